@@ -1,0 +1,4 @@
+import { createDevApp } from '@backstage/dev-utils';
+import { architectureDocsPlugin } from '../src/plugin';
+
+createDevApp().registerPlugin(architectureDocsPlugin).render();

@@ -1,0 +1,625 @@
+import type { Heading, Nodes, Paragraph, Root, RootContent, Table } from 'mdast';
+import GithubSlugger from 'github-slugger';
+import { contentUnits, contentWords } from './content-units';
+import { isContractPath, resolveDocLink } from './doc-links';
+import { headingWords, normalizeHeadingText } from './heading-text';
+import { nodeText, parseMarkdown, startLine, walkTree } from './markdown-tree';
+import { detectMermaidBlock } from './mermaid-blocks';
+import { defaultTemplateModel } from './template-model';
+import type {
+  ArchitectureDocReport,
+  ContractRow,
+  HeadingInfo,
+  LinkOrigin,
+  LinkReport,
+  SectionReport,
+  TemplateModel,
+  TemplateSection,
+} from './types';
+
+/**
+ * Options for {@link analyzeArchitectureDoc}.
+ * @public
+ */
+export interface AnalyzeOptions {
+  /** The template to check against; the team template by default. */
+  template?: TemplateModel;
+  /**
+   * The doc's own path (POSIX), used to resolve relative links, e.g.
+   * `docs/architecture/Foo.md`. Defaults to a doc at the root.
+   */
+  path?: string;
+  /**
+   * Tells whether a resolved relative link target exists. Return `undefined`
+   * when it cannot tell; links then carry no `exists` field.
+   */
+  linkExists?: (resolved: string) => boolean | undefined;
+  /**
+   * Longest input analysed, in characters; longer input is cut there and the
+   * report says so. Default 2,000,000.
+   */
+  maxLength?: number;
+}
+
+/** The default for {@link AnalyzeOptions.maxLength}. @public */
+export const DEFAULT_MAX_ANALYSIS_LENGTH = 2_000_000;
+
+const MAX_ALIAS_WORDS = 5;
+/** Share of a unit's words found in one guidance fragment that makes it a paraphrase. */
+const GUIDANCE_OVERLAP = 0.7;
+/** Words an untitled introduction needs before it counts as a Purpose. */
+const INTRO_PURPOSE_WORDS = 40;
+
+const TODO_UNIT =
+  /^(?:todo|tbd|tbc|tba|fixme|xxx|wip|n\/?a|none(?: yet)?|nothing yet|coming soon|work in progress|placeholder|lorem ipsum|to be (?:written|done|determined|defined|decided|completed|added|documented|confirmed))\b/i;
+const ELLIPSIS_UNIT = /^[\s.…\-–—_*]*$/;
+const ANGLE_PLACEHOLDER = /^(?:[^<>]*<[^<>\s][^<>]*>[^<>]*)+$/;
+
+interface SectionMatcher {
+  /** alias word sequence (joined by spaces) → indexes of sections using it */
+  aliases: Map<string, number[]>;
+  /** aliases that only match a whole heading */
+  exactAliases: Map<string, number[]>;
+  fragmentWords: Array<Set<string>>;
+}
+
+const matcherCache = new WeakMap<TemplateModel, SectionMatcher>();
+
+function matcherFor(template: TemplateModel): SectionMatcher {
+  let matcher = matcherCache.get(template);
+  if (matcher) return matcher;
+  const aliases = new Map<string, number[]>();
+  const exactAliases = new Map<string, number[]>();
+  template.sections.forEach((section, index) => {
+    for (const alias of [section.title, ...section.aliases]) {
+      const exact = alias.trim().startsWith('=');
+      const key = headingWords(normalizeHeadingText(alias.replace(/^\s*=/, ''))).join(' ');
+      if (!key) continue;
+      const table = exact ? exactAliases : aliases;
+      const list = table.get(key) ?? [];
+      if (!list.includes(index)) list.push(index);
+      table.set(key, list);
+    }
+  });
+  matcher = {
+    aliases,
+    exactAliases,
+    fragmentWords: template.guidanceFragments.map(f => new Set(contentWords(f))),
+  };
+  matcherCache.set(template, matcher);
+  return matcher;
+}
+
+interface HeadingMatch {
+  sections: number[];
+  /** 3 for a whole-heading match, else 2 + 0.1 per matched word. */
+  score: number;
+}
+
+/** Which template sections a heading names, by its best alias. */
+function matchHeading(text: string, matcher: SectionMatcher): HeadingMatch | undefined {
+  const words = headingWords(normalizeHeadingText(text));
+  if (words.length === 0) return undefined;
+  const key = words.join(' ');
+  const whole = matcher.aliases.get(key) ?? matcher.exactAliases.get(key);
+  if (whole) return { sections: whole, score: 3 };
+  let best: HeadingMatch | undefined;
+  for (let size = Math.min(MAX_ALIAS_WORDS, words.length); size >= 1; size--) {
+    for (let start = 0; start + size <= words.length; start++) {
+      const hit = matcher.aliases.get(words.slice(start, start + size).join(' '));
+      if (!hit) continue;
+      if (!best) {
+        best = { sections: [...hit], score: 2 + 0.1 * size };
+      } else {
+        for (const index of hit) if (!best.sections.includes(index)) best.sections.push(index);
+      }
+    }
+    if (best) return best;
+  }
+  return undefined;
+}
+
+interface Block {
+  node: RootContent;
+  /** For headings: index one past the last block of the heading's section. */
+  end: number;
+}
+
+interface SectionHit {
+  heading: string | null;
+  line: number;
+  anchor: string | null;
+  /** Body blocks, when the match is a heading or a labelled paragraph. */
+  body: RootContent[];
+  score: number;
+  depth: number;
+  startIndex: number;
+  endIndex: number;
+}
+
+function isTodoUnit(unit: string): boolean {
+  const text = unit.trim();
+  if (ELLIPSIS_UNIT.test(text)) return true;
+  if (TODO_UNIT.test(text.replace(/^[\s*_>[\]-]+/, ''))) return true;
+  return ANGLE_PLACEHOLDER.test(text) && contentWords(text.replace(/<[^>]*>/g, '')).length < 3;
+}
+
+function isGuidanceUnit(unit: string, matcher: SectionMatcher): boolean {
+  const words = contentWords(unit);
+  if (words.length === 0) return true;
+  for (const fragment of matcher.fragmentWords) {
+    let shared = 0;
+    for (const word of words) if (fragment.has(word)) shared++;
+    if (shared / words.length >= GUIDANCE_OVERLAP) return true;
+  }
+  return false;
+}
+
+function judgeBody(
+  body: readonly RootContent[],
+  matcher: SectionMatcher,
+): Pick<SectionReport, 'status' | 'placeholderReason'> {
+  const units = contentUnits(body);
+  if (units.length === 0) return { status: 'placeholder', placeholderReason: 'empty' };
+  let sawGuidance = false;
+  for (const unit of units) {
+    if (isTodoUnit(unit)) continue;
+    if (isGuidanceUnit(unit, matcher)) {
+      sawGuidance = true;
+      continue;
+    }
+    return { status: 'present' };
+  }
+  return { status: 'placeholder', placeholderReason: sawGuidance ? 'guidance' : 'todo' };
+}
+
+/** `**Purpose:** text` or `See also:` — a paragraph that labels itself. */
+function paragraphLabel(node: Paragraph): string | undefined {
+  const first = node.children[0];
+  if (!first) return undefined;
+  if (first.type === 'strong' || first.type === 'emphasis') {
+    const label = nodeText(first).trim();
+    const after = node.children[1];
+    const afterText = after && after.type === 'text' ? after.value : '';
+    if (label.endsWith(':') || /^\s*:/.test(afterText) || node.children.length === 1) {
+      return label.replace(/:\s*$/, '');
+    }
+    return undefined;
+  }
+  if (first.type === 'text') {
+    const match = /^([^:\n]{2,40}):/.exec(first.value);
+    return match ? match[1] : undefined;
+  }
+  return undefined;
+}
+
+function emptyReport(template: TemplateModel, size: number): ArchitectureDocReport {
+  return {
+    title: null,
+    titleLine: null,
+    related: [],
+    relatedLine: null,
+    sections: template.sections.map(s => missingSection(s)),
+    links: [],
+    contracts: [],
+    mermaid: [],
+    headings: [],
+    findings: [],
+    score: 0,
+    isArchitectureDoc: false,
+    truncated: false,
+    size,
+  };
+}
+
+function missingSection(section: TemplateSection): SectionReport {
+  return {
+    id: section.id,
+    title: section.title,
+    status: 'missing',
+    heading: null,
+    line: null,
+    anchor: null,
+    weight: section.weight,
+    required: section.required,
+    guidance: section.guidance,
+  };
+}
+
+/**
+ * Analyses an architecture doc against a template: which sections are
+ * present, placeholders or missing, its links, contracts and Mermaid
+ * diagrams, and a completeness score. Parses once; never throws.
+ * @public
+ */
+export function analyzeArchitectureDoc(
+  markdown: string,
+  options: AnalyzeOptions = {},
+): ArchitectureDocReport {
+  const template = options.template ?? defaultTemplateModel();
+  let text = typeof markdown === 'string' ? markdown : String(markdown ?? '');
+  const limit = options.maxLength ?? DEFAULT_MAX_ANALYSIS_LENGTH;
+  const truncated = text.length > limit;
+  if (truncated) text = text.slice(0, limit);
+  try {
+    const report = analyzeTree(parseMarkdown(text), { ...options, template });
+    if (truncated) {
+      report.truncated = true;
+      report.findings.unshift({
+        kind: 'input-truncated',
+        severity: 'warning',
+        message: `The doc is longer than ${limit} characters; only the first ${limit} were analysed.`,
+      });
+    }
+    report.size = text.length;
+    return report;
+  } catch (error) {
+    const report = emptyReport(template, text.length);
+    report.findings.push({
+      kind: 'analysis-failed',
+      severity: 'error',
+      message: `The doc could not be analysed: ${error instanceof Error ? error.message : String(error)}`,
+    });
+    return report;
+  }
+}
+
+/**
+ * Analyses an already parsed doc. Use it when the same tree is also rendered,
+ * so the page and the report come from one parse.
+ * @public
+ */
+export function analyzeTree(
+  tree: Root,
+  options: AnalyzeOptions = {},
+): ArchitectureDocReport {
+  const template = options.template ?? defaultTemplateModel();
+  const matcher = matcherFor(template);
+  const report = emptyReport(template, 0);
+  const children = tree.children;
+
+  // Section extents: each heading owns the blocks up to the next heading of
+  // the same or a higher level. One pass with a stack of open headings.
+  const blocks: Block[] = children.map(node => ({ node, end: children.length }));
+  const open: number[] = [];
+  children.forEach((node, index) => {
+    if (node.type !== 'heading') return;
+    while (open.length > 0) {
+      const top = open[open.length - 1];
+      if ((children[top] as Heading).depth < node.depth) break;
+      blocks[top].end = index;
+      open.pop();
+    }
+    open.push(index);
+  });
+
+  const slugger = new GithubSlugger();
+  const headingAnchor = new Map<RootContent, string>();
+  let titleIndex = -1;
+  children.forEach((node, index) => {
+    if (node.type !== 'heading') return;
+    const textValue = nodeText(node).trim();
+    const anchor = slugger.slug(textValue);
+    headingAnchor.set(node, anchor);
+    const info: HeadingInfo = { text: textValue, depth: node.depth, line: startLine(node), anchor };
+    report.headings.push(info);
+    if (titleIndex < 0 && node.depth === 1) {
+      titleIndex = index;
+      report.title = textValue;
+      report.titleLine = info.line;
+    }
+  });
+  if (report.title === null) {
+    report.findings.push({ kind: 'no-title', severity: 'info', message: 'The doc has no level-1 title.' });
+  }
+
+  // Best heading per template section.
+  const hits: Array<SectionHit | undefined> = template.sections.map(() => undefined);
+  const consider = (index: number, hit: SectionHit) => {
+    const current = hits[index];
+    if (
+      !current ||
+      hit.score > current.score ||
+      (hit.score === current.score && hit.depth < current.depth)
+    ) {
+      hits[index] = hit;
+    }
+  };
+  let firstSectionIndex = children.length;
+  children.forEach((node, index) => {
+    if (node.type !== 'heading' || index === titleIndex) return;
+    if (index < firstSectionIndex) firstSectionIndex = index;
+    const textValue = nodeText(node).trim();
+    const match = matchHeading(textValue, matcher);
+    if (!match) return;
+    for (const sectionIndex of match.sections) {
+      consider(sectionIndex, {
+        heading: textValue,
+        line: startLine(node),
+        anchor: headingAnchor.get(node) ?? null,
+        body: children.slice(index + 1, blocks[index].end),
+        score: match.score,
+        depth: node.depth,
+        startIndex: index,
+        endIndex: blocks[index].end,
+      });
+    }
+  });
+
+  // A doc titled with a section's name ("Data flow") covers that section
+  // when no heading does.
+  if (titleIndex >= 0) {
+    const titleNode = children[titleIndex];
+    const match = matchHeading(nodeText(titleNode), matcher);
+    if (match && match.score === 3) {
+      for (const sectionIndex of match.sections) {
+        if (hits[sectionIndex]) continue;
+        hits[sectionIndex] = {
+          heading: report.title,
+          line: startLine(titleNode),
+          anchor: headingAnchor.get(titleNode) ?? null,
+          body: children.slice(titleIndex + 1, blocks[titleIndex].end),
+          score: 1,
+          depth: 1,
+          startIndex: titleIndex,
+          endIndex: blocks[titleIndex].end,
+        };
+      }
+    }
+  }
+
+  // The Related line: the first paragraph before the first section that
+  // starts with "Related:".
+  let relatedNode: Paragraph | undefined;
+  for (let i = 0; i < Math.min(firstSectionIndex, children.length); i++) {
+    const node = children[i];
+    if (node.type === 'paragraph' && /^\s*related\s*:/i.test(nodeText(node))) {
+      relatedNode = node;
+      report.relatedLine = startLine(node);
+      break;
+    }
+  }
+
+  // Sections no heading names may still be covered by a labelled paragraph
+  // ("**Purpose:** …", "See also: …", a bold "Related:" list at the end).
+  children.forEach((node, index) => {
+    if (node.type !== 'paragraph' || node === relatedNode) return;
+    const label = paragraphLabel(node);
+    if (!label) return;
+    const match = matchHeading(label, matcher);
+    if (!match || match.score < 3) return;
+    for (const sectionIndex of match.sections) {
+      if (hits[sectionIndex]) continue;
+      const sectionEnd = nextHeadingIndex(children, index + 1);
+      hits[sectionIndex] = {
+        heading: null,
+        line: startLine(node),
+        anchor: null,
+        body: [labelRemainder(node), ...children.slice(index + 1, sectionEnd)],
+        score: 1,
+        depth: 7,
+        startIndex: index,
+        endIndex: sectionEnd,
+      };
+    }
+  });
+
+  // An untitled introduction of some length states the purpose.
+  const purposeIndex = template.sections.findIndex(s => s.id === 'purpose');
+  if (purposeIndex >= 0 && !hits[purposeIndex]) {
+    const intro = children
+      .slice(titleIndex + 1, firstSectionIndex)
+      .filter(n => n !== relatedNode && n.type !== 'heading');
+    const words = contentUnits(intro).reduce((sum, unit) => sum + contentWords(unit).length, 0);
+    if (words >= INTRO_PURPOSE_WORDS) {
+      hits[purposeIndex] = {
+        heading: null,
+        line: startLine(intro[0]),
+        anchor: null,
+        body: intro,
+        score: 1,
+        depth: 7,
+        startIndex: titleIndex + 1,
+        endIndex: firstSectionIndex,
+      };
+    }
+  }
+
+  report.sections = template.sections.map((section, index) => {
+    const hit = hits[index];
+    if (!hit) return missingSection(section);
+    const verdict = judgeBody(hit.body, matcher);
+    return {
+      ...missingSection(section),
+      ...verdict,
+      heading: hit.heading,
+      line: hit.line,
+      anchor: hit.anchor,
+    };
+  });
+
+  collectLinks(tree, children, report, hits, template, relatedNode, options);
+  collectMermaid(tree, report);
+
+  for (const section of report.sections) {
+    if (section.status === 'missing') {
+      report.findings.push({
+        kind: 'missing-section',
+        severity: section.required ? 'error' : 'warning',
+        message: `Section "${section.title}" is missing.`,
+        section: section.id,
+      });
+    } else if (section.status === 'placeholder') {
+      report.findings.push({
+        kind: 'placeholder-section',
+        severity: 'warning',
+        message: `Section "${section.title}" is a placeholder (${describeReason(section)}).`,
+        section: section.id,
+        line: section.line ?? undefined,
+      });
+    }
+  }
+
+  const total = template.sections.reduce((sum, s) => sum + s.weight, 0);
+  const present = report.sections.reduce(
+    (sum, s) => sum + (s.status === 'present' ? s.weight : 0),
+    0,
+  );
+  report.score = total > 0 ? Math.round((present / total) * 100) : 0;
+  report.isArchitectureDoc = hits.filter(h => h && h.heading !== null).length >= 2;
+  return report;
+}
+
+function describeReason(section: SectionReport): string {
+  switch (section.placeholderReason) {
+    case 'empty':
+      return 'no content';
+    case 'todo':
+      return 'only TODO/TBD';
+    default:
+      return "still the template's guidance";
+  }
+}
+
+function nextHeadingIndex(children: readonly RootContent[], from: number): number {
+  for (let i = from; i < children.length; i++) if (children[i].type === 'heading') return i;
+  return children.length;
+}
+
+/** The part of a labelled paragraph after its label. */
+function labelRemainder(node: Paragraph): Paragraph {
+  const first = node.children[0];
+  const rest = node.children.slice(first && first.type !== 'text' ? 1 : 0);
+  if (first && first.type === 'text') {
+    const value = first.value.replace(/^[^:\n]{2,40}:/, '');
+    return { ...node, children: [{ type: 'text', value }, ...rest.slice(1)] };
+  }
+  return { ...node, children: rest };
+}
+
+function collectLinks(
+  tree: Root,
+  children: readonly RootContent[],
+  report: ArchitectureDocReport,
+  hits: Array<SectionHit | undefined>,
+  template: TemplateModel,
+  relatedNode: Paragraph | undefined,
+  options: AnalyzeOptions,
+): void {
+  const docPath = options.path ?? '';
+  const definitions = new Map<string, string>();
+  walkTree(tree, node => {
+    if (node.type === 'definition') {
+      const id = node.identifier.toLowerCase();
+      if (!definitions.has(id)) definitions.set(id, node.url);
+    }
+  });
+
+  const responsibilitiesIndex = template.sections.findIndex(s => s.id === 'responsibilities');
+  const seeAlsoIndex = template.sections.findIndex(s => s.id === 'see-also');
+  const sectionOfBlock: Array<number | undefined> = children.map(() => undefined);
+  // Deeper matches override their parents, so assign shallow ones first.
+  const ordered = hits
+    .map((hit, index) => ({ hit, index }))
+    .filter((entry): entry is { hit: SectionHit; index: number } => !!entry.hit)
+    .sort((a, b) => a.hit.depth - b.hit.depth || a.hit.startIndex - b.hit.startIndex);
+  for (const { hit, index } of ordered) {
+    for (let i = hit.startIndex; i < hit.endIndex; i++) sectionOfBlock[i] = index;
+  }
+
+  const contractCells = new Set<Nodes>();
+  const contractRows: Array<{ row: ContractRow; cell: Nodes }> = [];
+  const responsibilities = responsibilitiesIndex >= 0 ? hits[responsibilitiesIndex] : undefined;
+  if (responsibilities) {
+    for (const block of responsibilities.body) {
+      if (block.type !== 'table') continue;
+      for (const row of (block as Table).children.slice(1)) {
+        const cell = row.children[row.children.length - 1];
+        if (!cell || row.children.length < 2) continue;
+        contractCells.add(cell);
+        contractRows.push({
+          row: { responsibility: nodeText(row.children[0]).trim(), line: startLine(row), links: [] },
+          cell,
+        });
+      }
+    }
+  }
+
+  children.forEach((block, blockIndex) => {
+    const sectionIndex = sectionOfBlock[blockIndex];
+    // The contracts cell being walked, if any; cells hold no nested tables.
+    let cellStack: Nodes | undefined;
+    walkTree(block, node => {
+      if (node.type === 'tableCell') cellStack = contractCells.has(node) ? node : undefined;
+      let target: string | undefined;
+      if (node.type === 'link') target = node.url;
+      else if (node.type === 'linkReference') target = definitions.get(node.identifier.toLowerCase());
+      if (target === undefined) return;
+      let origin: LinkOrigin = 'body';
+      if (block === relatedNode) origin = 'related';
+      else if (cellStack) origin = 'responsibilities';
+      else if (sectionIndex === seeAlsoIndex && seeAlsoIndex >= 0) origin = 'see-also';
+      const resolved = resolveDocLink(target, docPath);
+      const link: LinkReport = {
+        target,
+        text: nodeText(node).trim(),
+        kind: resolved.kind,
+        resolved: resolved.resolved,
+        line: startLine(node),
+        origin,
+      };
+      if (resolved.fragment !== undefined && resolved.kind !== 'anchor') link.fragment = resolved.fragment;
+      if (resolved.kind === 'anchor') link.fragment = resolved.fragment;
+      if (sectionIndex !== undefined) link.section = template.sections[sectionIndex].id;
+      if (resolved.unsafe) {
+        link.unsafe = true;
+        report.findings.push({
+          kind: 'unsafe-link',
+          severity: 'warning',
+          message: `Link "${link.text || target}" uses a scheme that is never followed.`,
+          line: link.line,
+          target,
+        });
+      }
+      if (resolved.kind === 'doc' && resolved.resolved) {
+        if (origin === 'responsibilities' || isContractPath(resolved.resolved)) link.kind = 'contract';
+        const exists = options.linkExists?.(resolved.resolved);
+        if (exists !== undefined) {
+          link.exists = exists;
+          if (!exists) {
+            report.findings.push({
+              kind: 'broken-link',
+              severity: 'error',
+              message: `Link target "${target}" does not exist.`,
+              line: link.line,
+              target,
+            });
+          }
+        }
+      }
+      const index = report.links.push(link) - 1;
+      if (origin === 'related') report.related.push(index);
+      if (origin === 'responsibilities') {
+        const row = contractRows.find(r => r.cell === cellStack);
+        row?.row.links.push(index);
+      }
+    });
+  });
+  report.contracts = contractRows.map(r => r.row);
+}
+
+function collectMermaid(tree: Root, report: ArchitectureDocReport): void {
+  walkTree(tree, node => {
+    if (node.type !== 'code' || (node.lang ?? '').toLowerCase() !== 'mermaid') return;
+    const block = detectMermaidBlock(node.value, startLine(node));
+    report.mermaid.push(block);
+    if (block.problem) {
+      report.findings.push({
+        kind: 'invalid-mermaid',
+        severity: 'error',
+        message: `Mermaid diagram at line ${block.line}: ${block.problem}`,
+        line: block.line,
+      });
+    }
+  });
+}

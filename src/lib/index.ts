@@ -1,0 +1,17 @@
+export * from './types';
+export { analyzeArchitectureDoc, analyzeTree, DEFAULT_MAX_ANALYSIS_LENGTH } from './analyze-architecture-doc';
+export type { AnalyzeOptions } from './analyze-architecture-doc';
+export {
+  parseTemplate,
+  templateFromSections,
+  defaultTemplateModel,
+  TemplateError,
+} from './template-model';
+export type { TemplateModelOptions, TemplateSectionInput } from './template-model';
+export { DEFAULT_TEMPLATE_MARKDOWN } from './default-template';
+export { DEFAULT_SECTION_ALIASES } from './section-aliases';
+export { normalizeHeadingText } from './heading-text';
+export { parseMarkdown } from './markdown-tree';
+export { resolveDocLink, isSafeLinkTarget, normalizePosixPath } from './doc-links';
+export type { ResolvedTarget } from './doc-links';
+export { detectMermaidBlock } from './mermaid-blocks';
