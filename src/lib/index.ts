@@ -15,3 +15,4 @@ export { parseMarkdown } from './markdown-tree';
 export { resolveDocLink, isSafeLinkTarget, normalizePosixPath } from './doc-links';
 export type { ResolvedTarget } from './doc-links';
 export { detectMermaidBlock } from './mermaid-blocks';
+export { ARCHITECTURE_DOC_ANNOTATION, getArchitectureDocRef, isArchitectureDocAvailable } from './annotation';
