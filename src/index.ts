@@ -7,3 +7,4 @@
  */
 export { architectureDocsPlugin } from './plugin';
 export * from './lib';
+export * from './api';

@@ -1,4 +1,12 @@
-import { createPlugin } from '@backstage/core-plugin-api';
+import {
+  configApiRef,
+  createApiFactory,
+  createPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { scmAuthApiRef, scmIntegrationsApiRef } from '@backstage/integration-react';
+import { architectureDocsApiRef, ArchitectureDocsClient } from './api';
 
 /**
  * The architecture docs plugin for the legacy frontend system.
@@ -6,4 +14,23 @@ import { createPlugin } from '@backstage/core-plugin-api';
  */
 export const architectureDocsPlugin = createPlugin({
   id: 'architecture-docs',
+  apis: [
+    createApiFactory({
+      api: architectureDocsApiRef,
+      deps: {
+        configApi: configApiRef,
+        discoveryApi: discoveryApiRef,
+        fetchApi: fetchApiRef,
+        scmIntegrationsApi: scmIntegrationsApiRef,
+        scmAuthApi: scmAuthApiRef,
+      },
+      factory: ({ configApi, discoveryApi, fetchApi, scmIntegrationsApi, scmAuthApi }) =>
+        ArchitectureDocsClient.fromConfig(configApi, {
+          discoveryApi,
+          fetchApi,
+          scmIntegrations: scmIntegrationsApi,
+          scmAuthApi,
+        }),
+    }),
+  ],
 });

@@ -64,7 +64,10 @@ function parseArgs(argv: readonly string[]): CheckArgs | 'help' {
       }
       args.minScore = score;
     } else if (flag === '-h' || flag === '--help') return 'help';
-    else if (flag === '--') args.paths.push(...rest.slice(i + 1)), (i = rest.length);
+    else if (flag === '--') {
+      args.paths.push(...rest.slice(i + 1));
+      break;
+    }
     else if (flag.startsWith('-') && flag !== '-') throw new UsageError(`Unknown option "${flag}".`);
     else args.paths.push(arg);
   }

@@ -1,5 +1,6 @@
 import type { Heading, Nodes, Paragraph, Root, RootContent, Table } from 'mdast';
 import GithubSlugger from 'github-slugger';
+import { boundMarkdownInput, MAX_NESTING } from './bounded-input';
 import { contentUnits, contentWords } from './content-units';
 import { isContractPath, resolveDocLink } from './doc-links';
 import { headingWords, normalizeHeadingText } from './heading-text';
@@ -36,13 +37,13 @@ export interface AnalyzeOptions {
   linkExists?: (resolved: string) => boolean | undefined;
   /**
    * Longest input analysed, in characters; longer input is cut there and the
-   * report says so. Default 2,000,000.
+   * report says so. Default 524,288 (512 KiB), ten times the largest real doc seen.
    */
   maxLength?: number;
 }
 
 /** The default for {@link AnalyzeOptions.maxLength}. @public */
-export const DEFAULT_MAX_ANALYSIS_LENGTH = 2_000_000;
+export const DEFAULT_MAX_ANALYSIS_LENGTH = 512 * 1024;
 
 const MAX_ALIAS_WORDS = 5;
 /** Share of a unit's words found in one guidance fragment that makes it a paraphrase. */
@@ -50,8 +51,11 @@ const GUIDANCE_OVERLAP = 0.7;
 /** Words an untitled introduction needs before it counts as a Purpose. */
 const INTRO_PURPOSE_WORDS = 40;
 
-const TODO_UNIT =
-  /^(?:todo|tbd|tbc|tba|fixme|xxx|wip|n\/?a|none(?: yet)?|nothing yet|coming soon|work in progress|placeholder|lorem ipsum|to be (?:written|done|determined|defined|decided|completed|added|documented|confirmed))\b/i;
+/** Markers that make a unit a placeholder whatever follows ("TODO: describe X"). */
+const TODO_MARKER =
+  /^(?:todo|tbd|tbc|tba|fixme|xxx|wip|placeholder|lorem ipsum|to be (?:written|done|determined|defined|decided|completed|added|documented|confirmed))\b/i;
+/** Words that are a placeholder only when they are the whole unit ("None."). */
+const EMPTY_ANSWER = /^(?:none(?: yet)?|nothing(?: yet)?|n\/?a|coming soon|work in progress)[\s.!:]*$/i;
 const ELLIPSIS_UNIT = /^[\s.…\-–—_*]*$/;
 const ANGLE_PLACEHOLDER = /^(?:[^<>]*<[^<>\s][^<>]*>[^<>]*)+$/;
 
@@ -140,13 +144,18 @@ interface SectionHit {
 function isTodoUnit(unit: string): boolean {
   const text = unit.trim();
   if (ELLIPSIS_UNIT.test(text)) return true;
-  if (TODO_UNIT.test(text.replace(/^[\s*_>[\]-]+/, ''))) return true;
+  const bare = text.replace(/^[\s*_>[\]-]+/, '').replace(/[*_]+$/, '');
+  if (TODO_MARKER.test(bare) || EMPTY_ANSWER.test(bare)) return true;
   return ANGLE_PLACEHOLDER.test(text) && contentWords(text.replace(/<[^>]*>/g, '')).length < 3;
 }
+
+/** Fewer words than this are too few to call a paraphrase of anything. */
+const MIN_GUIDANCE_WORDS = 3;
 
 function isGuidanceUnit(unit: string, matcher: SectionMatcher): boolean {
   const words = contentWords(unit);
   if (words.length === 0) return true;
+  if (words.length < MIN_GUIDANCE_WORDS) return false;
   for (const fragment of matcher.fragmentWords) {
     let shared = 0;
     for (const word of words) if (fragment.has(word)) shared++;
@@ -227,6 +236,44 @@ function missingSection(section: TemplateSection): SectionReport {
 }
 
 /**
+ * A doc parsed once, for both the analysis and the rendered page.
+ * @public
+ */
+export interface ParsedArchitectureDoc {
+  tree: Root;
+  /** True when the input was cut to the length limit. */
+  truncated: boolean;
+  /** Lines whose nesting was cut to the nesting limit. */
+  flattenedLines: number;
+  /** Characters parsed. */
+  size: number;
+}
+
+/**
+ * Parses a doc into an mdast tree (GFM) with bounded work: input beyond
+ * `maxLength` is cut and absurd nesting flattened, so no input can make the
+ * parser run for minutes or overflow the stack. Never throws.
+ * @public
+ */
+export function parseArchitectureDoc(
+  markdown: string,
+  options: Pick<AnalyzeOptions, 'maxLength'> = {},
+): ParsedArchitectureDoc {
+  const input = typeof markdown === 'string' ? markdown : String(markdown ?? '');
+  const limit = options.maxLength ?? DEFAULT_MAX_ANALYSIS_LENGTH;
+  const { text, truncated, flattenedLines } = boundMarkdownInput(input, limit);
+  let tree: Root;
+  try {
+    tree = parseMarkdown(text);
+  } catch {
+    // The bounds above make this unreachable for any input we know of; a
+    // plain-text fallback still beats a broken page.
+    tree = { type: 'root', children: [{ type: 'code', value: text }] };
+  }
+  return { tree, truncated, flattenedLines, size: text.length };
+}
+
+/**
  * Analyses an architecture doc against a template: which sections are
  * present, placeholders or missing, its links, contracts and Mermaid
  * diagrams, and a completeness score. Parses once; never throws.
@@ -236,32 +283,48 @@ export function analyzeArchitectureDoc(
   markdown: string,
   options: AnalyzeOptions = {},
 ): ArchitectureDocReport {
+  return analyzeParsedDoc(parseArchitectureDoc(markdown, options), options);
+}
+
+/**
+ * Analyses a doc parsed by {@link parseArchitectureDoc}; use it when the same
+ * tree is also rendered.
+ * @public
+ */
+export function analyzeParsedDoc(
+  parsed: ParsedArchitectureDoc,
+  options: AnalyzeOptions = {},
+): ArchitectureDocReport {
   const template = options.template ?? defaultTemplateModel();
-  let text = typeof markdown === 'string' ? markdown : String(markdown ?? '');
   const limit = options.maxLength ?? DEFAULT_MAX_ANALYSIS_LENGTH;
-  const truncated = text.length > limit;
-  if (truncated) text = text.slice(0, limit);
+  let report: ArchitectureDocReport;
   try {
-    const report = analyzeTree(parseMarkdown(text), { ...options, template });
-    if (truncated) {
-      report.truncated = true;
-      report.findings.unshift({
-        kind: 'input-truncated',
-        severity: 'warning',
-        message: `The doc is longer than ${limit} characters; only the first ${limit} were analysed.`,
-      });
-    }
-    report.size = text.length;
-    return report;
+    report = analyzeTree(parsed.tree, { ...options, template });
   } catch (error) {
-    const report = emptyReport(template, text.length);
+    report = emptyReport(template, parsed.size);
     report.findings.push({
       kind: 'analysis-failed',
       severity: 'error',
       message: `The doc could not be analysed: ${error instanceof Error ? error.message : String(error)}`,
     });
-    return report;
   }
+  if (parsed.flattenedLines > 0) {
+    report.findings.unshift({
+      kind: 'input-truncated',
+      severity: 'warning',
+      message: `${parsed.flattenedLines} line(s) nest deeper than ${MAX_NESTING} levels; the extra levels were ignored.`,
+    });
+  }
+  if (parsed.truncated) {
+    report.truncated = true;
+    report.findings.unshift({
+      kind: 'input-truncated',
+      severity: 'warning',
+      message: `The doc is longer than ${limit} characters; only the first ${limit} were analysed.`,
+    });
+  }
+  report.size = parsed.size;
+  return report;
 }
 
 /**

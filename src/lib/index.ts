@@ -1,5 +1,13 @@
 export * from './types';
-export { analyzeArchitectureDoc, analyzeTree, DEFAULT_MAX_ANALYSIS_LENGTH } from './analyze-architecture-doc';
+export {
+  analyzeArchitectureDoc,
+  analyzeParsedDoc,
+  analyzeTree,
+  parseArchitectureDoc,
+  DEFAULT_MAX_ANALYSIS_LENGTH,
+} from './analyze-architecture-doc';
+export type { ParsedArchitectureDoc } from './analyze-architecture-doc';
+export { MAX_NESTING } from './bounded-input';
 export type { AnalyzeOptions } from './analyze-architecture-doc';
 export {
   parseTemplate,

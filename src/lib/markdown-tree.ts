@@ -3,17 +3,118 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
 import type { Nodes, Parents, Root } from 'mdast';
 
-/**
- * Parses markdown into an mdast tree with GitHub Flavored Markdown, the same
- * parser family react-markdown and remark-gfm use, so the analysis and the
- * rendered page see the same document.
- * @public
- */
-export function parseMarkdown(markdown: string): Root {
+function parseWhole(markdown: string): Root {
   return fromMarkdown(markdown, {
     extensions: [gfm()],
     mdastExtensions: [gfmFromMarkdown()],
   });
+}
+
+/**
+ * Docs up to this size are parsed in one piece. Real architecture docs are
+ * far smaller; the parser's cost grows faster than linearly with the number
+ * of lists in one parse, so larger input is parsed in pieces.
+ */
+export const WHOLE_PARSE_LIMIT = 16 * 1024;
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const BLOCK_START_SAFE = /^[^\s>*+\-\d|<`~]/;
+const DEFINITION = /^ {0,3}\[[^\]]+\]:[ \t]*\S/;
+const MAX_SHARED_DEFINITIONS = 16 * 1024;
+
+/**
+ * Splits a large doc at points where no block can continue: a blank line
+ * followed by an unindented line that starts a plain paragraph or heading,
+ * outside fenced code. Any list or quote open before such a line is already
+ * closed there, so parsing the pieces apart yields the same blocks.
+ */
+function splitAtBlockBoundaries(markdown: string): Array<{ text: string; line: number; offset: number }> {
+  const pieces: Array<{ text: string; line: number; offset: number }> = [];
+  let pieceStart = 0;
+  let pieceLine = 1;
+  let line = 1;
+  let fence: string | undefined;
+  let previousBlank = false;
+  let position = 0;
+  while (position < markdown.length) {
+    let end = markdown.indexOf('\n', position);
+    if (end < 0) end = markdown.length;
+    const text = markdown.slice(position, end);
+    const fenceMatch = FENCE.exec(text);
+    if (fence) {
+      if (fenceMatch && fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length && !text.slice(fenceMatch[0].length).trim()) {
+        fence = undefined;
+      }
+    } else if (fenceMatch) {
+      fence = fenceMatch[1];
+    } else if (
+      previousBlank &&
+      position - pieceStart >= WHOLE_PARSE_LIMIT &&
+      BLOCK_START_SAFE.test(text)
+    ) {
+      pieces.push({ text: markdown.slice(pieceStart, position), line: pieceLine, offset: pieceStart });
+      pieceStart = position;
+      pieceLine = line;
+    }
+    previousBlank = !fence && text.trim() === '';
+    position = end + 1;
+    line++;
+  }
+  pieces.push({ text: markdown.slice(pieceStart), line: pieceLine, offset: pieceStart });
+  return pieces;
+}
+
+function shiftPositions(node: Nodes, lines: number, offset: number): void {
+  walkTree(node, current => {
+    const position = current.position;
+    if (!position) return;
+    position.start.line += lines;
+    position.end.line += lines;
+    if (position.start.offset !== undefined) position.start.offset += offset;
+    if (position.end.offset !== undefined) position.end.offset += offset;
+  });
+}
+
+/**
+ * Parses markdown into an mdast tree with GitHub Flavored Markdown, the same
+ * parser family react-markdown and remark-gfm use, so the analysis and the
+ * rendered page see the same document. Positions are those of the input.
+ * @public
+ */
+export function parseMarkdown(markdown: string): Root {
+  if (markdown.length <= WHOLE_PARSE_LIMIT) return parseWhole(markdown);
+  const pieces = splitAtBlockBoundaries(markdown);
+  if (pieces.length === 1) return parseWhole(markdown);
+  // Reference definitions apply document-wide; give every piece a copy so
+  // `[text][ref]` resolves wherever its definition stands.
+  const definitions = markdown
+    .split('\n')
+    .filter(l => DEFINITION.test(l))
+    .join('\n');
+  const shared = definitions.length <= MAX_SHARED_DEFINITIONS ? definitions : '';
+  const root: Root = { type: 'root', children: [] };
+  for (const piece of pieces) {
+    const tree = parseWhole(shared ? `${piece.text}\n\n${shared}\n` : piece.text);
+    for (const child of tree.children) {
+      // Drop the copies of shared definitions appended after the piece.
+      if ((child.position?.start.offset ?? 0) >= piece.text.length) continue;
+      shiftPositions(child, piece.line - 1, piece.offset);
+      root.children.push(child);
+    }
+  }
+  const last = pieces[pieces.length - 1];
+  const lastBreak = last.text.lastIndexOf('\n');
+  let breaks = 0;
+  for (let i = last.text.indexOf('\n'); i >= 0; i = last.text.indexOf('\n', i + 1)) breaks++;
+  root.position = {
+    start: { line: 1, column: 1, offset: 0 },
+    end: {
+      line: last.line + breaks,
+      column: last.text.length - lastBreak,
+      offset: markdown.length,
+    },
+  };
+  return root;
 }
 
 /**

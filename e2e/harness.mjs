@@ -1,0 +1,479 @@
+// Browser test harness for the dev portal: starts the sample doc server and
+// `backstage-cli package start`, drives Debian's Chromium through
+// playwright-core, and always tears down what it started.
+//
+// Typical use, as the body of a node:test test in an `e2e/*.e2e.mjs` file:
+//
+//   withPortal(async ({ page, open, screenshot }) => {
+//     await open('/sample-docs');
+//     await screenshot('sample-docs');
+//   }, { name: 'sample-docs' })
+//
+// `npm run test:e2e` (e2e/run.mjs) starts one portal for all test files and
+// hands its URLs down through E2E_PORTAL_URL and E2E_DOC_SERVER_URL. A test file
+// run on its own (`node --test e2e/portal.e2e.mjs`) starts a portal on first use
+// and stops it when the process is about to exit.
+
+import { spawn } from 'node:child_process';
+import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { DEFAULT_DOC_SERVER_PORT, startDocServer } from '../dev/doc-server.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** The package root, where `backstage-cli package start` must run. */
+export const PACKAGE_DIR = path.resolve(here, '..');
+
+/** Screenshots and the portal log land here; CI keeps the folder. */
+export const ARTIFACTS_DIR = path.join(here, 'screenshots');
+
+/** The Chromium the harness drives; browser downloads are not used. */
+export const CHROMIUM_PATH = process.env.E2E_CHROMIUM_PATH || '/usr/bin/chromium';
+
+/** Chromium switches: quiet, no sandbox (containers, root), no background traffic. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/**
+ * The portal port. Fixed by app-config.yaml (3000) unless E2E_PORTAL_PORT
+ * overrides it, e.g. when a colleague's `npm start` already holds 3000.
+ */
+export const PORTAL_PORT = Number(process.env.E2E_PORTAL_PORT || 3000);
+
+/**
+ * The sample entities carry doc-server URLs on this port (see
+ * dev/sample-catalog.ts), so unlike the portal it cannot move.
+ */
+export const DOC_SERVER_PORT = DEFAULT_DOC_SERVER_PORT;
+
+const REACT_DEPRECATION_WARNING =
+  /^Warning: (?:findDOMNode is deprecated|%s: Support for defaultProps will be removed)/;
+
+/**
+ * React's deprecation warnings about components of the libraries the portal
+ * is built from (Material UI v4, material-table); React names the component
+ * first in the stack it logs, so a warning about the plugin's own code still
+ * counts.
+ */
+function isThirdPartyDeprecationWarning({ text }) {
+  if (!REACT_DEPRECATION_WARNING.test(text)) return false;
+  const firstSource = text.match(/\(webpack-internal:\/\/\/\.\/([^/]+)\//);
+  return firstSource?.[1] === 'node_modules';
+}
+
+/**
+ * Console errors every dev-portal page produces, not caused by the plugin:
+ * regular expressions (matched against the message and the logging script's
+ * URL) or predicates over `{ text, url }`.
+ */
+export const KNOWN_CONSOLE_NOISE = [
+  // The dev portal has no backend: the guest sign-in first tries the auth
+  // backend at backend.baseUrl, fails, and falls back to the legacy token.
+  /localhost:7007\//,
+  isThirdPartyDeprecationWarning,
+];
+
+const PORTAL_READY_TIMEOUT_MS = Number(process.env.E2E_PORTAL_TIMEOUT_MS || 300_000);
+
+function portalLogPath() {
+  return path.join(ARTIFACTS_DIR, 'portal.log');
+}
+
+function lastLines(file, count = 30) {
+  try {
+    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-count).join('\n');
+  } catch {
+    return '(no output)';
+  }
+}
+
+/** Whether something already accepts connections on a loopback port. */
+async function isPortInUse(port) {
+  const probe = host =>
+    new Promise(resolve => {
+      const socket = net.connect({ host, port });
+      const done = inUse => {
+        socket.destroy();
+        resolve(inUse);
+      };
+      socket.setTimeout(1000, () => done(false));
+      socket.once('connect', () => done(true));
+      socket.once('error', () => done(false));
+    });
+  const answers = await Promise.all([probe('127.0.0.1'), probe('::1')]);
+  return answers.some(Boolean);
+}
+
+function killGroup(pid, signal) {
+  try {
+    // The portal runs in its own process group; this reaches its workers too.
+    process.kill(-pid, signal);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitForPortal(baseUrl, child, deadline) {
+  let exited;
+  child.once('exit', (code, signal) => {
+    exited = signal ? `signal ${signal}` : `code ${code}`;
+  });
+  while (Date.now() < deadline) {
+    if (exited) {
+      throw new Error(
+        `The dev portal exited (${exited}) before answering. Last lines of ${portalLogPath()}:\n${lastLines(portalLogPath())}`,
+      );
+    }
+    try {
+      // The dev server holds the first request until the bundle is compiled,
+      // so a 200 here means the app is ready to load.
+      const res = await fetch(baseUrl, {
+        signal: AbortSignal.timeout(Math.max(1000, Math.min(120_000, deadline - Date.now()))),
+      });
+      await res.arrayBuffer();
+      if (res.ok) return;
+    } catch {
+      // Not listening yet, or still compiling.
+    }
+    await delay(1000);
+  }
+  throw new Error(
+    `The dev portal did not answer at ${baseUrl} within ${Math.round(PORTAL_READY_TIMEOUT_MS / 1000)}s. Last lines of ${portalLogPath()}:\n${lastLines(portalLogPath())}`,
+  );
+}
+
+/**
+ * Starts the sample doc server (in this process) and the dev portal (a
+ * `backstage-cli package start` child in its own process group), and waits
+ * until the portal answers.
+ *
+ * @param {object} [options]
+ * @param {number} [options.latencyMs] Delay the doc server adds to every answer.
+ * @param {boolean} [options.unref] Let this process exit while they run; used
+ *   by the lazily started shared environment, which stops on `beforeExit`.
+ * @param {(line: string) => void} [options.log] Progress messages.
+ * @returns {Promise<{ baseUrl: string, docServerUrl: string, stop: () => Promise<void> }>}
+ */
+export async function startEnvironment(options = {}) {
+  const { latencyMs = 0, unref = false, log = () => {} } = options;
+  const baseUrl = `http://localhost:${PORTAL_PORT}`;
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+
+  if (await isPortInUse(PORTAL_PORT)) {
+    throw new Error(
+      `Port ${PORTAL_PORT} is already in use, probably by another \`npm start\`. ` +
+        'Stop it, point the tests at it with E2E_PORTAL_URL and E2E_DOC_SERVER_URL, ' +
+        'or choose another port with E2E_PORTAL_PORT.',
+    );
+  }
+
+  let docServer;
+  try {
+    docServer = await startDocServer({ port: DOC_SERVER_PORT, latencyMs });
+  } catch (error) {
+    const hint = error.code === 'EADDRINUSE' ? ' (is another `npm start` running?)' : '';
+    throw new Error(
+      `Could not start the sample doc server on port ${DOC_SERVER_PORT}: ${error.message}${hint}`,
+    );
+  }
+  if (unref) docServer.server.unref();
+  log(`doc server listening at ${docServer.url}`);
+
+  const logFd = openSync(portalLogPath(), 'w');
+  let child;
+  try {
+    child = spawn(path.join(PACKAGE_DIR, 'node_modules', '.bin', 'backstage-cli'), ['package', 'start'], {
+      cwd: PACKAGE_DIR,
+      detached: true,
+      stdio: ['ignore', logFd, logFd],
+      env: {
+        ...process.env,
+        BROWSER: 'none',
+        APP_CONFIG_app_baseUrl: baseUrl,
+      },
+    });
+  } finally {
+    closeSync(logFd);
+  }
+  const pid = child.pid;
+  if (unref) child.unref();
+
+  // Last resort: a crash or process.exit() in a test must not leave a portal.
+  const killOnExit = () => {
+    if (pid !== undefined && child.exitCode === null && child.signalCode === null) {
+      killGroup(pid, 'SIGKILL');
+    }
+  };
+  process.on('exit', killOnExit);
+
+  let stopping;
+  const stop = () => {
+    stopping ??= (async () => {
+      if (pid !== undefined && child.exitCode === null && child.signalCode === null) {
+        child.ref();
+        const exited = new Promise(resolve => child.once('exit', resolve));
+        killGroup(pid, 'SIGTERM');
+        const forced = await Promise.race([exited.then(() => false), delay(15_000, true, { ref: false })]);
+        if (forced) {
+          killGroup(pid, 'SIGKILL');
+          await exited;
+        }
+      }
+      // Workers of the CLI may outlive it, even when it exited on its own.
+      if (pid !== undefined) killGroup(pid, 'SIGKILL');
+      process.off('exit', killOnExit);
+      await docServer.close();
+      log('portal and doc server stopped');
+    })();
+    return stopping;
+  };
+
+  try {
+    log(`starting the dev portal at ${baseUrl} (log: ${path.relative(PACKAGE_DIR, portalLogPath())})`);
+    await waitForPortal(baseUrl, child, Date.now() + PORTAL_READY_TIMEOUT_MS);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { baseUrl, docServerUrl: docServer.url, stop };
+}
+
+let sharedEnvironment;
+
+/**
+ * The portal and doc server the tests use: the ones named by E2E_PORTAL_URL /
+ * E2E_DOC_SERVER_URL when set (e2e/run.mjs, or a portal you already run),
+ * otherwise one started on first use and stopped before this process exits.
+ *
+ * @returns {Promise<{ baseUrl: string, docServerUrl: string }>}
+ */
+export function ensureEnvironment() {
+  if (process.env.E2E_PORTAL_URL) {
+    return Promise.resolve({
+      baseUrl: process.env.E2E_PORTAL_URL.replace(/\/+$/, ''),
+      docServerUrl: (process.env.E2E_DOC_SERVER_URL || `http://localhost:${DOC_SERVER_PORT}`).replace(/\/+$/, ''),
+    });
+  }
+  sharedEnvironment ??= startEnvironment({ unref: true }).then(environment => {
+    process.once('beforeExit', () => {
+      environment.stop();
+    });
+    // The portal has its own process group, so a Ctrl-C in the terminal does
+    // not reach it: stop it before leaving.
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+      process.once(signal, () => {
+        environment.stop().finally(() => process.exit(130));
+      });
+    }
+    return environment;
+  });
+  return sharedEnvironment;
+}
+
+/** Stops the environment {@link ensureEnvironment} started, if it did. */
+export async function stopSharedEnvironment() {
+  if (!sharedEnvironment) return;
+  const environment = await sharedEnvironment.catch(() => undefined);
+  await environment?.stop();
+}
+
+function sanitizeFileName(name) {
+  return name.replace(/[^a-z0-9._-]+/gi, '-').replace(/^-+|-+$/g, '') || 'screenshot';
+}
+
+/**
+ * Launches Chromium with a fresh profile and one page, recording console
+ * errors and uncaught page errors.
+ *
+ * @param {object} [options]
+ * @param {{ width: number, height: number }} [options.viewport]
+ * @returns {Promise<{
+ *   context: import('playwright-core').BrowserContext,
+ *   page: import('playwright-core').Page,
+ *   consoleErrors: Array<{ text: string, url: string }>,
+ *   pageErrors: Error[],
+ *   close: () => Promise<void>,
+ * }>}
+ */
+export async function launchBrowser(options = {}) {
+  const { viewport = { width: 1366, height: 900 } } = options;
+  const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'architecture-docs-e2e-'));
+  let context;
+  try {
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport,
+      timeout: 60_000,
+    });
+  } catch (error) {
+    await rm(userDataDir, { recursive: true, force: true });
+    throw new Error(
+      `Could not launch Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium): ${error.message}`,
+    );
+  }
+
+  const consoleErrors = [];
+  const pageErrors = [];
+  const watch = page => {
+    // The dev portal's guest sign-in asks, through confirm(), to fall back to
+    // the legacy guest token; any other dialog is accepted too so that a test
+    // never hangs on one.
+    page.on('dialog', dialog => dialog.accept().catch(() => {}));
+    page.on('console', message => {
+      if (message.type() === 'error') {
+        consoleErrors.push({ text: message.text(), url: message.location()?.url ?? '' });
+      }
+    });
+    page.on('pageerror', error => pageErrors.push(error));
+  };
+  context.pages().forEach(watch);
+  context.on('page', watch);
+  const page = context.pages()[0] ?? (await context.newPage());
+
+  let closing;
+  const close = () => {
+    closing ??= (async () => {
+      await context.close().catch(() => {});
+      await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+    })();
+    return closing;
+  };
+  return { context, page, consoleErrors, pageErrors, close };
+}
+
+/**
+ * Passes the dev portal's sign-in page, if it shows, as a guest, and waits
+ * until the app's sidebar is there.
+ *
+ * @param {import('playwright-core').Page} page
+ */
+export async function signInAsGuest(page, { timeout = 60_000 } = {}) {
+  const enter = page.getByRole('button', { name: /^enter$/i });
+  // The sidebar only mounts once someone is signed in. Its <nav> has no box
+  // of its own, so Playwright never calls it visible: wait for it to exist.
+  const sidebar = page.locator('nav[aria-label="sidebar nav"]');
+  await enter.or(sidebar).first().waitFor({ state: 'attached', timeout });
+  if ((await sidebar.count()) === 0) {
+    await enter.click({ timeout });
+  }
+  await sidebar.waitFor({ state: 'attached', timeout });
+}
+
+/**
+ * Console errors not in `ignore`: regular expressions matched against the
+ * message and the URL of the script or resource that logged it, or
+ * predicates over `{ text, url }`. Defaults to {@link KNOWN_CONSOLE_NOISE}.
+ */
+export function filterConsoleErrors(consoleErrors, ignore = KNOWN_CONSOLE_NOISE) {
+  const ignored = entry =>
+    ignore.some(rule =>
+      typeof rule === 'function' ? rule(entry) : rule.test(`${entry.text} ${entry.url}`),
+    );
+  return consoleErrors.filter(entry => !ignored(entry));
+}
+
+/** One line per console error, for assertion messages. */
+export function describeConsoleErrors(consoleErrors) {
+  return consoleErrors
+    .map(({ text, url }) => `  ${text.split('\n')[0]}${url ? ` (${url})` : ''}`)
+    .join('\n');
+}
+
+/**
+ * Runs `fn` against the portal in a fresh Chromium profile, signed in, on
+ * `options.path`. Saves a screenshot and fails with the page errors when `fn`
+ * throws; always closes the browser.
+ *
+ * `fn` receives:
+ * - `page`, `context`: the Playwright page and its context;
+ * - `baseUrl`, `docServerUrl`: the portal and sample doc server URLs;
+ * - `open(path)`: goes to a portal path and signs in if asked to;
+ * - `screenshot(name)`: saves `e2e/screenshots/<name>.png`, returns the path;
+ * - `consoleErrors`, `pageErrors`: everything recorded so far;
+ * - `unexpectedConsoleErrors(ignore?)`: console errors minus known noise
+ *   ({@link KNOWN_CONSOLE_NOISE} unless `ignore` is given).
+ *
+ * @template T
+ * @param {(portal: object) => Promise<T>} fn
+ * @param {object} [options]
+ * @param {string} [options.name] Used for the failure screenshot's file name.
+ * @param {string} [options.path] Portal path opened before `fn`; default `/`.
+ * @param {boolean} [options.failOnPageErrors] Fail when the page threw an
+ *   uncaught error, even if `fn` passed. Default true.
+ * @param {{ width: number, height: number }} [options.viewport]
+ * @returns {Promise<T>}
+ */
+export async function withPortal(fn, options = {}) {
+  const { name = 'portal', path: startPath = '/', failOnPageErrors = true, viewport } = options;
+  const { baseUrl, docServerUrl } = await ensureEnvironment();
+  const browser = await launchBrowser({ viewport });
+  const { page, context, consoleErrors, pageErrors } = browser;
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+
+  const screenshot = async shotName => {
+    const file = path.join(ARTIFACTS_DIR, `${sanitizeFileName(shotName)}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    return file;
+  };
+  const open = async portalPath => {
+    await page.goto(new URL(portalPath, `${baseUrl}/`).href, { waitUntil: 'domcontentloaded' });
+    await signInAsGuest(page);
+  };
+
+  try {
+    await open(startPath);
+    const result = await fn({
+      page,
+      context,
+      baseUrl,
+      docServerUrl,
+      open,
+      screenshot,
+      consoleErrors,
+      pageErrors,
+      unexpectedConsoleErrors: ignore => filterConsoleErrors(consoleErrors, ignore),
+    });
+    if (failOnPageErrors && pageErrors.length > 0) {
+      throw new Error(
+        `The page threw ${pageErrors.length} uncaught error(s):\n${pageErrors.map(e => `  ${e.stack ?? e.message}`).join('\n')}`,
+      );
+    }
+    return result;
+  } catch (error) {
+    const shot = await screenshot(`${name}-failure`).catch(() => undefined);
+    const unexpected = filterConsoleErrors(consoleErrors);
+    const details = [
+      shot && `screenshot: ${path.relative(PACKAGE_DIR, shot)}`,
+      pageErrors.length && `page errors:\n${pageErrors.map(e => `  ${e.message}`).join('\n')}`,
+      unexpected.length &&
+        `console errors (known noise left out):\n${describeConsoleErrors(unexpected)}`,
+    ].filter(Boolean);
+    if (details.length > 0 && error instanceof Error) {
+      const original = error.message;
+      error.message = `${original}\n${details.join('\n')}`;
+      // Reporters print the stack, which captured the message at creation.
+      if (typeof error.stack === 'string' && original && error.stack.includes(original)) {
+        error.stack = error.stack.replace(original, error.message);
+      }
+    }
+    throw error;
+  } finally {
+    await browser.close();
+  }
+}

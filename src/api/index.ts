@@ -1,0 +1,28 @@
+export {
+  ArchitectureDocError,
+  architectureDocsApiRef,
+} from './ArchitectureDocsApi';
+export type {
+  ArchitectureDocErrorKind,
+  ArchitectureDocFetchOptions,
+  ArchitectureDocFile,
+  ArchitectureDocLocation,
+  ArchitectureDocsApi,
+} from './ArchitectureDocsApi';
+export { ArchitectureDocsClient } from './ArchitectureDocsClient';
+export type {
+  ArchitectureDocsClientConfig,
+  ArchitectureDocsClientDependencies,
+  ArchitectureDocsClientOptions,
+} from './ArchitectureDocsClient';
+export {
+  DEFAULT_ARCHITECTURE_DOCS_CONFIG,
+  readArchitectureDocsConfig,
+} from './readArchitectureDocsConfig';
+export type {
+  ArchitectureDocsConfig,
+  ArchitectureDocsCoverageConfig,
+  ArchitectureDocsFetchConfig,
+  ArchitectureDocsFetchMode,
+  ArchitectureDocsSectionConfig,
+} from './readArchitectureDocsConfig';

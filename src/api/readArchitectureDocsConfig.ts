@@ -1,0 +1,347 @@
+import type { ConfigApi } from '@backstage/core-plugin-api';
+import { ARCHITECTURE_DOC_ANNOTATION } from '../lib/annotation';
+
+/**
+ * How the default client reaches docs: `scm` through the SCM integrations,
+ * `proxy` through a Backstage proxy path.
+ * @public
+ */
+export type ArchitectureDocsFetchMode = 'scm' | 'proxy';
+
+/**
+ * The `architectureDocs.fetch` settings, with defaults applied.
+ * @public
+ */
+export interface ArchitectureDocsFetchConfig {
+  /** How docs are reached. Default `scm`. */
+  mode: ArchitectureDocsFetchMode;
+  /**
+   * The proxy path used in `proxy` mode, starting with `/` and without a
+   * trailing slash. Always set when `mode` is `proxy`.
+   */
+  proxyPath?: string;
+  /** Milliseconds before a doc fetch is abandoned. Default 10000. */
+  timeoutMs: number;
+  /** Largest doc accepted, in bytes. Default 1048576. */
+  maxBytes: number;
+}
+
+/**
+ * One entry of `architectureDocs.sections`, as configured.
+ * @public
+ */
+export interface ArchitectureDocsSectionConfig {
+  /** The section title as the template writes it. */
+  title: string;
+  /** Other headings that mean the same. */
+  aliases?: string[];
+  /** Share of the score, relative to the others. */
+  weight?: number;
+  /** Whether a missing section is an error. */
+  required?: boolean;
+}
+
+/**
+ * The `architectureDocs.coverage` settings, with defaults applied.
+ * @public
+ */
+export interface ArchitectureDocsCoverageConfig {
+  /** Entity kinds listed on the catalog-wide page. Default `['Component']`. */
+  kinds: string[];
+  /** Docs fetched at once by the catalog-wide page. Default 6. */
+  concurrency: number;
+}
+
+/**
+ * The plugin's configuration, with defaults applied and bad values replaced.
+ * @public
+ */
+export interface ArchitectureDocsConfig {
+  /** The entity annotation that points at the doc. */
+  annotation: string;
+  /** URL of the organisation's template markdown, when configured. */
+  templateUrl?: string;
+  /** An inline section list, when configured; takes precedence over `templateUrl`. */
+  sections?: ArchitectureDocsSectionConfig[];
+  /** How docs are fetched. */
+  fetch: ArchitectureDocsFetchConfig;
+  /** The catalog-wide page's settings. */
+  coverage: ArchitectureDocsCoverageConfig;
+  /**
+   * One readable sentence per configuration value that was ignored, naming
+   * its key. Empty when the configuration is valid.
+   */
+  problems: string[];
+}
+
+/**
+ * The values used for keys that are absent or invalid.
+ * @public
+ */
+export const DEFAULT_ARCHITECTURE_DOCS_CONFIG = {
+  annotation: ARCHITECTURE_DOC_ANNOTATION,
+  fetch: { mode: 'scm', timeoutMs: 10000, maxBytes: 1048576 },
+  coverage: { kinds: ['Component'], concurrency: 6 },
+} as const;
+
+const ROOT = 'architectureDocs';
+
+type Problems = string[];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'null';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'object') return 'an object';
+  return String(value);
+}
+
+/**
+ * Reads a nested object. A value of the wrong type is reported and treated
+ * as absent, so its children fall back to their defaults.
+ */
+function readObject(
+  parent: Record<string, unknown> | undefined,
+  key: string,
+  path: string,
+  problems: Problems,
+): Record<string, unknown> | undefined {
+  const value = parent?.[key];
+  if (value === undefined) return undefined;
+  if (isRecord(value)) return value;
+  problems.push(`${path} must be an object, got ${describe(value)}; using the defaults for its keys.`);
+  return undefined;
+}
+
+function readString(
+  value: unknown,
+  path: string,
+  problems: Problems,
+  fallbackNote: string,
+): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'string' && value.trim()) return value.trim();
+  problems.push(`${path} must be a non-empty string, got ${describe(value)}; ${fallbackNote}.`);
+  return undefined;
+}
+
+/**
+ * Numbers may arrive as strings when app-config substitutes environment
+ * variables, so numeric strings are accepted the way `Config.getNumber` does.
+ */
+function toNumber(value: unknown): number | undefined {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && value.trim() !== '') {
+    const parsed = Number(value);
+    return Number.isNaN(parsed) ? undefined : parsed;
+  }
+  return undefined;
+}
+
+function readPositiveInteger(
+  value: unknown,
+  path: string,
+  fallback: number,
+  problems: Problems,
+): number {
+  if (value === undefined) return fallback;
+  const parsed = toNumber(value);
+  if (parsed !== undefined && Number.isSafeInteger(parsed) && parsed > 0) return parsed;
+  problems.push(`${path} must be a whole number above 0, got ${describe(value)}; using ${fallback}.`);
+  return fallback;
+}
+
+function readAnnotation(root: Record<string, unknown> | undefined, problems: Problems): string {
+  const fallback = DEFAULT_ARCHITECTURE_DOCS_CONFIG.annotation;
+  const path = `${ROOT}.annotation`;
+  const value = readString(root?.annotation, path, problems, `using "${fallback}"`);
+  if (value === undefined) return fallback;
+  if (/\s/.test(value)) {
+    problems.push(`${path} must not contain spaces, got ${describe(value)}; using "${fallback}".`);
+    return fallback;
+  }
+  return value;
+}
+
+function readStringList(
+  value: unknown,
+  path: string,
+  problems: Problems,
+  fallbackNote: string,
+): string[] | undefined {
+  if (!Array.isArray(value)) {
+    problems.push(`${path} must be a list of strings, got ${describe(value)}; ${fallbackNote}.`);
+    return undefined;
+  }
+  const strings: string[] = [];
+  value.forEach((item, index) => {
+    if (typeof item === 'string' && item.trim()) strings.push(item.trim());
+    else problems.push(`${path}[${index}] must be a non-empty string, got ${describe(item)}; ignoring it.`);
+  });
+  return strings;
+}
+
+function readSection(
+  value: unknown,
+  path: string,
+  problems: Problems,
+): ArchitectureDocsSectionConfig | undefined {
+  if (!isRecord(value)) {
+    problems.push(`${path} must be an object with a title, got ${describe(value)}; ignoring this section.`);
+    return undefined;
+  }
+  const title = readString(value.title, `${path}.title`, problems, 'ignoring this section');
+  if (title === undefined) {
+    if (value.title === undefined) {
+      problems.push(`${path}.title is missing; ignoring this section.`);
+    }
+    return undefined;
+  }
+  const section: ArchitectureDocsSectionConfig = { title };
+  if (value.aliases !== undefined) {
+    const aliases = readStringList(value.aliases, `${path}.aliases`, problems, 'ignoring them');
+    if (aliases) section.aliases = aliases;
+  }
+  if (value.weight !== undefined) {
+    const weight = toNumber(value.weight);
+    // Zero is allowed: it keeps a section in the checklist without scoring it.
+    if (weight !== undefined && Number.isFinite(weight) && weight >= 0) section.weight = weight;
+    else problems.push(`${path}.weight must be a number of 0 or more, got ${describe(value.weight)}; using 1.`);
+  }
+  if (value.required !== undefined) {
+    if (typeof value.required === 'boolean') section.required = value.required;
+    else if (value.required === 'true' || value.required === 'false') section.required = value.required === 'true';
+    else problems.push(`${path}.required must be true or false, got ${describe(value.required)}; using true.`);
+  }
+  return section;
+}
+
+function readSections(
+  root: Record<string, unknown> | undefined,
+  problems: Problems,
+): ArchitectureDocsSectionConfig[] | undefined {
+  const value = root?.sections;
+  const path = `${ROOT}.sections`;
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value)) {
+    problems.push(`${path} must be a list of sections, got ${describe(value)}; using the template instead.`);
+    return undefined;
+  }
+  const sections = value
+    .map((item, index) => readSection(item, `${path}[${index}]`, problems))
+    .filter((section): section is ArchitectureDocsSectionConfig => section !== undefined);
+  if (sections.length === 0) {
+    problems.push(`${path} has no usable section; using the template instead.`);
+    return undefined;
+  }
+  return sections;
+}
+
+function readFetch(
+  root: Record<string, unknown> | undefined,
+  problems: Problems,
+): ArchitectureDocsFetchConfig {
+  const defaults = DEFAULT_ARCHITECTURE_DOCS_CONFIG.fetch;
+  const path = `${ROOT}.fetch`;
+  const fetchConfig = readObject(root, 'fetch', path, problems);
+
+  let mode: ArchitectureDocsFetchMode = defaults.mode;
+  const rawMode = fetchConfig?.mode;
+  if (rawMode === 'scm' || rawMode === 'proxy') {
+    mode = rawMode;
+  } else if (rawMode !== undefined) {
+    problems.push(`${path}.mode must be "scm" or "proxy", got ${describe(rawMode)}; using "${defaults.mode}".`);
+  }
+
+  let proxyPath = readString(fetchConfig?.proxyPath, `${path}.proxyPath`, problems, 'ignoring it');
+  if (proxyPath !== undefined) {
+    if (/\s|:\/\//.test(proxyPath)) {
+      problems.push(
+        `${path}.proxyPath must be a path such as "/architecture-docs", got ${describe(proxyPath)}; ignoring it.`,
+      );
+      proxyPath = undefined;
+    } else {
+      // The discovery URL has no trailing slash, and request paths start with one.
+      proxyPath = `/${proxyPath.replace(/^\/+/, '').replace(/\/+$/, '')}`;
+      if (proxyPath === '/') {
+        problems.push(`${path}.proxyPath must name a proxy path such as "/architecture-docs"; ignoring it.`);
+        proxyPath = undefined;
+      }
+    }
+  }
+  if (mode === 'proxy' && proxyPath === undefined) {
+    problems.push(`${path}.mode is "proxy" but ${path}.proxyPath is not set; using "scm".`);
+    mode = 'scm';
+  }
+
+  return {
+    mode,
+    proxyPath,
+    timeoutMs: readPositiveInteger(fetchConfig?.timeoutMs, `${path}.timeoutMs`, defaults.timeoutMs, problems),
+    maxBytes: readPositiveInteger(fetchConfig?.maxBytes, `${path}.maxBytes`, defaults.maxBytes, problems),
+  };
+}
+
+function readCoverage(
+  root: Record<string, unknown> | undefined,
+  problems: Problems,
+): ArchitectureDocsCoverageConfig {
+  const defaults = DEFAULT_ARCHITECTURE_DOCS_CONFIG.coverage;
+  const path = `${ROOT}.coverage`;
+  const coverage = readObject(root, 'coverage', path, problems);
+
+  let kinds: string[] = [...defaults.kinds];
+  if (coverage?.kinds !== undefined) {
+    const configured = readStringList(
+      coverage.kinds,
+      `${path}.kinds`,
+      problems,
+      `using ${JSON.stringify(defaults.kinds)}`,
+    );
+    if (configured && configured.length > 0) {
+      kinds = configured;
+    } else if (configured) {
+      problems.push(`${path}.kinds has no usable kind; using ${JSON.stringify(defaults.kinds)}.`);
+    }
+  }
+
+  return {
+    kinds,
+    concurrency: readPositiveInteger(coverage?.concurrency, `${path}.concurrency`, defaults.concurrency, problems),
+  };
+}
+
+/**
+ * Reads `architectureDocs.*` from the app configuration. It never throws: a
+ * value of the wrong type or out of range is replaced by its default and
+ * described in `problems`, so the page can show what to fix instead of
+ * failing to load.
+ * @public
+ */
+export function readArchitectureDocsConfig(config: ConfigApi): ArchitectureDocsConfig {
+  const problems: Problems = [];
+  let root: Record<string, unknown> | undefined;
+  let value: unknown;
+  try {
+    value = config.getOptional(ROOT);
+  } catch (error) {
+    problems.push(`${ROOT} could not be read (${String(error)}); using the defaults.`);
+  }
+  if (isRecord(value)) {
+    root = value;
+  } else if (value !== undefined) {
+    problems.push(`${ROOT} must be an object, got ${describe(value)}; using the defaults.`);
+  }
+
+  const annotation = readAnnotation(root, problems);
+  const templateUrl = readString(root?.templateUrl, `${ROOT}.templateUrl`, problems, 'using the default template');
+  const sections = readSections(root, problems);
+  const fetchConfig = readFetch(root, problems);
+  const coverage = readCoverage(root, problems);
+
+  return { annotation, templateUrl, sections, fetch: fetchConfig, coverage, problems };
+}

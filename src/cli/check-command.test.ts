@@ -1,0 +1,200 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { DEFAULT_TEMPLATE_MARKDOWN } from '../lib/default-template';
+import { runCli, EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './check-command';
+
+function run(args: string[], cwd: string) {
+  let stdout = '';
+  let stderr = '';
+  const code = runCli(args, {
+    cwd,
+    stdout: text => {
+      stdout += text;
+    },
+    stderr: text => {
+      stderr += text;
+    },
+  });
+  return { code, stdout, stderr };
+}
+
+const COMPLETE = `# Foo
+
+## Purpose
+Why Foo exists, in a sentence.
+## Context
+Upstream bar.
+## Design drivers
+Latency.
+## Responsibilities
+| Responsibility | Details | Contracts/tests |
+| --- | --- | --- |
+| Serve | HTTP | [X](../contracts/X.md) |
+## Data and interfaces
+REST.
+## Operational flow
+\`\`\`mermaid
+sequenceDiagram
+  A->>B: hi
+\`\`\`
+Requests flow.
+## Failure and fallback behavior
+Retries.
+## Deployment and scaling
+Two pods.
+## Security and compliance
+Internal only.
+## Testing strategy
+Contract tests.
+## Open questions
+None open right now, reviewed monthly.
+## See also
+- [Bar](Bar.md)
+`;
+
+describe('architecture-docs check', () => {
+  let dir: string;
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'architecture-docs-cli-'));
+    fs.mkdirSync(path.join(dir, 'docs/architecture'), { recursive: true });
+    fs.mkdirSync(path.join(dir, 'docs/contracts'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'docs/architecture/Foo.md'), COMPLETE);
+    fs.writeFileSync(path.join(dir, 'docs/architecture/Bar.md'), '# Bar\n\n## Purpose\n\nBar does things.\n');
+    fs.writeFileSync(path.join(dir, 'docs/contracts/X.md'), '# X\n');
+  });
+
+  afterEach(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('should print one JSON document in the documented shape', () => {
+    const { code, stdout } = run(['check', '--json', 'docs/architecture/Foo.md'], dir);
+    expect(code).toBe(EXIT_OK);
+    const result = JSON.parse(stdout);
+    expect(result.template).toBe('default');
+    expect(result.docs).toHaveLength(1);
+    const [doc] = result.docs;
+    expect(doc).toMatchObject({ file: 'docs/architecture/Foo.md', title: 'Foo', score: 100 });
+    expect(doc.sections).toHaveLength(12);
+    expect(doc.sections[0]).toEqual({ title: 'Purpose', status: 'present', heading: 'Purpose', line: 3 });
+    expect(doc.links).toEqual([
+      { target: '../contracts/X.md', kind: 'contract', line: 12, resolved: 'docs/contracts/X.md', exists: true },
+      { target: 'Bar.md', kind: 'doc', line: 32, resolved: 'docs/architecture/Bar.md', exists: true },
+    ]);
+    expect(doc.mermaid).toEqual([{ type: 'sequenceDiagram', line: 16 }]);
+  });
+
+  it('should search directories for markdown files in a stable order', () => {
+    fs.writeFileSync(path.join(dir, 'docs/architecture/UPPER.MD'), '# Upper\n');
+    fs.writeFileSync(path.join(dir, 'docs/architecture/notes.txt'), 'not markdown');
+    const { stdout } = run(['check', '--json', 'docs/architecture'], dir);
+    expect(JSON.parse(stdout).docs.map((d: { file: string }) => d.file)).toEqual([
+      'docs/architecture/Bar.md',
+      'docs/architecture/Foo.md',
+      'docs/architecture/UPPER.MD',
+    ]);
+  });
+
+  it('should report a link whose target does not exist and exit 1', () => {
+    fs.rmSync(path.join(dir, 'docs/contracts/X.md'));
+    const { code, stdout } = run(['check', '--json', 'docs/architecture/Foo.md'], dir);
+    expect(code).toBe(EXIT_FAILED);
+    expect(JSON.parse(stdout).docs[0].links[0]).toMatchObject({ resolved: 'docs/contracts/X.md', exists: false });
+  });
+
+  it('should exit 1 when a doc scores below --min-score', () => {
+    expect(run(['check', '--min-score', '50', 'docs/architecture/Bar.md'], dir).code).toBe(EXIT_FAILED);
+    expect(run(['check', '--min-score=8', 'docs/architecture/Bar.md'], dir).code).toBe(EXIT_OK);
+  });
+
+  it('should print a readable report with a summary line', () => {
+    const { stdout } = run(['check', '--min-score', '50', 'docs/architecture'], dir);
+    expect(stdout).toContain('docs/architecture/Bar.md  Bar  score 8/100  FAIL');
+    expect(stdout).toContain('  missing: Context, Design drivers');
+    expect(stdout.trim().split('\n').pop()).toBe(
+      '2 doc(s) checked: 1 fail (1 below min score 50, 0 broken link(s)).',
+    );
+  });
+
+  it('should check against a template given with --template', () => {
+    fs.writeFileSync(path.join(dir, 'tpl.md'), '# T\n\n## Purpose\n\nWhy.\n\n## Runbook\n\nSteps.\n');
+    const { stdout } = run(['check', '--json', '--template', 'tpl.md', 'docs/architecture/Bar.md'], dir);
+    const result = JSON.parse(stdout);
+    expect(result.template).toBe('tpl.md');
+    expect(result.docs[0].sections.map((s: { title: string; status: string }) => [s.title, s.status])).toEqual([
+      ['Purpose', 'present'],
+      ['Runbook', 'missing'],
+    ]);
+    expect(result.docs[0].score).toBe(50);
+  });
+
+  it('should report the template itself with twelve placeholders', () => {
+    fs.writeFileSync(path.join(dir, 'template.md'), DEFAULT_TEMPLATE_MARKDOWN);
+    const { stdout } = run(['check', '--json', 'template.md'], dir);
+    const [doc] = JSON.parse(stdout).docs;
+    expect(doc.score).toBe(0);
+    expect(new Set(doc.sections.map((s: { status: string }) => s.status))).toEqual(new Set(['placeholder']));
+  });
+
+  it.each([
+    [['check'], 'Give at least one file or directory to check.'],
+    [['lint', 'x.md'], 'Unknown command "lint"'],
+    [['check', '--fast', 'x.md'], 'Unknown option "--fast"'],
+    [['check', '--min-score', 'high', 'x.md'], '--min-score must be a number from 0 to 100, not "high".'],
+    [['check', '--min-score', '101', 'x.md'], '--min-score must be a number from 0 to 100, not "101".'],
+    [['check', '--template'], '--template needs a value.'],
+  ])('should exit 2 on usage error %j', (args, message) => {
+    const { code, stderr, stdout } = run(args, dir);
+    expect(code).toBe(EXIT_USAGE);
+    expect(stderr).toContain(message);
+    expect(stdout).toBe('');
+  });
+
+  it('should exit 2 naming a file that does not exist', () => {
+    const { code, stderr } = run(['check', 'docs/Nope.md'], dir);
+    expect(code).toBe(EXIT_USAGE);
+    expect(stderr).toBe('architecture-docs: Cannot read "docs/Nope.md": no such file or directory.\n');
+  });
+
+  it('should exit 2 naming an unreadable template', () => {
+    const { code, stderr } = run(['check', '--template', 'missing.md', 'docs'], dir);
+    expect(code).toBe(EXIT_USAGE);
+    expect(stderr).toBe('architecture-docs: Cannot read template "missing.md".\n');
+  });
+
+  it('should exit 2 when a template has no sections', () => {
+    fs.writeFileSync(path.join(dir, 'empty.md'), '# Only a title\n');
+    const { code, stderr } = run(['check', '--template', 'empty.md', 'docs'], dir);
+    expect(code).toBe(EXIT_USAGE);
+    expect(stderr).toContain('Template "empty.md" cannot be used: The template has no section headings');
+  });
+
+  it('should exit 2 when a directory holds no markdown', () => {
+    fs.mkdirSync(path.join(dir, 'empty'));
+    const { code, stderr } = run(['check', 'empty'], dir);
+    expect(code).toBe(EXIT_USAGE);
+    expect(stderr).toBe('architecture-docs: No markdown files found in "empty".\n');
+  });
+
+  it('should print help with exit 0', () => {
+    const { code, stdout } = run(['--help'], dir);
+    expect(code).toBe(EXIT_OK);
+    expect(stdout).toContain('Usage: architecture-docs check');
+  });
+
+  it('should run as the installed bin with the same exit code and JSON', () => {
+    const bin = path.resolve(__dirname, '../../bin/architecture-docs.js');
+    const bundle = path.resolve(__dirname, '../../dist-cli/architecture-docs.cjs');
+    // Rebuild so the bin runs the code under test, not an older bundle.
+    execFileSync('npm', ['run', '--silent', 'build:cli'], { cwd: path.resolve(__dirname, '../..') });
+    expect(fs.existsSync(bundle)).toBe(true);
+    const ok = spawnSync(process.execPath, [bin, 'check', '--json', 'docs/architecture/Foo.md'], { cwd: dir, encoding: 'utf8' });
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout).docs[0].score).toBe(100);
+    const usage = spawnSync(process.execPath, [bin, 'check'], { cwd: dir, encoding: 'utf8' });
+    expect(usage.status).toBe(2);
+  });
+});

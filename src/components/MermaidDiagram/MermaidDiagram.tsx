@@ -1,0 +1,362 @@
+import { useEffect, useRef, useState } from 'react';
+import CircularProgress from '@material-ui/core/CircularProgress';
+import Paper from '@material-ui/core/Paper';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles, useTheme } from '@material-ui/core/styles';
+import { loadMermaid, type MermaidApi } from './loadMermaid';
+
+type MermaidConfig = Parameters<MermaidApi['initialize']>[0];
+
+/**
+ * Props of {@link MermaidDiagram}.
+ * @public
+ */
+export interface MermaidDiagramProps {
+  /** The text of the Mermaid fence, without the surrounding backticks. */
+  source: string;
+  /**
+   * The 1-based line of the doc where the fence starts. Named in the error
+   * box so the author can find a broken diagram in a long doc.
+   */
+  line?: number;
+}
+
+/**
+ * Config keys a `%%{init}%%` directive inside a diagram may not change. These
+ * are Mermaid's own defaults, spelled out because passing `secure` replaces
+ * the default list rather than extending it: leaving one out would open it.
+ */
+const SECURE_KEYS = [
+  'secure',
+  'securityLevel',
+  'startOnLoad',
+  'maxTextSize',
+  'suppressErrorRendering',
+  'maxEdges',
+];
+
+const SVG_NAMESPACE = 'http://www.w3.org/2000/svg';
+
+// Elements that can run code or pull in another document. Mermaid's own output
+// never needs them, even inside the HTML labels of a foreignObject.
+const FORBIDDEN_ELEMENTS = new Set(['script', 'iframe', 'object', 'embed']);
+
+const URL_ATTRIBUTES = new Set([
+  'href',
+  'xlink:href',
+  'src',
+  'action',
+  'formaction',
+]);
+
+const MAX_MESSAGE_LENGTH = 2000;
+
+let renderCounter = 0;
+
+/**
+ * Every render gets a fresh id: Mermaid scopes the diagram's CSS to it, finds
+ * its scratch elements in `document.body` by it, and two diagrams (or two
+ * renders of one) must never share them.
+ */
+function nextRenderId(): string {
+  renderCounter += 1;
+  return `architecture-mermaid-${renderCounter}`;
+}
+
+function mermaidConfig(theme: 'dark' | 'default'): MermaidConfig {
+  return {
+    startOnLoad: false,
+    securityLevel: 'strict',
+    secure: SECURE_KEYS,
+    // Without this Mermaid draws its own error picture into the page and
+    // leaves it there; the component shows a readable box instead.
+    suppressErrorRendering: true,
+    theme,
+  };
+}
+
+function errorMessage(error: unknown): string {
+  let text: string;
+  if (error instanceof Error) {
+    text = error.message;
+  } else if (typeof error === 'string') {
+    text = error;
+  } else {
+    text = 'Mermaid reported an error without a message.';
+  }
+  text = text.trim() || 'Mermaid reported an error without a message.';
+  return text.length > MAX_MESSAGE_LENGTH
+    ? `${text.slice(0, MAX_MESSAGE_LENGTH)}…`
+    : text;
+}
+
+/**
+ * Mermaid builds the diagram in scratch elements appended to `document.body`
+ * and does not always remove them when drawing fails part way.
+ */
+function removeScratchElements(renderId: string, keep: HTMLElement | null) {
+  for (const id of [renderId, `d${renderId}`, `i${renderId}`]) {
+    const element = document.getElementById(id);
+    if (element && !keep?.contains(element)) {
+      element.remove();
+    }
+  }
+}
+
+/**
+ * Browsers ignore control characters and whitespace inside a URL scheme, so
+ * "java\tscript:" has to be read as "javascript:".
+ */
+function urlScheme(value: string): string {
+  const compact = Array.from(value)
+    .filter(character => {
+      const code = character.charCodeAt(0);
+      return code > 0x20 && (code < 0x7f || code > 0x9f);
+    })
+    .join('')
+    .toLowerCase();
+  const colon = compact.indexOf(':');
+  return colon < 0 ? '' : compact.slice(0, colon);
+}
+
+function isUnsafeAttribute(name: string, value: string): boolean {
+  if (name.startsWith('on')) {
+    return true;
+  }
+  const scheme = urlScheme(value);
+  if (scheme === 'javascript' || scheme === 'vbscript') {
+    return true;
+  }
+  return URL_ATTRIBUTES.has(name) && scheme === 'data';
+}
+
+function containsForbiddenElement(element: Element): boolean {
+  return Array.from(element.getElementsByTagNameNS('*', '*')).some(child =>
+    FORBIDDEN_ELEMENTS.has(child.localName.toLowerCase()),
+  );
+}
+
+/**
+ * Mermaid already sanitises its output in strict mode; this second pass means
+ * a future Mermaid bug or a hostile directive still cannot put running code
+ * on the entity page.
+ */
+function stripActiveContent(root: Element) {
+  const elements = [root, ...Array.from(root.getElementsByTagNameNS('*', '*'))];
+  for (const element of elements) {
+    // Descendants of an element removed earlier in this pass leave with it.
+    if (element !== root && !root.contains(element)) {
+      continue;
+    }
+    const name = element.localName.toLowerCase();
+    if (
+      element !== root &&
+      (FORBIDDEN_ELEMENTS.has(name) ||
+        (name === 'foreignobject' && containsForbiddenElement(element)))
+    ) {
+      element.remove();
+      continue;
+    }
+    for (const attribute of Array.from(element.attributes)) {
+      if (isUnsafeAttribute(attribute.name.toLowerCase(), attribute.value)) {
+        element.removeAttributeNode(attribute);
+      }
+    }
+  }
+}
+
+/**
+ * Turns Mermaid's SVG text into nodes of the page's document without ever
+ * handing markup to an HTML parser.
+ */
+function svgFromMarkup(markup: string): Element {
+  const parsed = new DOMParser().parseFromString(markup, 'image/svg+xml');
+  const root = parsed.documentElement;
+  if (
+    parsed.getElementsByTagNameNS('*', 'parsererror').length > 0 ||
+    root.localName !== 'svg' ||
+    root.namespaceURI !== SVG_NAMESPACE
+  ) {
+    throw new Error('Mermaid returned a drawing that is not valid SVG.');
+  }
+  stripActiveContent(root);
+  return document.importNode(root, true);
+}
+
+function diagramLabel(diagramType: string): string {
+  // Mermaid reports renderer versions ("flowchart-v2"); readers only need the
+  // kind of diagram.
+  const kind = diagramType.replace(/-v\d+$/, '').trim();
+  return kind ? `Mermaid ${kind} diagram` : 'Mermaid diagram';
+}
+
+type DrawState =
+  | { status: 'loading' }
+  | { status: 'rendered'; label: string }
+  | { status: 'error'; message: string };
+
+const useStyles = makeStyles(theme => ({
+  root: {
+    margin: theme.spacing(2, 0),
+  },
+  progress: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: theme.spacing(1),
+    padding: theme.spacing(1, 0),
+    color: theme.palette.text.secondary,
+  },
+  drawing: {
+    overflowX: 'auto',
+    textAlign: 'center',
+    '& svg': {
+      maxWidth: '100%',
+      height: 'auto',
+    },
+  },
+  errorBox: {
+    padding: theme.spacing(2),
+    borderLeft: `4px solid ${theme.palette.warning.main}`,
+  },
+  errorMessage: {
+    whiteSpace: 'pre-wrap',
+    wordBreak: 'break-word',
+    fontFamily: 'monospace',
+    margin: theme.spacing(1, 0),
+  },
+  source: {
+    margin: 0,
+    padding: theme.spacing(1.5),
+    overflowX: 'auto',
+    fontFamily: 'monospace',
+    fontSize: theme.typography.body2.fontSize,
+    backgroundColor: theme.palette.background.default,
+    color: theme.palette.text.primary,
+    borderRadius: theme.shape.borderRadius,
+  },
+}));
+
+/**
+ * Draws one Mermaid diagram of an architecture doc.
+ *
+ * Mermaid is fetched with a dynamic import only when the first diagram mounts,
+ * is configured with `securityLevel: 'strict'` (which a `%%{init}%%` directive
+ * cannot lower) and follows the Backstage light or dark theme. A diagram that
+ * cannot be drawn shows Mermaid's message and the source instead of a blank
+ * space.
+ *
+ * The outer element carries `data-testid="mermaid-diagram"` and
+ * `data-state` set to `loading`, `rendered` or `error`.
+ * @public
+ */
+export function MermaidDiagram(props: MermaidDiagramProps) {
+  const { source, line } = props;
+  const classes = useStyles();
+  const mermaidTheme = useTheme().palette.type === 'dark' ? 'dark' : 'default';
+  const drawingRef = useRef<HTMLDivElement>(null);
+  const [state, setState] = useState<DrawState>({ status: 'loading' });
+
+  useEffect(() => {
+    // Each run owns its id and its flag, so a render that finishes after the
+    // source or theme changed, or after unmount, cannot touch the page.
+    const renderId = nextRenderId();
+    let cancelled = false;
+    setState(current =>
+      current.status === 'loading' ? current : { status: 'loading' },
+    );
+
+    const draw = async () => {
+      let mermaid;
+      try {
+        mermaid = await loadMermaid();
+      } catch (error) {
+        if (!cancelled) {
+          drawingRef.current?.replaceChildren();
+          setState({
+            status: 'error',
+            message: `The diagram library could not be loaded (${errorMessage(
+              error,
+            )}). Reload the page to try again.`,
+          });
+        }
+        return;
+      }
+      if (cancelled) {
+        return;
+      }
+      try {
+        // Configured on every render, not once per page: the theme may have
+        // changed and another plugin may have initialised Mermaid its own way.
+        mermaid.initialize(mermaidConfig(mermaidTheme));
+        // bindFunctions stays unused: it wires `click` callbacks written in
+        // the doc, the kind of script a strict security level exists to stop.
+        const { svg, diagramType } = await mermaid.render(renderId, source);
+        removeScratchElements(renderId, drawingRef.current);
+        if (cancelled) {
+          return;
+        }
+        const drawing = svgFromMarkup(svg);
+        const host = drawingRef.current;
+        if (!host) {
+          return;
+        }
+        host.replaceChildren(drawing);
+        setState({ status: 'rendered', label: diagramLabel(diagramType) });
+      } catch (error) {
+        removeScratchElements(renderId, drawingRef.current);
+        if (!cancelled) {
+          drawingRef.current?.replaceChildren();
+          setState({ status: 'error', message: errorMessage(error) });
+        }
+      }
+    };
+    draw();
+
+    return () => {
+      cancelled = true;
+    };
+  }, [source, mermaidTheme]);
+
+  const rendered = state.status === 'rendered';
+
+  return (
+    <div
+      className={classes.root}
+      data-testid="mermaid-diagram"
+      data-state={state.status}
+      aria-busy={state.status === 'loading'}
+    >
+      {state.status === 'loading' && (
+        <div className={classes.progress}>
+          <CircularProgress size={16} aria-label="Drawing diagram" />
+          <Typography variant="caption">Drawing diagram…</Typography>
+        </div>
+      )}
+      {state.status === 'error' && (
+        <Paper variant="outlined" role="alert" className={classes.errorBox}>
+          <Typography variant="subtitle1" component="p">
+            <strong>Diagram could not be drawn</strong>
+          </Typography>
+          <Typography variant="body2" className={classes.errorMessage}>
+            {state.message}
+          </Typography>
+          <Typography variant="caption" component="p" color="textSecondary">
+            {line !== undefined
+              ? `Mermaid source, starting on line ${line} of the doc:`
+              : 'Mermaid source:'}
+          </Typography>
+          <pre className={classes.source}>
+            <code>{source}</code>
+          </pre>
+        </Paper>
+      )}
+      <div
+        ref={drawingRef}
+        className={classes.drawing}
+        hidden={!rendered}
+        role={rendered ? 'img' : undefined}
+        aria-label={rendered ? state.label : undefined}
+      />
+    </div>
+  );
+}

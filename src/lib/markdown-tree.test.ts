@@ -1,0 +1,59 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfm } from 'micromark-extension-gfm';
+import { nodeText, parseMarkdown, WHOLE_PARSE_LIMIT } from './markdown-tree';
+
+const CORPUS = path.resolve(__dirname, '../../../shared/corpus/retrovue');
+
+function parseInOnePiece(markdown: string) {
+  return fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+}
+
+function markdownFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return markdownFiles(full);
+    return /\.md$/i.test(entry.name) ? [full] : [];
+  });
+}
+
+describe('parseMarkdown', () => {
+  it('should parse every large corpus doc in pieces to the same tree as in one piece', () => {
+    const large = markdownFiles(CORPUS)
+      .map(file => fs.readFileSync(file, 'utf8'))
+      .filter(text => text.length > WHOLE_PARSE_LIMIT);
+    expect(large.length).toBeGreaterThan(5);
+    for (const text of large) {
+      expect(parseMarkdown(text)).toEqual(parseInOnePiece(text));
+    }
+  });
+
+  it('should resolve a reference whose definition stands in another piece', () => {
+    const filler = 'A paragraph of filler text.\n\n'.repeat(Math.ceil(WHOLE_PARSE_LIMIT / 20));
+    const doc = `[early][ref]\n\n${filler}Later text.\n\n[ref]: ./Target.md\n`;
+    const tree = parseMarkdown(doc);
+    expect(tree.children[0]).toMatchObject({
+      type: 'paragraph',
+      children: [{ type: 'linkReference', identifier: 'ref' }],
+    });
+    expect(tree.children.filter(c => c.type === 'definition')).toHaveLength(1);
+  });
+
+  it('should keep source positions of later pieces', () => {
+    const filler = 'Filler paragraph here.\n\n'.repeat(Math.ceil(WHOLE_PARSE_LIMIT / 20));
+    const doc = `${filler}## Last\n`;
+    const tree = parseMarkdown(doc);
+    const last = tree.children[tree.children.length - 1];
+    expect(last.position?.start.line).toBe(doc.split('\n').length - 1);
+    expect(last.position?.start.offset).toBe(doc.lastIndexOf('## Last'));
+  });
+});
+
+describe('nodeText', () => {
+  it('should read text of a deeply nested tree without recursion', () => {
+    const tree = parseMarkdown(`${'> '.repeat(32)}deep *text*`);
+    expect(nodeText(tree)).toBe('deep text');
+  });
+});
