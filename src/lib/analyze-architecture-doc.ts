@@ -629,6 +629,7 @@ function collectLinks(
         kind: resolved.kind,
         resolved: resolved.resolved,
         line: startLine(node),
+        column: node.position?.start.column ?? 0,
         origin,
       };
       if (resolved.fragment !== undefined && resolved.kind !== 'anchor') link.fragment = resolved.fragment;

@@ -97,6 +97,8 @@ export interface LinkReport {
   fragment?: string;
   /** One-based line of the link. */
   line: number;
+  /** One-based column of the link; with `line` it identifies the link in the tree. */
+  column: number;
   origin: LinkOrigin;
   /** Id of the template section the link sits in, if any. */
   section?: string;
