@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const only = process.argv.slice(2);
 const benches = readdirSync(join(root, 'bench'))
-  .filter(name => /\.bench\.(ts|mjs)$/.test(name))
+  .filter(name => /\.bench\.(tsx?|mjs)$/.test(name))
   .filter(name => only.length === 0 || only.some(o => name.includes(o)))
   .sort();
 
@@ -20,11 +20,11 @@ let failed = false;
 try {
   for (const name of benches) {
     let script = join(root, 'bench', name);
-    if (name.endsWith('.ts')) {
-      const bundle = join(out, name.replace(/\.ts$/, '.cjs'));
+    if (/\.tsx?$/.test(name)) {
+      const bundle = join(out, name.replace(/\.tsx?$/, '.cjs'));
       execFileSync(
         join(root, 'node_modules/.bin/esbuild'),
-        [script, '--bundle', '--platform=node', '--target=node20', '--format=cjs', '--log-level=warning', `--outfile=${bundle}`],
+        [script, '--bundle', '--jsx=automatic', '--platform=node', '--target=node20', '--format=cjs', '--log-level=warning', `--outfile=${bundle}`],
         { stdio: 'inherit' },
       );
       script = bundle;

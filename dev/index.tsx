@@ -8,12 +8,34 @@ import {
   type TableColumn,
 } from '@backstage/core-components';
 import { createDevApp } from '@backstage/dev-utils';
+import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
+import {
+  appThemeApiRef,
+  createApiFactory,
+  useApi,
+} from '@backstage/core-plugin-api';
+import {
+  CatalogEntityPage,
+  CatalogIndexPage,
+  EntityAboutCard,
+  EntityLayout,
+  catalogPlugin,
+} from '@backstage/plugin-catalog';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { Button, Grid } from '@material-ui/core';
+import { useObservable } from 'react-use';
+import {
+  EntityArchitectureDocCard,
+  EntityArchitectureDocContent,
+  isArchitectureDocAvailable,
+} from '../src';
 import { ARCHITECTURE_DOC_ANNOTATION } from '../src/lib/annotation';
 import { architectureDocsPlugin } from '../src/plugin';
 import {
   DOC_SERVER_BASE_URL,
   getSampleEntity,
   sampleDocUrl,
+  sampleEntities,
   sampleScenarios,
 } from './sample-catalog';
 
@@ -45,6 +67,19 @@ const sampleDocColumns: TableColumn<SampleDocRow>[] = [
   { title: 'Demonstrates', field: 'demonstrates' },
   { title: 'Annotation', field: 'annotation' },
   {
+    title: 'Entity page',
+    field: 'id',
+    render: row => {
+      const entity = getSampleEntity(row.entityRef);
+      const path = `/catalog/${entity.metadata.namespace ?? 'default'}/${entity.kind.toLocaleLowerCase('en-US')}/${entity.metadata.name}`;
+      return (
+        <>
+          <Link to={path}>Overview</Link> · <Link to={`${path}/architecture`}>Architecture</Link>
+        </>
+      );
+    },
+  },
+  {
     title: 'Doc URL',
     field: 'docUrl',
     render: row =>
@@ -69,11 +104,68 @@ const SampleDocsPage = () => (
   </Page>
 );
 
+
+/** The entity page of the development portal, laid out as an app would. */
+const entityPage = (
+  <EntityLayout>
+    <EntityLayout.Route path="/" title="Overview">
+      <Grid container spacing={3} alignItems="stretch">
+        <Grid item md={6} xs={12}>
+          <EntityAboutCard />
+        </Grid>
+        <Grid item md={6} xs={12}>
+          <EntityArchitectureDocCard />
+        </Grid>
+      </Grid>
+    </EntityLayout.Route>
+    <EntityLayout.Route path="/architecture" title="Architecture" if={isArchitectureDocAvailable}>
+      <EntityArchitectureDocContent />
+    </EntityLayout.Route>
+  </EntityLayout>
+);
+
+/** Switches light and dark theme in place, so a theme change can be seen and tested. */
+const ThemeToggle = () => {
+  const themeApi = useApi(appThemeApiRef);
+  const active = useObservable(themeApi.activeThemeId$(), themeApi.getActiveThemeId());
+  const dark = active === 'dark';
+  return (
+    <Button
+      variant="outlined"
+      size="small"
+      data-testid="theme-toggle"
+      style={{ position: 'fixed', right: 16, bottom: 16, zIndex: 2000 }}
+      onClick={() => themeApi.setActiveThemeId(dark ? 'light' : 'dark')}
+    >
+      {dark ? 'Light theme' : 'Dark theme'}
+    </Button>
+  );
+};
+
 createDevApp()
+  .registerPlugin(catalogPlugin)
   .registerPlugin(architectureDocsPlugin)
+  .registerApi(
+    createApiFactory({
+      api: catalogApiRef,
+      deps: {},
+      factory: () => new InMemoryCatalogClient({ entities: sampleEntities }),
+    }),
+  )
+  .addRootChild(<ThemeToggle />)
   .addPage({
     path: '/sample-docs',
     title: 'Sample docs',
     element: <SampleDocsPage />,
+  })
+  .addPage({
+    path: '/catalog',
+    title: 'Catalog',
+    element: <CatalogIndexPage />,
+  })
+  .addPage({
+    path: '/catalog/:namespace/:kind/:name',
+    element: <CatalogEntityPage />,
+    children: entityPage,
   })
   .render();

@@ -6,5 +6,8 @@
  * @packageDocumentation
  */
 export { architectureDocsPlugin } from './plugin';
-export * from './lib';
+export { EntityArchitectureDocContent, EntityArchitectureDocCard } from './extensions';
+export type { EntityArchitectureDocContentProps } from './components/EntityArchitectureDocContent';
+export type { LinkTargetStatus, LoadedArchitectureDoc, ResolvedDocLink } from './components/types';
 export * from './api';
+export * from './lib';

@@ -1,0 +1,49 @@
+import { Gauge } from '@backstage/core-components';
+import { Box, Typography, makeStyles } from '@material-ui/core';
+import type { ArchitectureDocReport } from '../../lib';
+
+const useStyles = makeStyles(theme => ({
+  root: { display: 'flex', alignItems: 'center', gap: theme.spacing(2) },
+  gauge: { flex: '0 0 auto' },
+}));
+
+/**
+ * Props of {@link CompletenessScore}.
+ * @public
+ */
+export interface CompletenessScoreProps {
+  report: Pick<ArchitectureDocReport, 'score' | 'sections'>;
+  /** Width of the gauge in pixels. Default 120. */
+  gaugeWidth?: number;
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/**
+ * The doc's score as a gauge, with how many template sections are present,
+ * placeholders or missing.
+ * @public
+ */
+export function CompletenessScore(props: CompletenessScoreProps) {
+  const classes = useStyles();
+  const { report, gaugeWidth = 120 } = props;
+  const counts = { present: 0, placeholder: 0, missing: 0 };
+  for (const section of report.sections) counts[section.status] += 1;
+  return (
+    <Box className={classes.root} data-testid="completeness-score" data-score={report.score}>
+      <Box className={classes.gauge} width={gaugeWidth}>
+        <Gauge value={report.score / 100} size={gaugeWidth < 120 ? 'small' : 'normal'} />
+      </Box>
+      <Box>
+        <Typography variant="body1" data-testid="completeness-present">
+          {`${counts.present} of ${report.sections.length} sections present`}
+        </Typography>
+        <Typography variant="body2" color="textSecondary" data-testid="completeness-gaps">
+          {`${plural(counts.placeholder, 'placeholder', 'placeholders')}, ${counts.missing} missing`}
+        </Typography>
+      </Box>
+    </Box>
+  );
+}

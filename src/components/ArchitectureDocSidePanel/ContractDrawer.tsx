@@ -1,0 +1,293 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Progress } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { Box, Button, Drawer, IconButton, Tooltip, Typography, makeStyles } from '@material-ui/core';
+import CloseIcon from '@material-ui/icons/Close';
+import OpenInNewIcon from '@material-ui/icons/OpenInNew';
+import {
+  ArchitectureDocError,
+  architectureDocsApiRef,
+  type ArchitectureDocFile,
+  type ArchitectureDocsApi,
+} from '../../api';
+import { analyzeParsedDoc, isSafeLinkTarget, parseArchitectureDoc } from '../../lib';
+import { ArchitectureMarkdown } from '../ArchitectureMarkdown';
+import type { ArchitectureLinkRenderProps } from '../ArchitectureMarkdown/types';
+
+/** Keeps the contract's heading ids apart from those of the doc behind the drawer. */
+const CONTRACT_ID_PREFIX = 'contract-';
+
+const useStyles = makeStyles(theme => ({
+  paper: { width: '50vw', minWidth: 360, maxWidth: '100vw' },
+  header: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: theme.spacing(1),
+    padding: theme.spacing(2, 2, 1, 3),
+    borderBottom: `1px solid ${theme.palette.divider}`,
+  },
+  title: { flex: 1, overflowWrap: 'anywhere' },
+  body: { padding: theme.spacing(2, 3), overflowY: 'auto', overflowWrap: 'anywhere', flex: 1 },
+  removed: { color: theme.palette.text.secondary },
+}));
+
+/**
+ * A contract doc to show in {@link ContractDrawer}.
+ * @public
+ */
+export interface ContractDrawerTarget {
+  /** The contract's absolute URL, fetched with `getDoc`. */
+  url: string;
+  /** The link text that led here; the drawer's title. */
+  title: string;
+  /** The contract's page on its host, for "Open on host". */
+  viewUrl?: string | null;
+}
+
+/**
+ * Props of {@link ContractDrawer}.
+ * @public
+ */
+export interface ContractDrawerProps {
+  /** The contract to show; the drawer is closed while undefined. */
+  contract?: ContractDrawerTarget;
+  onClose(): void;
+}
+
+type FetchState =
+  | { url?: string; status: 'loading' }
+  | { url: string; status: 'error'; error: ArchitectureDocError }
+  | { url: string; status: 'loaded'; file: ArchitectureDocFile };
+
+function asDocError(error: unknown): ArchitectureDocError {
+  if (error instanceof ArchitectureDocError) return error;
+  return new ArchitectureDocError('failed', error instanceof Error ? error.message : String(error));
+}
+
+/** Path of the contract's URL, so the analysis can tell contract links apart. */
+function pathOf(url: string): string {
+  try {
+    return decodeURIComponent(new URL(url).pathname).replace(/^\/+/, '');
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Fetches the contract while the drawer shows it; closing the drawer or
+ * switching contracts aborts the request in flight.
+ */
+function useContractFile(api: ArchitectureDocsApi, url: string | undefined) {
+  const [state, setState] = useState<FetchState>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    if (!url) return undefined;
+    const controller = new AbortController();
+    setState({ url, status: 'loading' });
+    api.getDoc(url, { signal: controller.signal }).then(
+      file => {
+        if (!controller.signal.aborted) setState({ url, status: 'loaded', file });
+      },
+      error => {
+        if (!controller.signal.aborted) setState({ url, status: 'error', error: asDocError(error) });
+      },
+    );
+    return () => controller.abort();
+  }, [api, url, attempt]);
+  const retry = useCallback(() => setAttempt(n => n + 1), []);
+  // A result for the previous contract is never shown under the new title.
+  const current: FetchState = state.url === url ? state : { url, status: 'loading' };
+  return { state: current, retry };
+}
+
+function ContractLink(props: ArchitectureLinkRenderProps & { api: ArchitectureDocsApi; baseUrl: string }) {
+  const classes = useStyles();
+  const { href, children, link, api, baseUrl } = props;
+  const removed = <span className={classes.removed}>{children}</span>;
+  if (!href || link?.unsafe || !isSafeLinkTarget(href)) return removed;
+  if (href.startsWith('#')) {
+    const id = `${CONTRACT_ID_PREFIX}${decodeURIComponent(href.slice(1))}`;
+    return (
+      <a
+        href={`#${encodeURIComponent(id)}`}
+        onClick={event => {
+          // The page's own URL stays on the doc behind the drawer.
+          event.preventDefault();
+          document.getElementById(id)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+        }}
+      >
+        {children}
+      </a>
+    );
+  }
+  let target: string;
+  try {
+    target = api.resolveLink(href, baseUrl);
+  } catch {
+    return removed;
+  }
+  if (!isSafeLinkTarget(target)) return removed;
+  return (
+    <a href={target} target="_blank" rel="noopener noreferrer">
+      {children}
+    </a>
+  );
+}
+
+function ContractError(props: {
+  error: ArchitectureDocError;
+  url: string;
+  onRetry(): void;
+  onSignIn(): Promise<void>;
+}) {
+  const { error, url, onRetry } = props;
+  const [signInProblem, setSignInProblem] = useState<string>();
+  const retry = (
+    <Button variant="outlined" color="primary" onClick={onRetry}>
+      Retry
+    </Button>
+  );
+  let title: string;
+  let detail: ReactNode;
+  let action: ReactNode = null;
+  switch (error.kind) {
+    case 'not-found':
+      title = 'Contract not found';
+      detail = `Nothing was found at ${url}. The link in the doc may be out of date.`;
+      break;
+    case 'sign-in-needed': {
+      const host = error.host ?? 'its host';
+      title = 'Sign-in needed';
+      detail = `Sign in to ${host} to read this contract.`;
+      action = (
+        <Button
+          variant="contained"
+          color="primary"
+          onClick={() =>
+            props.onSignIn().then(onRetry, e => setSignInProblem(e instanceof Error ? e.message : String(e)))
+          }
+        >
+          Sign in to {host}
+        </Button>
+      );
+      break;
+    }
+    case 'timeout':
+      title = 'The host did not answer in time';
+      detail = 'The contract could not be fetched before the time limit.';
+      action = retry;
+      break;
+    case 'too-large':
+      title = 'Contract too large to show';
+      detail = 'Open it on its host instead.';
+      break;
+    case 'unexpected-content':
+      title = 'Not a markdown document';
+      detail = 'The link points at something other than a text document. Open it on its host instead.';
+      break;
+    case 'invalid-location':
+      title = 'Unusable link';
+      detail = `The link cannot be turned into a URL: ${error.message}`;
+      break;
+    default:
+      title = 'The contract could not be loaded';
+      detail = error.message;
+      action = retry;
+  }
+  return (
+    <Box data-testid="contract-drawer-error" data-kind={error.kind}>
+      <Typography variant="h6" gutterBottom>
+        {title}
+      </Typography>
+      <Typography variant="body2" paragraph>
+        {detail}
+      </Typography>
+      {signInProblem && (
+        <Typography variant="body2" color="error" paragraph>
+          Sign-in failed: {signInProblem}
+        </Typography>
+      )}
+      {action}
+    </Box>
+  );
+}
+
+function ContractBody(props: { api: ArchitectureDocsApi; file: ArchitectureDocFile }) {
+  const { api, file } = props;
+  // One parse and one analysis per fetched contract, shared by every render.
+  const analysed = useMemo(() => {
+    const parsed = parseArchitectureDoc(file.content);
+    return { parsed, report: analyzeParsedDoc(parsed, { path: pathOf(file.url) }) };
+  }, [file]);
+  const renderLink = useCallback(
+    (linkProps: ArchitectureLinkRenderProps) => <ContractLink {...linkProps} api={api} baseUrl={file.url} />,
+    [api, file.url],
+  );
+  return (
+    <ArchitectureMarkdown
+      parsed={analysed.parsed}
+      report={analysed.report}
+      showCompleteness={false}
+      idPrefix={CONTRACT_ID_PREFIX}
+      renderLink={renderLink}
+    />
+  );
+}
+
+/**
+ * A contract doc rendered in a drawer beside the architecture doc, so the
+ * reader can check a contract without leaving the page.
+ * @public
+ */
+export function ContractDrawer(props: ContractDrawerProps) {
+  const classes = useStyles();
+  const api = useApi(architectureDocsApiRef);
+  const { contract, onClose } = props;
+  // The last contract stays drawn while the drawer slides shut.
+  const shown = useRef<ContractDrawerTarget | undefined>(contract);
+  if (contract) shown.current = contract;
+  const target = shown.current;
+  const { state, retry } = useContractFile(api, contract?.url);
+
+  return (
+    <Drawer anchor="right" open={!!contract} onClose={onClose} classes={{ paper: classes.paper }}>
+      {target && (
+        <Box display="flex" flexDirection="column" height="100%" data-testid="contract-drawer" data-url={target.url}>
+          <Box className={classes.header}>
+            <Typography variant="h5" component="h2" className={classes.title}>
+              {target.title}
+            </Typography>
+            {target.viewUrl && (
+              <Button
+                href={target.viewUrl}
+                target="_blank"
+                rel="noopener noreferrer"
+                size="small"
+                startIcon={<OpenInNewIcon />}
+              >
+                Open on host
+              </Button>
+            )}
+            <Tooltip title="Close">
+              <IconButton aria-label="Close" onClick={onClose}>
+                <CloseIcon />
+              </IconButton>
+            </Tooltip>
+          </Box>
+          <Box className={classes.body}>
+            {state.status === 'loading' && <Progress />}
+            {state.status === 'error' && (
+              <ContractError
+                error={state.error}
+                url={target.url}
+                onRetry={retry}
+                onSignIn={() => api.signIn(target.url)}
+              />
+            )}
+            {state.status === 'loaded' && <ContractBody api={api} file={state.file} />}
+          </Box>
+        </Box>
+      )}
+    </Drawer>
+  );
+}

@@ -1,0 +1,83 @@
+import { List, ListItem, ListItemIcon, ListItemText, makeStyles } from '@material-ui/core';
+import CheckCircleIcon from '@material-ui/icons/CheckCircle';
+import ErrorOutlineIcon from '@material-ui/icons/ErrorOutline';
+import WarningIcon from '@material-ui/icons/Warning';
+import type { SectionReport, SectionStatus } from '../../lib';
+
+const useStyles = makeStyles(theme => ({
+  present: { color: theme.palette.success.main },
+  placeholder: { color: theme.palette.warning.main },
+  missing: { color: theme.palette.error.main },
+  icon: { minWidth: theme.spacing(4) },
+}));
+
+const STATUS_LABELS: Record<SectionStatus, string> = {
+  present: 'Present',
+  placeholder: 'Placeholder',
+  missing: 'Missing',
+};
+
+/**
+ * Props of {@link SectionChecklist}.
+ * @public
+ */
+export interface SectionChecklistProps {
+  /** Every template section, in template order. */
+  sections: SectionReport[];
+  /** Called when the reader picks a section. */
+  onSelect(section: SectionReport): void;
+}
+
+function StatusIcon(props: { status: SectionStatus }) {
+  const classes = useStyles();
+  const label = STATUS_LABELS[props.status];
+  switch (props.status) {
+    case 'present':
+      return <CheckCircleIcon className={classes.present} fontSize="small" titleAccess={label} />;
+    case 'placeholder':
+      return <WarningIcon className={classes.placeholder} fontSize="small" titleAccess={label} />;
+    default:
+      return <ErrorOutlineIcon className={classes.missing} fontSize="small" titleAccess={label} />;
+  }
+}
+
+/** Headings differ from the template only in case or spacing are not worth repeating. */
+function sameHeading(heading: string, title: string): boolean {
+  const norm = (text: string) => text.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en-US');
+  return norm(heading) === norm(title);
+}
+
+/**
+ * Every template section with its status, as buttons that take the reader
+ * to the section (or to the callout standing in for a missing one).
+ * @public
+ */
+export function SectionChecklist(props: SectionChecklistProps) {
+  const classes = useStyles();
+  return (
+    <List dense disablePadding data-testid="section-checklist">
+      {props.sections.map(section => {
+        const showHeading =
+          section.status !== 'missing' && section.heading && !sameHeading(section.heading, section.title);
+        return (
+          <ListItem
+            key={section.id}
+            button
+            onClick={() => props.onSelect(section)}
+            data-section-id={section.id}
+            data-status={section.status}
+            aria-label={`${section.title}: ${STATUS_LABELS[section.status].toLocaleLowerCase('en-US')}`}
+          >
+            <ListItemIcon className={classes.icon}>
+              <StatusIcon status={section.status} />
+            </ListItemIcon>
+            <ListItemText
+              primary={section.title}
+              secondary={showHeading ? `as “${section.heading}”` : undefined}
+            />
+          </ListItem>
+        );
+      })}
+    </List>
+  );
+}

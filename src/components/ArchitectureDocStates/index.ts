@@ -1,0 +1,9 @@
+export {
+  ArchitectureDocErrorState,
+  EmptyDocState,
+  LoadingState,
+  NoAnnotationState,
+  NotArchitectureDocNotice,
+  annotationSnippet,
+} from './ArchitectureDocStates';
+export type { ArchitectureDocErrorStateProps } from './ArchitectureDocStates';

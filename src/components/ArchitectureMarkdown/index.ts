@@ -1,0 +1,2 @@
+export { ArchitectureMarkdown } from './ArchitectureMarkdown';
+export type { ArchitectureMarkdownProps, ArchitectureLinkRenderProps } from './types';

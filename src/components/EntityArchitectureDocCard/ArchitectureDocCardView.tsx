@@ -1,0 +1,140 @@
+import { InfoCard, Progress, type InfoCardVariants } from '@backstage/core-components';
+import { Box, Chip, Typography, makeStyles } from '@material-ui/core';
+import { ArchitectureDocError } from '../../api';
+import type { ArchitectureDocReport, SectionReport } from '../../lib';
+import { CompletenessScore } from '../ArchitectureDocSidePanel/CompletenessScore';
+
+const useStyles = makeStyles(theme => ({
+  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: theme.spacing(0.5), marginTop: theme.spacing(1.5) },
+  label: { marginRight: theme.spacing(0.5) },
+  broken: { color: theme.palette.error.main },
+  muted: { color: theme.palette.text.secondary },
+}));
+
+/**
+ * Props of {@link ArchitectureDocCardView}.
+ * @public
+ */
+export interface ArchitectureDocCardViewProps {
+  /** The doc's analysis; undefined when there is none to show. */
+  report?: ArchitectureDocReport;
+  /** Where the entity's architecture tab is; the card's "Open architecture" link. */
+  tabPath: string;
+  loading?: boolean;
+  /** Why the doc could not be loaded; an {@link ArchitectureDocError} gets a message for its kind. */
+  error?: Error;
+  /** Card layout in its grid. Default `gridItem`. */
+  variant?: InfoCardVariants;
+}
+
+/** One line per failure kind: the card is small, the tab explains at length. */
+function errorMessage(error: Error): string {
+  if (!(error instanceof ArchitectureDocError)) return `The architecture doc could not be loaded: ${error.message}`;
+  switch (error.kind) {
+    case 'no-annotation':
+      return 'No architecture doc is linked to this entity.';
+    case 'not-found':
+      return 'The architecture doc does not exist yet.';
+    case 'sign-in-needed':
+      return error.host
+        ? `Sign in to ${error.host} to read the architecture doc.`
+        : 'Sign in to read the architecture doc.';
+    case 'timeout':
+      return 'The host did not answer in time.';
+    case 'too-large':
+      return 'The architecture doc is too large to analyse.';
+    case 'unexpected-content':
+      return 'The architecture doc link does not point at a text document.';
+    case 'invalid-location':
+      return 'The architecture doc location cannot be used.';
+    default:
+      return `The architecture doc could not be loaded: ${error.message}`;
+  }
+}
+
+function SectionNames(props: { label: string; sections: SectionReport[]; testId: string }) {
+  const classes = useStyles();
+  if (props.sections.length === 0) return null;
+  return (
+    <Box className={classes.row} data-testid={props.testId}>
+      <Typography variant="body2" component="span" className={classes.label}>
+        {props.label}:
+      </Typography>
+      {props.sections.map(section => (
+        <Chip key={section.id} size="small" label={section.title} data-section-id={section.id} />
+      ))}
+    </Box>
+  );
+}
+
+function CardBody(props: { report: ArchitectureDocReport }) {
+  const classes = useStyles();
+  const { report } = props;
+  const missing = report.sections.filter(section => section.status === 'missing');
+  const placeholders = report.sections.filter(section => section.status === 'placeholder');
+  // `exists` is only false for targets someone checked and did not find.
+  const broken = report.links.filter(link => link.exists === false).length;
+  return (
+    <>
+      <CompletenessScore report={report} />
+      {!report.isArchitectureDoc && (
+        <Typography variant="body2" className={classes.muted}>
+          This doc does not follow the architecture template.
+        </Typography>
+      )}
+      <SectionNames label="Missing" sections={missing} testId="card-missing-sections" />
+      <SectionNames label="Placeholders" sections={placeholders} testId="card-placeholder-sections" />
+      <Box className={classes.row}>
+        <Typography
+          variant="body2"
+          className={broken > 0 ? classes.broken : classes.muted}
+          data-testid="card-broken-links"
+          data-count={broken}
+        >
+          {broken === 0 ? 'No broken links' : `${broken} broken ${broken === 1 ? 'link' : 'links'}`}
+        </Typography>
+      </Box>
+    </>
+  );
+}
+
+/**
+ * The overview card's content: score gauge, missing and placeholder
+ * sections by name, broken-link count and a link to the architecture tab.
+ * Renders what it is given; fetching is the caller's job.
+ * @public
+ */
+export function ArchitectureDocCardView(props: ArchitectureDocCardViewProps) {
+  const classes = useStyles();
+  const { report, tabPath, loading, error, variant = 'gridItem' } = props;
+  let body;
+  let state: string;
+  if (loading) {
+    state = 'loading';
+    body = <Progress />;
+  } else if (error) {
+    state = 'error';
+    body = (
+      <Typography variant="body2" color="error">
+        {errorMessage(error)}
+      </Typography>
+    );
+  } else if (!report) {
+    state = 'empty';
+    body = (
+      <Typography variant="body2" className={classes.muted}>
+        No architecture doc to show.
+      </Typography>
+    );
+  } else {
+    state = 'loaded';
+    body = <CardBody report={report} />;
+  }
+  return (
+    <Box data-testid="architecture-doc-card" data-state={state} height={variant === 'gridItem' ? '100%' : undefined}>
+      <InfoCard title="Architecture doc" variant={variant} deepLink={{ title: 'Open architecture', link: tabPath }}>
+        {body}
+      </InfoCard>
+    </Box>
+  );
+}

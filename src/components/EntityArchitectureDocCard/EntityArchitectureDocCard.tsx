@@ -1,0 +1,46 @@
+import { useRouteRef } from '@backstage/core-plugin-api';
+import { entityRouteParams, entityRouteRef, useEntity } from '@backstage/plugin-catalog-react';
+import type { InfoCardVariants } from '@backstage/core-components';
+import { ArchitectureDocError } from '../../api';
+import { DEFAULT_ARCHITECTURE_TAB_PATH, useArchitectureDoc } from '../../hooks/useArchitectureDoc';
+import { ArchitectureDocCardView } from './ArchitectureDocCardView';
+
+/**
+ * Props of {@link EntityArchitectureDocCard}.
+ * @public
+ */
+export interface EntityArchitectureDocCardProps {
+  /** The path of the architecture tab under the entity page. Default `architecture`. */
+  tabPath?: string;
+  /** The InfoCard variant, e.g. `gridItem` to fill a grid cell. */
+  variant?: InfoCardVariants;
+}
+
+/**
+ * The overview card: score gauge, missing and placeholder sections by name,
+ * broken links, and a link to the architecture tab.
+ * @public
+ */
+export function EntityArchitectureDocCard(props: EntityArchitectureDocCardProps) {
+  const { entity } = useEntity();
+  const tabPath = props.tabPath ?? DEFAULT_ARCHITECTURE_TAB_PATH;
+  const entityRoute = useRouteRef(entityRouteRef);
+  const { state } = useArchitectureDoc(entity, { tabPath });
+  const link = `${entityRoute(entityRouteParams(entity))}/${tabPath.replace(/^\/+/, '')}`;
+  switch (state.status) {
+    case 'no-annotation':
+      return (
+        <ArchitectureDocCardView
+          tabPath={link}
+          variant={props.variant}
+          error={new ArchitectureDocError('no-annotation', `Add the ${state.annotation} annotation to link a doc.`)}
+        />
+      );
+    case 'loading':
+      return <ArchitectureDocCardView tabPath={link} variant={props.variant} loading />;
+    case 'error':
+      return <ArchitectureDocCardView tabPath={link} variant={props.variant} error={state.error} />;
+    default:
+      return <ArchitectureDocCardView tabPath={link} variant={props.variant} report={state.doc.report} />;
+  }
+}

@@ -1,0 +1,256 @@
+import type { ReactNode } from 'react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
+import type { Entity } from '@backstage/catalog-model';
+import { configApiRef } from '@backstage/core-plugin-api';
+import { catalogApiRef, EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { mockApis, renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { ArchitectureDocError, architectureDocsApiRef, type ArchitectureDocsApi } from '../../api';
+import { EntityArchitectureDocContent } from './EntityArchitectureDocContent';
+
+jest.mock('../MermaidDiagram', () => ({
+  MermaidDiagram: (props: { source: string }) => <div data-testid="mermaid-stub">{props.source}</div>,
+}));
+
+const BASE = 'https://docs.example.com';
+
+function component(name: string, ref?: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name,
+      namespace: 'default',
+      annotations: {
+        'backstage.io/managed-by-location': `url:${BASE}/${name}/catalog-info.yaml`,
+        ...(ref ? { 'architecture-docs/ref': ref } : {}),
+      },
+    },
+    spec: { type: 'service', owner: 'team', lifecycle: 'production', system: 'shop' },
+  };
+}
+
+const checkout = component('checkout', './docs/architecture/Checkout.md');
+const payments = component('payments', './docs/architecture/Payments.md');
+
+const CHECKOUT_DOC = `# Checkout architecture
+
+_Related: [Payments](../../../payments/docs/architecture/Payments.md)_
+
+## Purpose
+
+Takes orders from the web shop and hands them to payments.
+
+## Responsibilities
+
+| Responsibility | Details | Contracts/tests |
+| --- | --- | --- |
+| Orders | Accepts orders | [Order contract](../contracts/Orders.md) |
+
+## Operational flow
+
+\`\`\`mermaid
+sequenceDiagram
+  Shop->>Checkout: order
+\`\`\`
+
+See [the spec](https://example.com/spec), [gone](../contracts/Gone.md) and [bad](javascript:alert(1)).
+`;
+
+function mockApi(files: Record<string, string | ArchitectureDocError>): jest.Mocked<ArchitectureDocsApi> {
+  const get = async (url: string) => {
+    const file = files[url.split('#')[0]];
+    if (file === undefined) throw new ArchitectureDocError('not-found', `${url} not found`, { url });
+    if (file instanceof ArchitectureDocError) throw file;
+    return { url, content: file, editUrl: `${url}?edit` };
+  };
+  return {
+    getDocLocation: jest.fn((entity: Entity) => {
+      const ref = entity.metadata.annotations?.['architecture-docs/ref'];
+      if (!ref) throw new ArchitectureDocError('no-annotation', 'no annotation');
+      const url = new URL(ref, `${BASE}/${entity.metadata.name}/catalog-info.yaml`).href;
+      return { ref, url, createUrl: `${url}?new` };
+    }),
+    getEntityDoc: jest.fn(async (entity: Entity) => {
+      const ref = entity.metadata.annotations!['architecture-docs/ref'];
+      return get(new URL(ref, `${BASE}/${entity.metadata.name}/catalog-info.yaml`).href);
+    }),
+    getDoc: jest.fn(get),
+    resolveLink: jest.fn((target: string, base: string) => new URL(target, base).href),
+    getViewUrl: jest.fn((url: string) => `${url}?view`),
+    signIn: jest.fn(async (_url: string) => {}),
+  };
+}
+
+async function renderTab(entity: Entity, api: jest.Mocked<ArchitectureDocsApi>, config: object = {}) {
+  const wrap = (children: ReactNode) => (
+    <TestApiProvider
+      apis={[
+        [architectureDocsApiRef, api],
+        [catalogApiRef, new InMemoryCatalogClient({ entities: [checkout, payments] })],
+        [configApiRef, mockApis.config({ data: config })],
+      ]}
+    >
+      <EntityProvider entity={entity}>{children}</EntityProvider>
+    </TestApiProvider>
+  );
+  return renderInTestApp(wrap(<EntityArchitectureDocContent />), {
+    mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+  });
+}
+
+function state() {
+  return screen.getByTestId('architecture-doc-state').getAttribute('data-state');
+}
+
+describe('EntityArchitectureDocContent', () => {
+  it('should explain the missing annotation with the snippet to add', async () => {
+    await renderTab(component('bare'), mockApi({}));
+    expect(state()).toBe('no-annotation');
+    expect(screen.getByText('No architecture doc linked')).toBeInTheDocument();
+    expect(screen.getByTestId('architecture-doc-state')).toHaveTextContent(
+      'architecture-docs/ref: ./docs/architecture/<Component>.md',
+    );
+  });
+
+  it('should show a loading state while the doc is fetched', async () => {
+    const api = mockApi({});
+    api.getEntityDoc.mockReturnValue(new Promise(() => {}));
+    await renderTab(checkout, api);
+    expect(state()).toBe('loading');
+  });
+
+  it('should offer to create a doc that does not exist, with the annotation', async () => {
+    await renderTab(checkout, mockApi({}));
+    await waitFor(() => expect(state()).toBe('not-found'));
+    expect(screen.getByRole('link', { name: 'Create from template' })).toHaveAttribute(
+      'href',
+      `${BASE}/checkout/docs/architecture/Checkout.md?new`,
+    );
+    expect(screen.getByTestId('architecture-doc-state')).toHaveTextContent(
+      'architecture-docs/ref: ./docs/architecture/Checkout.md',
+    );
+  });
+
+  it('should ask to sign in to the host on 401/403 and retry after signing in', async () => {
+    const url = `${BASE}/checkout/docs/architecture/Checkout.md`;
+    const files: Record<string, string | ArchitectureDocError> = {
+      [url]: new ArchitectureDocError('sign-in-needed', 'The host answered 401.', { url, host: 'docs.example.com', status: 401 }),
+    };
+    const api = mockApi(files);
+    api.signIn.mockImplementation(async () => {
+      files[url] = CHECKOUT_DOC;
+    });
+    await renderTab(checkout, api);
+    await waitFor(() => expect(state()).toBe('sign-in-needed'));
+    expect(api.signIn).not.toHaveBeenCalled();
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in to docs.example.com' }));
+    expect(api.signIn).toHaveBeenCalledWith(url);
+    expect(await screen.findByRole('heading', { name: /Checkout architecture/ })).toBeInTheDocument();
+  });
+
+  it.each([
+    ['failed', new ArchitectureDocError('failed', 'The host answered 500.'), 'The architecture doc could not be loaded'],
+    ['timeout', new ArchitectureDocError('timeout', 'slow'), 'The doc took longer than 10 s to load'],
+    ['too-large', new ArchitectureDocError('too-large', 'big'), 'The doc is larger than the 1 MiB limit'],
+    ['unexpected-content', new ArchitectureDocError('unexpected-content', 'HTML answered.'), 'The location does not serve a markdown doc'],
+  ])('should explain the %s state', async (kind, error, title) => {
+    await renderTab(checkout, mockApi({ [`${BASE}/checkout/docs/architecture/Checkout.md`]: error }));
+    await waitFor(() => expect(state()).toBe(kind));
+    expect(screen.getByTestId('architecture-doc-state')).toHaveTextContent(title);
+  });
+
+  it('should retry a failed fetch', async () => {
+    const url = `${BASE}/checkout/docs/architecture/Checkout.md`;
+    const files: Record<string, string | ArchitectureDocError> = { [url]: new ArchitectureDocError('failed', 'down') };
+    const api = mockApi(files);
+    await renderTab(checkout, api);
+    await waitFor(() => expect(state()).toBe('failed'));
+    files[url] = CHECKOUT_DOC;
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByRole('heading', { name: /Checkout architecture/ })).toBeInTheDocument();
+  });
+
+  it('should say when the doc is empty', async () => {
+    await renderTab(checkout, mockApi({ [`${BASE}/checkout/docs/architecture/Checkout.md`]: '  \n' }));
+    await waitFor(() => expect(state()).toBe('empty'));
+    expect(screen.getByText('The architecture doc is empty')).toBeInTheDocument();
+  });
+
+  it('should warn when the file is not an architecture doc, and still show it', async () => {
+    await renderTab(checkout, mockApi({ [`${BASE}/checkout/docs/architecture/Checkout.md`]: '# Groceries\n\n- milk\n' }));
+    await waitFor(() => expect(state()).toBe('not-architecture-doc'));
+    expect(screen.getByRole('heading', { name: /Groceries/ })).toBeInTheDocument();
+  });
+
+  it('should show configuration problems without failing', async () => {
+    await renderTab(checkout, mockApi({ [`${BASE}/checkout/docs/architecture/Checkout.md`]: CHECKOUT_DOC }), {
+      architectureDocs: { fetch: { timeoutMs: -5 } },
+    });
+    expect(await screen.findByTestId('architecture-config-problems')).toHaveTextContent('timeoutMs');
+    expect(await screen.findByRole('heading', { name: /Checkout architecture/ })).toBeInTheDocument();
+  });
+
+  describe('with the doc loaded', () => {
+    const files = {
+      [`${BASE}/checkout/docs/architecture/Checkout.md`]: CHECKOUT_DOC,
+      [`${BASE}/payments/docs/architecture/Payments.md`]: '# Payments\n',
+      [`${BASE}/checkout/docs/contracts/Orders.md`]: '# Orders contract\n',
+    };
+
+    it('should render the doc with its diagram and missing-section callouts', async () => {
+      await renderTab(checkout, mockApi(files));
+      expect(await screen.findByRole('heading', { name: /Checkout architecture/ })).toBeInTheDocument();
+      expect(screen.getByTestId('mermaid-stub')).toHaveTextContent('Shop->>Checkout: order');
+      expect(screen.getAllByTestId('missing-section-callout').length).toBe(9);
+      expect(screen.getByTestId('section-checklist')).toBeInTheDocument();
+    });
+
+    it("should rewrite a link to another entity's doc to that entity's architecture tab", async () => {
+      await renderTab(checkout, mockApi(files));
+      const doc = await screen.findByTestId('architecture-markdown');
+      await waitFor(() =>
+        expect(within(doc).getByRole('link', { name: 'Payments' })).toHaveAttribute(
+          'href',
+          '/catalog/default/component/payments/architecture',
+        ),
+      );
+    });
+
+    it('should send other relative links to the file on its host', async () => {
+      await renderTab(checkout, mockApi(files));
+      const doc = await screen.findByTestId('architecture-markdown');
+      expect(within(doc).getByRole('link', { name: /^Order contract/ })).toHaveAttribute(
+        'href',
+        `${BASE}/checkout/docs/contracts/Orders.md?view`,
+      );
+      expect(within(doc).getByRole('link', { name: /^the spec/ })).toHaveAttribute('href', 'https://example.com/spec?view');
+    });
+
+    it('should mark a link whose target is not found as broken', async () => {
+      await renderTab(checkout, mockApi(files));
+      const doc = await screen.findByTestId('architecture-markdown');
+      await waitFor(() =>
+        expect(within(doc).getByRole('link', { name: /^gone/ })).toHaveAttribute('data-broken', 'true'),
+      );
+      expect(within(doc).getByRole('link', { name: /^Order contract/ })).not.toHaveAttribute('data-broken');
+    });
+
+    it('should never render a javascript: link as a link', async () => {
+      await renderTab(checkout, mockApi(files));
+      const doc = await screen.findByTestId('architecture-markdown');
+      expect(within(doc).queryByRole('link', { name: 'bad' })).toBeNull();
+      expect(within(doc).getByText('bad')).toBeInTheDocument();
+    });
+
+    it('should offer an edit link to the doc on its host', async () => {
+      await renderTab(checkout, mockApi(files));
+      await screen.findByTestId('architecture-markdown');
+      expect(screen.getAllByRole('link', { name: /Edit/ })[0]).toHaveAttribute(
+        'href',
+        `${BASE}/checkout/docs/architecture/Checkout.md?edit`,
+      );
+    });
+  });
+});

@@ -1,0 +1,2 @@
+export { EntityArchitectureDocContent } from './EntityArchitectureDocContent';
+export type { EntityArchitectureDocContentProps } from './EntityArchitectureDocContent';

@@ -1,0 +1,233 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { entityRouteParams, entityRouteRef } from '@backstage/plugin-catalog-react';
+import type { Entity } from '@backstage/catalog-model';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import {
+  ArchitectureDocError,
+  architectureDocsApiRef,
+  type ArchitectureDocsApi,
+  type ArchitectureDocLocation,
+} from '../api';
+import { analyzeParsedDoc, parseArchitectureDoc, type TemplateModel } from '../lib';
+import type { LinkTargetStatus, LoadedArchitectureDoc, ResolvedDocLink } from '../components/types';
+import { useArchitectureDocsConfig } from './useArchitectureDocsConfig';
+import { documentKey, useDocOwners, type DocOwner } from './useDocOwners';
+import { useTemplateModel } from './useTemplateModel';
+
+/** The default path of the architecture tab under an entity page. */
+export const DEFAULT_ARCHITECTURE_TAB_PATH = 'architecture';
+
+/** Link targets checked at once after the doc is shown. */
+const LINK_CHECK_CONCURRENCY = 4;
+
+/** What the entity page shows, in the order states are checked. */
+export type ArchitectureDocState =
+  | { status: 'no-annotation'; annotation: string }
+  | { status: 'loading' }
+  | { status: 'error'; error: ArchitectureDocError; location?: ArchitectureDocLocation }
+  | { status: 'empty'; doc: LoadedArchitectureDoc }
+  | { status: 'loaded'; doc: LoadedArchitectureDoc };
+
+function asDocError(error: unknown): ArchitectureDocError {
+  if (error instanceof ArchitectureDocError) return error;
+  return new ArchitectureDocError('failed', error instanceof Error ? error.message : String(error));
+}
+
+/** The path of a URL, used to tell contract folders apart in the analysis. */
+function docPathOf(url: string): string {
+  try {
+    return decodeURIComponent(new URL(url).pathname).replace(/^\/+/, '');
+  } catch {
+    return '';
+  }
+}
+
+function fragmentOf(url: string): string {
+  const hash = url.indexOf('#');
+  return hash >= 0 ? url.slice(hash) : '';
+}
+
+/**
+ * Builds the page's view of a fetched doc: one parse, one analysis, and
+ * every link resolved against the doc's URL and the catalog.
+ */
+export function buildLoadedDoc(options: {
+  api: ArchitectureDocsApi;
+  location: ArchitectureDocLocation;
+  file: LoadedArchitectureDoc['file'];
+  template: TemplateModel;
+  maxLength?: number;
+  owners: Map<string, DocOwner>;
+  entityPath: (owner: DocOwner) => string | undefined;
+}): LoadedArchitectureDoc {
+  const { api, location, file, template, owners } = options;
+  const parsed = parseArchitectureDoc(file.content, { maxLength: options.maxLength });
+  const report = analyzeParsedDoc(parsed, { template, path: docPathOf(file.url), maxLength: options.maxLength });
+  const links = report.links.map((link, index): ResolvedDocLink => {
+    let url: string | null = null;
+    if (!link.unsafe && link.kind !== 'anchor') {
+      try {
+        url = api.resolveLink(link.target, file.url);
+      } catch {
+        url = null;
+      }
+    }
+    const owner = url ? owners.get(documentKey(url)) : undefined;
+    const ownerPath = owner ? options.entityPath(owner) : undefined;
+    let viewUrl: string | null = null;
+    if (url) {
+      try {
+        viewUrl = api.getViewUrl(url);
+      } catch {
+        viewUrl = url;
+      }
+    }
+    return {
+      index,
+      link,
+      url,
+      viewUrl,
+      entityRef: owner?.entityRef,
+      entityPath: ownerPath && url ? `${ownerPath}${fragmentOf(url)}` : undefined,
+      entitySystemRef: owner?.systemRef,
+      status: 'unknown',
+    };
+  });
+  return { location, file, parsed, report, links };
+}
+
+/** Whether a link points at a document worth checking for existence. */
+function isCheckable(link: ResolvedDocLink): boolean {
+  return !!link.url && (link.link.kind === 'doc' || link.link.kind === 'contract');
+}
+
+/**
+ * Checks which relative link targets exist, a few at a time, and returns
+ * the status per document URL. A 404 means missing; anything else that
+ * fails (no access, network) stays unknown rather than crying wolf.
+ */
+export async function checkLinkTargets(
+  api: ArchitectureDocsApi,
+  urls: string[],
+  signal: AbortSignal,
+  onResult: (url: string, status: LinkTargetStatus) => void,
+): Promise<void> {
+  const queue = [...urls];
+  const worker = async () => {
+    for (let url = queue.shift(); url !== undefined && !signal.aborted; url = queue.shift()) {
+      let status: LinkTargetStatus = 'unknown';
+      try {
+        await api.getDoc(url, { signal });
+        status = 'ok';
+      } catch (error) {
+        if (error instanceof ArchitectureDocError && error.kind === 'not-found') status = 'missing';
+      }
+      if (!signal.aborted) onResult(url, status);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(LINK_CHECK_CONCURRENCY, urls.length) }, worker));
+}
+
+/**
+ * Loads an entity's architecture doc for the page: finds it, fetches it,
+ * parses and analyses it once, resolves its links, then checks in the
+ * background which link targets exist.
+ */
+export function useArchitectureDoc(
+  entity: Entity,
+  options: { tabPath?: string } = {},
+): { state: ArchitectureDocState; retry: () => void; templateProblem?: string } {
+  const api = useApi(architectureDocsApiRef);
+  const config = useArchitectureDocsConfig();
+  const { template, loading: templateLoading, problem: templateProblem } = useTemplateModel();
+  const { owners, loading: ownersLoading } = useDocOwners();
+  const entityRoute = useRouteRef(entityRouteRef);
+  const tabPath = options.tabPath ?? DEFAULT_ARCHITECTURE_TAB_PATH;
+  const entityPath = useCallback(
+    (owner: DocOwner) => {
+      try {
+        return `${entityRoute(entityRouteParams(owner.entity))}/${tabPath.replace(/^\/+/, '')}`;
+      } catch {
+        return undefined;
+      }
+    },
+    [entityRoute, tabPath],
+  );
+
+  let location: ArchitectureDocLocation | undefined;
+  let locationError: ArchitectureDocError | undefined;
+  try {
+    location = api.getDocLocation(entity);
+  } catch (error) {
+    locationError = asDocError(error);
+  }
+  const locationUrl = location?.url;
+
+  const fetched = useAsyncRetry(async () => {
+    if (!locationUrl) return undefined;
+    return api.getEntityDoc(entity);
+    // The entity object changes identity on refresh; its doc URL is what matters.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, locationUrl]);
+
+  const loaded = useMemo(() => {
+    if (!fetched.value || !location || templateLoading || ownersLoading) return undefined;
+    return buildLoadedDoc({
+      api,
+      location,
+      file: fetched.value,
+      template,
+      owners,
+      entityPath,
+    });
+    // `location` is derived from `locationUrl` on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, fetched.value, locationUrl, template, templateLoading, owners, ownersLoading, entityPath]);
+
+  const [statuses, setStatuses] = useState<Map<string, LinkTargetStatus>>(new Map());
+  useEffect(() => {
+    setStatuses(new Map());
+    if (!loaded) return undefined;
+    const urls = Array.from(
+      new Set(loaded.links.filter(isCheckable).map(l => documentKey(l.url!))),
+    );
+    if (urls.length === 0) return undefined;
+    const controller = new AbortController();
+    checkLinkTargets(api, urls, controller.signal, (url, status) => {
+      setStatuses(previous => new Map(previous).set(url, status));
+    });
+    return () => controller.abort();
+  }, [api, loaded]);
+
+  const withStatuses = useMemo(() => {
+    if (!loaded || statuses.size === 0) return loaded;
+    const links = loaded.links.map(link => {
+      const status = link.url ? statuses.get(documentKey(link.url)) : undefined;
+      return status ? { ...link, status } : link;
+    });
+    const reportLinks = loaded.report.links.map((link, index) => {
+      const status = links[index].status;
+      if (status === 'unknown' || !isCheckable(links[index])) return link;
+      return { ...link, exists: status === 'ok' };
+    });
+    return { ...loaded, links, report: { ...loaded.report, links: reportLinks } };
+  }, [loaded, statuses]);
+
+  const retry = fetched.retry;
+  let state: ArchitectureDocState;
+  if (locationError?.kind === 'no-annotation') {
+    state = { status: 'no-annotation', annotation: config.annotation };
+  } else if (locationError) {
+    state = { status: 'error', error: locationError };
+  } else if (fetched.error) {
+    state = { status: 'error', error: asDocError(fetched.error), location };
+  } else if (!withStatuses) {
+    state = { status: 'loading' };
+  } else if (!withStatuses.file.content.trim()) {
+    state = { status: 'empty', doc: withStatuses };
+  } else {
+    state = { status: 'loaded', doc: withStatuses };
+  }
+  return { state, retry, templateProblem };
+}
