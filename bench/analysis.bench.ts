@@ -6,20 +6,13 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { corpusDir, markdownFiles } from './corpus';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
 import { analyzeArchitectureDoc, parseArchitectureDoc } from '../src/lib';
 
-const corpus = path.resolve(process.env.CORPUS_DIR ?? path.join(process.cwd(), '../shared/corpus/retrovue'));
-
-function markdownFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return markdownFiles(full);
-    return /\.md$/i.test(entry.name) ? [full] : [];
-  });
-}
+const corpus = corpusDir;
 
 const files = markdownFiles(corpus);
 const docs = files.map(file => ({

@@ -7,6 +7,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { corpusDir, markdownFiles } from './corpus';
 import { renderToString } from 'react-dom/server';
 import Markdown from 'react-markdown';
 import remarkGfm from 'remark-gfm';
@@ -15,15 +16,7 @@ import { lightTheme } from '@backstage/theme';
 import { analyzeParsedDoc, parseArchitectureDoc } from '../src/lib';
 import { ArchitectureMarkdown } from '../src/components/ArchitectureMarkdown';
 
-const corpus = path.resolve(process.env.CORPUS_DIR ?? path.join(process.cwd(), '../shared/corpus/retrovue'));
-
-function markdownFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return markdownFiles(full);
-    return /\.md$/i.test(entry.name) ? [full] : [];
-  });
-}
+const corpus = corpusDir;
 
 const largest = markdownFiles(corpus)
   .map(file => ({ file, size: fs.statSync(file).size }))
