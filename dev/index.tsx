@@ -24,6 +24,9 @@ import {
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { Button, Grid } from '@material-ui/core';
 import { useObservable } from 'react-use';
+import { useLocation } from 'react-router-dom';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { ScmAuth } from '@backstage/integration-react';
 import {
   EntityArchitectureDocCard,
   EntityArchitectureDocContent,
@@ -142,6 +145,25 @@ const ThemeToggle = () => {
   );
 };
 
+/**
+ * `/hostile?doc=<url>`: the architecture tab for a synthetic Component whose
+ * annotation is that URL; used by e2e/hostile/run-hostile.mjs.
+ */
+const HostileDocPage = () => {
+  const doc = new URLSearchParams(useLocation().search).get('doc') ?? '';
+  const entity = {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'hostile', namespace: 'default', annotations: { [ARCHITECTURE_DOC_ANNOTATION]: doc } },
+    spec: { type: 'service', lifecycle: 'experimental', owner: 'guests' },
+  };
+  return (
+    <EntityProvider key={doc} entity={entity}>
+      <EntityArchitectureDocContent />
+    </EntityProvider>
+  );
+};
+
 createDevApp()
   .registerPlugin(catalogPlugin)
   .registerPlugin(architectureDocsPlugin)
@@ -152,11 +174,17 @@ createDevApp()
       factory: () => new InMemoryCatalogClient({ entities: sampleEntities }),
     }),
   )
+  .registerApi(ScmAuth.createDefaultApiFactory())
   .addRootChild(<ThemeToggle />)
   .addPage({
     path: '/sample-docs',
     title: 'Sample docs',
     element: <SampleDocsPage />,
+  })
+  .addPage({
+    path: '/hostile',
+    title: 'Hostile docs',
+    element: <HostileDocPage />,
   })
   .addPage({
     path: '/catalog',

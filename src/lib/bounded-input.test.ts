@@ -21,6 +21,12 @@ describe('boundMarkdownInput', () => {
     expect(text).toBe(`${'- '.repeat(MAX_NESTING)}x`);
   });
 
+  it('should keep the first levels of ordered list markers on one line', () => {
+    const { text, flattenedLines } = boundMarkdownInput(`${'1. '.repeat(10000)}x`, 100_000);
+    expect(text).toBe(`${'1. '.repeat(MAX_NESTING)}x`);
+    expect(flattenedLines).toBe(1);
+  });
+
   it('should cap indentation', () => {
     const { text } = boundMarkdownInput(`${' '.repeat(1000)}- x`, 10_000);
     expect(text).toBe(`${' '.repeat(MAX_NESTING * 4)}- x`);

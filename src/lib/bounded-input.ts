@@ -54,7 +54,7 @@ export function boundMarkdownInput(markdown: string, maxLength: number): Bounded
   const truncated = markdown.length > maxLength;
   const text = truncated ? markdown.slice(0, maxLength) : markdown;
   // A cheap test first: most docs have no line that could need flattening.
-  if (!/(?:^|\n)(?:[ \t]{33,}|(?:[ \t]{0,3}(?:>[ \t]?|[-*+][ \t]+)){8})/.test(text)) {
+  if (!/(?:^|\n)(?:[ \t]{33,}|(?:[ \t]{0,3}(?:>[ \t]?|(?:[-*+]|\d{1,9}[.)])[ \t]+)){8})/.test(text)) {
     return { text, truncated, flattenedLines: 0 };
   }
   let flattenedLines = 0;
