@@ -175,7 +175,7 @@ createDevApp()
     }),
   )
   .registerApi(ScmAuth.createDefaultApiFactory())
-  .addRootChild(<ThemeToggle />)
+  .addRootChild(<ThemeToggle key="theme-toggle" />)
   .addPage({
     path: '/sample-docs',
     title: 'Sample docs',

@@ -23,15 +23,8 @@ export function NoAnnotationState(props: { annotation: string }) {
       <EmptyState
         missing="field"
         title="No architecture doc linked"
-        description={
-          <>
-            <Typography variant="body1" paragraph>
-              Add the <code>{props.annotation}</code> annotation to this entity's{' '}
-              <code>catalog-info.yaml</code>, with the doc's path relative to that file or an absolute URL:
-            </Typography>
-            <CodeSnippet language="yaml" text={annotationSnippet(props.annotation)} showCopyCodeButton />
-          </>
-        }
+        description={`Add the ${props.annotation} annotation to this entity's catalog-info.yaml, with the doc's path relative to that file or an absolute URL:`}
+        action={<CodeSnippet language="yaml" text={annotationSnippet(props.annotation)} showCopyCodeButton />}
       />
     </StateBox>
   );
@@ -106,26 +99,24 @@ export function ArchitectureDocErrorState(props: ArchitectureDocErrorStateProps)
             missing="content"
             title="The architecture doc does not exist yet"
             description={
-              <>
-                {where}
-                <Typography variant="body2" paragraph>
-                  {error.host
-                    ? `${error.host} answered "not found". If the repository is private, sign in and try again; otherwise create the doc from the template.`
-                    : 'Create the doc from the template at this path, or fix the annotation to point at the existing doc:'}
-                </Typography>
-                <CodeSnippet language="yaml" text={annotationSnippet(annotation, location?.ref)} />
-                {signInFailed && <Typography color="error">Sign-in failed: {signInFailed}</Typography>}
-              </>
+              error.host
+                ? `${error.host} answered "not found". If the repository is private, sign in and try again; otherwise create the doc from the template.`
+                : 'Create the doc from the template at this path, or fix the annotation to point at the existing doc.'
             }
             action={
-              <Box display="flex" gridGap={8}>
-                {location?.createUrl && (
-                  <Button variant="contained" color="primary" href={location.createUrl} target="_blank" rel="noopener noreferrer">
-                    Create from template
-                  </Button>
-                )}
-                {signIn}
-                {retry}
+              <Box>
+                {where}
+                <CodeSnippet language="yaml" text={annotationSnippet(annotation, location?.ref)} />
+                {signInFailed && <Typography color="error">Sign-in failed: {signInFailed}</Typography>}
+                <Box display="flex" gridGap={8} mt={2}>
+                  {location?.createUrl && (
+                    <Button variant="contained" color="primary" href={location.createUrl} target="_blank" rel="noopener noreferrer">
+                      Create from template
+                    </Button>
+                  )}
+                  {signIn}
+                  {retry}
+                </Box>
               </Box>
             }
           />
@@ -137,17 +128,15 @@ export function ArchitectureDocErrorState(props: ArchitectureDocErrorStateProps)
           <EmptyState
             missing="info"
             title={error.host ? `Sign in to ${error.host} to read this doc` : 'This doc is not public'}
-            description={
-              <>
-                {where}
-                <Typography variant="body2">{error.message}</Typography>
-                {signInFailed && <Typography color="error">Sign-in failed: {signInFailed}</Typography>}
-              </>
-            }
+            description={error.message}
             action={
-              <Box display="flex" gridGap={8}>
-                {signIn}
-                {retry}
+              <Box>
+                {where}
+                {signInFailed && <Typography color="error">Sign-in failed: {signInFailed}</Typography>}
+                <Box display="flex" gridGap={8}>
+                  {signIn}
+                  {retry}
+                </Box>
               </Box>
             }
           />
@@ -225,12 +214,7 @@ export function EmptyDocState(props: { editUrl?: string; url: string }) {
       <EmptyState
         missing="content"
         title="The architecture doc is empty"
-        description={
-          <Typography variant="body2">
-            The file at <Link to={props.url}>{props.url}</Link> exists but has no content. Fill it in from the
-            template: every section you add shows up here.
-          </Typography>
-        }
+        description={`The file at ${props.url} exists but has no content. Fill it in from the template: every section you add shows up here.`}
         action={
           props.editUrl ? (
             <Button variant="contained" color="primary" href={props.editUrl} target="_blank" rel="noopener noreferrer">

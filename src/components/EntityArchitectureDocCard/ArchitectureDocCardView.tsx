@@ -19,7 +19,8 @@ export interface ArchitectureDocCardViewProps {
   /** The doc's analysis; undefined when there is none to show. */
   report?: ArchitectureDocReport;
   /** Where the entity's architecture tab is; the card's "Open architecture" link. */
-  tabPath: string;
+  /** The architecture tab's path; no link is shown without it (no tab exists). */
+  tabPath?: string;
   loading?: boolean;
   /** Why the doc could not be loaded; an {@link ArchitectureDocError} gets a message for its kind. */
   error?: Error;
@@ -132,7 +133,7 @@ export function ArchitectureDocCardView(props: ArchitectureDocCardViewProps) {
   }
   return (
     <Box data-testid="architecture-doc-card" data-state={state} height={variant === 'gridItem' ? '100%' : undefined}>
-      <InfoCard title="Architecture doc" variant={variant} deepLink={{ title: 'Open architecture', link: tabPath }}>
+      <InfoCard title="Architecture doc" variant={variant} deepLink={tabPath ? { title: 'Open architecture', link: tabPath } : undefined}>
         {body}
       </InfoCard>
     </Box>

@@ -31,7 +31,6 @@ export function EntityArchitectureDocCard(props: EntityArchitectureDocCardProps)
     case 'no-annotation':
       return (
         <ArchitectureDocCardView
-          tabPath={link}
           variant={props.variant}
           error={new ArchitectureDocError('no-annotation', `Add the ${state.annotation} annotation to link a doc.`)}
         />
