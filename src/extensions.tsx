@@ -1,5 +1,6 @@
-import { createComponentExtension } from '@backstage/core-plugin-api';
+import { createComponentExtension, createRoutableExtension } from '@backstage/core-plugin-api';
 import { architectureDocsPlugin } from './plugin';
+import { rootRouteRef } from './routes';
 
 /**
  * The architecture tab of an entity page (legacy frontend system). Add it to
@@ -32,5 +33,19 @@ export const EntityArchitectureDocCard = architectureDocsPlugin.provide(
           m => m.EntityArchitectureDocCard,
         ),
     },
+  }),
+);
+
+/**
+ * The catalog-wide page (legacy frontend system): which components have an
+ * architecture doc and how complete it is. Mount it on a route of the app.
+ * @public
+ */
+export const ArchitectureDocsPage = architectureDocsPlugin.provide(
+  createRoutableExtension({
+    name: 'ArchitectureDocsPage',
+    component: () =>
+      import('./components/ArchitectureDocsPage').then(m => m.ArchitectureDocsPage),
+    mountPoint: rootRouteRef,
   }),
 );

@@ -6,7 +6,11 @@
  * @packageDocumentation
  */
 export { architectureDocsPlugin } from './plugin';
-export { EntityArchitectureDocContent, EntityArchitectureDocCard } from './extensions';
+export {
+  EntityArchitectureDocContent,
+  EntityArchitectureDocCard,
+  ArchitectureDocsPage,
+} from './extensions';
 export type { EntityArchitectureDocContentProps } from './components/EntityArchitectureDocContent';
 export type { LinkTargetStatus, LoadedArchitectureDoc, ResolvedDocLink } from './components/types';
 export * from './api';

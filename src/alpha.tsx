@@ -1,0 +1,148 @@
+/**
+ * The architecture docs plugin for the new frontend system.
+ *
+ * @packageDocumentation
+ */
+import type { Entity } from '@backstage/catalog-model';
+import { convertLegacyRouteRef } from '@backstage/core-compat-api';
+import {
+  configApiRef,
+  discoveryApiRef,
+  fetchApiRef,
+  ApiBlueprint,
+  PageBlueprint,
+  createFrontendPlugin,
+} from '@backstage/frontend-plugin-api';
+import { scmAuthApiRef, scmIntegrationsApiRef } from '@backstage/integration-react';
+import { EntityCardBlueprint, EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import DescriptionIcon from '@material-ui/icons/Description';
+import { z } from 'zod/v4';
+import { architectureDocsApiRef, ArchitectureDocsClient, readArchitectureDocsConfig } from './api';
+import { isArchitectureDocAvailable } from './lib';
+import { rootRouteRef } from './routes';
+
+export { architectureDocsTranslationRef } from './translation';
+
+/** The tab path when app-config does not set one. */
+const DEFAULT_TAB_PATH = '/architecture';
+
+/**
+ * Whether an entity points at a doc through the annotation the app
+ * configures (`architectureDocs.annotation`), so that renaming the
+ * annotation keeps the tab and the card where the docs are.
+ */
+function docAvailableFilter(config: ReturnType<typeof readArchitectureDocsConfig>) {
+  return (entity: Entity) => isArchitectureDocAvailable(entity, config.annotation);
+}
+
+/**
+ * The default `ArchitectureDocsApi`: reads docs through the app's SCM
+ * integrations or its proxy, as `architectureDocs.fetch` configures.
+ * @alpha
+ */
+export const architectureDocsApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: architectureDocsApiRef,
+      deps: {
+        configApi: configApiRef,
+        discoveryApi: discoveryApiRef,
+        fetchApi: fetchApiRef,
+        scmIntegrationsApi: scmIntegrationsApiRef,
+        scmAuthApi: scmAuthApiRef,
+      },
+      factory: ({ configApi, discoveryApi, fetchApi, scmIntegrationsApi, scmAuthApi }) =>
+        ArchitectureDocsClient.fromConfig(configApi, {
+          discoveryApi,
+          fetchApi,
+          scmIntegrations: scmIntegrationsApi,
+          scmAuthApi,
+        }),
+    }),
+});
+
+/**
+ * The architecture tab of the entity page, shown for entities that point at
+ * a doc. `path`, `title` and `filter` can be set in app-config under
+ * `app.extensions: - entity-content:architecture-docs/architecture`.
+ * @alpha
+ */
+export const architectureDocsEntityContent = EntityContentBlueprint.makeWithOverrides({
+  name: 'architecture',
+  factory(originalFactory, { config, apis }) {
+    const tabPath = config.path ?? DEFAULT_TAB_PATH;
+    const configApi = apis.get(configApiRef);
+    return originalFactory({
+      path: DEFAULT_TAB_PATH,
+      title: 'Architecture',
+      filter: configApi
+        ? docAvailableFilter(readArchitectureDocsConfig(configApi))
+        : isArchitectureDocAvailable,
+      loader: () =>
+        import('./components/EntityArchitectureDocContent').then(m => (
+          <m.EntityArchitectureDocContent tabPath={tabPath} />
+        )),
+    });
+  },
+});
+
+/**
+ * The overview card of the entity page, shown for entities that point at a
+ * doc. Besides the card's `filter` and `type`, app-config can set `tabPath`
+ * when the architecture tab was moved to another path.
+ * @alpha
+ */
+export const architectureDocsEntityCard = EntityCardBlueprint.makeWithOverrides({
+  name: 'architecture',
+  configSchema: {
+    tabPath: z.string().optional(),
+  },
+  factory(originalFactory, { config, apis }) {
+    const configApi = apis.get(configApiRef);
+    return originalFactory({
+      filter: configApi
+        ? docAvailableFilter(readArchitectureDocsConfig(configApi))
+        : isArchitectureDocAvailable,
+      loader: () =>
+        import('./components/EntityArchitectureDocCard').then(m => (
+          <m.EntityArchitectureDocCard tabPath={config.tabPath} />
+        )),
+    });
+  },
+});
+
+/**
+ * The catalog-wide page at `/architecture-docs`; `path` and `title` can be
+ * set in app-config.
+ * @alpha
+ */
+export const architectureDocsPage = PageBlueprint.make({
+  params: {
+    path: '/architecture-docs',
+    title: 'Architecture docs',
+    icon: <DescriptionIcon fontSize="inherit" />,
+    routeRef: convertLegacyRouteRef(rootRouteRef),
+    loader: () =>
+      import('./components/ArchitectureDocsPage').then(m => <m.ArchitectureDocsPage />),
+  },
+});
+
+/**
+ * The architecture docs plugin for the new frontend system. Apps that
+ * discover features from their dependencies pick it up by installing the
+ * package; others pass it to `createApp({ features: [...] })`.
+ * @alpha
+ */
+export default createFrontendPlugin({
+  pluginId: 'architecture-docs',
+  title: 'Architecture docs',
+  icon: <DescriptionIcon fontSize="inherit" />,
+  info: { packageJson: () => import('../package.json') },
+  routes: { root: convertLegacyRouteRef(rootRouteRef) },
+  extensions: [
+    architectureDocsApi,
+    architectureDocsEntityContent,
+    architectureDocsEntityCard,
+    architectureDocsPage,
+  ],
+});

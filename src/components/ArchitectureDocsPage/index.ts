@@ -1,0 +1,1 @@
+export { ArchitectureDocsPage } from './ArchitectureDocsPage';
