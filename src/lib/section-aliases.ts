@@ -8,6 +8,7 @@
  * a deployment section, "Bulk operations on sources" is not.
  *
  * The phrases are chosen by meaning, not by any one repository's wording.
+ * @public
  */
 export const DEFAULT_SECTION_ALIASES: Readonly<Record<string, readonly string[]>> =
   {
