@@ -17,7 +17,12 @@ import { scmAuthApiRef, scmIntegrationsApiRef } from '@backstage/integration-rea
 import { EntityCardBlueprint, EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import DescriptionIcon from '@material-ui/icons/Description';
 import { z } from 'zod/v4';
-import { architectureDocsApiRef, ArchitectureDocsClient, readArchitectureDocsConfig } from './api';
+import {
+  architectureDocsApiRef,
+  ArchitectureDocsClient,
+  readArchitectureDocsConfig,
+  type ArchitectureDocsConfig,
+} from './api';
 import { isArchitectureDocAvailable } from './lib';
 import { rootRouteRef } from './routes';
 
@@ -31,7 +36,7 @@ const DEFAULT_TAB_PATH = '/architecture';
  * configures (`architectureDocs.annotation`), so that renaming the
  * annotation keeps the tab and the card where the docs are.
  */
-function docAvailableFilter(config: ReturnType<typeof readArchitectureDocsConfig>) {
+function docAvailableFilter(config: ArchitectureDocsConfig) {
   return (entity: Entity) => isArchitectureDocAvailable(entity, config.annotation);
 }
 
