@@ -1,5 +1,6 @@
-import { createComponentExtension } from '@backstage/core-plugin-api';
+import { createComponentExtension, createRoutableExtension } from '@backstage/core-plugin-api';
 import { architectureDocsPlugin } from './plugin';
+import { rootRouteRef } from './routes';
 
 /**
  * The architecture tab of an entity page (legacy frontend system). Add it to
@@ -32,5 +33,22 @@ export const EntityArchitectureDocCard = architectureDocsPlugin.provide(
           m => m.EntityArchitectureDocCard,
         ),
     },
+  }),
+);
+
+/**
+ * The catalog-wide page (legacy frontend system): every entity of the
+ * configured kinds with its doc's status, score, missing and placeholder
+ * sections and broken links, a per-section summary, filters kept in the URL
+ * and CSV export. Mount it on a route of the app, e.g.
+ * `<Route path="/architecture-docs" element={<ArchitectureDocsPage />} />`.
+ * @public
+ */
+export const ArchitectureDocsPage = architectureDocsPlugin.provide(
+  createRoutableExtension({
+    name: 'ArchitectureDocsPage',
+    component: () =>
+      import('./components/ArchitectureDocsPage').then(m => m.ArchitectureDocsPage),
+    mountPoint: rootRouteRef,
   }),
 );

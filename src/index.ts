@@ -6,7 +6,13 @@
  * @packageDocumentation
  */
 export { architectureDocsPlugin } from './plugin';
-export { EntityArchitectureDocContent, EntityArchitectureDocCard } from './extensions';
+export {
+  ArchitectureDocsPage,
+  EntityArchitectureDocContent,
+  EntityArchitectureDocCard,
+} from './extensions';
+export type { ArchitectureDocsPageProps } from './components/ArchitectureDocsPage';
+export { rootRouteRef as architectureDocsRouteRef } from './routes';
 export type { EntityArchitectureDocContentProps } from './components/EntityArchitectureDocContent';
 export type { LinkTargetStatus, LoadedArchitectureDoc, ResolvedDocLink } from './components/types';
 export * from './api';

@@ -7,6 +7,7 @@ import {
 } from '@backstage/core-plugin-api';
 import { scmAuthApiRef, scmIntegrationsApiRef } from '@backstage/integration-react';
 import { architectureDocsApiRef, ArchitectureDocsClient } from './api';
+import { rootRouteRef } from './routes';
 
 /**
  * The architecture docs plugin for the legacy frontend system.
@@ -14,6 +15,7 @@ import { architectureDocsApiRef, ArchitectureDocsClient } from './api';
  */
 export const architectureDocsPlugin = createPlugin({
   id: 'architecture-docs',
+  routes: { root: rootRouteRef },
   apis: [
     createApiFactory({
       api: architectureDocsApiRef,
