@@ -35,7 +35,7 @@ import { CoverageFilterBar } from './CoverageFilterBar';
 import { CoverageTable } from './CoverageTable';
 import { downloadCsv } from './downloadCsv';
 import { SectionCoverageSummary } from './SectionCoverageSummary';
-import { useCoverageScan, type CoverageProgress } from './useCoverageScan';
+import { markTiming, useCoverageScan, type CoverageProgress, type CoverageScan } from './useCoverageScan';
 
 /**
  * Props of {@link ArchitectureDocsPage}.
@@ -89,8 +89,11 @@ function ScanProgress(props: { progress: CoverageProgress }) {
   );
 }
 
-function CoverageView(props: { rows: CoverageRow[]; progress: CoverageProgress; tabPath: string }) {
-  const { rows, progress, tabPath } = props;
+function CoverageView(props: { scan: CoverageScan; tabPath: string }) {
+  const { tabPath } = props;
+  // Results arriving and filters being typed render after urgent updates;
+  // rows and progress are deferred together so they always agree.
+  const { rows, progress } = useDeferredValueCompat(props.scan);
   const classes = useStyles();
   const { t } = useTranslationRef(architectureDocsTranslationRef);
   const { template } = useTemplateModel();
@@ -102,7 +105,7 @@ function CoverageView(props: { rows: CoverageRow[]; progress: CoverageProgress; 
     [setSearchParams],
   );
   const deferredFilters = useDeferredValueCompat(filters);
-  const deferredRows = useDeferredValueCompat(rows);
+  const deferredRows = rows;
 
   const shown = useMemo(() => applyCoverageFilters(deferredRows, deferredFilters), [deferredRows, deferredFilters]);
   const summaryRows = useMemo(() => {
@@ -183,10 +186,14 @@ function CoverageContent(props: { tabPath: string }) {
   const { t } = useTranslationRef(architectureDocsTranslationRef);
   const { template, loading: templateLoading } = useTemplateModel();
   const entities = useAsyncRetry(
-    async () => (await catalogApi.getEntities({ filter: { kind: kinds }, fields: COVERAGE_ENTITY_FIELDS })).items,
+    async () => {
+      const { items } = await catalogApi.getEntities({ filter: { kind: kinds }, fields: COVERAGE_ENTITY_FIELDS });
+      markTiming('entities-loaded');
+      return items;
+    },
     [catalogApi, kinds.join('\n')],
   );
-  const { rows, progress } = useCoverageScan({
+  const scan = useCoverageScan({
     entities: entities.value,
     template,
     templateReady: !templateLoading,
@@ -204,7 +211,7 @@ function CoverageContent(props: { tabPath: string }) {
       />
     );
   }
-  return <CoverageView rows={rows} progress={progress} tabPath={props.tabPath} />;
+  return <CoverageView scan={scan} tabPath={props.tabPath} />;
 }
 
 /**

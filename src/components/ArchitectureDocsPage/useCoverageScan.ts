@@ -44,6 +44,16 @@ export function clearCoverageSessionCache(): void {
   sessionCaches.clear();
 }
 
+/**
+ * Leaves a User Timing mark (`architecture-docs:<name>`) so the scan's
+ * phases show in the browser's performance tools.
+ */
+export function markTiming(name: string): void {
+  if (typeof performance !== 'undefined' && typeof performance.mark === 'function') {
+    performance.mark(`architecture-docs:${name}`);
+  }
+}
+
 /** Where the scan stands. */
 export interface CoverageProgress {
   /** Entities with a result shown (fresh or kept from an earlier visit). */
@@ -58,6 +68,12 @@ export interface CoverageProgress {
   finished: boolean;
 }
 
+/** The rows and the progress of one moment of the scan, always in step. */
+export interface CoverageScan {
+  rows: CoverageRow[];
+  progress: CoverageProgress;
+}
+
 /**
  * Scans the docs of `entities`: bounded concurrency, analysis in time slices,
  * rows updated in batches as results arrive, results kept for the next visit.
@@ -67,7 +83,7 @@ export function useCoverageScan(options: {
   template: TemplateModel;
   templateReady: boolean;
   concurrency: number;
-}): { rows: CoverageRow[]; progress: CoverageProgress } {
+}): CoverageScan {
   const { entities, template, templateReady, concurrency } = options;
   const api = useApi(architectureDocsApiRef);
   const flat = useMemo(
@@ -76,8 +92,7 @@ export function useCoverageScan(options: {
   );
   const results = useRef(new Map<string, CoverageDocResult>());
   const links = useRef(new Map<string, boolean>());
-  const [version, setVersion] = useState(0);
-  const [progress, setProgress] = useState<CoverageProgress>({
+  const [snapshot, setSnapshot] = useState<CoverageProgress>({
     done: 0,
     total: 0,
     revalidating: 0,
@@ -115,8 +130,8 @@ export function useCoverageScan(options: {
     const flush = () => {
       timer = undefined;
       if (signal.aborted) return;
-      setVersion(v => v + 1);
-      setProgress({ ...counts, total: flat.length });
+      // A new object on every flush: it also tells the rows to rebuild.
+      setSnapshot({ ...counts, total: flat.length });
     };
     const scheduleFlush = () => {
       if (timer === undefined) timer = setTimeout(flush, FLUSH_INTERVAL_MS);
@@ -141,6 +156,7 @@ export function useCoverageScan(options: {
         },
       });
       if (signal.aborted) return;
+      markTiming('docs-scanned');
       const urls = new Set<string>();
       for (const result of current.values()) for (const url of result.linkTargets ?? []) urls.add(url);
       counts.linksTotal = urls.size;
@@ -161,6 +177,7 @@ export function useCoverageScan(options: {
         },
       });
       if (signal.aborted) return;
+      markTiming('links-checked');
       counts.finished = true;
       if (timer !== undefined) clearTimeout(timer);
       flush();
@@ -172,11 +189,12 @@ export function useCoverageScan(options: {
     };
   }, [api, entities, flat, template, templateReady, concurrency]);
 
-  const rows = useMemo(
-    () => flat.map(({ info }) => buildCoverageRow(info, results.current.get(info.entityRef), template, links.current)),
-    // `version` marks new results in the refs.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [flat, template, version],
+  return useMemo(
+    () => ({
+      rows: flat.map(({ info }) => buildCoverageRow(info, results.current.get(info.entityRef), template, links.current)),
+      progress: { ...snapshot, total: flat.length },
+    }),
+    // `snapshot` changes whenever the refs hold new results.
+    [flat, template, snapshot],
   );
-  return { rows, progress: { ...progress, total: flat.length } };
 }
