@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import {
   Link,
   StatusAborted,
@@ -10,7 +10,7 @@ import {
   type TableColumn,
 } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
-import { TableSortLabel, Tooltip } from '@material-ui/core';
+import { makeStyles, TablePagination, TableSortLabel, Tooltip } from '@material-ui/core';
 import type { CoverageFilters, CoverageRow, CoverageSortKey, CoverageStatus } from '../../lib/coverage';
 import { architectureDocsTranslationRef } from '../../translation';
 import { statusMessageKey } from './statusLabels';
@@ -23,6 +23,12 @@ const STATUS_ICONS: Record<CoverageStatus, (props: { children: ReactNode }) => J
   error: StatusError,
   pending: StatusPending,
 };
+
+const PAGE_SIZES = [20, 50, 100];
+
+const useStyles = makeStyles({
+  sections: { fontSize: '0.8rem', minWidth: 180 },
+});
 
 /** Props of {@link CoverageTable}. */
 export interface CoverageTableProps {
@@ -38,7 +44,17 @@ export interface CoverageTableProps {
 export function CoverageTable(props: CoverageTableProps) {
   const { rows, filters, onSort, entityPath } = props;
   const { t } = useTranslationRef(architectureDocsTranslationRef);
+  const classes = useStyles();
   const sort = filters.sort ?? 'entity';
+  // The table only ever gets one page of rows: thousands of rows updated as
+  // results arrive would otherwise be re-processed by the table each time.
+  const [page, setPage] = useState(0);
+  const [pageSize, setPageSize] = useState(PAGE_SIZES[0]);
+  const filterKey = JSON.stringify(filters);
+  useEffect(() => setPage(0), [filterKey]);
+  const lastPage = Math.max(0, Math.ceil(rows.length / pageSize) - 1);
+  const currentPage = Math.min(page, lastPage);
+  const pageRows = rows.slice(currentPage * pageSize, (currentPage + 1) * pageSize);
   const direction = filters.direction ?? 'asc';
 
   const header = (key: CoverageSortKey, label: string) => (
@@ -90,12 +106,12 @@ export function CoverageTable(props: CoverageTableProps) {
     {
       title: header('missing', t('page.columns.missing')),
       field: 'missing',
-      render: row => row.missing.join(', '),
+      render: row => <span className={classes.sections}>{row.missing.join(', ')}</span>,
     },
     {
       title: header('placeholder', t('page.columns.placeholder')),
       field: 'placeholder',
-      render: row => row.placeholder.join(', '),
+      render: row => <span className={classes.sections}>{row.placeholder.join(', ')}</span>,
     },
     {
       title: header('brokenLinks', t('page.columns.brokenLinks')),
@@ -119,20 +135,31 @@ export function CoverageTable(props: CoverageTableProps) {
   ];
 
   return (
-    <Table<CoverageRow>
-      title={props.title}
-      columns={columns}
-      data={rows}
-      options={{
-        paging: true,
-        pageSize: 20,
-        pageSizeOptions: [20, 50, 100],
-        emptyRowsWhenPaging: false,
-        search: false,
-        sorting: false,
-        padding: 'dense',
-        draggable: false,
-      }}
-    />
+    <>
+      <Table<CoverageRow>
+        title={props.title}
+        columns={columns}
+        data={pageRows}
+        options={{
+          paging: false,
+          search: false,
+          sorting: false,
+          padding: 'dense',
+          draggable: false,
+        }}
+      />
+      <TablePagination
+        component="div"
+        count={rows.length}
+        page={currentPage}
+        rowsPerPage={pageSize}
+        rowsPerPageOptions={PAGE_SIZES}
+        onPageChange={(_event, next) => setPage(next)}
+        onRowsPerPageChange={event => {
+          setPageSize(Number(event.target.value));
+          setPage(0);
+        }}
+      />
+    </>
   );
 }

@@ -17,7 +17,7 @@ import {
 import { analyseCoverageDoc, linkTargetExists, loadCoverageDoc } from './coverageDocs';
 
 /** Rows are re-rendered at most this often while results arrive. */
-const FLUSH_INTERVAL_MS = 150;
+const FLUSH_INTERVAL_MS = 250;
 
 /**
  * Results kept for the app session, per template (a result says which
