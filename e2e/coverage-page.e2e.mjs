@@ -145,6 +145,12 @@ test('the catalog-wide page scans the generated catalog, filters during the scan
       // The view is in the URL: opened again, it shows the same rows.
       await open(`${url.pathname}${url.search}`);
       await page.getByTestId('coverage-progress').waitFor(UI_WAIT);
+      // A new app session scans again; the not-found rows are known at its end.
+      await page.waitForFunction(
+        () => document.querySelector('[data-testid="coverage-progress"]')?.dataset.finished === 'true',
+        undefined,
+        SCAN_TIMEOUT,
+      );
       await page.waitForFunction(
         expected => document.querySelector('[data-testid="coverage-count"]')?.textContent?.startsWith(`${expected} of`),
         filtered.shown,
