@@ -4,6 +4,7 @@
 // should. It has no dependencies so that it can start before anything is built.
 
 import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import path from 'node:path';
@@ -13,6 +14,19 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** Where the sample repositories live. */
 export const DEFAULT_DOC_ROOT = path.join(here, 'sample-docs');
+
+/**
+ * Where the shared corpus of real docs lives when it is beside the project;
+ * its docs are extra shapes for the generated catalog. The portal works
+ * without it.
+ */
+export const DEFAULT_CORPUS_ROOT = path.resolve(here, '..', '..', 'shared', 'corpus');
+
+/** Latency of the generated catalog's answers: a plausible internal host. */
+export const DEFAULT_GENERATED_LATENCY_MS = 100;
+
+/** Corpus docs above this size are left out of the shapes, like generated docs of a real size. */
+const MAX_SHAPE_BYTES = 40 * 1024;
 
 /** The port the sample catalog's URLs point at. */
 export const DEFAULT_DOC_SERVER_PORT = 7008;
@@ -101,7 +115,160 @@ function strongEtag(content) {
   return `"${createHash('sha256').update(content).digest('base64url').slice(0, 27)}"`;
 }
 
-async function handle(req, res, realRoot) {
+
+function markdownFilesUnder(dir, keep) {
+  const found = [];
+  const walk = current => {
+    let entries;
+    try {
+      entries = readdirSync(current, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/\.md$/i.test(entry.name) && keep(full)) found.push(full);
+    }
+  };
+  walk(dir);
+  return found;
+}
+
+/**
+ * The doc shapes generated docs copy: the sample architecture docs, then
+ * the corpus docs when the corpus is there. Read once, in a stable order.
+ */
+export function loadDocShapes({ root = DEFAULT_DOC_ROOT, corpusRoot = DEFAULT_CORPUS_ROOT } = {}) {
+  const samples = markdownFilesUnder(root, file => file.includes(`${path.sep}architecture${path.sep}`));
+  const corpus = existsSync(corpusRoot)
+    ? markdownFilesUnder(corpusRoot, file => statSync(file).size <= MAX_SHAPE_BYTES)
+    : [];
+  return [...samples, ...corpus].map(file => readFileSync(file, 'utf8'));
+}
+
+function stableHash(text) {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/**
+ * Generated docs sit at /generated/<variant>/<shape>/<name>/docs/architecture/;
+ * five levels up is /generated/, where the shared linked docs live.
+ */
+const SHARED_PREFIX = '../../../../../shared';
+
+/**
+ * Points every relative link at the shared folder, so that the thousands of
+ * generated docs link a few hundred distinct docs, as docs of one
+ * organisation do. `broken` renames every other target to one that does not
+ * exist.
+ */
+function rewriteLinks(markdown, broken) {
+  let count = 0;
+  return markdown.replace(/\]\(([^)\s]+)\)/g, (whole, target) => {
+    if (/^([a-z][a-z\d+.-]*:|#|\/)/i.test(target)) return whole;
+    const file = target.split(/[?#]/)[0].split('/').filter(Boolean).pop();
+    if (!file) return whole;
+    const folder = /(^|\/)contracts\//.test(target) ? 'contracts' : 'docs';
+    count += 1;
+    const name = broken && count % 2 === 1 ? `Missing-${file}` : file;
+    return `](${SHARED_PREFIX}/${folder}/${encodeURIComponent(name)})`;
+  });
+}
+
+/** The doc's parts: what comes before the first H2, then one part per H2. */
+function splitSections(markdown) {
+  const parts = markdown.split(/^(?=## )/m);
+  return { head: parts[0], sections: parts.slice(1) };
+}
+
+/**
+ * The content of a generated doc, or undefined for a path that is not one.
+ * Deterministic: the same path always gives the same text.
+ */
+export function generatedDoc(shapes, variant, shapeIndex, name) {
+  if (shapes.length === 0) return undefined;
+  const shape = shapes[Number(shapeIndex) % shapes.length];
+  const seed = stableHash(name);
+  let doc = shape.replace(/^# .*$/m, `# ${name}`);
+  if (variant === 'trimmed' || variant === 'placeholder') {
+    const { head, sections } = splitSections(doc);
+    const every = 2 + (seed % 3);
+    const changed = sections.map((section, index) => {
+      if ((index + seed) % every !== 0) return section;
+      if (variant === 'trimmed') return '';
+      const heading = section.split('\n')[0];
+      return `${heading}\n\n${seed % 2 ? 'TODO' : 'TBD'}\n\n`;
+    });
+    doc = head + changed.join('');
+  }
+  return rewriteLinks(doc, variant === 'broken');
+}
+
+/** Whether a shared linked doc exists: most do, `Missing-…` ones never. */
+function sharedDocExists(file) {
+  return !file.startsWith('Missing-') && stableHash(file) % 7 !== 0;
+}
+
+const GENERATED_STATUS = { 404: 'Not found', 401: 'Unauthorized', 500: 'Internal error' };
+
+/**
+ * Answers `/generated/...`: the docs of the generated catalog
+ * (dev/generated-catalog.ts) and the shared docs they link.
+ */
+function handleGenerated(req, res, segments, shapes) {
+  let content;
+  if (segments[1] === 'shared' && segments.length === 4) {
+    const file = segments[3];
+    if (/\.md$/i.test(file) && sharedDocExists(file)) {
+      content = `# ${file.replace(/\.md$/i, '')}\n\nA document linked from generated architecture docs.\n`;
+    }
+  } else if (segments.length === 7 && segments[4] === 'docs' && segments[5] === 'architecture') {
+    const [, variant, shapeIndex, name] = segments;
+    const status = Number(variant);
+    if (GENERATED_STATUS[status]) {
+      sendText(req, res, status, GENERATED_STATUS[status]);
+      return;
+    }
+    if (['full', 'trimmed', 'placeholder', 'broken'].includes(variant) && /^\d+$/.test(shapeIndex)) {
+      content = generatedDoc(shapes, variant, shapeIndex, name);
+    }
+  }
+  if (content === undefined) {
+    sendText(req, res, 404, 'Not found');
+    return;
+  }
+  sendContent(req, res, Buffer.from(content, 'utf8'), CONTENT_TYPES['.md']);
+}
+
+function sendContent(req, res, content, contentType) {
+  const etag = strongEtag(content);
+  const headers = {
+    ETag: etag,
+    // Docs change while someone edits them, so caches must always revalidate;
+    // revalidation is cheap thanks to the ETag.
+    'Cache-Control': 'no-cache',
+    'X-Content-Type-Options': 'nosniff',
+  };
+  if (ifNoneMatchHits(req.headers['if-none-match'], etag)) {
+    send(res, 304, headers);
+    return;
+  }
+  send(
+    res,
+    200,
+    { ...headers, 'Content-Type': contentType, 'Content-Length': content.length },
+    req.method === 'HEAD' ? undefined : content,
+  );
+}
+
+async function handle(req, res, realRoot, shapes) {
   const method = req.method ?? 'GET';
   if (method === 'OPTIONS') {
     send(res, 204, { 'Content-Length': '0' });
@@ -117,6 +284,17 @@ async function handle(req, res, realRoot) {
     pathname = new URL(req.url ?? '/', 'http://doc-server.invalid').pathname;
   } catch {
     sendText(req, res, 400, 'Bad request');
+    return;
+  }
+  const segments = pathname.split('/').filter(Boolean).map(segment => {
+    try {
+      return decodeURIComponent(segment);
+    } catch {
+      return segment;
+    }
+  });
+  if (segments[0] === 'generated') {
+    handleGenerated(req, res, segments, shapes);
     return;
   }
   const requested = resolveRequestPath(realRoot, pathname);
@@ -145,28 +323,11 @@ async function handle(req, res, realRoot) {
   }
 
   const content = await readFile(file);
-  const etag = strongEtag(content);
-  const headers = {
-    ETag: etag,
-    // Docs change while someone edits them, so caches must always revalidate;
-    // revalidation is cheap thanks to the ETag.
-    'Cache-Control': 'no-cache',
-    'X-Content-Type-Options': 'nosniff',
-  };
-  if (ifNoneMatchHits(req.headers['if-none-match'], etag)) {
-    send(res, 304, headers);
-    return;
-  }
-  send(
+  sendContent(
+    req,
     res,
-    200,
-    {
-      ...headers,
-      'Content-Type':
-        CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-      'Content-Length': content.length,
-    },
-    method === 'HEAD' ? undefined : content,
+    content,
+    CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
   );
 }
 
@@ -179,6 +340,10 @@ async function handle(req, res, realRoot) {
  * @param {string} [options.root] Folder to serve. Default dev/sample-docs.
  * @param {number} [options.latencyMs] Delay added before every answer, to see
  *   loading states. Default 0.
+ * @param {number} [options.generatedLatencyMs] Delay added before every answer
+ *   under /generated/ (the generated catalog), like a real host's. Default 100.
+ * @param {string} [options.corpusRoot] The shared corpus, whose docs are
+ *   extra shapes for generated docs when it exists.
  * @param {(line: string) => void} [options.log] Called once per request.
  * @returns {Promise<{ server: import('node:http').Server, port: number, url: string, close: () => Promise<void> }>}
  */
@@ -188,9 +353,12 @@ export async function startDocServer(options = {}) {
     host = DEFAULT_HOST,
     root = DEFAULT_DOC_ROOT,
     latencyMs = 0,
+    generatedLatencyMs = DEFAULT_GENERATED_LATENCY_MS,
+    corpusRoot = DEFAULT_CORPUS_ROOT,
     log,
   } = options;
   const realRoot = await realpath(root);
+  const shapes = loadDocShapes({ root: realRoot, corpusRoot });
 
   const server = createServer((req, res) => {
     const started = Date.now();
@@ -198,11 +366,13 @@ export async function startDocServer(options = {}) {
       log?.(`${req.method} ${req.url} ${res.statusCode} ${Date.now() - started}ms`);
     });
     const run = () =>
-      handle(req, res, realRoot).catch(() => {
+      handle(req, res, realRoot, shapes).catch(() => {
         if (!res.headersSent) sendText(req, res, 500, 'Internal error');
         else res.destroy();
       });
-    if (latencyMs > 0) setTimeout(run, latencyMs);
+    const generated = (req.url ?? '').startsWith('/generated/') && req.method !== 'OPTIONS';
+    const delay = generated ? generatedLatencyMs : latencyMs;
+    if (delay > 0) setTimeout(run, delay);
     else run();
   });
 
@@ -226,7 +396,7 @@ export async function startDocServer(options = {}) {
     return closing;
   };
 
-  return { server, port: actualPort, url: `http://localhost:${actualPort}`, close };
+  return { server, port: actualPort, url: `http://localhost:${actualPort}`, close, shapeCount: shapes.length };
 }
 
 function readNonNegativeInt(name, fallback) {
@@ -244,6 +414,7 @@ export function docServerOptionsFromEnv() {
   return {
     port: readNonNegativeInt('DOC_SERVER_PORT', DEFAULT_DOC_SERVER_PORT),
     latencyMs: readNonNegativeInt('DOC_SERVER_LATENCY_MS', 0),
+    generatedLatencyMs: readNonNegativeInt('DOC_SERVER_GENERATED_LATENCY_MS', DEFAULT_GENERATED_LATENCY_MS),
   };
 }
 

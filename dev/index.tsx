@@ -28,6 +28,7 @@ import { useLocation } from 'react-router-dom';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { ScmAuth } from '@backstage/integration-react';
 import {
+  ArchitectureDocsPage,
   EntityArchitectureDocCard,
   EntityArchitectureDocContent,
   isArchitectureDocAvailable,
@@ -41,6 +42,7 @@ import {
   sampleEntities,
   sampleScenarios,
 } from './sample-catalog';
+import { generatedEntities } from './generated-catalog';
 
 interface SampleDocRow {
   id: string;
@@ -171,7 +173,9 @@ createDevApp()
     createApiFactory({
       api: catalogApiRef,
       deps: {},
-      factory: () => new InMemoryCatalogClient({ entities: sampleEntities }),
+      // The sample entities, then a large generated catalog for the
+      // catalog-wide page (dev/generated-catalog.ts).
+      factory: () => new InMemoryCatalogClient({ entities: [...sampleEntities, ...generatedEntities()] }),
     }),
   )
   .registerApi(ScmAuth.createDefaultApiFactory())
@@ -180,6 +184,11 @@ createDevApp()
     path: '/sample-docs',
     title: 'Sample docs',
     element: <SampleDocsPage />,
+  })
+  .addPage({
+    path: '/architecture-docs',
+    title: 'Architecture docs',
+    element: <ArchitectureDocsPage />,
   })
   .addPage({
     path: '/hostile',

@@ -37,8 +37,11 @@ export const EntityArchitectureDocCard = architectureDocsPlugin.provide(
 );
 
 /**
- * The catalog-wide page (legacy frontend system): which components have an
- * architecture doc and how complete it is. Mount it on a route of the app.
+ * The catalog-wide page (legacy frontend system): every entity of the
+ * configured kinds with its doc's status, score, missing and placeholder
+ * sections and broken links, a per-section summary, filters kept in the URL
+ * and CSV export. Mount it on a route of the app, e.g.
+ * `<Route path="/architecture-docs" element={<ArchitectureDocsPage />} />`.
  * @public
  */
 export const ArchitectureDocsPage = architectureDocsPlugin.provide(

@@ -7,10 +7,12 @@
  */
 export { architectureDocsPlugin } from './plugin';
 export {
+  ArchitectureDocsPage,
   EntityArchitectureDocContent,
   EntityArchitectureDocCard,
-  ArchitectureDocsPage,
 } from './extensions';
+export type { ArchitectureDocsPageProps } from './components/ArchitectureDocsPage';
+export { rootRouteRef as architectureDocsRouteRef } from './routes';
 export type { EntityArchitectureDocContentProps } from './components/EntityArchitectureDocContent';
 export type { LinkTargetStatus, LoadedArchitectureDoc, ResolvedDocLink } from './components/types';
 export * from './api';

@@ -1,7 +1,7 @@
 import { createRouteRef } from '@backstage/core-plugin-api';
 
 /**
- * The route of the catalog-wide architecture docs page.
+ * The route of the catalog-wide page, {@link ArchitectureDocsPage}.
  * @public
  */
 export const rootRouteRef = createRouteRef({ id: 'architecture-docs' });

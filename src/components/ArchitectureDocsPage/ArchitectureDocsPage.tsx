@@ -1,59 +1,233 @@
-import { Content, Header, Link, Page, Progress, ResponseErrorPanel, Table } from '@backstage/core-components';
+import { useCallback, useDeferredValue, useMemo } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import {
+  Content,
+  EmptyState,
+  Header,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
-import type { Entity } from '@backstage/catalog-model';
 import { catalogApiRef, entityRouteParams, entityRouteRef } from '@backstage/plugin-catalog-react';
-import useAsync from 'react-use/esm/useAsync';
-import { getArchitectureDocRef } from '../../lib';
+import { Box, Button, LinearProgress, makeStyles, Typography } from '@material-ui/core';
+import GetAppIcon from '@material-ui/icons/GetApp';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { useArchitectureDocsConfig } from '../../hooks/useArchitectureDocsConfig';
+import { DEFAULT_ARCHITECTURE_TAB_PATH } from '../../hooks/useArchitectureDoc';
+import { useTemplateModel } from '../../hooks/useTemplateModel';
+import type { SectionStatus } from '../../lib';
+import {
+  applyCoverageFilters,
+  COVERAGE_ENTITY_FIELDS,
+  coverageRowsToCsv,
+  distinctValues,
+  filtersFromSearchParams,
+  filtersToSearchParams,
+  matchesCoverageFilters,
+  summarizeSectionCoverage,
+  type CoverageFilters,
+  type CoverageRow,
+} from '../../lib/coverage';
 import { architectureDocsTranslationRef } from '../../translation';
+import { CoverageFilterBar } from './CoverageFilterBar';
+import { CoverageTable } from './CoverageTable';
+import { downloadCsv } from './downloadCsv';
+import { SectionCoverageSummary } from './SectionCoverageSummary';
+import { markTiming, useCoverageScan, type CoverageProgress, type CoverageScan } from './useCoverageScan';
 
 /**
- * The catalog-wide page: every entity of the configured kinds and whether it
- * points at an architecture doc.
+ * Props of {@link ArchitectureDocsPage}.
  * @public
  */
-export function ArchitectureDocsPage() {
+export interface ArchitectureDocsPageProps {
+  /**
+   * The path of the architecture tab under an entity page, where the rows
+   * link to. Default `architecture`.
+   */
+  tabPath?: string;
+}
+
+// React 18 renders a deferred value after urgent updates such as typing;
+// earlier versions get the value at once.
+const useDeferredValueCompat: <T>(value: T) => T =
+  typeof useDeferredValue === 'function' ? useDeferredValue : value => value;
+
+const useStyles = makeStyles(theme => ({
+  progress: { marginBottom: theme.spacing(2) },
+  progressBar: { height: 8, borderRadius: 4, marginTop: theme.spacing(0.5) },
+  summary: { marginBottom: theme.spacing(3) },
+  tableTitle: { display: 'flex', alignItems: 'center', gap: theme.spacing(2) },
+}));
+
+function ScanProgress(props: { progress: CoverageProgress }) {
+  const { progress } = props;
+  const classes = useStyles();
   const { t } = useTranslationRef(architectureDocsTranslationRef);
-  const catalogApi = useApi(catalogApiRef);
-  const config = useArchitectureDocsConfig();
+  const value = progress.total === 0 ? 100 : (progress.done / progress.total) * 100;
+  const docsDone = progress.done >= progress.total;
+  return (
+    <Box className={classes.progress} data-testid="coverage-progress" data-done={progress.done} data-total={progress.total} data-finished={progress.finished}>
+      <Typography variant="body2">
+        {docsDone
+          ? t('page.progress.finished', { total: String(progress.total) })
+          : t('page.progress.scanning', { done: String(progress.done), total: String(progress.total) })}
+        {progress.revalidating > 0 && ` · ${t('page.progress.revalidating', { count: progress.revalidating })}`}
+        {docsDone &&
+          progress.linksTotal > 0 &&
+          !progress.finished &&
+          ` · ${t('page.progress.links', { done: String(progress.linksDone), total: String(progress.linksTotal) })}`}
+      </Typography>
+      <LinearProgress
+        className={classes.progressBar}
+        variant="determinate"
+        value={value}
+        aria-label={t('page.progress.scanning', { done: String(progress.done), total: String(progress.total) })}
+      />
+    </Box>
+  );
+}
+
+function CoverageView(props: { scan: CoverageScan; tabPath: string }) {
+  const { tabPath } = props;
+  // Results arriving and filters being typed render after urgent updates;
+  // rows and progress are deferred together so they always agree.
+  const { rows, progress } = useDeferredValueCompat(props.scan);
+  const classes = useStyles();
+  const { t } = useTranslationRef(architectureDocsTranslationRef);
+  const { template } = useTemplateModel();
   const entityRoute = useRouteRef(entityRouteRef);
-  const { value, loading, error } = useAsync(
-    async () =>
-      (await catalogApi.getEntities({ filter: { kind: config.coverage.kinds } })).items,
-    [catalogApi, config.coverage.kinds],
+  const [searchParams, setSearchParams] = useSearchParams();
+  const filters = useMemo(() => filtersFromSearchParams(searchParams), [searchParams]);
+  const setFilters = useCallback(
+    (next: CoverageFilters) => setSearchParams(filtersToSearchParams(next), { replace: true }),
+    [setSearchParams],
+  );
+  const deferredFilters = useDeferredValueCompat(filters);
+  const deferredRows = rows;
+
+  const shown = useMemo(() => applyCoverageFilters(deferredRows, deferredFilters), [deferredRows, deferredFilters]);
+  const summaryRows = useMemo(() => {
+    const { section: _section, sectionStatus: _status, ...rest } = deferredFilters;
+    return deferredRows.filter(row => matchesCoverageFilters(row, rest));
+  }, [deferredRows, deferredFilters]);
+  const summary = useMemo(() => summarizeSectionCoverage(summaryRows, template), [summaryRows, template]);
+  const analysedCount = summaryRows.filter(row => row.status === 'analysed').length;
+  const owners = useMemo(() => distinctValues(deferredRows, 'owner'), [deferredRows]);
+  const systems = useMemo(() => distinctValues(deferredRows, 'system'), [deferredRows]);
+  const lifecycles = useMemo(() => distinctValues(deferredRows, 'lifecycle'), [deferredRows]);
+
+  const entityPath = useCallback(
+    (row: CoverageRow) => {
+      try {
+        const base = entityRoute(entityRouteParams({ kind: row.kind, namespace: row.namespace, name: row.name }));
+        return row.status === 'no-annotation' ? base : `${base}/${tabPath.replace(/^\/+/, '')}`;
+      } catch {
+        return undefined;
+      }
+    },
+    [entityRoute, tabPath],
   );
 
-  let body;
-  if (loading) body = <Progress />;
-  else if (error) body = <ResponseErrorPanel error={error} />;
-  else {
-    body = (
-      <Table<Entity>
-        options={{ paging: false, search: false }}
-        data={value ?? []}
-        columns={[
-          {
-            title: 'Entity',
-            render: entity => (
-              <Link to={entityRoute(entityRouteParams(entity))}>
-                {entity.metadata.title ?? entity.metadata.name}
-              </Link>
-            ),
-          },
-          {
-            title: 'Doc',
-            render: entity => getArchitectureDocRef(entity, config.annotation) ?? 'no annotation',
-          },
-        ]}
+  const selected =
+    filters.section !== undefined
+      ? { section: filters.section, status: (filters.sectionStatus ?? 'missing') as SectionStatus }
+      : undefined;
+
+  return (
+    <>
+      <ScanProgress progress={progress} />
+      <div className={classes.summary}>
+        <SectionCoverageSummary
+          summary={summary}
+          analysed={analysedCount}
+          selected={selected}
+          onSelect={(section, status) => setFilters({ ...filters, section, sectionStatus: status })}
+        />
+      </div>
+      <CoverageFilterBar
+        filters={filters}
+        onChange={setFilters}
+        owners={owners}
+        systems={systems}
+        lifecycles={lifecycles}
+        template={template}
+      />
+      <CoverageTable
+        rows={shown}
+        filters={deferredFilters}
+        onSort={(sort, direction) => setFilters({ ...filters, sort, direction })}
+        entityPath={entityPath}
+        title={
+          <div className={classes.tableTitle}>
+            <Typography variant="h6" data-testid="coverage-count">
+              {t('page.table.title', { shown: String(shown.length), total: String(rows.length) })}
+            </Typography>
+            <Button
+              variant="outlined"
+              size="small"
+              startIcon={<GetAppIcon />}
+              onClick={() => downloadCsv('architecture-docs.csv', coverageRowsToCsv(shown))}
+            >
+              {t('page.table.exportCsv')}
+            </Button>
+          </div>
+        }
+      />
+    </>
+  );
+}
+
+function CoverageContent(props: { tabPath: string }) {
+  const catalogApi = useApi(catalogApiRef);
+  const config = useArchitectureDocsConfig();
+  const { kinds, concurrency } = config.coverage;
+  const { t } = useTranslationRef(architectureDocsTranslationRef);
+  const { template, loading: templateLoading } = useTemplateModel();
+  const entities = useAsyncRetry(
+    async () => {
+      const { items } = await catalogApi.getEntities({ filter: { kind: kinds }, fields: COVERAGE_ENTITY_FIELDS });
+      markTiming('entities-loaded');
+      return items;
+    },
+    [catalogApi, kinds.join('\n')],
+  );
+  const scan = useCoverageScan({
+    entities: entities.value,
+    template,
+    templateReady: !templateLoading,
+    concurrency,
+  });
+
+  if (entities.loading) return <Progress />;
+  if (entities.error) return <ResponseErrorPanel error={entities.error} />;
+  if (!entities.value || entities.value.length === 0) {
+    return (
+      <EmptyState
+        missing="data"
+        title={t('page.empty.title')}
+        description={t('page.empty.description', { kinds: kinds.join(', ') })}
       />
     );
   }
+  return <CoverageView scan={scan} tabPath={props.tabPath} />;
+}
 
+/**
+ * The catalog-wide page: every entity of the configured kinds with its
+ * architecture doc's status, score, missing and placeholder sections and
+ * broken links; a per-section summary; filters kept in the URL; CSV export.
+ * @public
+ */
+export function ArchitectureDocsPage(props: ArchitectureDocsPageProps) {
+  const { t } = useTranslationRef(architectureDocsTranslationRef);
   return (
     <Page themeId="tool">
       <Header title={t('page.title')} subtitle={t('page.subtitle')} />
-      <Content>{body}</Content>
+      <Content>
+        <CoverageContent tabPath={props.tabPath ?? DEFAULT_ARCHITECTURE_TAB_PATH} />
+      </Content>
     </Page>
   );
 }

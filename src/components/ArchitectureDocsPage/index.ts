@@ -1,1 +1,2 @@
 export { ArchitectureDocsPage } from './ArchitectureDocsPage';
+export type { ArchitectureDocsPageProps } from './ArchitectureDocsPage';

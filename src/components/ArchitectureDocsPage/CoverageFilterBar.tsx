@@ -1,0 +1,142 @@
+import { useEffect, useState } from 'react';
+import { Select } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import { Button, makeStyles, TextField } from '@material-ui/core';
+import type { TemplateModel } from '../../lib';
+import { COVERAGE_STATUSES, type CoverageFilters, type CoverageStatus } from '../../lib/coverage';
+import { architectureDocsTranslationRef } from '../../translation';
+import { statusMessageKey } from './statusLabels';
+
+const useStyles = makeStyles(theme => ({
+  bar: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'flex-end',
+    gap: theme.spacing(2),
+    marginBottom: theme.spacing(2),
+    '& > *': { minWidth: 150 },
+  },
+  score: { width: 100, minWidth: 100 },
+}));
+
+/** Props of {@link CoverageFilterBar}. */
+export interface CoverageFilterBarProps {
+  filters: CoverageFilters;
+  onChange(next: CoverageFilters): void;
+  owners: string[];
+  systems: string[];
+  lifecycles: string[];
+  template: TemplateModel;
+}
+
+function scoreValue(text: string): number | undefined {
+  if (text.trim() === '') return undefined;
+  const value = Number(text);
+  return Number.isFinite(value) ? Math.min(100, Math.max(0, value)) : undefined;
+}
+
+/** The page's filters: free text, owner, system, lifecycle, status, section and score range. */
+export function CoverageFilterBar(props: CoverageFilterBarProps) {
+  const { filters, onChange, template } = props;
+  const classes = useStyles();
+  const { t } = useTranslationRef(architectureDocsTranslationRef);
+  // Typing stays local and immediate; the URL follows.
+  const [text, setText] = useState(filters.text ?? '');
+  useEffect(() => setText(filters.text ?? ''), [filters.text]);
+
+  const any = { label: t('page.filters.any'), value: '' };
+  const options = (values: string[]) => [any, ...values.map(value => ({ label: value, value }))];
+  const set = (patch: Partial<CoverageFilters>) => {
+    const next: CoverageFilters = { ...filters, ...patch };
+    for (const key of Object.keys(patch) as Array<keyof CoverageFilters>) {
+      if (next[key] === '' || next[key] === undefined) delete next[key];
+    }
+    onChange(next);
+  };
+  const selectOne = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+
+  return (
+    <div className={classes.bar} data-testid="coverage-filters">
+      <TextField
+        label={t('page.filters.search')}
+        value={text}
+        inputProps={{ 'data-testid': 'coverage-search' }}
+        onChange={event => {
+          setText(event.target.value);
+          set({ text: event.target.value || undefined });
+        }}
+      />
+      <Select
+        label={t('page.filters.owner')}
+        items={options(props.owners)}
+        selected={filters.owner ?? ''}
+        onChange={value => set({ owner: selectOne(value) })}
+        data-testid="filter-owner"
+      />
+      <Select
+        label={t('page.filters.system')}
+        items={options(props.systems)}
+        selected={filters.system ?? ''}
+        onChange={value => set({ system: selectOne(value) })}
+        data-testid="filter-system"
+      />
+      <Select
+        label={t('page.filters.lifecycle')}
+        items={options(props.lifecycles)}
+        selected={filters.lifecycle ?? ''}
+        onChange={value => set({ lifecycle: selectOne(value) })}
+        data-testid="filter-lifecycle"
+      />
+      <Select
+        label={t('page.filters.status')}
+        items={[
+          any,
+          ...COVERAGE_STATUSES.map(status => ({ label: t(statusMessageKey(status)), value: status })),
+        ]}
+        selected={filters.status ?? ''}
+        onChange={value => set({ status: selectOne(value) as CoverageStatus | undefined })}
+        data-testid="filter-status"
+      />
+      <Select
+        label={t('page.filters.section')}
+        items={[any, ...template.sections.map(section => ({ label: section.title, value: section.id }))]}
+        selected={filters.section ?? ''}
+        onChange={value => set({ section: selectOne(value) })}
+        data-testid="filter-section"
+      />
+      <Select
+        label={t('page.filters.sectionStatus')}
+        items={(['missing', 'placeholder', 'present'] as const).map(status => ({
+          label: t(`page.sectionStatus.${status}`),
+          value: status,
+        }))}
+        selected={filters.sectionStatus ?? 'missing'}
+        disabled={!filters.section}
+        onChange={value => set({ sectionStatus: selectOne(value) as CoverageFilters['sectionStatus'] })}
+        data-testid="filter-section-status"
+      />
+      <TextField
+        className={classes.score}
+        type="number"
+        label={t('page.filters.minScore')}
+        value={filters.minScore ?? ''}
+        inputProps={{ min: 0, max: 100, 'data-testid': 'filter-min-score' }}
+        onChange={event => set({ minScore: scoreValue(event.target.value) })}
+      />
+      <TextField
+        className={classes.score}
+        type="number"
+        label={t('page.filters.maxScore')}
+        value={filters.maxScore ?? ''}
+        inputProps={{ min: 0, max: 100, 'data-testid': 'filter-max-score' }}
+        onChange={event => set({ maxScore: scoreValue(event.target.value) })}
+      />
+      <Button
+        variant="text"
+        onClick={() => onChange(filters.sort ? { sort: filters.sort, direction: filters.direction } : {})}
+      >
+        {t('page.filters.clear')}
+      </Button>
+    </div>
+  );
+}

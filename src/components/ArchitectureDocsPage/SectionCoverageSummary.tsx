@@ -1,0 +1,110 @@
+import { InfoCard } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import { makeStyles, Tooltip, Typography } from '@material-ui/core';
+import type { SectionStatus } from '../../lib';
+import type { SectionCoverage } from '../../lib/coverage';
+import { architectureDocsTranslationRef } from '../../translation';
+
+const useStyles = makeStyles(theme => ({
+  row: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(140px, 220px) 1fr 150px',
+    alignItems: 'center',
+    gap: theme.spacing(1.5),
+    padding: theme.spacing(0.25, 0),
+  },
+  title: { fontSize: theme.typography.body2.fontSize },
+  bar: {
+    display: 'flex',
+    height: 18,
+    borderRadius: 3,
+    overflow: 'hidden',
+    background: theme.palette.action.hover,
+  },
+  segment: {
+    border: 0,
+    padding: 0,
+    margin: 0,
+    cursor: 'pointer',
+    minWidth: 0,
+    '&:focus-visible': { outline: `2px solid ${theme.palette.text.primary}`, outlineOffset: -2 },
+    '&:hover': { filter: 'brightness(1.1)' },
+  },
+  present: { background: theme.palette.success.main },
+  placeholder: { background: theme.palette.warning.main },
+  missing: { background: theme.palette.error.main },
+  selected: { boxShadow: `inset 0 0 0 3px ${theme.palette.text.primary}` },
+  counts: { fontVariantNumeric: 'tabular-nums', color: theme.palette.text.secondary, fontSize: '0.8rem' },
+  legend: { display: 'flex', gap: theme.spacing(2), marginBottom: theme.spacing(1), fontSize: '0.8rem' },
+  swatch: { display: 'inline-block', width: 10, height: 10, marginRight: 4, borderRadius: 2 },
+}));
+
+const STATUSES: SectionStatus[] = ['present', 'placeholder', 'missing'];
+
+/** Props of {@link SectionCoverageSummary}. */
+export interface SectionCoverageSummaryProps {
+  summary: SectionCoverage[];
+  /** Analysed docs counted. */
+  analysed: number;
+  /** The section filter in force, to mark its bar segment. */
+  selected?: { section: string; status: SectionStatus };
+  onSelect(section: string, status: SectionStatus): void;
+}
+
+/**
+ * For each template section, a bar of how many analysed docs have it
+ * present, placeholder or missing; a segment filters the table to those docs.
+ */
+export function SectionCoverageSummary(props: SectionCoverageSummaryProps) {
+  const { summary, analysed, selected, onSelect } = props;
+  const classes = useStyles();
+  const { t } = useTranslationRef(architectureDocsTranslationRef);
+  return (
+    <InfoCard title={t('page.summary.title')} subheader={t('page.summary.subtitle', { count: analysed })}>
+      <div className={classes.legend}>
+        {STATUSES.map(status => (
+          <span key={status}>
+            <span className={`${classes.swatch} ${classes[status]}`} />
+            {t(`page.sectionStatus.${status}`)}
+          </span>
+        ))}
+      </div>
+      <div role="list" aria-label={t('page.summary.title')}>
+        {summary.map(entry => (
+          <div key={entry.id} className={classes.row} role="listitem" data-section={entry.id}>
+            <Typography className={classes.title} noWrap>
+              {entry.title}
+            </Typography>
+            <div className={classes.bar}>
+              {STATUSES.map(status => {
+                const count = entry[status];
+                if (count === 0 || analysed === 0) return null;
+                const label = t('page.summary.segment', {
+                  section: entry.title,
+                  count,
+                  status: t(`page.sectionStatus.${status}`),
+                });
+                const isSelected = selected?.section === entry.id && selected.status === status;
+                return (
+                  <Tooltip key={status} title={label}>
+                    <button
+                      type="button"
+                      aria-label={label}
+                      aria-pressed={isSelected}
+                      className={`${classes.segment} ${classes[status]} ${isSelected ? classes.selected : ''}`}
+                      style={{ width: `${(count / analysed) * 100}%` }}
+                      onClick={() => onSelect(entry.id, status)}
+                    />
+                  </Tooltip>
+                );
+              })}
+            </div>
+            <span className={classes.counts}>
+              {entry.present} / {entry.placeholder} / {entry.missing}
+            </span>
+          </div>
+        ))}
+      </div>
+    </InfoCard>
+  );
+}

@@ -1,0 +1,117 @@
+import type { Entity } from '@backstage/catalog-model';
+import {
+  ArchitectureDocError,
+  type ArchitectureDocFile,
+  type ArchitectureDocsApi,
+} from '../../api';
+import { documentKey } from '../../hooks/useDocOwners';
+import { analyzeParsedDoc, parseArchitectureDoc, type TemplateModel } from '../../lib';
+import type { CoverageDocResult, CoverageLoadOutcome, CoverageResultCache } from '../../lib/coverage';
+
+/** The path of a URL, so the analysis can tell contract folders apart. */
+function docPathOf(url: string): string {
+  try {
+    return decodeURIComponent(new URL(url).pathname).replace(/^\/+/, '');
+  } catch {
+    return '';
+  }
+}
+
+/** The row status for a failure to locate or fetch a doc. */
+export function coverageResultFromError(error: unknown, docUrl?: string): CoverageDocResult {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof ArchitectureDocError) {
+    const url = error.url ?? docUrl;
+    switch (error.kind) {
+      case 'no-annotation':
+        return { status: 'no-annotation' };
+      case 'not-found':
+        return { status: 'not-found', message, docUrl: url };
+      case 'sign-in-needed':
+        return { status: 'sign-in-needed', message, docUrl: url };
+      default:
+        return { status: 'error', message, docUrl: url };
+    }
+  }
+  return { status: 'error', message, docUrl };
+}
+
+/**
+ * Analyses a fetched doc for the page: one parse, one analysis, and the
+ * URLs of its relative doc and contract links resolved against the doc's URL.
+ */
+export function analyseCoverageDoc(
+  file: ArchitectureDocFile,
+  template: TemplateModel,
+  api: Pick<ArchitectureDocsApi, 'resolveLink'>,
+): CoverageDocResult {
+  const report = analyzeParsedDoc(parseArchitectureDoc(file.content), {
+    template,
+    path: docPathOf(file.url),
+  });
+  const linkTargets = new Set<string>();
+  for (const link of report.links) {
+    if (link.unsafe || (link.kind !== 'doc' && link.kind !== 'contract')) continue;
+    try {
+      linkTargets.add(documentKey(api.resolveLink(link.target, file.url)));
+    } catch {
+      // A target that cannot become a URL cannot be checked either.
+    }
+  }
+  return {
+    status: 'analysed',
+    docUrl: file.url,
+    etag: file.etag,
+    score: report.score,
+    sections: report.sections.map(section => section.status),
+    linkTargets: [...linkTargets],
+    isArchitectureDoc: report.isArchitectureDoc,
+  };
+}
+
+/**
+ * Fetches an entity's doc for the scan. An analysis kept from an earlier
+ * visit is reused when the host reports the same entity tag, so a second
+ * visit costs revalidation requests but no parsing.
+ */
+export async function loadCoverageDoc(
+  api: ArchitectureDocsApi,
+  entity: Entity,
+  entityRef: string,
+  cache: CoverageResultCache,
+  signal: AbortSignal,
+): Promise<CoverageLoadOutcome<ArchitectureDocFile>> {
+  let url: string;
+  try {
+    url = api.getDocLocation(entity).url;
+  } catch (error) {
+    return { result: coverageResultFromError(error) };
+  }
+  let file: ArchitectureDocFile;
+  try {
+    file = await api.getEntityDoc(entity, { signal });
+  } catch (error) {
+    if (signal.aborted) throw error;
+    return { result: coverageResultFromError(error, url) };
+  }
+  const kept = cache.get(entityRef);
+  if (kept?.status === 'analysed' && kept.docUrl === file.url && file.etag && kept.etag === file.etag) {
+    return { result: kept };
+  }
+  return { doc: file };
+}
+
+/** Whether a linked doc exists: true, false on 404, undefined when it cannot be told. */
+export async function linkTargetExists(
+  api: ArchitectureDocsApi,
+  url: string,
+  signal: AbortSignal,
+): Promise<boolean | undefined> {
+  try {
+    await api.getDoc(url, { signal });
+    return true;
+  } catch (error) {
+    if (error instanceof ArchitectureDocError && error.kind === 'not-found') return false;
+    return undefined;
+  }
+}

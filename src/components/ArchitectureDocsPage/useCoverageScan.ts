@@ -1,0 +1,200 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useApi } from '@backstage/core-plugin-api';
+import type { Entity } from '@backstage/catalog-model';
+import { architectureDocsApiRef } from '../../api';
+import type { TemplateModel } from '../../lib';
+import {
+  buildCoverageRow,
+  checkLinkTargets,
+  CoverageResultCache,
+  createTimeSlicedQueue,
+  scanCoverage,
+  toCoverageEntity,
+  type CoverageDocResult,
+  type CoverageEntity,
+  type CoverageRow,
+} from '../../lib/coverage';
+import { analyseCoverageDoc, linkTargetExists, loadCoverageDoc } from './coverageDocs';
+
+/** Rows are re-rendered at most this often while results arrive. */
+const FLUSH_INTERVAL_MS = 250;
+
+/**
+ * Results kept for the app session, per template (a result says which
+ * sections are present for one template). Bounded by the cache itself.
+ */
+const sessionCaches = new Map<string, CoverageResultCache>();
+
+function templateKey(template: TemplateModel): string {
+  return `${template.name}\n${template.sections.map(s => `${s.id}:${s.weight}`).join(',')}`;
+}
+
+function cacheFor(template: TemplateModel): CoverageResultCache {
+  const key = templateKey(template);
+  let cache = sessionCaches.get(key);
+  if (!cache) {
+    cache = new CoverageResultCache();
+    sessionCaches.set(key, cache);
+  }
+  return cache;
+}
+
+/** Forgets every kept result; for tests. */
+export function clearCoverageSessionCache(): void {
+  sessionCaches.clear();
+}
+
+/**
+ * Leaves a User Timing mark (`architecture-docs:<name>`) so the scan's
+ * phases show in the browser's performance tools.
+ */
+export function markTiming(name: string): void {
+  if (typeof performance !== 'undefined' && typeof performance.mark === 'function') {
+    performance.mark(`architecture-docs:${name}`);
+  }
+}
+
+/** Where the scan stands. */
+export interface CoverageProgress {
+  /** Entities with a result shown (fresh or kept from an earlier visit). */
+  done: number;
+  total: number;
+  /** Entities shown from an earlier visit and not yet revalidated. */
+  revalidating: number;
+  /** Linked docs checked, of those to check; the link check follows the docs. */
+  linksDone: number;
+  linksTotal: number;
+  /** True once docs and links are all done. */
+  finished: boolean;
+}
+
+/** The rows and the progress of one moment of the scan, always in step. */
+export interface CoverageScan {
+  rows: CoverageRow[];
+  progress: CoverageProgress;
+}
+
+/**
+ * Scans the docs of `entities`: bounded concurrency, analysis in time slices,
+ * rows updated in batches as results arrive, results kept for the next visit.
+ */
+export function useCoverageScan(options: {
+  entities: Entity[] | undefined;
+  template: TemplateModel;
+  templateReady: boolean;
+  concurrency: number;
+}): CoverageScan {
+  const { entities, template, templateReady, concurrency } = options;
+  const api = useApi(architectureDocsApiRef);
+  const flat = useMemo(
+    () => (entities ?? []).map(entity => ({ entity, info: toCoverageEntity(entity) })),
+    [entities],
+  );
+  const results = useRef(new Map<string, CoverageDocResult>());
+  const links = useRef(new Map<string, boolean>());
+  const [snapshot, setSnapshot] = useState<CoverageProgress>({
+    done: 0,
+    total: 0,
+    revalidating: 0,
+    linksDone: 0,
+    linksTotal: 0,
+    finished: false,
+  });
+
+  useEffect(() => {
+    if (!entities || !templateReady) return undefined;
+    const controller = new AbortController();
+    const { signal } = controller;
+    const cache = cacheFor(template);
+    const current = new Map<string, CoverageDocResult>();
+    const linkStatus = new Map<string, boolean>();
+    results.current = current;
+    links.current = linkStatus;
+    const counts = { done: 0, revalidating: 0, linksDone: 0, linksTotal: 0, finished: false };
+    const stale = new Set<string>();
+    for (const { info } of flat) {
+      const kept = cache.get(info.entityRef);
+      if (kept) {
+        current.set(info.entityRef, kept);
+        stale.add(info.entityRef);
+        for (const url of kept.linkTargets ?? []) {
+          const exists = cache.getLink(url);
+          if (exists !== undefined) linkStatus.set(url, exists);
+        }
+      }
+    }
+    counts.done = stale.size;
+    counts.revalidating = stale.size;
+
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const flush = () => {
+      timer = undefined;
+      if (signal.aborted) return;
+      // A new object on every flush: it also tells the rows to rebuild.
+      setSnapshot({ ...counts, total: flat.length });
+    };
+    const scheduleFlush = () => {
+      if (timer === undefined) timer = setTimeout(flush, FLUSH_INTERVAL_MS);
+    };
+    flush();
+
+    const queue = createTimeSlicedQueue();
+    const run = async () => {
+      await scanCoverage<{ entity: Entity; info: CoverageEntity }, Parameters<typeof analyseCoverageDoc>[0]>({
+        entities: flat,
+        concurrency,
+        signal,
+        queue,
+        load: ({ entity, info }, abortSignal) => loadCoverageDoc(api, entity, info.entityRef, cache, abortSignal),
+        analyse: (_item, file) => analyseCoverageDoc(file, template, api),
+        onResult: ({ info }, result) => {
+          current.set(info.entityRef, result);
+          cache.set(info.entityRef, result);
+          if (stale.delete(info.entityRef)) counts.revalidating -= 1;
+          else counts.done += 1;
+          scheduleFlush();
+        },
+      });
+      if (signal.aborted) return;
+      markTiming('docs-scanned');
+      const urls = new Set<string>();
+      for (const result of current.values()) for (const url of result.linkTargets ?? []) urls.add(url);
+      counts.linksTotal = urls.size;
+      flush();
+      await checkLinkTargets({
+        urls: [...urls],
+        concurrency,
+        signal,
+        exists: async (url, abortSignal) => {
+          const exists = await linkTargetExists(api, url, abortSignal);
+          counts.linksDone += 1;
+          scheduleFlush();
+          return exists;
+        },
+        onResult: (url, exists) => {
+          linkStatus.set(url, exists);
+          cache.setLink(url, exists);
+        },
+      });
+      if (signal.aborted) return;
+      markTiming('links-checked');
+      counts.finished = true;
+      if (timer !== undefined) clearTimeout(timer);
+      flush();
+    };
+    run();
+    return () => {
+      controller.abort();
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [api, entities, flat, template, templateReady, concurrency]);
+
+  return useMemo(
+    () => ({
+      rows: flat.map(({ info }) => buildCoverageRow(info, results.current.get(info.entityRef), template, links.current)),
+      progress: { ...snapshot, total: flat.length },
+    }),
+    // `snapshot` changes whenever the refs hold new results.
+    [flat, template, snapshot],
+  );
+}

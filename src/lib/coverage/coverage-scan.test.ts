@@ -1,0 +1,147 @@
+import { checkLinkTargets, runWithConcurrency, scanCoverage } from './coverage-scan';
+import type { CoverageDocResult } from './coverage-row';
+import { createTimeSlicedQueue } from './time-sliced-queue';
+
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+const flush = () => new Promise(resolve => setTimeout(resolve, 0));
+
+describe('runWithConcurrency', () => {
+  it('should never run more than the limit at once and run every item', async () => {
+    let running = 0;
+    let peak = 0;
+    const done: number[] = [];
+    await runWithConcurrency(
+      Array.from({ length: 20 }, (_, i) => i),
+      3,
+      async i => {
+        running += 1;
+        peak = Math.max(peak, running);
+        await new Promise(resolve => setTimeout(resolve, i % 3));
+        running -= 1;
+        done.push(i);
+      },
+    );
+    expect(peak).toBe(3);
+    expect(done.sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+  });
+
+  it('should go on after a failing item', async () => {
+    const done: number[] = [];
+    await runWithConcurrency([1, 2, 3], 1, async i => {
+      if (i === 2) throw new Error('boom');
+      done.push(i);
+    });
+    expect(done).toEqual([1, 3]);
+  });
+
+  it('should start nothing new once aborted', async () => {
+    const controller = new AbortController();
+    const started: number[] = [];
+    await runWithConcurrency([1, 2, 3, 4], 2, async i => {
+      started.push(i);
+      controller.abort();
+    }, controller.signal);
+    // The first item aborts before the second lane looks for work.
+    expect(started).toEqual([1]);
+  });
+});
+
+describe('scanCoverage', () => {
+  const analysed = (score: number): CoverageDocResult => ({ status: 'analysed', score, sections: [] });
+
+  it('should report each result as it arrives, turn failures into error rows and keep fetching', async () => {
+    const gates = new Map(['a', 'b', 'c', 'd'].map(name => [name, deferred<{ doc: number } | { result: CoverageDocResult }>()]));
+    const results: Array<[string, CoverageDocResult]> = [];
+    let inFlight = 0;
+    let peak = 0;
+    const scan = scanCoverage<string, number>({
+      entities: ['a', 'b', 'c', 'd'],
+      concurrency: 2,
+      load: async name => {
+        inFlight += 1;
+        peak = Math.max(peak, inFlight);
+        try {
+          return await gates.get(name)!.promise;
+        } finally {
+          inFlight -= 1;
+        }
+      },
+      analyse: (_name, doc) => analysed(doc),
+      queue: createTimeSlicedQueue(),
+      onResult: (name, result) => results.push([name, result]),
+      signal: new AbortController().signal,
+    });
+    gates.get('b')!.resolve({ doc: 40 });
+    await flush();
+    await flush();
+    expect(results).toEqual([['b', analysed(40)]]);
+    gates.get('a')!.reject(new Error('connection reset'));
+    gates.get('c')!.resolve({ result: { status: 'not-found' } });
+    gates.get('d')!.resolve({ doc: 90 });
+    await scan;
+    expect(peak).toBe(2);
+    expect(results).toEqual([
+      ['b', analysed(40)],
+      ['a', { status: 'error', message: 'connection reset' }],
+      ['c', { status: 'not-found' }],
+      ['d', analysed(90)],
+    ]);
+  });
+
+  it('should report an analysis that throws as an error row', async () => {
+    const results: CoverageDocResult[] = [];
+    await scanCoverage<string, string>({
+      entities: ['a'],
+      concurrency: 1,
+      load: async () => ({ doc: 'x' }),
+      analyse: () => {
+        throw new Error('bad tree');
+      },
+      queue: createTimeSlicedQueue(),
+      onResult: (_n, result) => results.push(result),
+      signal: new AbortController().signal,
+    });
+    expect(results).toEqual([{ status: 'error', message: 'The doc could not be analysed: bad tree' }]);
+  });
+
+  it('should report nothing after the signal aborted', async () => {
+    const controller = new AbortController();
+    const results: string[] = [];
+    await scanCoverage<string, string>({
+      entities: ['a', 'b'],
+      concurrency: 1,
+      load: async name => {
+        if (name === 'a') controller.abort();
+        return { doc: name };
+      },
+      analyse: () => analysed(1),
+      queue: createTimeSlicedQueue(),
+      onResult: name => results.push(name),
+      signal: controller.signal,
+    });
+    expect(results).toEqual([]);
+  });
+});
+
+describe('checkLinkTargets', () => {
+  it('should report only the targets whose existence is known', async () => {
+    const seen: Array<[string, boolean]> = [];
+    await checkLinkTargets({
+      urls: ['ok', 'gone', 'private'],
+      concurrency: 2,
+      exists: async url => new Map([['ok', true], ['gone', false]]).get(url),
+      onResult: (url, exists) => seen.push([url, exists]),
+      signal: new AbortController().signal,
+    });
+    expect(seen.sort()).toEqual([['gone', false], ['ok', true]]);
+  });
+});

@@ -1,0 +1,131 @@
+import type { CoverageDocResult } from './coverage-row';
+import type { TimeSlicedQueue } from './time-sliced-queue';
+
+/**
+ * Calls `work` for every item with at most `concurrency` calls running at
+ * once. A call that fails does not stop the others; once `signal` aborts, no
+ * new call starts.
+ * @public
+ */
+export async function runWithConcurrency<T>(
+  items: readonly T[],
+  concurrency: number,
+  work: (item: T) => Promise<void>,
+  signal?: AbortSignal,
+): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length && !signal?.aborted) {
+      const item = items[next];
+      next += 1;
+      try {
+        await work(item);
+      } catch {
+        // One failure is that item's business; the scan goes on.
+      }
+    }
+  };
+  const lanes = Math.max(1, Math.min(Math.floor(concurrency) || 1, items.length));
+  await Promise.all(Array.from({ length: lanes }, lane));
+}
+
+/**
+ * What loading one entity's doc gave: a final result (no annotation, an
+ * error, or a cached analysis still valid), or a doc to analyse.
+ * @public
+ */
+export type CoverageLoadOutcome<D> = { result: CoverageDocResult } | { doc: D };
+
+/**
+ * Options of {@link scanCoverage}.
+ * @public
+ */
+export interface CoverageScanOptions<E, D> {
+  entities: readonly E[];
+  /** Docs fetched at once. */
+  concurrency: number;
+  /** Fetches one entity's doc. A rejection becomes an `error` result. */
+  load(entity: E, signal: AbortSignal): Promise<CoverageLoadOutcome<D>>;
+  /** Analyses a fetched doc; runs in `queue`, off the fetching lanes. */
+  analyse(entity: E, doc: D): CoverageDocResult;
+  /** Where analyses run, in slices that leave the main thread responsive. */
+  queue: TimeSlicedQueue;
+  /** Called once per entity as soon as its result is known. */
+  onResult(entity: E, result: CoverageDocResult): void;
+  signal: AbortSignal;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Fetches every entity's doc with bounded concurrency and analyses each as it
+ * arrives. Fetching does not wait for analysis: a lane starts its next fetch
+ * as soon as a doc has arrived. Resolves when every entity has a result (or
+ * the signal aborted); never rejects.
+ * @public
+ */
+export async function scanCoverage<E, D>(options: CoverageScanOptions<E, D>): Promise<void> {
+  const { signal, queue, onResult } = options;
+  const analyses: Promise<void>[] = [];
+  const report = (entity: E, result: CoverageDocResult) => {
+    if (!signal.aborted) onResult(entity, result);
+  };
+  await runWithConcurrency(
+    options.entities,
+    options.concurrency,
+    async entity => {
+      let outcome: CoverageLoadOutcome<D>;
+      try {
+        outcome = await options.load(entity, signal);
+      } catch (error) {
+        if (signal.aborted) return;
+        report(entity, { status: 'error', message: messageOf(error) });
+        return;
+      }
+      if ('result' in outcome) {
+        report(entity, outcome.result);
+        return;
+      }
+      const doc = outcome.doc;
+      analyses.push(
+        queue
+          .run(() => (signal.aborted ? undefined : options.analyse(entity, doc)))
+          .then(
+            result => {
+              if (result) report(entity, result);
+            },
+            error => report(entity, { status: 'error', message: `The doc could not be analysed: ${messageOf(error)}` }),
+          ),
+      );
+    },
+    signal,
+  );
+  await Promise.all(analyses);
+}
+
+/**
+ * Checks which link targets exist, `concurrency` at a time. `exists` answers
+ * true, false, or undefined when it cannot tell (no access, network); only
+ * true and false are reported.
+ * @public
+ */
+export async function checkLinkTargets(options: {
+  urls: readonly string[];
+  concurrency: number;
+  exists(url: string, signal: AbortSignal): Promise<boolean | undefined>;
+  onResult(url: string, exists: boolean): void;
+  signal: AbortSignal;
+}): Promise<void> {
+  const { signal } = options;
+  await runWithConcurrency(
+    options.urls,
+    options.concurrency,
+    async url => {
+      const exists = await options.exists(url, signal);
+      if (exists !== undefined && !signal.aborted) options.onResult(url, exists);
+    },
+    signal,
+  );
+}

@@ -1,0 +1,7 @@
+export * from './coverage-row';
+export * from './coverage-filters';
+export * from './coverage-csv';
+export * from './coverage-summary';
+export * from './coverage-scan';
+export * from './coverage-cache';
+export * from './time-sliced-queue';
