@@ -18,7 +18,10 @@ const SCAN_NOISE = [
   /^Failed to load resource: the server responded with a status of (401|404|500) .*localhost:7008\//,
 ];
 
-const SCAN_TIMEOUT = { timeout: 300_000 };
+// A scan of the generated catalog takes about two minutes on two cores and
+// longer when the machine is busy; a test may wait for two of them.
+const SCAN_TIMEOUT = { timeout: 420_000 };
+const TEST_TIMEOUT = { timeout: 900_000 };
 const UI_WAIT = { timeout: 60_000 };
 
 /** The page's progress figures, read from the progress element. */
@@ -72,7 +75,7 @@ function parseCsv(text) {
   return rows;
 }
 
-test('the catalog-wide page scans the generated catalog, filters during the scan and exports CSV', SCAN_TIMEOUT, () =>
+test('the catalog-wide page scans the generated catalog, filters during the scan and exports CSV', TEST_TIMEOUT, () =>
   withPortal(
     async ({ page, open, unexpectedConsoleErrors }) => {
       await open('/architecture-docs');
@@ -165,7 +168,7 @@ test('the catalog-wide page scans the generated catalog, filters during the scan
   ),
 );
 
-test('the catalog-wide page summary filters by section', SCAN_TIMEOUT, () =>
+test('the catalog-wide page summary filters by section', TEST_TIMEOUT, () =>
   withPortal(
     async ({ page, open, screenshot, unexpectedConsoleErrors }) => {
       await open('/architecture-docs');
