@@ -1,6 +1,6 @@
 import type { Heading, Nodes, Paragraph, Root, RootContent, Table } from 'mdast';
 import GithubSlugger from 'github-slugger';
-import { boundMarkdownInput, MAX_NESTING } from './bounded-input';
+import { boundMarkdownInput, MAX_INLINE_DELIMITERS, MAX_NESTING } from './bounded-input';
 import { contentUnits, contentWords } from './content-units';
 import { isContractPath, resolveDocLink } from './doc-links';
 import { headingWords, normalizeHeadingText } from './heading-text';
@@ -245,13 +245,16 @@ export interface ParsedArchitectureDoc {
   truncated: boolean;
   /** Lines whose nesting was cut to the nesting limit. */
   flattenedLines: number;
+  /** Paragraphs whose inline delimiters past the limit were read as text. */
+  limitedParagraphs?: number;
   /** Characters parsed. */
   size: number;
 }
 
 /**
  * Parses a doc into an mdast tree (GFM) with bounded work: input beyond
- * `maxLength` is cut and absurd nesting flattened, so no input can make the
+ * `maxLength` is cut, absurd nesting flattened and inline delimiters limited per
+ * paragraph, so no input can make the
  * parser run for minutes or overflow the stack. Never throws.
  * @public
  */
@@ -261,7 +264,7 @@ export function parseArchitectureDoc(
 ): ParsedArchitectureDoc {
   const input = typeof markdown === 'string' ? markdown : String(markdown ?? '');
   const limit = options.maxLength ?? DEFAULT_MAX_ANALYSIS_LENGTH;
-  const { text, truncated, flattenedLines } = boundMarkdownInput(input, limit);
+  const { text, truncated, flattenedLines, limitedParagraphs } = boundMarkdownInput(input, limit);
   let tree: Root;
   try {
     tree = parseMarkdown(text);
@@ -270,7 +273,7 @@ export function parseArchitectureDoc(
     // plain-text fallback still beats a broken page.
     tree = { type: 'root', children: [{ type: 'code', value: text }] };
   }
-  return { tree, truncated, flattenedLines, size: text.length };
+  return { tree, truncated, flattenedLines, limitedParagraphs, size: text.length };
 }
 
 /**
@@ -313,6 +316,13 @@ export function analyzeParsedDoc(
       kind: 'input-truncated',
       severity: 'warning',
       message: `${parsed.flattenedLines} line(s) nest deeper than ${MAX_NESTING} levels; the extra levels were ignored.`,
+    });
+  }
+  if (parsed.limitedParagraphs) {
+    report.findings.unshift({
+      kind: 'input-truncated',
+      severity: 'warning',
+      message: `${parsed.limitedParagraphs} paragraph(s) have more than ${MAX_INLINE_DELIMITERS} emphasis or link delimiters; the rest were read as plain text.`,
     });
   }
   if (parsed.truncated) {

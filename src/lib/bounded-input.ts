@@ -4,10 +4,20 @@
  * quotes or list markers take minutes; real docs never nest more than a
  * handful of levels. Lines nested deeper than the limit keep their text but
  * lose the extra levels.
+ *
+ * Inline markup has the same problem within a paragraph: resolving emphasis
+ * and link brackets compares delimiters with each other, so a paragraph of
+ * forty thousand `*_` pairs takes minutes. Past {@link MAX_INLINE_DELIMITERS}
+ * in one paragraph, further delimiters are escaped and read as text.
  */
 
 /** Deepest container nesting (quotes, list items, indentation) kept. @public */
 export const MAX_NESTING = 32;
+/**
+ * Most emphasis and bracket delimiters (`*`, `_`, `~`, `[`, `]`) read as markup
+ * in one paragraph. @public
+ */
+export const MAX_INLINE_DELIMITERS = 1000;
 const MAX_INDENT = MAX_NESTING * 4;
 const CONTAINER_MARKER = /^[ \t]{0,3}(?:>[ \t]?|(?:[-*+]|\d{1,9}[.)])[ \t]+)/;
 
@@ -17,6 +27,58 @@ export interface BoundedInput {
   truncated: boolean;
   /** Number of lines whose nesting was cut to {@link MAX_NESTING}. */
   flattenedLines: number;
+  /** Number of paragraphs with more than {@link MAX_INLINE_DELIMITERS} delimiters. */
+  limitedParagraphs: number;
+}
+
+const DELIMITER = /[*_~[\]]/g;
+const FENCE = /^[ \t]{0,3}(`{3,}|~{3,})/;
+
+/**
+ * Escapes delimiters past the limit, paragraph by paragraph (runs of
+ * non-blank lines outside fenced code). Linear in the input size.
+ */
+function limitInlineDelimiters(lines: string[]): number {
+  let limited = 0;
+  let fence: string | undefined;
+  let seen = 0;
+  let counted = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const marker = FENCE.exec(line)?.[1];
+    if (fence !== undefined) {
+      if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) {
+        fence = undefined;
+      }
+      continue;
+    }
+    if (marker) {
+      fence = marker;
+      seen = 0;
+      counted = false;
+      continue;
+    }
+    if (line.trim() === '') {
+      seen = 0;
+      counted = false;
+      continue;
+    }
+    const before = seen;
+    seen += line.match(DELIMITER)?.length ?? 0;
+    if (seen <= MAX_INLINE_DELIMITERS) continue;
+    let kept = before;
+    lines[i] = line.replace(DELIMITER, (char, offset: number) => {
+      kept++;
+      // Already escaped, or still within the limit: leave it.
+      if (kept <= MAX_INLINE_DELIMITERS || (offset > 0 && line[offset - 1] === '\\')) return char;
+      return `\\${char}`;
+    });
+    if (!counted) {
+      limited++;
+      counted = true;
+    }
+  }
+  return limited;
 }
 
 function flattenLine(line: string): string | undefined {
@@ -46,25 +108,36 @@ function flattenLine(line: string): string | undefined {
 }
 
 /**
- * Cuts the input to `maxLength` characters and flattens nesting deeper than
- * {@link MAX_NESTING}. Linear in the input size.
+ * Cuts the input to `maxLength` characters, flattens nesting deeper than
+ * {@link MAX_NESTING} and limits inline delimiters per paragraph to
+ * {@link MAX_INLINE_DELIMITERS}. Linear in the input size.
  * @public
  */
 export function boundMarkdownInput(markdown: string, maxLength: number): BoundedInput {
   const truncated = markdown.length > maxLength;
   const text = truncated ? markdown.slice(0, maxLength) : markdown;
-  // A cheap test first: most docs have no line that could need flattening.
-  if (!/(?:^|\n)(?:[ \t]{33,}|(?:[ \t]{0,3}(?:>[ \t]?|(?:[-*+]|\d{1,9}[.)])[ \t]+)){8})/.test(text)) {
-    return { text, truncated, flattenedLines: 0 };
+  // Cheap tests first: most docs need neither flattening nor limiting.
+  const deep = /(?:^|\n)(?:[ \t]{33,}|(?:[ \t]{0,3}(?:>[ \t]?|(?:[-*+]|\d{1,9}[.)])[ \t]+)){8})/.test(text);
+  const dense = (text.match(DELIMITER)?.length ?? 0) > MAX_INLINE_DELIMITERS;
+  if (!deep && !dense) {
+    return { text, truncated, flattenedLines: 0, limitedParagraphs: 0 };
   }
   let flattenedLines = 0;
   const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const flattened = flattenLine(lines[i]);
-    if (flattened !== undefined) {
-      lines[i] = flattened;
-      flattenedLines++;
+  if (deep) {
+    for (let i = 0; i < lines.length; i++) {
+      const flattened = flattenLine(lines[i]);
+      if (flattened !== undefined) {
+        lines[i] = flattened;
+        flattenedLines++;
+      }
     }
   }
-  return { text: flattenedLines ? lines.join('\n') : text, truncated, flattenedLines };
+  const limitedParagraphs = dense ? limitInlineDelimiters(lines) : 0;
+  return {
+    text: flattenedLines || limitedParagraphs ? lines.join('\n') : text,
+    truncated,
+    flattenedLines,
+    limitedParagraphs,
+  };
 }
