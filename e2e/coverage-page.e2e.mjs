@@ -130,7 +130,7 @@ test('the catalog-wide page scans the generated catalog, filters during the scan
       const shownRefs = await visibleRows(page);
 
       const [download] = await Promise.all([
-        page.waitForEvent('download'),
+        page.waitForEvent('download', UI_WAIT),
         page.getByRole('button', { name: 'Export CSV' }).click(),
       ]);
       const csvPath = path.join(ARTIFACTS_DIR, 'coverage-page.csv');
