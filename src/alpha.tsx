@@ -3,23 +3,19 @@
  *
  * @packageDocumentation
  */
+import { architectureDocsApiFactory } from './plugin';
 import type { Entity } from '@backstage/catalog-model';
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import {
   configApiRef,
-  discoveryApiRef,
-  fetchApiRef,
   ApiBlueprint,
   PageBlueprint,
   createFrontendPlugin,
 } from '@backstage/frontend-plugin-api';
-import { scmAuthApiRef, scmIntegrationsApiRef } from '@backstage/integration-react';
 import { EntityCardBlueprint, EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import DescriptionIcon from '@material-ui/icons/Description';
 import { z } from 'zod/v4';
 import {
-  architectureDocsApiRef,
-  ArchitectureDocsClient,
   readArchitectureDocsConfig,
   type ArchitectureDocsConfig,
 } from './api';
@@ -46,24 +42,7 @@ function docAvailableFilter(config: ArchitectureDocsConfig) {
  * @alpha
  */
 export const architectureDocsApi = ApiBlueprint.make({
-  params: defineParams =>
-    defineParams({
-      api: architectureDocsApiRef,
-      deps: {
-        configApi: configApiRef,
-        discoveryApi: discoveryApiRef,
-        fetchApi: fetchApiRef,
-        scmIntegrationsApi: scmIntegrationsApiRef,
-        scmAuthApi: scmAuthApiRef,
-      },
-      factory: ({ configApi, discoveryApi, fetchApi, scmIntegrationsApi, scmAuthApi }) =>
-        ArchitectureDocsClient.fromConfig(configApi, {
-          discoveryApi,
-          fetchApi,
-          scmIntegrations: scmIntegrationsApi,
-          scmAuthApi,
-        }),
-    }),
+  params: defineParams => defineParams(architectureDocsApiFactory),
 });
 
 /**

@@ -10,14 +10,10 @@ import { architectureDocsApiRef, ArchitectureDocsClient } from './api';
 import { rootRouteRef } from './routes';
 
 /**
- * The architecture docs plugin for the legacy frontend system.
- * @public
+ * The factory of the default `ArchitectureDocsApi`, shared by both frontend systems.
+ * @internal
  */
-export const architectureDocsPlugin = createPlugin({
-  id: 'architecture-docs',
-  routes: { root: rootRouteRef },
-  apis: [
-    createApiFactory({
+export const architectureDocsApiFactory = createApiFactory({
       api: architectureDocsApiRef,
       deps: {
         configApi: configApiRef,
@@ -33,6 +29,16 @@ export const architectureDocsPlugin = createPlugin({
           scmIntegrations: scmIntegrationsApi,
           scmAuthApi,
         }),
-    }),
+    });
+
+/**
+ * The architecture docs plugin for the legacy frontend system.
+ * @public
+ */
+export const architectureDocsPlugin = createPlugin({
+  id: 'architecture-docs',
+  routes: { root: rootRouteRef },
+  apis: [
+    architectureDocsApiFactory,
   ],
 });
