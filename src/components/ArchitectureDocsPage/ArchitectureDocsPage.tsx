@@ -68,7 +68,7 @@ function ScanProgress(props: { progress: CoverageProgress }) {
   const value = progress.total === 0 ? 100 : (progress.done / progress.total) * 100;
   const docsDone = progress.done >= progress.total;
   return (
-    <Box className={classes.progress} data-testid="coverage-progress" data-done={progress.done} data-total={progress.total} data-finished={progress.finished}>
+    <Box className={classes.progress} data-testid="coverage-progress" data-done={progress.done} data-total={progress.total} data-finished={progress.finished} data-analysed-in={progress.analysedIn}>
       <Typography variant="body2">
         {docsDone
           ? t('page.progress.finished', { total: String(progress.total) })

@@ -5,17 +5,7 @@ import {
   type ArchitectureDocsApi,
 } from '../../api';
 import { documentKey } from '../../hooks/useDocOwners';
-import { analyzeParsedDoc, parseArchitectureDoc, type TemplateModel } from '../../lib';
-import type { CoverageDocResult, CoverageLoadOutcome, CoverageResultCache } from '../../lib/coverage';
-
-/** The path of a URL, so the analysis can tell contract folders apart. */
-function docPathOf(url: string): string {
-  try {
-    return decodeURIComponent(new URL(url).pathname).replace(/^\/+/, '');
-  } catch {
-    return '';
-  }
-}
+import type { CoverageAnalysis, CoverageDocResult, CoverageLoadOutcome, CoverageResultCache } from '../../lib/coverage';
 
 /** The row status for a failure to locate or fetch a doc. */
 export function coverageResultFromError(error: unknown, docUrl?: string): CoverageDocResult {
@@ -37,23 +27,18 @@ export function coverageResultFromError(error: unknown, docUrl?: string): Covera
 }
 
 /**
- * Analyses a fetched doc for the page: one parse, one analysis, and the
- * URLs of its relative doc and contract links resolved against the doc's URL.
+ * The row result for a fetched doc and its analysis: the links' targets
+ * resolved against the doc's URL (through the API, which knows the hosts).
  */
-export function analyseCoverageDoc(
+export function coverageResultFromAnalysis(
   file: ArchitectureDocFile,
-  template: TemplateModel,
+  analysis: CoverageAnalysis,
   api: Pick<ArchitectureDocsApi, 'resolveLink'>,
 ): CoverageDocResult {
-  const report = analyzeParsedDoc(parseArchitectureDoc(file.content), {
-    template,
-    path: docPathOf(file.url),
-  });
   const linkTargets = new Set<string>();
-  for (const link of report.links) {
-    if (link.unsafe || (link.kind !== 'doc' && link.kind !== 'contract')) continue;
+  for (const target of analysis.linkTargets) {
     try {
-      linkTargets.add(documentKey(api.resolveLink(link.target, file.url)));
+      linkTargets.add(documentKey(api.resolveLink(target, file.url)));
     } catch {
       // A target that cannot become a URL cannot be checked either.
     }
@@ -62,10 +47,10 @@ export function analyseCoverageDoc(
     status: 'analysed',
     docUrl: file.url,
     etag: file.etag,
-    score: report.score,
-    sections: report.sections.map(section => section.status),
+    score: analysis.score,
+    sections: analysis.sections,
     linkTargets: [...linkTargets],
-    isArchitectureDoc: report.isArchitectureDoc,
+    isArchitectureDoc: analysis.isArchitectureDoc,
   };
 }
 

@@ -1,20 +1,20 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
-import { architectureDocsApiRef } from '../../api';
+import { architectureDocsApiRef, type ArchitectureDocFile } from '../../api';
 import type { TemplateModel } from '../../lib';
 import {
   buildCoverageRow,
   checkLinkTargets,
   CoverageResultCache,
-  createTimeSlicedQueue,
   scanCoverage,
   toCoverageEntity,
   type CoverageDocResult,
   type CoverageEntity,
   type CoverageRow,
 } from '../../lib/coverage';
-import { analyseCoverageDoc, linkTargetExists, loadCoverageDoc } from './coverageDocs';
+import { createCoverageAnalyser } from './coverageAnalyser';
+import { coverageResultFromAnalysis, linkTargetExists, loadCoverageDoc } from './coverageDocs';
 
 /** Rows are re-rendered at most this often while results arrive. */
 const FLUSH_INTERVAL_MS = 250;
@@ -66,6 +66,8 @@ export interface CoverageProgress {
   linksTotal: number;
   /** True once docs and links are all done. */
   finished: boolean;
+  /** Where docs are analysed: in workers, or on the page's thread in slices. */
+  analysedIn?: 'workers' | 'main-thread';
 }
 
 /** The rows and the progress of one moment of the scan, always in step. */
@@ -110,7 +112,13 @@ export function useCoverageScan(options: {
     const linkStatus = new Map<string, boolean>();
     results.current = current;
     links.current = linkStatus;
-    const counts = { done: 0, revalidating: 0, linksDone: 0, linksTotal: 0, finished: false };
+    const counts: Omit<CoverageProgress, 'total'> = {
+      done: 0,
+      revalidating: 0,
+      linksDone: 0,
+      linksTotal: 0,
+      finished: false,
+    };
     const stale = new Set<string>();
     for (const { info } of flat) {
       const kept = cache.get(info.entityRef);
@@ -125,6 +133,8 @@ export function useCoverageScan(options: {
     }
     counts.done = stale.size;
     counts.revalidating = stale.size;
+    const analyser = createCoverageAnalyser(template);
+    counts.analysedIn = analyser.where;
 
     let timer: ReturnType<typeof setTimeout> | undefined;
     const flush = () => {
@@ -138,15 +148,16 @@ export function useCoverageScan(options: {
     };
     flush();
 
-    const queue = createTimeSlicedQueue();
     const run = async () => {
-      await scanCoverage<{ entity: Entity; info: CoverageEntity }, Parameters<typeof analyseCoverageDoc>[0]>({
+      await scanCoverage<{ entity: Entity; info: CoverageEntity }, ArchitectureDocFile>({
         entities: flat,
         concurrency,
         signal,
-        queue,
         load: ({ entity, info }, abortSignal) => loadCoverageDoc(api, entity, info.entityRef, cache, abortSignal),
-        analyse: (_item, file) => analyseCoverageDoc(file, template, api),
+        analyse: async (_item, file) => {
+          counts.analysedIn = analyser.where;
+          return coverageResultFromAnalysis(file, await analyser.analyse(file.content, file.url), api);
+        },
         onResult: ({ info }, result) => {
           current.set(info.entityRef, result);
           cache.set(info.entityRef, result);
@@ -155,6 +166,7 @@ export function useCoverageScan(options: {
           scheduleFlush();
         },
       });
+      analyser.dispose();
       if (signal.aborted) return;
       markTiming('docs-scanned');
       const urls = new Set<string>();
@@ -185,6 +197,7 @@ export function useCoverageScan(options: {
     run();
     return () => {
       controller.abort();
+      analyser.dispose();
       if (timer !== undefined) clearTimeout(timer);
     };
   }, [api, entities, flat, template, templateReady, concurrency]);

@@ -1,6 +1,5 @@
 import { checkLinkTargets, runWithConcurrency, scanCoverage } from './coverage-scan';
 import type { CoverageDocResult } from './coverage-row';
-import { createTimeSlicedQueue } from './time-sliced-queue';
 
 function deferred<T>() {
   let resolve!: (value: T) => void;
@@ -76,7 +75,6 @@ describe('scanCoverage', () => {
         }
       },
       analyse: (_name, doc) => analysed(doc),
-      queue: createTimeSlicedQueue(),
       onResult: (name, result) => results.push([name, result]),
       signal: new AbortController().signal,
     });
@@ -106,7 +104,6 @@ describe('scanCoverage', () => {
       analyse: () => {
         throw new Error('bad tree');
       },
-      queue: createTimeSlicedQueue(),
       onResult: (_n, result) => results.push(result),
       signal: new AbortController().signal,
     });
@@ -124,7 +121,6 @@ describe('scanCoverage', () => {
         return { doc: name };
       },
       analyse: () => analysed(1),
-      queue: createTimeSlicedQueue(),
       onResult: name => results.push(name),
       signal: controller.signal,
     });

@@ -1,5 +1,4 @@
 import type { CoverageDocResult } from './coverage-row';
-import type { TimeSlicedQueue } from './time-sliced-queue';
 
 /**
  * Calls `work` for every item with at most `concurrency` calls running at
@@ -46,10 +45,11 @@ export interface CoverageScanOptions<E, D> {
   concurrency: number;
   /** Fetches one entity's doc. A rejection becomes an `error` result. */
   load(entity: E, signal: AbortSignal): Promise<CoverageLoadOutcome<D>>;
-  /** Analyses a fetched doc; runs in `queue`, off the fetching lanes. */
-  analyse(entity: E, doc: D): CoverageDocResult;
-  /** Where analyses run, in slices that leave the main thread responsive. */
-  queue: TimeSlicedQueue;
+  /**
+   * Analyses a fetched doc, off the fetching lanes: a lane does not wait for
+   * the analysis (which runs in a worker, or in time slices) to fetch more.
+   */
+  analyse(entity: E, doc: D): CoverageDocResult | Promise<CoverageDocResult>;
   /** Called once per entity as soon as its result is known. */
   onResult(entity: E, result: CoverageDocResult): void;
   signal: AbortSignal;
@@ -67,7 +67,7 @@ function messageOf(error: unknown): string {
  * @public
  */
 export async function scanCoverage<E, D>(options: CoverageScanOptions<E, D>): Promise<void> {
-  const { signal, queue, onResult } = options;
+  const { signal, onResult } = options;
   const analyses: Promise<void>[] = [];
   const report = (entity: E, result: CoverageDocResult) => {
     if (!signal.aborted) onResult(entity, result);
@@ -90,8 +90,8 @@ export async function scanCoverage<E, D>(options: CoverageScanOptions<E, D>): Pr
       }
       const doc = outcome.doc;
       analyses.push(
-        queue
-          .run(() => (signal.aborted ? undefined : options.analyse(entity, doc)))
+        Promise.resolve()
+          .then(() => (signal.aborted ? undefined : options.analyse(entity, doc)))
           .then(
             result => {
               if (result) report(entity, result);

@@ -1,3 +1,4 @@
+export * from './coverage-analysis';
 export * from './coverage-row';
 export * from './coverage-filters';
 export * from './coverage-csv';

@@ -1,0 +1,46 @@
+import { analyzeParsedDoc, parseArchitectureDoc } from '../analyze-architecture-doc';
+import type { SectionStatus, TemplateModel } from '../types';
+
+/**
+ * What the catalog-wide page keeps of one doc's analysis. Plain data, so it
+ * can be computed in a worker and sent back.
+ * @public
+ */
+export interface CoverageAnalysis {
+  /** 0–100. */
+  score: number;
+  /** Section statuses in template order. */
+  sections: SectionStatus[];
+  /** Whether any template section was recognised. */
+  isArchitectureDoc: boolean;
+  /** Targets of the doc's safe relative doc and contract links, as written, deduplicated. */
+  linkTargets: string[];
+}
+
+/** The path of a URL, so the analysis can tell contract folders apart. */
+function docPathOf(url: string): string {
+  try {
+    return decodeURIComponent(new URL(url).pathname).replace(/^\/+/, '');
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Parses and analyses one doc for the catalog-wide page: one parse, one
+ * analysis. Needs no API, so it runs as well in a worker as on the page.
+ * @public
+ */
+export function analyseCoverageContent(content: string, url: string, template: TemplateModel): CoverageAnalysis {
+  const report = analyzeParsedDoc(parseArchitectureDoc(content), { template, path: docPathOf(url) });
+  const linkTargets = new Set<string>();
+  for (const link of report.links) {
+    if (!link.unsafe && (link.kind === 'doc' || link.kind === 'contract')) linkTargets.add(link.target);
+  }
+  return {
+    score: report.score,
+    sections: report.sections.map(section => section.status),
+    isArchitectureDoc: report.isArchitectureDoc,
+    linkTargets: [...linkTargets],
+  };
+}
