@@ -41,7 +41,7 @@ export function defaultWorkerCount(): number {
 /** Starts the bundled analysis worker; undefined where there are no workers (tests, old browsers). */
 export function startAnalysisWorker(): AnalysisWorker | undefined {
   if (typeof Worker === 'undefined') return undefined;
-  return new Worker(new URL('./coverageAnalysis.worker.ts', import.meta.url), {
+  return new Worker(new URL('./coverageAnalysis.worker', import.meta.url), {
     name: 'architecture-docs-analysis',
   }) as unknown as AnalysisWorker;
 }
