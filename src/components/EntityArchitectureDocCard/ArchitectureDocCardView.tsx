@@ -3,6 +3,7 @@ import { Box, Chip, Typography, makeStyles } from '@material-ui/core';
 import { ArchitectureDocError } from '../../api';
 import type { ArchitectureDocReport, SectionReport } from '../../lib';
 import { CompletenessScore } from '../ArchitectureDocSidePanel/CompletenessScore';
+import { ConfigProblemsNotice } from '../ConfigProblemsNotice';
 
 const useStyles = makeStyles(theme => ({
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: theme.spacing(0.5), marginTop: theme.spacing(1.5) },
@@ -18,14 +19,18 @@ const useStyles = makeStyles(theme => ({
 export interface ArchitectureDocCardViewProps {
   /** The doc's analysis; undefined when there is none to show. */
   report?: ArchitectureDocReport;
-  /** Where the entity's architecture tab is; the card's "Open architecture" link. */
-  /** The architecture tab's path; no link is shown without it (no tab exists). */
+  /**
+   * The architecture tab's path, for the card's "Open architecture" link;
+   * no link is shown without it (no tab exists).
+   */
   tabPath?: string;
   loading?: boolean;
   /** Why the doc could not be loaded; an {@link ArchitectureDocError} gets a message for its kind. */
   error?: Error;
   /** Card layout in its grid. Default `gridItem`. */
   variant?: InfoCardVariants;
+  /** Configuration values that were ignored, listed above the card's content. */
+  configProblems?: readonly string[];
 }
 
 /** One line per failure kind: the card is small, the tab explains at length. */
@@ -107,7 +112,7 @@ function CardBody(props: { report: ArchitectureDocReport }) {
  */
 export function ArchitectureDocCardView(props: ArchitectureDocCardViewProps) {
   const classes = useStyles();
-  const { report, tabPath, loading, error, variant = 'gridItem' } = props;
+  const { report, tabPath, loading, error, variant = 'gridItem', configProblems = [] } = props;
   let body;
   let state: string;
   if (loading) {
@@ -134,6 +139,7 @@ export function ArchitectureDocCardView(props: ArchitectureDocCardViewProps) {
   return (
     <Box data-testid="architecture-doc-card" data-state={state} height={variant === 'gridItem' ? '100%' : undefined}>
       <InfoCard title="Architecture doc" variant={variant} deepLink={tabPath ? { title: 'Open architecture', link: tabPath } : undefined}>
+        <ConfigProblemsNotice problems={configProblems} />
         {body}
       </InfoCard>
     </Box>

@@ -1,15 +1,17 @@
-import { useCallback, useEffect, useMemo, type ReactNode } from 'react';
+import { useCallback, useEffect, type ReactNode } from 'react';
 import { Link } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import type { Entity } from '@backstage/catalog-model';
-import { Box, Button, Grid, Paper, Tooltip, Typography, makeStyles } from '@material-ui/core';
+import { Box, Button, Grid, Paper, Tooltip, makeStyles } from '@material-ui/core';
 import EditIcon from '@material-ui/icons/Edit';
 import { architectureDocsApiRef } from '../../api';
 import { useArchitectureDoc } from '../../hooks/useArchitectureDoc';
 import { useArchitectureDocsConfig } from '../../hooks/useArchitectureDocsConfig';
+import { useConfigProblems } from '../../hooks/useConfigProblems';
 import { ArchitectureMarkdown, type ArchitectureLinkRenderProps } from '../ArchitectureMarkdown';
 import { ArchitectureDocSidePanel } from '../ArchitectureDocSidePanel';
+import { ConfigProblemsNotice } from '../ConfigProblemsNotice';
 import {
   ArchitectureDocErrorState,
   EmptyDocState,
@@ -137,10 +139,7 @@ export function EntityArchitectureDocContent(props: EntityArchitectureDocContent
   const api = useApi(architectureDocsApiRef);
   const config = useArchitectureDocsConfig();
   const { state, retry, templateProblem } = useArchitectureDoc(entity, { tabPath: props.tabPath });
-  const problems = useMemo(
-    () => [...config.problems, ...(templateProblem ? [templateProblem] : [])],
-    [config.problems, templateProblem],
-  );
+  const problems = useConfigProblems(templateProblem);
 
   let body: ReactNode;
   switch (state.status) {
@@ -171,18 +170,7 @@ export function EntityArchitectureDocContent(props: EntityArchitectureDocContent
   }
   return (
     <Box data-testid="architecture-doc-content">
-      {problems.length > 0 && (
-        <Box mb={2} data-testid="architecture-config-problems">
-          <Typography variant="body2" color="error" component="div">
-            Configuration problems (defaults used instead):
-            <ul>
-              {problems.map(problem => (
-                <li key={problem}>{problem}</li>
-              ))}
-            </ul>
-          </Typography>
-        </Box>
-      )}
+      <ConfigProblemsNotice problems={problems} />
       {body}
     </Box>
   );
