@@ -1,4 +1,6 @@
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { Box, Typography } from '@material-ui/core';
+import { architectureDocsTranslationRef } from '../../translation';
 
 /**
  * Props of {@link ConfigProblemsNotice}.
@@ -14,11 +16,12 @@ export interface ConfigProblemsNoticeProps {
  * configuration is valid.
  */
 export function ConfigProblemsNotice(props: ConfigProblemsNoticeProps) {
+  const { t } = useTranslationRef(architectureDocsTranslationRef);
   if (props.problems.length === 0) return null;
   return (
     <Box mb={2} data-testid="architecture-config-problems">
       <Typography variant="body2" color="error" component="div">
-        Configuration problems (defaults used instead):
+        {t('config.problemsTitle')}
         <ul>
           {props.problems.map(problem => (
             <li key={problem}>{problem}</li>

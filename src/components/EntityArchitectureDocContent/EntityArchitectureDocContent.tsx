@@ -1,6 +1,7 @@
 import { useCallback, useEffect, type ReactNode } from 'react';
 import { Link } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import type { Entity } from '@backstage/catalog-model';
 import { Box, Button, Grid, Paper, Tooltip, makeStyles } from '@material-ui/core';
@@ -20,6 +21,7 @@ import {
   NotArchitectureDocNotice,
 } from '../ArchitectureDocStates';
 import type { LoadedArchitectureDoc } from '../types';
+import { architectureDocsTranslationRef } from '../../translation';
 
 const useStyles = makeStyles(theme => ({
   doc: { padding: theme.spacing(3), overflowWrap: 'anywhere' },
@@ -49,12 +51,13 @@ function scrollToId(id: string) {
 
 function DocLink(props: ArchitectureLinkRenderProps & { doc: LoadedArchitectureDoc }) {
   const classes = useStyles();
+  const { t } = useTranslationRef(architectureDocsTranslationRef);
   const { href, children, index, doc } = props;
   const resolved = index >= 0 ? doc.links[index] : undefined;
   if (!href) {
     // The renderer emptied an unsafe target (javascript:, data:, …).
     return (
-      <Tooltip title="Link removed: its target is not a safe URL">
+      <Tooltip title={t('tab.linkRemoved')}>
         <span className={classes.removed}>{children}</span>
       </Tooltip>
     );
@@ -87,12 +90,13 @@ function DocLink(props: ArchitectureLinkRenderProps & { doc: LoadedArchitectureD
       {children}
     </Link>
   );
-  return broken ? <Tooltip title="Broken link: the target was not found">{link}</Tooltip> : link;
+  return broken ? <Tooltip title={t('tab.linkBroken')}>{link}</Tooltip> : link;
 }
 
 /** The doc and its side panel, once loaded. */
 function LoadedDoc(props: { doc: LoadedArchitectureDoc; entity: Entity }) {
   const classes = useStyles();
+  const { t } = useTranslationRef(architectureDocsTranslationRef);
   const { doc } = props;
   const renderLink = useCallback(
     (linkProps: ArchitectureLinkRenderProps): ReactNode => <DocLink {...linkProps} doc={doc} />,
@@ -112,7 +116,7 @@ function LoadedDoc(props: { doc: LoadedArchitectureDoc; entity: Entity }) {
           {editUrl && (
             <Box display="flex" justifyContent="flex-end">
               <Button size="small" startIcon={<EditIcon />} href={editUrl} target="_blank" rel="noopener noreferrer">
-                Edit
+                {t('tab.edit')}
               </Button>
             </Box>
           )}
