@@ -1,5 +1,10 @@
 export interface Config {
-  /** Configuration for the architecture docs plugin. */
+  /**
+   * Configuration for the architecture docs plugin. A value of the wrong type
+   * or out of range does not stop the plugin: the tab, the card and the
+   * catalog-wide page list it under "Configuration problems" and use the
+   * default instead.
+   */
   architectureDocs?: {
     /**
      * The entity annotation that points at an entity's architecture doc.
@@ -8,20 +13,25 @@ export interface Config {
      */
     annotation?: string;
     /**
-     * URL of the organisation's own template markdown. Default: the team
-     * template shipped with the plugin.
+     * URL of the organisation's own template markdown, fetched like a doc
+     * (through the SCM integrations or the proxy). Its headings below the
+     * title are the sections docs are checked against, and "Create from
+     * template" prefills it. When it cannot be fetched or has no section
+     * headings, the views say why and use the built-in template. Default:
+     * the team template shipped with the plugin.
      * @visibility frontend
      */
     templateUrl?: string;
     /**
      * An inline section list instead of a template file. Takes precedence
-     * over `templateUrl`.
+     * over `templateUrl`; "Create from template" prefills one heading per
+     * section. Default: none (the template is used).
      * @visibility frontend
      */
     sections?: Array<{
       /** The section title as the template writes it. @visibility frontend */
       title: string;
-      /** Other headings that mean the same; a leading `=` matches a whole heading only. @visibility frontend */
+      /** Other headings that mean the same; a leading `=` matches a whole heading only. Default: none. @visibility frontend */
       aliases?: string[];
       /** Share of the score, relative to the others. Default 1. @visibility frontend */
       weight?: number;
@@ -37,6 +47,7 @@ export interface Config {
       mode?: 'scm' | 'proxy';
       /**
        * The proxy path used in `proxy` mode, e.g. `/architecture-docs`.
+       * Default: none; `proxy` mode without it falls back to `scm`.
        * @visibility frontend
        */
       proxyPath?: string;

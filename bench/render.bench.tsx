@@ -13,6 +13,9 @@ import Markdown from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import { ThemeProvider } from '@material-ui/core/styles';
 import { lightTheme } from '@backstage/theme';
+import { errorApiRef } from '@backstage/core-plugin-api';
+import { translationApiRef } from '@backstage/core-plugin-api/alpha';
+import { MockErrorApi, mockApis, TestApiProvider } from '@backstage/test-utils';
 import { analyzeParsedDoc, parseArchitectureDoc } from '../src/lib';
 import { ArchitectureMarkdown } from '../src/components/ArchitectureMarkdown';
 
@@ -27,13 +30,21 @@ function bare(): number {
   return renderToString(<Markdown remarkPlugins={[remarkGfm]}>{text}</Markdown>).length;
 }
 
+// The renderer reads its wording through the app's translation API, as in an app.
+const apis = [
+  [translationApiRef, mockApis.translation()],
+  [errorApiRef, new MockErrorApi()],
+] as const;
+
 function plugin(): number {
   const parsed = parseArchitectureDoc(text);
   const report = analyzeParsedDoc(parsed, { path: path.relative(corpus, largest.file) });
   return renderToString(
-    <ThemeProvider theme={lightTheme}>
-      <ArchitectureMarkdown parsed={parsed} report={report} renderLink={p => <a href={p.href}>{p.children}</a>} />
-    </ThemeProvider>,
+    <TestApiProvider apis={apis}>
+      <ThemeProvider theme={lightTheme}>
+        <ArchitectureMarkdown parsed={parsed} report={report} renderLink={p => <a href={p.href}>{p.children}</a>} />
+      </ThemeProvider>
+    </TestApiProvider>,
   ).length;
 }
 

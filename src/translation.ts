@@ -10,6 +10,198 @@ import { createTranslationRef } from '@backstage/core-plugin-api/alpha';
 export const architectureDocsTranslationRef = createTranslationRef({
   id: 'architecture-docs',
   messages: {
+    tab: {
+      edit: 'Edit',
+      linkRemoved: 'Link removed: its target is not a safe URL',
+      linkBroken: 'Broken link: the target was not found',
+    },
+    config: {
+      problemsTitle: 'Configuration problems (defaults used instead):',
+    },
+    states: {
+      retry: 'Retry',
+      signIn: 'Sign in to {{host}}',
+      signInFailed: 'Sign-in failed: {{message}}',
+      location: 'Location: {{url}}',
+      noAnnotation: {
+        title: 'No architecture doc linked',
+        description:
+          "Add the {{annotation}} annotation to this entity's catalog-info.yaml, with the doc's path relative to that file or an absolute URL:",
+      },
+      loading: 'Loading the architecture doc…',
+      notFound: {
+        title: 'The architecture doc does not exist yet',
+        descriptionWithHost:
+          '{{host}} answered "not found". If the repository is private, sign in and try again; otherwise create the doc from the template.',
+        description:
+          'Create the doc from the template at this path, or fix the annotation to point at the existing doc.',
+        create: 'Create from template',
+      },
+      signInNeeded: {
+        title: 'Sign in to {{host}} to read this doc',
+        titleWithoutHost: 'This doc is not public',
+      },
+      timeout: {
+        title: 'The doc took longer than {{seconds}} s to load',
+        description:
+          'The host did not answer in time. It may be slow or unreachable; try again, or raise architectureDocs.fetch.timeoutMs.',
+      },
+      tooLarge: {
+        title: 'The doc is larger than the {{mebibytes}} MiB limit',
+        description:
+          'Architecture docs are usually a few kilobytes. Open it on its host, split it, or raise architectureDocs.fetch.maxBytes.',
+      },
+      unexpectedContent: {
+        title: 'The location does not serve a markdown doc',
+        description:
+          '{{message}} A login page or a file viewer may be answering instead of the raw file; point the annotation at the markdown file itself.',
+      },
+      invalidLocation: {
+        title: 'The doc location cannot be used',
+      },
+      failed: {
+        title: 'The architecture doc could not be loaded',
+        retryAfter: 'The host asked to wait {{seconds}} s before trying again.',
+      },
+      empty: {
+        title: 'The architecture doc is empty',
+        description:
+          'The file at {{url}} exists but has no content. Fill it in from the template: every section you add shows up here.',
+        edit: 'Edit on host',
+      },
+      notArchitectureDoc: {
+        title: 'This does not look like an architecture doc',
+        description:
+          "Fewer than two of the template's sections were found by their headings. Check that the annotation points at the right file, or restructure the doc along the template.",
+      },
+    },
+    card: {
+      title: 'Architecture doc',
+      openTab: 'Open architecture',
+      empty: 'No architecture doc to show.',
+      notArchitectureDoc: 'This doc does not follow the architecture template.',
+      missing: 'Missing:',
+      placeholders: 'Placeholders:',
+      noBrokenLinks: 'No broken links',
+      brokenLinks_one: '{{count}} broken link',
+      brokenLinks_other: '{{count}} broken links',
+      error: {
+        noAnnotation: 'No architecture doc is linked to this entity.',
+        notFound: 'The architecture doc does not exist yet.',
+        signInNeeded: 'Sign in to {{host}} to read the architecture doc.',
+        signInNeededWithoutHost: 'Sign in to read the architecture doc.',
+        timeout: 'The host did not answer in time.',
+        tooLarge: 'The architecture doc is too large to analyse.',
+        unexpectedContent: 'The architecture doc link does not point at a text document.',
+        invalidLocation: 'The architecture doc location cannot be used.',
+        failed: 'The architecture doc could not be loaded: {{message}}',
+      },
+    },
+    score: {
+      present: '{{present}} of {{total}} sections present',
+      gaps: '{{placeholders}}, {{missing}} missing',
+      placeholders_one: '{{count}} placeholder',
+      placeholders_other: '{{count}} placeholders',
+    },
+    panel: {
+      title: 'Completeness',
+      editOnHost: 'Edit on host',
+      sections: 'Sections',
+      targetNotFound: 'Target not found',
+      targetNotFoundInFile: '{{fileName}} · target not found',
+      cannotFollow: 'Link cannot be followed',
+      contracts: {
+        title: 'Contracts',
+        empty: 'No contracts linked from the Responsibilities table.',
+        otherLinks: 'Other contract links',
+      },
+      relatedDocs: {
+        title: 'Related docs',
+        empty: 'No related docs linked from the Related line or See also.',
+      },
+      relatedSystems: {
+        title: 'Related systems',
+        empty:
+          "The catalog relates this entity to no system, dependency or API, and the doc links no other entity's architecture doc.",
+        both: 'In the catalog and the doc',
+        docOnly: 'Linked in the doc but not related in the catalog',
+        catalogOnly: 'Related in the catalog but not linked in the doc',
+        linked_one: 'linked once',
+        linked_other: 'linked {{count}} times',
+      },
+    },
+    checklist: {
+      status: {
+        present: 'Present',
+        placeholder: 'Placeholder',
+        missing: 'Missing',
+      },
+      item: {
+        present: '{{section}}: present',
+        placeholder: '{{section}}: placeholder',
+        missing: '{{section}}: missing',
+      },
+      headingAs: 'as “{{heading}}”',
+    },
+    drawer: {
+      openOnHost: 'Open on host',
+      close: 'Close',
+      retry: 'Retry',
+      signIn: 'Sign in to {{host}}',
+      signInFailed: 'Sign-in failed: {{message}}',
+      unknownHost: 'its host',
+      notFound: {
+        title: 'Contract not found',
+        detail: 'Nothing was found at {{url}}. The link in the doc may be out of date.',
+      },
+      signInNeeded: {
+        title: 'Sign-in needed',
+        detail: 'Sign in to {{host}} to read this contract.',
+      },
+      timeout: {
+        title: 'The host did not answer in time',
+        detail: 'The contract could not be fetched before the time limit.',
+      },
+      tooLarge: {
+        title: 'Contract too large to show',
+        detail: 'Open it on its host instead.',
+      },
+      unexpectedContent: {
+        title: 'Not a markdown document',
+        detail: 'The link points at something other than a text document. Open it on its host instead.',
+      },
+      invalidLocation: {
+        title: 'Unusable link',
+        detail: 'The link cannot be turned into a URL: {{message}}',
+      },
+      failed: {
+        title: 'The contract could not be loaded',
+      },
+    },
+    diagram: {
+      drawing: 'Drawing diagram…',
+      drawingLabel: 'Drawing diagram',
+      errorTitle: 'Diagram could not be drawn',
+      source: 'Mermaid source:',
+      sourceFromLine: 'Mermaid source, starting on line {{line}} of the doc:',
+      label: 'Mermaid diagram',
+      labelOfKind: 'Mermaid {{kind}} diagram',
+      libraryFailed: 'The diagram library could not be loaded ({{message}}). Reload the page to try again.',
+      noMessage: 'Mermaid reported an error without a message.',
+      invalidSvg: 'Mermaid returned a drawing that is not valid SVG.',
+    },
+    callout: {
+      missingSection: 'Missing section: {{section}}',
+      placeholder: {
+        empty: 'Placeholder: no content',
+        todo: 'Placeholder: only TODO/TBD',
+        guidance: "Placeholder: still the template's guidance",
+      },
+    },
+    markdown: {
+      headingLink: 'Link to this section',
+      imageNotShown: 'Image not shown: only http(s) images are displayed',
+    },
     page: {
       title: 'Architecture docs',
       subtitle: 'Which components have an architecture doc, and how complete it is',

@@ -94,6 +94,19 @@ export interface ArchitectureDocLocation {
 }
 
 /**
+ * Options of {@link ArchitectureDocsApi.getDocLocation}.
+ * @public
+ */
+export interface ArchitectureDocLocationOptions {
+  /**
+   * The markdown the `createUrl` prefills: the template the app configures
+   * (`architectureDocs.templateUrl` or `sections`). Default: the template the
+   * implementation was created with.
+   */
+  templateMarkdown?: string;
+}
+
+/**
  * Options for one fetch.
  * @public
  */
@@ -112,7 +125,7 @@ export interface ArchitectureDocsApi {
    * {@link ArchitectureDocError} of kind `no-annotation` or
    * `invalid-location`.
    */
-  getDocLocation(entity: Entity): ArchitectureDocLocation;
+  getDocLocation(entity: Entity, options?: ArchitectureDocLocationOptions): ArchitectureDocLocation;
 
   /** Fetches the entity's doc. Rejects with an {@link ArchitectureDocError}. */
   getEntityDoc(entity: Entity, options?: ArchitectureDocFetchOptions): Promise<ArchitectureDocFile>;

@@ -213,6 +213,16 @@ describe('ArchitectureDocsClient', () => {
       expect(location.createUrl).toBeUndefined();
     });
 
+    it("should prefill the template the caller gives instead of the client's own", () => {
+      const { client } = setup();
+      const location = client.getDocLocation(entity({ 'architecture-docs/ref': GITHUB_DOC }), {
+        templateMarkdown: '# Org\n\n## Problem statement\n',
+      });
+      expect(location.createUrl).toBe(
+        'https://github.com/acme/playout/new/main/docs/architecture?filename=PlayoutEngine.md&value=%23%20Org%0A%0A%23%23%20Problem%20statement%0A',
+      );
+    });
+
     it('should leave the template out of a create URL that would be too long', () => {
       const { client } = setup({ templateMarkdown: 'x'.repeat(10000) });
       const location = client.getDocLocation(entity({ 'architecture-docs/ref': GITHUB_DOC }));

@@ -24,6 +24,7 @@ import {
   ArchitectureDocFetchOptions,
   ArchitectureDocFile,
   ArchitectureDocLocation,
+  ArchitectureDocLocationOptions,
   ArchitectureDocsApi,
 } from './ArchitectureDocsApi';
 import {
@@ -503,9 +504,10 @@ export class ArchitectureDocsClient implements ArchitectureDocsApi {
    * Where the entity's doc lives. A relative annotation value resolves
    * against the entity's `backstage.io/managed-by-location` (or, when
    * absent, `backstage.io/managed-by-origin-location`), which must be a
-   * `url:` location.
+   * `url:` location. The create URL prefills `options.templateMarkdown`
+   * when given, else the client's `templateMarkdown`.
    */
-  getDocLocation(entity: Entity): ArchitectureDocLocation {
+  getDocLocation(entity: Entity, options: ArchitectureDocLocationOptions = {}): ArchitectureDocLocation {
     const ref = getArchitectureDocRef(entity, this.#annotation);
     if (!ref) {
       throw new ArchitectureDocError(
@@ -518,7 +520,7 @@ export class ArchitectureDocsClient implements ArchitectureDocsApi {
       ref,
       url,
       editUrl: this.#editUrl(url),
-      createUrl: this.#createUrl(url),
+      createUrl: this.#createUrl(url, options.templateMarkdown ?? this.#templateMarkdown),
     };
   }
 
@@ -698,9 +700,9 @@ export class ArchitectureDocsClient implements ArchitectureDocsApi {
     }
   }
 
-  #createUrl(url: string): string | undefined {
+  #createUrl(url: string, templateMarkdown: string): string | undefined {
     const withTemplate = (base: string, contentParam: string): string => {
-      const full = `${base}&${contentParam}=${encodeURIComponent(this.#templateMarkdown)}`;
+      const full = `${base}&${contentParam}=${encodeURIComponent(templateMarkdown)}`;
       return full.length <= MAX_PREFILL_URL_CHARS ? full : base;
     };
     try {

@@ -7,6 +7,7 @@ export type {
   ArchitectureDocFetchOptions,
   ArchitectureDocFile,
   ArchitectureDocLocation,
+  ArchitectureDocLocationOptions,
   ArchitectureDocsApi,
 } from './ArchitectureDocsApi';
 export { ArchitectureDocsClient } from './ArchitectureDocsClient';

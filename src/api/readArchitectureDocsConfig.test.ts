@@ -243,4 +243,55 @@ describe('readArchitectureDocsConfig', () => {
       'architectureDocs.fetch.timeoutMs must be a whole number above 0, got -1; using 10000.',
     ]);
   });
+
+  describe('with a value of the wrong type at any key', () => {
+    type Value = Exclude<ConfigData[string], undefined>;
+    const WRONG_VALUES: Value[] = [42, -1, 0.5, true, 'lots', '', ' ', [], [1, 'x', null], {}, { a: 1 }];
+    const KEYS: Array<(value: Value) => Value> = [
+      value => value,
+      value => ({ annotation: value }),
+      value => ({ templateUrl: value }),
+      value => ({ sections: value }),
+      value => ({ sections: [value] }),
+      value => ({ sections: [{ title: value }] }),
+      value => ({ sections: [{ title: 'Purpose', aliases: value }] }),
+      value => ({ sections: [{ title: 'Purpose', aliases: [value] }] }),
+      value => ({ sections: [{ title: 'Purpose', weight: value }] }),
+      value => ({ sections: [{ title: 'Purpose', required: value }] }),
+      value => ({ fetch: value }),
+      value => ({ fetch: { mode: value } }),
+      value => ({ fetch: { mode: 'proxy', proxyPath: value } }),
+      value => ({ fetch: { timeoutMs: value } }),
+      value => ({ fetch: { maxBytes: value } }),
+      value => ({ coverage: value }),
+      value => ({ coverage: { kinds: value } }),
+      value => ({ coverage: { kinds: [value] } }),
+      value => ({ coverage: { concurrency: value } }),
+    ];
+    const cases = KEYS.flatMap(key => WRONG_VALUES.map(value => [JSON.stringify(key(value)), key(value)] as const));
+
+    it.each(cases)('should not throw for %s, and return usable values', (_name, architectureDocs) => {
+      const config = read(architectureDocs);
+      expect(typeof config.annotation).toBe('string');
+      expect(['scm', 'proxy']).toContain(config.fetch.mode);
+      expect(config.fetch.timeoutMs).toBeGreaterThan(0);
+      expect(config.fetch.maxBytes).toBeGreaterThan(0);
+      expect(config.coverage.kinds.length).toBeGreaterThan(0);
+      expect(config.coverage.concurrency).toBeGreaterThan(0);
+      expect(config.problems.every(problem => typeof problem === 'string')).toBe(true);
+    });
+  });
+
+  it('should report a configuration that cannot be read instead of throwing', () => {
+    const configApi = mockApis.config();
+    jest.spyOn(configApi, 'getOptional').mockImplementation(() => {
+      throw new Error('Invalid type in config for key architectureDocs');
+    });
+    expect(readArchitectureDocsConfig(configApi)).toEqual({
+      ...DEFAULTS,
+      problems: [
+        'architectureDocs could not be read (Error: Invalid type in config for key architectureDocs); using the defaults.',
+      ],
+    });
+  });
 });

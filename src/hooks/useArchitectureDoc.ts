@@ -140,7 +140,12 @@ export function useArchitectureDoc(
 ): { state: ArchitectureDocState; retry: () => void; templateProblem?: string } {
   const api = useApi(architectureDocsApiRef);
   const config = useArchitectureDocsConfig();
-  const { template, loading: templateLoading, problem: templateProblem } = useTemplateModel();
+  const {
+    template,
+    markdown: templateMarkdown,
+    loading: templateLoading,
+    problem: templateProblem,
+  } = useTemplateModel();
   const { owners, loading: ownersLoading } = useDocOwners();
   const entityRoute = useRouteRef(entityRouteRef);
   const tabPath = options.tabPath ?? DEFAULT_ARCHITECTURE_TAB_PATH;
@@ -158,7 +163,7 @@ export function useArchitectureDoc(
   let location: ArchitectureDocLocation | undefined;
   let locationError: ArchitectureDocError | undefined;
   try {
-    location = api.getDocLocation(entity);
+    location = api.getDocLocation(entity, { templateMarkdown });
   } catch (error) {
     locationError = asDocError(error);
   }
@@ -220,7 +225,8 @@ export function useArchitectureDoc(
     state = { status: 'no-annotation', annotation: config.annotation };
   } else if (locationError) {
     state = { status: 'error', error: locationError };
-  } else if (fetched.error) {
+  } else if (fetched.error && !templateLoading) {
+    // The not-found state's create link prefills the template, so it waits for it.
     state = { status: 'error', error: asDocError(fetched.error), location };
   } else if (!withStatuses) {
     state = { status: 'loading' };

@@ -7,27 +7,46 @@ import {
   templateFromSections,
   type TemplateModel,
 } from '../lib';
+import { templateSkeleton } from '../lib/template-model';
 import { useArchitectureDocsConfig } from './useArchitectureDocsConfig';
 
 /** The template in use, and why it is the default when configuration failed. */
 export interface TemplateModelState {
   template: TemplateModel;
+  /**
+   * The markdown a new doc starts from ("Create from template"), when the
+   * app configures a template; undefined for the built-in one.
+   */
+  markdown?: string;
   loading: boolean;
   /** Set when the configured template could not be used; the default is used instead. */
   problem?: string;
 }
 
-const templateCache = new Map<string, Promise<TemplateModel>>();
+interface LoadedTemplate {
+  template: TemplateModel;
+  markdown: string;
+}
 
-function loadTemplate(api: ArchitectureDocsApi, url: string): Promise<TemplateModel> {
+const templateCache = new Map<string, Promise<LoadedTemplate>>();
+
+function loadTemplate(api: ArchitectureDocsApi, url: string): Promise<LoadedTemplate> {
   let pending = templateCache.get(url);
   if (!pending) {
-    pending = api.getDoc(url).then(file => parseTemplate(file.content, { name: url }));
+    pending = api.getDoc(url).then(file => ({
+      template: parseTemplate(file.content, { name: url }),
+      markdown: file.content,
+    }));
     // Failures are not kept, so a fixed template is picked up on the next visit.
     pending.catch(() => templateCache.delete(url));
     templateCache.set(url, pending);
   }
   return pending;
+}
+
+/** Forgets every loaded template; for tests. */
+export function clearTemplateCache(): void {
+  templateCache.clear();
 }
 
 /**
@@ -38,10 +57,11 @@ export function useTemplateModel(): TemplateModelState {
   const config = useArchitectureDocsConfig();
   const api = useApi(architectureDocsApiRef);
   const { sections, templateUrl } = config;
-  const state = useAsync(async (): Promise<{ template: TemplateModel; problem?: string }> => {
+  const state = useAsync(async (): Promise<Omit<TemplateModelState, 'loading'>> => {
     if (sections) {
       try {
-        return { template: templateFromSections(sections, 'app-config') };
+        const template = templateFromSections(sections, 'app-config');
+        return { template, markdown: templateSkeleton(template) };
       } catch (error) {
         return {
           template: defaultTemplateModel(),
@@ -51,7 +71,7 @@ export function useTemplateModel(): TemplateModelState {
     }
     if (templateUrl) {
       try {
-        return { template: await loadTemplate(api, templateUrl) };
+        return await loadTemplate(api, templateUrl);
       } catch (error) {
         return {
           template: defaultTemplateModel(),

@@ -1,10 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_TEMPLATE_MARKDOWN } from './default-template';
+import { analyzeArchitectureDoc } from './analyze-architecture-doc';
 import {
   defaultTemplateModel,
   parseTemplate,
   templateFromSections,
+  templateSkeleton,
   TemplateError,
 } from './template-model';
 
@@ -111,5 +113,23 @@ describe('templateFromSections', () => {
   it('should keep ids unique when titles repeat', () => {
     const model = templateFromSections([{ title: 'Notes' }, { title: 'notes' }]);
     expect(model.sections.map(s => s.id)).toEqual(['notes', 'notes-2']);
+  });
+});
+
+describe('templateSkeleton', () => {
+  it('should give a title line and one heading per section, in order', () => {
+    const model = templateFromSections([{ title: 'Problem statement' }, { title: 'Runtime\n  view' }]);
+    expect(templateSkeleton(model)).toBe(
+      '# <System or capability name> architecture\n\n## Problem statement\n\n## Runtime view\n',
+    );
+  });
+
+  it('should give a skeleton whose sections are all found as placeholders', () => {
+    const model = templateFromSections([{ title: 'Problem statement' }, { title: 'Runtime view' }]);
+    const report = analyzeArchitectureDoc(templateSkeleton(model), { template: model });
+    expect(report.sections.map(section => [section.title, section.status])).toEqual([
+      ['Problem statement', 'placeholder'],
+      ['Runtime view', 'placeholder'],
+    ]);
   });
 });

@@ -189,6 +189,16 @@ function finishModel(
   return { name, sections, guidanceFragments };
 }
 
+/**
+ * The starting text of a new doc for a template that has no markdown of its
+ * own (a section list from app-config): the title line of the team template
+ * and one heading per section, each left for the author to fill in.
+ */
+export function templateSkeleton(model: Pick<TemplateModel, 'sections'>): string {
+  const headings = model.sections.map(section => `## ${section.title.replace(/\s+/g, ' ')}`);
+  return `${['# <System or capability name> architecture', ...headings].join('\n\n')}\n`;
+}
+
 let defaultModel: TemplateModel | undefined;
 
 /**

@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { Link } from '@backstage/core-components';
+import { useTranslationRef, type TranslationFunction } from '@backstage/core-plugin-api/alpha';
 import { EntityDisplayName, EntityRefLink } from '@backstage/plugin-catalog-react';
 import type { Entity } from '@backstage/catalog-model';
 import {
@@ -17,6 +18,7 @@ import {
 import EditIcon from '@material-ui/icons/Edit';
 import type { SectionReport } from '../../lib';
 import type { LoadedArchitectureDoc } from '../types';
+import { architectureDocsTranslationRef } from '../../translation';
 import { CompletenessScore } from './CompletenessScore';
 import { ContractDrawer, type ContractDrawerTarget } from './ContractDrawer';
 import { SectionChecklist } from './SectionChecklist';
@@ -59,7 +61,7 @@ export interface ArchitectureDocSidePanelProps {
   knownSystems?: ReadonlyMap<string, string>;
 }
 
-const BROKEN_TOOLTIP = 'Target not found';
+type Translate = TranslationFunction<typeof architectureDocsTranslationRef.T>;
 
 function PanelSection(props: { title: string; testId: string; children: ReactNode }) {
   const classes = useStyles();
@@ -75,13 +77,18 @@ function PanelSection(props: { title: string; testId: string; children: ReactNod
 
 function BrokenLink(props: { entry: PanelLink }) {
   const classes = useStyles();
+  const { t } = useTranslationRef(architectureDocsTranslationRef);
   return (
-    <Tooltip title={BROKEN_TOOLTIP}>
+    <Tooltip title={t('panel.targetNotFound')}>
       <ListItem className={classes.item} data-broken="true" aria-disabled="true" data-url={props.entry.link.url ?? undefined}>
         <ListItemText
           primary={<span className={classes.broken}>{props.entry.label}</span>}
           // The tooltip needs a pointer; the secondary line says it for everyone else.
-          secondary={props.entry.fileName ? `${props.entry.fileName} · target not found` : 'Target not found'}
+          secondary={
+            props.entry.fileName
+              ? t('panel.targetNotFoundInFile', { fileName: props.entry.fileName })
+              : t('panel.targetNotFound')
+          }
         />
       </ListItem>
     </Tooltip>
@@ -90,13 +97,14 @@ function BrokenLink(props: { entry: PanelLink }) {
 
 function ContractItem(props: { entry: PanelLink; onOpen(target: ContractDrawerTarget): void }) {
   const classes = useStyles();
+  const { t } = useTranslationRef(architectureDocsTranslationRef);
   const { entry } = props;
   const { link, url, viewUrl, status } = entry.link;
   if (status === 'missing') return <BrokenLink entry={entry} />;
   if (!url || link.kind === 'anchor') {
     return (
       <ListItem className={classes.item} data-broken="false">
-        <ListItemText primary={entry.label} secondary={url ? entry.fileName : 'Link cannot be followed'} />
+        <ListItemText primary={entry.label} secondary={url ? entry.fileName : t('panel.cannotFollow')} />
       </ListItem>
     );
   }
@@ -129,18 +137,19 @@ function ContractItem(props: { entry: PanelLink; onOpen(target: ContractDrawerTa
 
 function ContractsList(props: { doc: LoadedArchitectureDoc; onOpen(target: ContractDrawerTarget): void }) {
   const classes = useStyles();
+  const { t } = useTranslationRef(architectureDocsTranslationRef);
   const groups = useMemo(() => contractGroups(props.doc), [props.doc]);
   return (
-    <PanelSection title="Contracts" testId="contracts-list">
+    <PanelSection title={t('panel.contracts.title')} testId="contracts-list">
       {groups.length === 0 ? (
         <Typography variant="body2" className={classes.muted}>
-          No contracts linked from the Responsibilities table.
+          {t('panel.contracts.empty')}
         </Typography>
       ) : (
         groups.map((group, position) => (
           <Box key={position} data-responsibility={group.responsibility ?? ''}>
             <Typography variant="body2" className={classes.responsibility}>
-              {group.responsibility ?? 'Other contract links'}
+              {group.responsibility ?? t('panel.contracts.otherLinks')}
             </Typography>
             <List dense disablePadding>
               {group.contracts.map(entry => (
@@ -189,12 +198,13 @@ function RelatedDocItem(props: { entry: PanelLink }) {
 
 function RelatedDocs(props: { doc: LoadedArchitectureDoc }) {
   const classes = useStyles();
+  const { t } = useTranslationRef(architectureDocsTranslationRef);
   const entries = useMemo(() => relatedDocLinks(props.doc), [props.doc]);
   return (
-    <PanelSection title="Related docs" testId="related-docs">
+    <PanelSection title={t('panel.relatedDocs.title')} testId="related-docs">
       {entries.length === 0 ? (
         <Typography variant="body2" className={classes.muted}>
-          No related docs linked from the Related line or See also.
+          {t('panel.relatedDocs.empty')}
         </Typography>
       ) : (
         <List dense disablePadding>
@@ -207,14 +217,16 @@ function RelatedDocs(props: { doc: LoadedArchitectureDoc }) {
   );
 }
 
-function why(ref: RelatedRef): string {
+/** Relation types stay as the catalog spells them (`partOf`, `dependsOn`); only the link count is wording. */
+function why(ref: RelatedRef, t: Translate): string {
   const parts = [...ref.catalog];
-  if (ref.links.length > 0) parts.push(ref.links.length === 1 ? 'linked once' : `linked ${ref.links.length} times`);
+  if (ref.links.length > 0) parts.push(t('panel.relatedSystems.linked', { count: ref.links.length }));
   return parts.join(' · ');
 }
 
 function DriftGroup(props: { title: string; refs: RelatedRef[]; testId: string }) {
   const classes = useStyles();
+  const { t } = useTranslationRef(architectureDocsTranslationRef);
   if (props.refs.length === 0) return null;
   return (
     <Box data-testid={props.testId}>
@@ -224,7 +236,7 @@ function DriftGroup(props: { title: string; refs: RelatedRef[]; testId: string }
       <List dense disablePadding>
         {props.refs.map(ref => (
           <ListItem key={`${ref.subject}:${ref.ref}`} className={classes.item} data-ref={ref.ref} data-subject={ref.subject}>
-            <ListItemText primary={<EntityRefLink entityRef={ref.ref} />} secondary={why(ref)} />
+            <ListItemText primary={<EntityRefLink entityRef={ref.ref} />} secondary={why(ref, t)} />
           </ListItem>
         ))}
       </List>
@@ -238,6 +250,7 @@ function RelatedSystems(props: {
   knownSystems?: ReadonlyMap<string, string>;
 }) {
   const classes = useStyles();
+  const { t } = useTranslationRef(architectureDocsTranslationRef);
   const { entity, doc, knownSystems } = props;
   const drift = useMemo(
     () => computeSystemDrift({ entity, links: doc.links, knownSystems }),
@@ -245,22 +258,17 @@ function RelatedSystems(props: {
   );
   const empty = drift.both.length + drift.docOnly.length + drift.catalogOnly.length === 0;
   return (
-    <PanelSection title="Related systems" testId="related-systems">
+    <PanelSection title={t('panel.relatedSystems.title')} testId="related-systems">
       {empty ? (
         <Typography variant="body2" className={classes.muted} data-testid="related-systems-empty">
-          The catalog relates this entity to no system, dependency or API, and the doc links no other entity's
-          architecture doc.
+          {t('panel.relatedSystems.empty')}
         </Typography>
       ) : (
         <>
-          <DriftGroup title="In the catalog and the doc" refs={drift.both} testId="drift-both" />
+          <DriftGroup title={t('panel.relatedSystems.both')} refs={drift.both} testId="drift-both" />
+          <DriftGroup title={t('panel.relatedSystems.docOnly')} refs={drift.docOnly} testId="drift-doc-only" />
           <DriftGroup
-            title="Linked in the doc but not related in the catalog"
-            refs={drift.docOnly}
-            testId="drift-doc-only"
-          />
-          <DriftGroup
-            title="Related in the catalog but not linked in the doc"
+            title={t('panel.relatedSystems.catalogOnly')}
             refs={drift.catalogOnly}
             testId="drift-catalog-only"
           />
@@ -287,6 +295,7 @@ function scrollToElement(id: string): boolean {
  */
 export function ArchitectureDocSidePanel(props: ArchitectureDocSidePanelProps) {
   const classes = useStyles();
+  const { t } = useTranslationRef(architectureDocsTranslationRef);
   const { entity, doc, idPrefix = '', onSelectSection, knownSystems } = props;
   const [contract, setContract] = useState<ContractDrawerTarget>();
   const closeContract = useCallback(() => setContract(undefined), []);
@@ -308,7 +317,7 @@ export function ArchitectureDocSidePanel(props: ArchitectureDocSidePanelProps) {
     <Paper className={classes.root} data-testid="architecture-doc-side-panel">
       <Box display="flex" alignItems="center" justifyContent="space-between" flexWrap="wrap">
         <Typography variant="h6" component="h2">
-          Completeness
+          {t('panel.title')}
         </Typography>
         {editUrl && (
           <Button
@@ -319,12 +328,12 @@ export function ArchitectureDocSidePanel(props: ArchitectureDocSidePanelProps) {
             rel="noopener noreferrer"
             data-testid="edit-on-host"
           >
-            Edit on host
+            {t('panel.editOnHost')}
           </Button>
         )}
       </Box>
       <CompletenessScore report={doc.report} gaugeWidth={96} />
-      <PanelSection title="Sections" testId="section-checklist-section">
+      <PanelSection title={t('panel.sections')} testId="section-checklist-section">
         <SectionChecklist sections={doc.report.sections} onSelect={selectSection} />
       </PanelSection>
       <Divider />

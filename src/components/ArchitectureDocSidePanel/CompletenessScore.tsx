@@ -1,6 +1,8 @@
 import { Gauge } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { Box, Typography, makeStyles } from '@material-ui/core';
 import type { ArchitectureDocReport } from '../../lib';
+import { architectureDocsTranslationRef } from '../../translation';
 
 const useStyles = makeStyles(theme => ({
   root: { display: 'flex', alignItems: 'center', gap: theme.spacing(2) },
@@ -17,10 +19,6 @@ export interface CompletenessScoreProps {
   gaugeWidth?: number;
 }
 
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
-
 /**
  * The doc's score as a gauge, with how many template sections are present,
  * placeholders or missing.
@@ -28,6 +26,7 @@ function plural(count: number, one: string, many: string): string {
  */
 export function CompletenessScore(props: CompletenessScoreProps) {
   const classes = useStyles();
+  const { t } = useTranslationRef(architectureDocsTranslationRef);
   const { report, gaugeWidth = 120 } = props;
   const counts = { present: 0, placeholder: 0, missing: 0 };
   for (const section of report.sections) counts[section.status] += 1;
@@ -38,10 +37,13 @@ export function CompletenessScore(props: CompletenessScoreProps) {
       </Box>
       <Box>
         <Typography variant="body1" data-testid="completeness-present">
-          {`${counts.present} of ${report.sections.length} sections present`}
+          {t('score.present', { present: String(counts.present), total: String(report.sections.length) })}
         </Typography>
         <Typography variant="body2" color="textSecondary" data-testid="completeness-gaps">
-          {`${plural(counts.placeholder, 'placeholder', 'placeholders')}, ${counts.missing} missing`}
+          {t('score.gaps', {
+            placeholders: t('score.placeholders', { count: counts.placeholder }),
+            missing: String(counts.missing),
+          })}
         </Typography>
       </Box>
     </Box>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { Box, Button, Drawer, IconButton, Tooltip, Typography, makeStyles } from '@material-ui/core';
 import CloseIcon from '@material-ui/icons/Close';
 import OpenInNewIcon from '@material-ui/icons/OpenInNew';
@@ -13,6 +14,7 @@ import {
 import { analyzeParsedDoc, isSafeLinkTarget, parseArchitectureDoc } from '../../lib';
 import { ArchitectureMarkdown } from '../ArchitectureMarkdown';
 import type { ArchitectureLinkRenderProps } from '../ArchitectureMarkdown/types';
+import { architectureDocsTranslationRef } from '../../translation';
 
 /** Keeps the contract's heading ids apart from those of the doc behind the drawer. */
 const CONTRACT_ID_PREFIX = 'contract-';
@@ -141,10 +143,11 @@ function ContractError(props: {
   onSignIn(): Promise<void>;
 }) {
   const { error, url, onRetry } = props;
+  const { t } = useTranslationRef(architectureDocsTranslationRef);
   const [signInProblem, setSignInProblem] = useState<string>();
   const retry = (
     <Button variant="outlined" color="primary" onClick={onRetry}>
-      Retry
+      {t('drawer.retry')}
     </Button>
   );
   let title: string;
@@ -152,13 +155,13 @@ function ContractError(props: {
   let action: ReactNode = null;
   switch (error.kind) {
     case 'not-found':
-      title = 'Contract not found';
-      detail = `Nothing was found at ${url}. The link in the doc may be out of date.`;
+      title = t('drawer.notFound.title');
+      detail = t('drawer.notFound.detail', { url });
       break;
     case 'sign-in-needed': {
-      const host = error.host ?? 'its host';
-      title = 'Sign-in needed';
-      detail = `Sign in to ${host} to read this contract.`;
+      const host = error.host ?? t('drawer.unknownHost');
+      title = t('drawer.signInNeeded.title');
+      detail = t('drawer.signInNeeded.detail', { host });
       action = (
         <Button
           variant="contained"
@@ -167,30 +170,30 @@ function ContractError(props: {
             props.onSignIn().then(onRetry, e => setSignInProblem(e instanceof Error ? e.message : String(e)))
           }
         >
-          Sign in to {host}
+          {t('drawer.signIn', { host })}
         </Button>
       );
       break;
     }
     case 'timeout':
-      title = 'The host did not answer in time';
-      detail = 'The contract could not be fetched before the time limit.';
+      title = t('drawer.timeout.title');
+      detail = t('drawer.timeout.detail');
       action = retry;
       break;
     case 'too-large':
-      title = 'Contract too large to show';
-      detail = 'Open it on its host instead.';
+      title = t('drawer.tooLarge.title');
+      detail = t('drawer.tooLarge.detail');
       break;
     case 'unexpected-content':
-      title = 'Not a markdown document';
-      detail = 'The link points at something other than a text document. Open it on its host instead.';
+      title = t('drawer.unexpectedContent.title');
+      detail = t('drawer.unexpectedContent.detail');
       break;
     case 'invalid-location':
-      title = 'Unusable link';
-      detail = `The link cannot be turned into a URL: ${error.message}`;
+      title = t('drawer.invalidLocation.title');
+      detail = t('drawer.invalidLocation.detail', { message: error.message });
       break;
     default:
-      title = 'The contract could not be loaded';
+      title = t('drawer.failed.title');
       detail = error.message;
       action = retry;
   }
@@ -204,7 +207,7 @@ function ContractError(props: {
       </Typography>
       {signInProblem && (
         <Typography variant="body2" color="error" paragraph>
-          Sign-in failed: {signInProblem}
+          {t('drawer.signInFailed', { message: signInProblem })}
         </Typography>
       )}
       {action}
@@ -241,6 +244,7 @@ function ContractBody(props: { api: ArchitectureDocsApi; file: ArchitectureDocFi
  */
 export function ContractDrawer(props: ContractDrawerProps) {
   const classes = useStyles();
+  const { t } = useTranslationRef(architectureDocsTranslationRef);
   const api = useApi(architectureDocsApiRef);
   const { contract, onClose } = props;
   // The last contract stays drawn while the drawer slides shut.
@@ -265,11 +269,11 @@ export function ContractDrawer(props: ContractDrawerProps) {
                 size="small"
                 startIcon={<OpenInNewIcon />}
               >
-                Open on host
+                {t('drawer.openOnHost')}
               </Button>
             )}
-            <Tooltip title="Close">
-              <IconButton aria-label="Close" onClick={onClose}>
+            <Tooltip title={t('drawer.close')}>
+              <IconButton aria-label={t('drawer.close')} onClick={onClose}>
                 <CloseIcon />
               </IconButton>
             </Tooltip>

@@ -1,8 +1,10 @@
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { List, ListItem, ListItemIcon, ListItemText, makeStyles } from '@material-ui/core';
 import CheckCircleIcon from '@material-ui/icons/CheckCircle';
 import ErrorOutlineIcon from '@material-ui/icons/ErrorOutline';
 import WarningIcon from '@material-ui/icons/Warning';
 import type { SectionReport, SectionStatus } from '../../lib';
+import { architectureDocsTranslationRef } from '../../translation';
 
 const useStyles = makeStyles(theme => ({
   present: { color: theme.palette.success.main },
@@ -10,12 +12,6 @@ const useStyles = makeStyles(theme => ({
   missing: { color: theme.palette.error.main },
   icon: { minWidth: theme.spacing(4) },
 }));
-
-const STATUS_LABELS: Record<SectionStatus, string> = {
-  present: 'Present',
-  placeholder: 'Placeholder',
-  missing: 'Missing',
-};
 
 /**
  * Props of {@link SectionChecklist}.
@@ -30,7 +26,8 @@ export interface SectionChecklistProps {
 
 function StatusIcon(props: { status: SectionStatus }) {
   const classes = useStyles();
-  const label = STATUS_LABELS[props.status];
+  const { t } = useTranslationRef(architectureDocsTranslationRef);
+  const label = t(`checklist.status.${props.status}`);
   switch (props.status) {
     case 'present':
       return <CheckCircleIcon className={classes.present} fontSize="small" titleAccess={label} />;
@@ -54,11 +51,14 @@ function sameHeading(heading: string, title: string): boolean {
  */
 export function SectionChecklist(props: SectionChecklistProps) {
   const classes = useStyles();
+  const { t } = useTranslationRef(architectureDocsTranslationRef);
   return (
     <List dense disablePadding data-testid="section-checklist">
       {props.sections.map(section => {
-        const showHeading =
-          section.status !== 'missing' && section.heading && !sameHeading(section.heading, section.title);
+        const shownHeading =
+          section.status !== 'missing' && section.heading && !sameHeading(section.heading, section.title)
+            ? section.heading
+            : undefined;
         return (
           <ListItem
             key={section.id}
@@ -66,14 +66,14 @@ export function SectionChecklist(props: SectionChecklistProps) {
             onClick={() => props.onSelect(section)}
             data-section-id={section.id}
             data-status={section.status}
-            aria-label={`${section.title}: ${STATUS_LABELS[section.status].toLocaleLowerCase('en-US')}`}
+            aria-label={t(`checklist.item.${section.status}`, { section: section.title })}
           >
             <ListItemIcon className={classes.icon}>
               <StatusIcon status={section.status} />
             </ListItemIcon>
             <ListItemText
               primary={section.title}
-              secondary={showHeading ? `as “${section.heading}”` : undefined}
+              secondary={shownHeading ? t('checklist.headingAs', { heading: shownHeading }) : undefined}
             />
           </ListItem>
         );

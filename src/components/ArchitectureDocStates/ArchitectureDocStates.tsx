@@ -1,7 +1,9 @@
 import { useState, type ReactNode } from 'react';
 import { CodeSnippet, EmptyState, Link, Progress, WarningPanel } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { Box, Button, Typography } from '@material-ui/core';
 import type { ArchitectureDocError, ArchitectureDocLocation } from '../../api';
+import { architectureDocsTranslationRef } from '../../translation';
 
 /** The YAML an entity needs to point at its doc. */
 export function annotationSnippet(annotation: string, ref = './docs/architecture/<Component>.md'): string {
@@ -18,12 +20,13 @@ function StateBox(props: { state: string; children: ReactNode }) {
 
 /** Shown when the entity has no annotation: what to add and where. */
 export function NoAnnotationState(props: { annotation: string }) {
+  const { t } = useTranslationRef(architectureDocsTranslationRef);
   return (
     <StateBox state="no-annotation">
       <EmptyState
         missing="field"
-        title="No architecture doc linked"
-        description={`Add the ${props.annotation} annotation to this entity's catalog-info.yaml, with the doc's path relative to that file or an absolute URL:`}
+        title={t('states.noAnnotation.title')}
+        description={t('states.noAnnotation.description', { annotation: props.annotation })}
         action={<CodeSnippet language="yaml" text={annotationSnippet(props.annotation)} showCopyCodeButton />}
       />
     </StateBox>
@@ -32,22 +35,23 @@ export function NoAnnotationState(props: { annotation: string }) {
 
 /** Shown while the doc is fetched and analysed. */
 export function LoadingState() {
+  const { t } = useTranslationRef(architectureDocsTranslationRef);
   return (
     <StateBox state="loading">
       <Progress />
       <Typography variant="body2" color="textSecondary">
-        Loading the architecture doc…
+        {t('states.loading')}
       </Typography>
     </StateBox>
   );
 }
 
 function seconds(ms: number): string {
-  return `${Math.round(ms / 100) / 10} s`;
+  return String(Math.round(ms / 100) / 10);
 }
 
-function megabytes(bytes: number): string {
-  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MiB`;
+function mebibytes(bytes: number): string {
+  return String(Math.round((bytes / (1024 * 1024)) * 10) / 10);
 }
 
 /** Props of {@link ArchitectureDocErrorState}. */
@@ -64,11 +68,12 @@ export interface ArchitectureDocErrorStateProps {
 /** One explained state per kind of failure, each with what to do next. */
 export function ArchitectureDocErrorState(props: ArchitectureDocErrorStateProps) {
   const { error, location, annotation, onRetry } = props;
+  const { t } = useTranslationRef(architectureDocsTranslationRef);
   const [signInFailed, setSignInFailed] = useState<string>();
   const url = error.url ?? location?.url;
   const retry = (
     <Button variant="outlined" color="primary" onClick={onRetry}>
-      Retry
+      {t('states.retry')}
     </Button>
   );
   const signIn = error.host && url && (
@@ -82,14 +87,17 @@ export function ArchitectureDocErrorState(props: ArchitectureDocErrorStateProps)
         )
       }
     >
-      Sign in to {error.host}
+      {t('states.signIn', { host: error.host })}
     </Button>
   );
   const where = url ? (
     <Typography variant="body2" paragraph>
-      Location: <Link to={url}>{url}</Link>
+      {t('states.location', { url: <Link to={url}>{url}</Link> })}
     </Typography>
   ) : null;
+  const signInProblem = signInFailed && (
+    <Typography color="error">{t('states.signInFailed', { message: signInFailed })}</Typography>
+  );
 
   switch (error.kind) {
     case 'not-found':
@@ -97,21 +105,21 @@ export function ArchitectureDocErrorState(props: ArchitectureDocErrorStateProps)
         <StateBox state="not-found">
           <EmptyState
             missing="content"
-            title="The architecture doc does not exist yet"
+            title={t('states.notFound.title')}
             description={
               error.host
-                ? `${error.host} answered "not found". If the repository is private, sign in and try again; otherwise create the doc from the template.`
-                : 'Create the doc from the template at this path, or fix the annotation to point at the existing doc.'
+                ? t('states.notFound.descriptionWithHost', { host: error.host })
+                : t('states.notFound.description')
             }
             action={
               <Box>
                 {where}
                 <CodeSnippet language="yaml" text={annotationSnippet(annotation, location?.ref)} />
-                {signInFailed && <Typography color="error">Sign-in failed: {signInFailed}</Typography>}
+                {signInProblem}
                 <Box display="flex" gridGap={8} mt={2}>
                   {location?.createUrl && (
                     <Button variant="contained" color="primary" href={location.createUrl} target="_blank" rel="noopener noreferrer">
-                      Create from template
+                      {t('states.notFound.create')}
                     </Button>
                   )}
                   {signIn}
@@ -127,12 +135,16 @@ export function ArchitectureDocErrorState(props: ArchitectureDocErrorStateProps)
         <StateBox state="sign-in-needed">
           <EmptyState
             missing="info"
-            title={error.host ? `Sign in to ${error.host} to read this doc` : 'This doc is not public'}
+            title={
+              error.host
+                ? t('states.signInNeeded.title', { host: error.host })
+                : t('states.signInNeeded.titleWithoutHost')
+            }
             description={error.message}
             action={
               <Box>
                 {where}
-                {signInFailed && <Typography color="error">Sign-in failed: {signInFailed}</Typography>}
+                {signInProblem}
                 <Box display="flex" gridGap={8}>
                   {signIn}
                   {retry}
@@ -145,11 +157,14 @@ export function ArchitectureDocErrorState(props: ArchitectureDocErrorStateProps)
     case 'timeout':
       return (
         <StateBox state="timeout">
-          <WarningPanel severity="warning" title={`The doc took longer than ${seconds(props.timeoutMs)} to load`} defaultExpanded>
+          <WarningPanel
+            severity="warning"
+            title={t('states.timeout.title', { seconds: seconds(props.timeoutMs) })}
+            defaultExpanded
+          >
             {where}
             <Typography variant="body2" paragraph>
-              The host did not answer in time. It may be slow or unreachable; try again, or raise
-              architectureDocs.fetch.timeoutMs.
+              {t('states.timeout.description')}
             </Typography>
             {retry}
           </WarningPanel>
@@ -158,23 +173,23 @@ export function ArchitectureDocErrorState(props: ArchitectureDocErrorStateProps)
     case 'too-large':
       return (
         <StateBox state="too-large">
-          <WarningPanel severity="warning" title={`The doc is larger than the ${megabytes(props.maxBytes)} limit`} defaultExpanded>
+          <WarningPanel
+            severity="warning"
+            title={t('states.tooLarge.title', { mebibytes: mebibytes(props.maxBytes) })}
+            defaultExpanded
+          >
             {where}
-            <Typography variant="body2">
-              Architecture docs are usually a few kilobytes. Open it on its host, split it, or raise
-              architectureDocs.fetch.maxBytes.
-            </Typography>
+            <Typography variant="body2">{t('states.tooLarge.description')}</Typography>
           </WarningPanel>
         </StateBox>
       );
     case 'unexpected-content':
       return (
         <StateBox state="unexpected-content">
-          <WarningPanel severity="warning" title="The location does not serve a markdown doc" defaultExpanded>
+          <WarningPanel severity="warning" title={t('states.unexpectedContent.title')} defaultExpanded>
             {where}
             <Typography variant="body2">
-              {error.message} A login page or a file viewer may be answering instead of the raw file; point the
-              annotation at the markdown file itself.
+              {t('states.unexpectedContent.description', { message: error.message })}
             </Typography>
           </WarningPanel>
         </StateBox>
@@ -182,7 +197,7 @@ export function ArchitectureDocErrorState(props: ArchitectureDocErrorStateProps)
     case 'invalid-location':
       return (
         <StateBox state="invalid-location">
-          <WarningPanel severity="error" title="The doc location cannot be used" defaultExpanded>
+          <WarningPanel severity="error" title={t('states.invalidLocation.title')} defaultExpanded>
             <Typography variant="body2" paragraph>
               {error.message}
             </Typography>
@@ -193,12 +208,12 @@ export function ArchitectureDocErrorState(props: ArchitectureDocErrorStateProps)
     default:
       return (
         <StateBox state="failed">
-          <WarningPanel severity="error" title="The architecture doc could not be loaded" defaultExpanded>
+          <WarningPanel severity="error" title={t('states.failed.title')} defaultExpanded>
             {where}
             <Typography variant="body2" paragraph>
               {error.message}
               {error.retryAfterSeconds !== undefined &&
-                ` The host asked to wait ${error.retryAfterSeconds} s before trying again.`}
+                ` ${t('states.failed.retryAfter', { seconds: String(error.retryAfterSeconds) })}`}
             </Typography>
             {retry}
           </WarningPanel>
@@ -209,16 +224,17 @@ export function ArchitectureDocErrorState(props: ArchitectureDocErrorStateProps)
 
 /** Shown when the doc exists but has no content. */
 export function EmptyDocState(props: { editUrl?: string; url: string }) {
+  const { t } = useTranslationRef(architectureDocsTranslationRef);
   return (
     <StateBox state="empty">
       <EmptyState
         missing="content"
-        title="The architecture doc is empty"
-        description={`The file at ${props.url} exists but has no content. Fill it in from the template: every section you add shows up here.`}
+        title={t('states.empty.title')}
+        description={t('states.empty.description', { url: props.url })}
         action={
           props.editUrl ? (
             <Button variant="contained" color="primary" href={props.editUrl} target="_blank" rel="noopener noreferrer">
-              Edit on host
+              {t('states.empty.edit')}
             </Button>
           ) : undefined
         }
@@ -229,12 +245,13 @@ export function EmptyDocState(props: { editUrl?: string; url: string }) {
 
 /** Shown above a doc in which no template section was found. */
 export function NotArchitectureDocNotice() {
+  const { t } = useTranslationRef(architectureDocsTranslationRef);
   return (
     <Box data-testid="architecture-doc-state" data-state="not-architecture-doc" mb={2}>
       <WarningPanel
         severity="info"
-        title="This does not look like an architecture doc"
-        message="Fewer than two of the template's sections were found by their headings. Check that the annotation points at the right file, or restructure the doc along the template."
+        title={t('states.notArchitectureDoc.title')}
+        message={t('states.notArchitectureDoc.description')}
       />
     </Box>
   );

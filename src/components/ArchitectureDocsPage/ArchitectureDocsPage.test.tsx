@@ -95,13 +95,20 @@ function mockDocsApi(): jest.Mocked<ArchitectureDocsApi> {
   };
 }
 
-async function renderPage(api: ArchitectureDocsApi, route = '/architecture-docs', catalog = new InMemoryCatalogClient({ entities })) {
+const CONFIG = { architectureDocs: { coverage: { concurrency: 2 } } };
+
+async function renderPage(
+  api: ArchitectureDocsApi,
+  route = '/architecture-docs',
+  catalog = new InMemoryCatalogClient({ entities }),
+  config: Parameters<typeof mockApis.config>[0] = { data: CONFIG },
+) {
   return renderInTestApp(
     <TestApiProvider
       apis={[
         [catalogApiRef, catalog],
         [architectureDocsApiRef, api],
-        [configApiRef, mockApis.config({ data: { architectureDocs: { coverage: { concurrency: 2 } } } })],
+        [configApiRef, mockApis.config(config)],
       ]}
     >
       <ArchitectureDocsPage />
@@ -302,5 +309,39 @@ describe('ArchitectureDocsPage', () => {
   it('should explain an empty catalog', async () => {
     await renderPage(mockDocsApi(), '/architecture-docs', new InMemoryCatalogClient({ entities: [] }));
     expect(await screen.findByText('No entity to list')).toBeInTheDocument();
+  });
+
+  it('should list invalid configuration values and scan with the defaults instead', async () => {
+    const api = mockDocsApi();
+    await renderPage(api, '/architecture-docs', new InMemoryCatalogClient({ entities }), {
+      data: { architectureDocs: { coverage: { concurrency: 'lots' }, sections: 42 } },
+    });
+    const problems = await screen.findByTestId('architecture-config-problems');
+    expect(problems).toHaveTextContent('Configuration problems (defaults used instead):');
+    expect(Array.from(problems.querySelectorAll('li'), item => item.textContent)).toEqual([
+      'architectureDocs.sections must be a list of sections, got 42; using the template instead.',
+      'architectureDocs.coverage.concurrency must be a whole number above 0, got "lots"; using 6.',
+    ]);
+    await waitForScan();
+    expect(tableRows().size).toBe(6);
+    expect(within(tableRows().get('checkout')!).getByText('100')).toBeInTheDocument();
+  });
+
+  it('should say why an organisation template cannot be used and check against the built-in one', async () => {
+    const api = mockDocsApi();
+    await renderPage(api, '/architecture-docs', new InMemoryCatalogClient({ entities }), {
+      data: { architectureDocs: { templateUrl: `${BASE}/templates/Missing.md` } },
+    });
+    expect(await screen.findByTestId('architecture-config-problems')).toHaveTextContent(
+      `The template at ${BASE}/templates/Missing.md cannot be used (${BASE}/templates/Missing.md not found); the built-in template is used instead.`,
+    );
+    await waitForScan();
+    expect(within(tableRows().get('checkout')!).getByText('100')).toBeInTheDocument();
+  });
+
+  it('should show no configuration problems when the configuration is valid', async () => {
+    await renderPage(mockDocsApi());
+    await waitForScan();
+    expect(screen.queryByTestId('architecture-config-problems')).toBeNull();
   });
 });

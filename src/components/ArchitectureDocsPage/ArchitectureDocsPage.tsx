@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useMemo } from 'react';
+import { useCallback, useDeferredValue, useMemo, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import {
   Content,
@@ -15,6 +15,7 @@ import { Box, Button, LinearProgress, makeStyles, Typography } from '@material-u
 import GetAppIcon from '@material-ui/icons/GetApp';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { useArchitectureDocsConfig } from '../../hooks/useArchitectureDocsConfig';
+import { useConfigProblems } from '../../hooks/useConfigProblems';
 import { DEFAULT_ARCHITECTURE_TAB_PATH } from '../../hooks/useArchitectureDoc';
 import { useTemplateModel } from '../../hooks/useTemplateModel';
 import type { SectionStatus } from '../../lib';
@@ -31,6 +32,7 @@ import {
   type CoverageRow,
 } from '../../lib/coverage';
 import { architectureDocsTranslationRef } from '../../translation';
+import { ConfigProblemsNotice } from '../ConfigProblemsNotice';
 import { CoverageFilterBar } from './CoverageFilterBar';
 import { CoverageTable } from './CoverageTable';
 import { downloadCsv } from './downloadCsv';
@@ -184,7 +186,8 @@ function CoverageContent(props: { tabPath: string }) {
   const config = useArchitectureDocsConfig();
   const { kinds, concurrency } = config.coverage;
   const { t } = useTranslationRef(architectureDocsTranslationRef);
-  const { template, loading: templateLoading } = useTemplateModel();
+  const { template, loading: templateLoading, problem: templateProblem } = useTemplateModel();
+  const problems = useConfigProblems(templateProblem);
   const entities = useAsyncRetry(
     async () => {
       const { items } = await catalogApi.getEntities({ filter: { kind: kinds }, fields: COVERAGE_ENTITY_FIELDS });
@@ -200,18 +203,28 @@ function CoverageContent(props: { tabPath: string }) {
     concurrency,
   });
 
-  if (entities.loading) return <Progress />;
-  if (entities.error) return <ResponseErrorPanel error={entities.error} />;
-  if (!entities.value || entities.value.length === 0) {
-    return (
+  let body: ReactNode;
+  if (entities.loading) {
+    body = <Progress />;
+  } else if (entities.error) {
+    body = <ResponseErrorPanel error={entities.error} />;
+  } else if (!entities.value || entities.value.length === 0) {
+    body = (
       <EmptyState
         missing="data"
         title={t('page.empty.title')}
         description={t('page.empty.description', { kinds: kinds.join(', ') })}
       />
     );
+  } else {
+    body = <CoverageView scan={scan} tabPath={props.tabPath} />;
   }
-  return <CoverageView scan={scan} tabPath={props.tabPath} />;
+  return (
+    <>
+      <ConfigProblemsNotice problems={problems} />
+      {body}
+    </>
+  );
 }
 
 /**

@@ -4,6 +4,9 @@ import type { ReactNode } from 'react';
 import { render, screen, within } from '@testing-library/react';
 import { ThemeProvider } from '@material-ui/core/styles';
 import { lightTheme } from '@backstage/theme';
+import { errorApiRef } from '@backstage/core-plugin-api';
+import { translationApiRef } from '@backstage/core-plugin-api/alpha';
+import { MockErrorApi, mockApis, TestApiProvider } from '@backstage/test-utils';
 import type { Heading, Root, Text } from 'mdast';
 import { analyzeParsedDoc, parseArchitectureDoc, type ParsedArchitectureDoc } from '../../lib';
 import type { MermaidDiagramProps } from '../MermaidDiagram';
@@ -50,6 +53,23 @@ Responsibilities end here.
 Contract tests run on every merge and cover the public order endpoints end to end.
 `;
 
+/** The APIs the renderer reads its wording through, the same for every render. */
+const translationApi = mockApis.translation();
+const errorApi = new MockErrorApi();
+
+function WithApis(props: { children?: ReactNode }) {
+  return (
+    <TestApiProvider
+      apis={[
+        [translationApiRef, translationApi],
+        [errorApiRef, errorApi],
+      ]}
+    >
+      {props.children}
+    </TestApiProvider>
+  );
+}
+
 function analysed(markdown: string) {
   const parsed = parseArchitectureDoc(markdown);
   return { parsed, report: analyzeParsedDoc(parsed, { path: 'docs/architecture/Orders.md' }) };
@@ -70,6 +90,7 @@ function renderDoc(markdown: string, props: Partial<ArchitectureMarkdownProps> =
     <ThemeProvider theme={lightTheme}>
       <ArchitectureMarkdown parsed={parsed} report={report} renderLink={renderLink} {...props} />
     </ThemeProvider>,
+    { wrapper: WithApis },
   );
   return { ...view, parsed, report, renderLink };
 }
@@ -333,6 +354,7 @@ describe('ArchitectureMarkdown', () => {
         <ThemeProvider theme={lightTheme}>
           <ArchitectureMarkdown parsed={frozen} report={report} renderLink={renderLinkAsAnchor} />
         </ThemeProvider>,
+        { wrapper: WithApis },
       ),
     ).not.toThrow();
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('From the tree');

@@ -12,7 +12,9 @@ import Typography, { type TypographyProps } from '@material-ui/core/Typography';
 import { alpha, makeStyles } from '@material-ui/core/styles';
 import InfoOutlinedIcon from '@material-ui/icons/InfoOutlined';
 import WarningIcon from '@material-ui/icons/ReportProblemOutlined';
+import { useTranslationRef, type TranslationFunction } from '@backstage/core-plugin-api/alpha';
 import type { ArchitectureDocReport, LinkReport, SectionReport } from '../../lib';
+import { architectureDocsTranslationRef } from '../../translation';
 import { MermaidDiagram } from '../MermaidDiagram';
 import { placeMissingSections } from './sectionPlacement';
 import type { ArchitectureLinkRenderProps, ArchitectureMarkdownProps } from './types';
@@ -37,14 +39,10 @@ interface CalloutNode {
   data: { hName: 'div'; hProperties: Record<string, string> };
 }
 
-const PLACEHOLDER_LABELS: Record<NonNullable<SectionReport['placeholderReason']>, string> = {
-  empty: 'Placeholder: no content',
-  todo: 'Placeholder: only TODO/TBD',
-  guidance: "Placeholder: still the template's guidance",
-};
-
 /** Everything the element renderers need that depends on the report or the props. */
 interface RenderContext {
+  /** Read once for the whole doc rather than by each of its elements. */
+  t: TranslationFunction<typeof architectureDocsTranslationRef.T>;
   idPrefix: string;
   showCompleteness: boolean;
   renderLink: ArchitectureMarkdownProps['renderLink'];
@@ -257,8 +255,8 @@ const HEADING_VARIANTS: Record<number, TypographyProps['variant']> = {
 type HeadingTag = 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6';
 
 function PlaceholderChip(props: { section: SectionReport }) {
-  const { classes } = useRenderContext();
-  const label = PLACEHOLDER_LABELS[props.section.placeholderReason ?? 'guidance'];
+  const { classes, t } = useRenderContext();
+  const label = t(`callout.placeholder.${props.section.placeholderReason ?? 'guidance'}`);
   return (
     <Chip
       size="small"
@@ -272,7 +270,7 @@ function PlaceholderChip(props: { section: SectionReport }) {
 }
 
 function MarkdownHeading(props: { depth: number; node?: HastElement; id?: string; children?: ReactNode }) {
-  const { idPrefix, showCompleteness, lookups, classes } = useRenderContext();
+  const { idPrefix, showCompleteness, lookups, classes, t } = useRenderContext();
   const { depth, node } = props;
   const line = node?.position?.start.line;
   const anchor = line === undefined ? undefined : lookups.anchorByLine.get(line);
@@ -297,7 +295,7 @@ function MarkdownHeading(props: { depth: number; node?: HastElement; id?: string
         {props.children}
       </Typography>
       {id !== undefined && (
-        <a className={classes.headingLink} href={`#${id}`} aria-label="Link to this section">
+        <a className={classes.headingLink} href={`#${id}`} aria-label={t('markdown.headingLink')}>
           #
         </a>
       )}
@@ -338,7 +336,7 @@ function MarkdownLink(props: ElementProps<'a'>) {
 const SAFE_IMAGE_SOURCE = /^https?:\/\//i;
 
 function MarkdownImage(props: ElementProps<'img'>) {
-  const { classes } = useRenderContext();
+  const { classes, t } = useRenderContext();
   const { src, alt, title } = props;
   if (typeof src === 'string' && SAFE_IMAGE_SOURCE.test(src)) {
     return (
@@ -356,7 +354,7 @@ function MarkdownImage(props: ElementProps<'img'>) {
   // the meaning without fetching anything.
   if (!alt) return null;
   return (
-    <span className={classes.imageFallback} title="Image not shown: only http(s) images are displayed">
+    <span className={classes.imageFallback} title={t('markdown.imageNotShown')}>
       {alt}
     </span>
   );
@@ -411,7 +409,7 @@ function GuidanceItem(props: { text: string }) {
 }
 
 function MissingSectionCallout(props: { section: SectionReport }) {
-  const { idPrefix, classes } = useRenderContext();
+  const { idPrefix, classes, t } = useRenderContext();
   const { section } = props;
   const guidance = guidanceItems(section.guidance);
   return (
@@ -426,7 +424,7 @@ function MissingSectionCallout(props: { section: SectionReport }) {
       <InfoOutlinedIcon className={classes.calloutIcon} fontSize="small" />
       <div>
         <Typography variant="subtitle2" component="p" className={classes.calloutTitle}>
-          {`Missing section: ${section.title}`}
+          {t('callout.missingSection', { section: section.title })}
         </Typography>
         {guidance.length === 1 && (
           <Typography variant="body2" component="div" className={classes.calloutGuidance}>
@@ -531,6 +529,7 @@ const REMARK_REHYPE_OPTIONS: Options['remarkRehypeOptions'] = {
 export function ArchitectureMarkdown(props: ArchitectureMarkdownProps) {
   const { parsed, report, renderLink, showCompleteness = true, idPrefix = '' } = props;
   const classes = useStyles();
+  const { t } = useTranslationRef(architectureDocsTranslationRef);
 
   const tree = useMemo(
     () => treeWithCallouts(parsed.tree, report, showCompleteness),
@@ -538,8 +537,8 @@ export function ArchitectureMarkdown(props: ArchitectureMarkdownProps) {
   );
   const lookups = useMemo(() => buildLookups(report), [report]);
   const context = useMemo<RenderContext>(
-    () => ({ idPrefix, showCompleteness, renderLink, lookups, classes }),
-    [idPrefix, showCompleteness, renderLink, lookups, classes],
+    () => ({ t, idPrefix, showCompleteness, renderLink, lookups, classes }),
+    [t, idPrefix, showCompleteness, renderLink, lookups, classes],
   );
   // The element is memoised so a parent re-render does not rebuild the hast
   // tree; changes to links, prefix or styles reach the renderers by context.

@@ -1,8 +1,13 @@
 import { InfoCard, Progress, type InfoCardVariants } from '@backstage/core-components';
+import { useTranslationRef, type TranslationFunction } from '@backstage/core-plugin-api/alpha';
 import { Box, Chip, Typography, makeStyles } from '@material-ui/core';
 import { ArchitectureDocError } from '../../api';
 import type { ArchitectureDocReport, SectionReport } from '../../lib';
 import { CompletenessScore } from '../ArchitectureDocSidePanel/CompletenessScore';
+import { ConfigProblemsNotice } from '../ConfigProblemsNotice';
+import { architectureDocsTranslationRef } from '../../translation';
+
+type Translate = TranslationFunction<typeof architectureDocsTranslationRef.T>;
 
 const useStyles = makeStyles(theme => ({
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: theme.spacing(0.5), marginTop: theme.spacing(1.5) },
@@ -18,38 +23,42 @@ const useStyles = makeStyles(theme => ({
 export interface ArchitectureDocCardViewProps {
   /** The doc's analysis; undefined when there is none to show. */
   report?: ArchitectureDocReport;
-  /** Where the entity's architecture tab is; the card's "Open architecture" link. */
-  /** The architecture tab's path; no link is shown without it (no tab exists). */
+  /**
+   * The architecture tab's path, for the card's "Open architecture" link;
+   * no link is shown without it (no tab exists).
+   */
   tabPath?: string;
   loading?: boolean;
   /** Why the doc could not be loaded; an {@link ArchitectureDocError} gets a message for its kind. */
   error?: Error;
   /** Card layout in its grid. Default `gridItem`. */
   variant?: InfoCardVariants;
+  /** Configuration values that were ignored, listed above the card's content. */
+  configProblems?: readonly string[];
 }
 
 /** One line per failure kind: the card is small, the tab explains at length. */
-function errorMessage(error: Error): string {
-  if (!(error instanceof ArchitectureDocError)) return `The architecture doc could not be loaded: ${error.message}`;
+function errorMessage(error: Error, t: Translate): string {
+  if (!(error instanceof ArchitectureDocError)) return t('card.error.failed', { message: error.message });
   switch (error.kind) {
     case 'no-annotation':
-      return 'No architecture doc is linked to this entity.';
+      return t('card.error.noAnnotation');
     case 'not-found':
-      return 'The architecture doc does not exist yet.';
+      return t('card.error.notFound');
     case 'sign-in-needed':
       return error.host
-        ? `Sign in to ${error.host} to read the architecture doc.`
-        : 'Sign in to read the architecture doc.';
+        ? t('card.error.signInNeeded', { host: error.host })
+        : t('card.error.signInNeededWithoutHost');
     case 'timeout':
-      return 'The host did not answer in time.';
+      return t('card.error.timeout');
     case 'too-large':
-      return 'The architecture doc is too large to analyse.';
+      return t('card.error.tooLarge');
     case 'unexpected-content':
-      return 'The architecture doc link does not point at a text document.';
+      return t('card.error.unexpectedContent');
     case 'invalid-location':
-      return 'The architecture doc location cannot be used.';
+      return t('card.error.invalidLocation');
     default:
-      return `The architecture doc could not be loaded: ${error.message}`;
+      return t('card.error.failed', { message: error.message });
   }
 }
 
@@ -59,7 +68,7 @@ function SectionNames(props: { label: string; sections: SectionReport[]; testId:
   return (
     <Box className={classes.row} data-testid={props.testId}>
       <Typography variant="body2" component="span" className={classes.label}>
-        {props.label}:
+        {props.label}
       </Typography>
       {props.sections.map(section => (
         <Chip key={section.id} size="small" label={section.title} data-section-id={section.id} />
@@ -70,6 +79,7 @@ function SectionNames(props: { label: string; sections: SectionReport[]; testId:
 
 function CardBody(props: { report: ArchitectureDocReport }) {
   const classes = useStyles();
+  const { t } = useTranslationRef(architectureDocsTranslationRef);
   const { report } = props;
   const missing = report.sections.filter(section => section.status === 'missing');
   const placeholders = report.sections.filter(section => section.status === 'placeholder');
@@ -80,11 +90,11 @@ function CardBody(props: { report: ArchitectureDocReport }) {
       <CompletenessScore report={report} />
       {!report.isArchitectureDoc && (
         <Typography variant="body2" className={classes.muted}>
-          This doc does not follow the architecture template.
+          {t('card.notArchitectureDoc')}
         </Typography>
       )}
-      <SectionNames label="Missing" sections={missing} testId="card-missing-sections" />
-      <SectionNames label="Placeholders" sections={placeholders} testId="card-placeholder-sections" />
+      <SectionNames label={t('card.missing')} sections={missing} testId="card-missing-sections" />
+      <SectionNames label={t('card.placeholders')} sections={placeholders} testId="card-placeholder-sections" />
       <Box className={classes.row}>
         <Typography
           variant="body2"
@@ -92,7 +102,7 @@ function CardBody(props: { report: ArchitectureDocReport }) {
           data-testid="card-broken-links"
           data-count={broken}
         >
-          {broken === 0 ? 'No broken links' : `${broken} broken ${broken === 1 ? 'link' : 'links'}`}
+          {broken === 0 ? t('card.noBrokenLinks') : t('card.brokenLinks', { count: broken })}
         </Typography>
       </Box>
     </>
@@ -107,7 +117,8 @@ function CardBody(props: { report: ArchitectureDocReport }) {
  */
 export function ArchitectureDocCardView(props: ArchitectureDocCardViewProps) {
   const classes = useStyles();
-  const { report, tabPath, loading, error, variant = 'gridItem' } = props;
+  const { t } = useTranslationRef(architectureDocsTranslationRef);
+  const { report, tabPath, loading, error, variant = 'gridItem', configProblems = [] } = props;
   let body;
   let state: string;
   if (loading) {
@@ -117,14 +128,14 @@ export function ArchitectureDocCardView(props: ArchitectureDocCardViewProps) {
     state = 'error';
     body = (
       <Typography variant="body2" color="error">
-        {errorMessage(error)}
+        {errorMessage(error, t)}
       </Typography>
     );
   } else if (!report) {
     state = 'empty';
     body = (
       <Typography variant="body2" className={classes.muted}>
-        No architecture doc to show.
+        {t('card.empty')}
       </Typography>
     );
   } else {
@@ -133,7 +144,12 @@ export function ArchitectureDocCardView(props: ArchitectureDocCardViewProps) {
   }
   return (
     <Box data-testid="architecture-doc-card" data-state={state} height={variant === 'gridItem' ? '100%' : undefined}>
-      <InfoCard title="Architecture doc" variant={variant} deepLink={tabPath ? { title: 'Open architecture', link: tabPath } : undefined}>
+      <InfoCard
+        title={t('card.title')}
+        variant={variant}
+        deepLink={tabPath ? { title: t('card.openTab'), link: tabPath } : undefined}
+      >
+        <ConfigProblemsNotice problems={configProblems} />
         {body}
       </InfoCard>
     </Box>

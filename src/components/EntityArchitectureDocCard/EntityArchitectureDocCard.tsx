@@ -3,6 +3,7 @@ import { entityRouteParams, entityRouteRef, useEntity } from '@backstage/plugin-
 import type { InfoCardVariants } from '@backstage/core-components';
 import { ArchitectureDocError } from '../../api';
 import { DEFAULT_ARCHITECTURE_TAB_PATH, useArchitectureDoc } from '../../hooks/useArchitectureDoc';
+import { useConfigProblems } from '../../hooks/useConfigProblems';
 import { ArchitectureDocCardView } from './ArchitectureDocCardView';
 
 /**
@@ -25,21 +26,23 @@ export function EntityArchitectureDocCard(props: EntityArchitectureDocCardProps)
   const { entity } = useEntity();
   const tabPath = props.tabPath ?? DEFAULT_ARCHITECTURE_TAB_PATH;
   const entityRoute = useRouteRef(entityRouteRef);
-  const { state } = useArchitectureDoc(entity, { tabPath });
+  const { state, templateProblem } = useArchitectureDoc(entity, { tabPath });
+  const configProblems = useConfigProblems(templateProblem);
   const link = `${entityRoute(entityRouteParams(entity))}/${tabPath.replace(/^\/+/, '')}`;
   switch (state.status) {
     case 'no-annotation':
       return (
         <ArchitectureDocCardView
           variant={props.variant}
+          configProblems={configProblems}
           error={new ArchitectureDocError('no-annotation', `Add the ${state.annotation} annotation to link a doc.`)}
         />
       );
     case 'loading':
-      return <ArchitectureDocCardView tabPath={link} variant={props.variant} loading />;
+      return <ArchitectureDocCardView tabPath={link} variant={props.variant} configProblems={configProblems} loading />;
     case 'error':
-      return <ArchitectureDocCardView tabPath={link} variant={props.variant} error={state.error} />;
+      return <ArchitectureDocCardView tabPath={link} variant={props.variant} configProblems={configProblems} error={state.error} />;
     default:
-      return <ArchitectureDocCardView tabPath={link} variant={props.variant} report={state.doc.report} />;
+      return <ArchitectureDocCardView tabPath={link} variant={props.variant} configProblems={configProblems} report={state.doc.report} />;
   }
 }

@@ -3,7 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
 import type { Entity } from '@backstage/catalog-model';
-import { configApiRef } from '@backstage/core-plugin-api';
+import { configApiRef, type ConfigApi } from '@backstage/core-plugin-api';
 import { catalogApiRef, EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { mockApis, renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { ArchitectureDocError, architectureDocsApiRef, type ArchitectureDocsApi } from '../../api';
@@ -83,13 +83,18 @@ function mockApi(files: Record<string, string | ArchitectureDocError>): jest.Moc
   };
 }
 
-async function renderTab(entity: Entity, api: jest.Mocked<ArchitectureDocsApi>, config: object = {}) {
+async function renderTab(
+  entity: Entity,
+  api: jest.Mocked<ArchitectureDocsApi>,
+  config: object | ConfigApi = {},
+) {
+  const configApi = 'getOptional' in config ? (config as ConfigApi) : mockApis.config({ data: config });
   const wrap = (children: ReactNode) => (
     <TestApiProvider
       apis={[
         [architectureDocsApiRef, api],
         [catalogApiRef, new InMemoryCatalogClient({ entities: [checkout, payments] })],
-        [configApiRef, mockApis.config({ data: config })],
+        [configApiRef, configApi],
       ]}
     >
       <EntityProvider entity={entity}>{children}</EntityProvider>
@@ -189,6 +194,31 @@ describe('EntityArchitectureDocContent', () => {
       architectureDocs: { fetch: { timeoutMs: -5 } },
     });
     expect(await screen.findByTestId('architecture-config-problems')).toHaveTextContent('timeoutMs');
+    expect(await screen.findByRole('heading', { name: /Checkout architecture/ })).toBeInTheDocument();
+  });
+
+  it('should list every invalid value, at any depth, and use the defaults', async () => {
+    await renderTab(checkout, mockApi({ [`${BASE}/checkout/docs/architecture/Checkout.md`]: CHECKOUT_DOC }), {
+      architectureDocs: { sections: [{ title: 'Purpose', weight: 'heavy' }], coverage: 'all', fetch: { mode: 7 } },
+    });
+    const problems = await screen.findByTestId('architecture-config-problems');
+    expect(Array.from(problems.querySelectorAll('li'), item => item.textContent)).toEqual([
+      'architectureDocs.sections[0].weight must be a number of 0 or more, got "heavy"; using 1.',
+      'architectureDocs.fetch.mode must be "scm" or "proxy", got 7; using "scm".',
+      'architectureDocs.coverage must be an object, got "all"; using the defaults for its keys.',
+    ]);
+    expect(await screen.findByRole('heading', { name: /Checkout architecture/ })).toBeInTheDocument();
+  });
+
+  it('should show the doc when the configuration cannot be read at all', async () => {
+    const configApi = mockApis.config();
+    jest.spyOn(configApi, 'getOptional').mockImplementation(() => {
+      throw new Error('Invalid type in config for key architectureDocs');
+    });
+    await renderTab(checkout, mockApi({ [`${BASE}/checkout/docs/architecture/Checkout.md`]: CHECKOUT_DOC }), configApi);
+    expect(await screen.findByTestId('architecture-config-problems')).toHaveTextContent(
+      'architectureDocs could not be read (Error: Invalid type in config for key architectureDocs); using the defaults.',
+    );
     expect(await screen.findByRole('heading', { name: /Checkout architecture/ })).toBeInTheDocument();
   });
 

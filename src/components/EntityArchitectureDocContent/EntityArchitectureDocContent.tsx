@@ -1,15 +1,18 @@
-import { useCallback, useEffect, useMemo, type ReactNode } from 'react';
+import { useCallback, useEffect, type ReactNode } from 'react';
 import { Link } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import type { Entity } from '@backstage/catalog-model';
-import { Box, Button, Grid, Paper, Tooltip, Typography, makeStyles } from '@material-ui/core';
+import { Box, Button, Grid, Paper, Tooltip, makeStyles } from '@material-ui/core';
 import EditIcon from '@material-ui/icons/Edit';
 import { architectureDocsApiRef } from '../../api';
 import { useArchitectureDoc } from '../../hooks/useArchitectureDoc';
 import { useArchitectureDocsConfig } from '../../hooks/useArchitectureDocsConfig';
+import { useConfigProblems } from '../../hooks/useConfigProblems';
 import { ArchitectureMarkdown, type ArchitectureLinkRenderProps } from '../ArchitectureMarkdown';
 import { ArchitectureDocSidePanel } from '../ArchitectureDocSidePanel';
+import { ConfigProblemsNotice } from '../ConfigProblemsNotice';
 import {
   ArchitectureDocErrorState,
   EmptyDocState,
@@ -18,6 +21,7 @@ import {
   NotArchitectureDocNotice,
 } from '../ArchitectureDocStates';
 import type { LoadedArchitectureDoc } from '../types';
+import { architectureDocsTranslationRef } from '../../translation';
 
 const useStyles = makeStyles(theme => ({
   doc: { padding: theme.spacing(3), overflowWrap: 'anywhere' },
@@ -47,12 +51,13 @@ function scrollToId(id: string) {
 
 function DocLink(props: ArchitectureLinkRenderProps & { doc: LoadedArchitectureDoc }) {
   const classes = useStyles();
+  const { t } = useTranslationRef(architectureDocsTranslationRef);
   const { href, children, index, doc } = props;
   const resolved = index >= 0 ? doc.links[index] : undefined;
   if (!href) {
     // The renderer emptied an unsafe target (javascript:, data:, …).
     return (
-      <Tooltip title="Link removed: its target is not a safe URL">
+      <Tooltip title={t('tab.linkRemoved')}>
         <span className={classes.removed}>{children}</span>
       </Tooltip>
     );
@@ -85,12 +90,13 @@ function DocLink(props: ArchitectureLinkRenderProps & { doc: LoadedArchitectureD
       {children}
     </Link>
   );
-  return broken ? <Tooltip title="Broken link: the target was not found">{link}</Tooltip> : link;
+  return broken ? <Tooltip title={t('tab.linkBroken')}>{link}</Tooltip> : link;
 }
 
 /** The doc and its side panel, once loaded. */
 function LoadedDoc(props: { doc: LoadedArchitectureDoc; entity: Entity }) {
   const classes = useStyles();
+  const { t } = useTranslationRef(architectureDocsTranslationRef);
   const { doc } = props;
   const renderLink = useCallback(
     (linkProps: ArchitectureLinkRenderProps): ReactNode => <DocLink {...linkProps} doc={doc} />,
@@ -110,7 +116,7 @@ function LoadedDoc(props: { doc: LoadedArchitectureDoc; entity: Entity }) {
           {editUrl && (
             <Box display="flex" justifyContent="flex-end">
               <Button size="small" startIcon={<EditIcon />} href={editUrl} target="_blank" rel="noopener noreferrer">
-                Edit
+                {t('tab.edit')}
               </Button>
             </Box>
           )}
@@ -137,10 +143,7 @@ export function EntityArchitectureDocContent(props: EntityArchitectureDocContent
   const api = useApi(architectureDocsApiRef);
   const config = useArchitectureDocsConfig();
   const { state, retry, templateProblem } = useArchitectureDoc(entity, { tabPath: props.tabPath });
-  const problems = useMemo(
-    () => [...config.problems, ...(templateProblem ? [templateProblem] : [])],
-    [config.problems, templateProblem],
-  );
+  const problems = useConfigProblems(templateProblem);
 
   let body: ReactNode;
   switch (state.status) {
@@ -171,18 +174,7 @@ export function EntityArchitectureDocContent(props: EntityArchitectureDocContent
   }
   return (
     <Box data-testid="architecture-doc-content">
-      {problems.length > 0 && (
-        <Box mb={2} data-testid="architecture-config-problems">
-          <Typography variant="body2" color="error" component="div">
-            Configuration problems (defaults used instead):
-            <ul>
-              {problems.map(problem => (
-                <li key={problem}>{problem}</li>
-              ))}
-            </ul>
-          </Typography>
-        </Box>
-      )}
+      <ConfigProblemsNotice problems={problems} />
       {body}
     </Box>
   );

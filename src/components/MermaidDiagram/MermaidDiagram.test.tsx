@@ -3,6 +3,9 @@ import { act, render, screen, waitFor } from '@testing-library/react';
 import { ThemeProvider } from '@material-ui/core/styles';
 import type { Theme } from '@material-ui/core/styles';
 import { darkTheme, lightTheme } from '@backstage/theme';
+import { errorApiRef } from '@backstage/core-plugin-api';
+import { translationApiRef } from '@backstage/core-plugin-api/alpha';
+import { MockErrorApi, mockApis, TestApiProvider } from '@backstage/test-utils';
 import { MermaidDiagram, MermaidDiagramProps } from './MermaidDiagram';
 import { loadMermaid, type MermaidApi } from './loadMermaid';
 
@@ -52,15 +55,25 @@ function deferred<T>() {
   return { promise, resolve, reject };
 }
 
+// The wording comes through the app's translation API.
+const translationApi = mockApis.translation();
+const errorApi = new MockErrorApi();
+
 // No JSX here: the classic JSX setting in tsconfig would need a default React
 // import, which the lint rules reject in tests.
 function diagram(
   props: MermaidDiagramProps,
   theme: Theme = lightTheme,
 ): ReactElement {
-  return createElement(ThemeProvider, {
-    theme,
-    children: createElement(MermaidDiagram, props),
+  return createElement(TestApiProvider, {
+    apis: [
+      [translationApiRef, translationApi],
+      [errorApiRef, errorApi],
+    ],
+    children: createElement(ThemeProvider, {
+      theme,
+      children: createElement(MermaidDiagram, props),
+    }),
   });
 }
 

@@ -3,6 +3,8 @@ import CircularProgress from '@material-ui/core/CircularProgress';
 import Paper from '@material-ui/core/Paper';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, useTheme } from '@material-ui/core/styles';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import { architectureDocsTranslationRef } from '../../translation';
 import { loadMermaid, type MermaidApi } from './loadMermaid';
 
 type MermaidConfig = Parameters<MermaidApi['initialize']>[0];
@@ -75,20 +77,25 @@ function mermaidConfig(theme: 'dark' | 'default'): MermaidConfig {
   };
 }
 
-function errorMessage(error: unknown): string {
-  let text: string;
+/** Mermaid's own message, shortened; undefined when it gave none. */
+function errorMessage(error: unknown): string | undefined {
+  let text = '';
   if (error instanceof Error) {
     text = error.message;
   } else if (typeof error === 'string') {
     text = error;
-  } else {
-    text = 'Mermaid reported an error without a message.';
   }
-  text = text.trim() || 'Mermaid reported an error without a message.';
+  text = text.trim();
+  if (!text) {
+    return undefined;
+  }
   return text.length > MAX_MESSAGE_LENGTH
     ? `${text.slice(0, MAX_MESSAGE_LENGTH)}…`
     : text;
 }
+
+/** Raised when Mermaid's output is not an SVG document; the reader gets a worded message. */
+class InvalidSvgError extends Error {}
 
 /**
  * Mermaid builds the diagram in scratch elements appended to `document.body`
@@ -177,23 +184,26 @@ function svgFromMarkup(markup: string): Element {
     root.localName !== 'svg' ||
     root.namespaceURI !== SVG_NAMESPACE
   ) {
-    throw new Error('Mermaid returned a drawing that is not valid SVG.');
+    throw new InvalidSvgError('Mermaid returned a drawing that is not valid SVG.');
   }
   stripActiveContent(root);
   return document.importNode(root, true);
 }
 
-function diagramLabel(diagramType: string): string {
+function diagramKind(diagramType: string): string {
   // Mermaid reports renderer versions ("flowchart-v2"); readers only need the
   // kind of diagram.
-  const kind = diagramType.replace(/-v\d+$/, '').trim();
-  return kind ? `Mermaid ${kind} diagram` : 'Mermaid diagram';
+  return diagramType.replace(/-v\d+$/, '').trim();
 }
 
+/**
+ * Only facts are kept in state; the words are chosen when rendering, so the
+ * app's translations apply to a diagram already drawn.
+ */
 type DrawState =
   | { status: 'loading' }
-  | { status: 'rendered'; label: string }
-  | { status: 'error'; message: string };
+  | { status: 'rendered'; kind: string }
+  | { status: 'error'; reason: 'library' | 'render' | 'invalid-svg'; detail?: string };
 
 const useStyles = makeStyles(theme => ({
   root: {
@@ -252,6 +262,7 @@ const useStyles = makeStyles(theme => ({
 export function MermaidDiagram(props: MermaidDiagramProps) {
   const { source, line } = props;
   const classes = useStyles();
+  const { t } = useTranslationRef(architectureDocsTranslationRef);
   const mermaidTheme = useTheme().palette.type === 'dark' ? 'dark' : 'default';
   const drawingRef = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<DrawState>({ status: 'loading' });
@@ -274,9 +285,8 @@ export function MermaidDiagram(props: MermaidDiagramProps) {
           drawingRef.current?.replaceChildren();
           setState({
             status: 'error',
-            message: `The diagram library could not be loaded (${errorMessage(
-              error,
-            )}). Reload the page to try again.`,
+            reason: 'library',
+            detail: errorMessage(error),
           });
         }
         return;
@@ -301,12 +311,16 @@ export function MermaidDiagram(props: MermaidDiagramProps) {
           return;
         }
         host.replaceChildren(drawing);
-        setState({ status: 'rendered', label: diagramLabel(diagramType) });
+        setState({ status: 'rendered', kind: diagramKind(diagramType) });
       } catch (error) {
         removeScratchElements(renderId, drawingRef.current);
         if (!cancelled) {
           drawingRef.current?.replaceChildren();
-          setState({ status: 'error', message: errorMessage(error) });
+          setState(
+            error instanceof InvalidSvgError
+              ? { status: 'error', reason: 'invalid-svg' }
+              : { status: 'error', reason: 'render', detail: errorMessage(error) },
+          );
         }
       }
     };
@@ -318,6 +332,23 @@ export function MermaidDiagram(props: MermaidDiagramProps) {
   }, [source, mermaidTheme]);
 
   const rendered = state.status === 'rendered';
+  let label: string | undefined;
+  if (state.status === 'rendered') {
+    label = state.kind
+      ? t('diagram.labelOfKind', { kind: state.kind })
+      : t('diagram.label');
+  }
+  let message: string | undefined;
+  if (state.status === 'error') {
+    const detail = state.detail ?? t('diagram.noMessage');
+    if (state.reason === 'library') {
+      message = t('diagram.libraryFailed', { message: detail });
+    } else if (state.reason === 'invalid-svg') {
+      message = t('diagram.invalidSvg');
+    } else {
+      message = detail;
+    }
+  }
 
   return (
     <div
@@ -328,22 +359,22 @@ export function MermaidDiagram(props: MermaidDiagramProps) {
     >
       {state.status === 'loading' && (
         <div className={classes.progress}>
-          <CircularProgress size={16} aria-label="Drawing diagram" />
-          <Typography variant="caption">Drawing diagram…</Typography>
+          <CircularProgress size={16} aria-label={t('diagram.drawingLabel')} />
+          <Typography variant="caption">{t('diagram.drawing')}</Typography>
         </div>
       )}
       {state.status === 'error' && (
         <Paper variant="outlined" role="alert" className={classes.errorBox}>
           <Typography variant="subtitle1" component="p">
-            <strong>Diagram could not be drawn</strong>
+            <strong>{t('diagram.errorTitle')}</strong>
           </Typography>
           <Typography variant="body2" className={classes.errorMessage}>
-            {state.message}
+            {message}
           </Typography>
           <Typography variant="caption" component="p" color="textSecondary">
             {line !== undefined
-              ? `Mermaid source, starting on line ${line} of the doc:`
-              : 'Mermaid source:'}
+              ? t('diagram.sourceFromLine', { line: String(line) })
+              : t('diagram.source')}
           </Typography>
           <pre className={classes.source}>
             <code>{source}</code>
@@ -355,7 +386,7 @@ export function MermaidDiagram(props: MermaidDiagramProps) {
         className={classes.drawing}
         hidden={!rendered}
         role={rendered ? 'img' : undefined}
-        aria-label={rendered ? state.label : undefined}
+        aria-label={label}
       />
     </div>
   );

@@ -1,0 +1,2 @@
+export { ConfigProblemsNotice } from './ConfigProblemsNotice';
+export type { ConfigProblemsNoticeProps } from './ConfigProblemsNotice';
