@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useMemo, type ReactNode } from 'react';
+import { useCallback, useDeferredValue, useMemo, useRef, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import {
   Content,
@@ -91,6 +91,15 @@ function ScanProgress(props: { progress: CoverageProgress }) {
   );
 }
 
+/** The same array as last time when it holds the same values, so memoised children skip a render. */
+function useSameValues(values: string[]): string[] {
+  const last = useRef(values);
+  if (last.current.length !== values.length || last.current.some((value, index) => value !== values[index])) {
+    last.current = values;
+  }
+  return last.current;
+}
+
 function CoverageView(props: { scan: CoverageScan; tabPath: string }) {
   const { tabPath } = props;
   // Results arriving and filters being typed render after urgent updates;
@@ -116,9 +125,9 @@ function CoverageView(props: { scan: CoverageScan; tabPath: string }) {
   }, [deferredRows, deferredFilters]);
   const summary = useMemo(() => summarizeSectionCoverage(summaryRows, template), [summaryRows, template]);
   const analysedCount = summaryRows.filter(row => row.status === 'analysed').length;
-  const owners = useMemo(() => distinctValues(deferredRows, 'owner'), [deferredRows]);
-  const systems = useMemo(() => distinctValues(deferredRows, 'system'), [deferredRows]);
-  const lifecycles = useMemo(() => distinctValues(deferredRows, 'lifecycle'), [deferredRows]);
+  const owners = useSameValues(useMemo(() => distinctValues(deferredRows, 'owner'), [deferredRows]));
+  const systems = useSameValues(useMemo(() => distinctValues(deferredRows, 'system'), [deferredRows]));
+  const lifecycles = useSameValues(useMemo(() => distinctValues(deferredRows, 'lifecycle'), [deferredRows]));
 
   const entityPath = useCallback(
     (row: CoverageRow) => {
@@ -132,10 +141,43 @@ function CoverageView(props: { scan: CoverageScan; tabPath: string }) {
     [entityRoute, tabPath],
   );
 
-  const selected =
-    filters.section !== undefined
-      ? { section: filters.section, status: (filters.sectionStatus ?? 'missing') as SectionStatus }
-      : undefined;
+  const selected = useMemo(
+    () =>
+      filters.section !== undefined
+        ? { section: filters.section, status: (filters.sectionStatus ?? 'missing') as SectionStatus }
+        : undefined,
+    [filters.section, filters.sectionStatus],
+  );
+  const onSelectSection = useCallback(
+    (section: string, status: SectionStatus) => setFilters({ ...filters, section, sectionStatus: status }),
+    [filters, setFilters],
+  );
+  const onSort = useCallback(
+    (sort: CoverageFilters['sort'], direction: 'asc' | 'desc') => setFilters({ ...filters, sort, direction }),
+    [filters, setFilters],
+  );
+  // The export reads the rows shown when clicked, so the title (and the
+  // table it belongs to) re-renders only when the counts change.
+  const shownNow = useRef(shown);
+  shownNow.current = shown;
+  const tableTitle = useMemo(
+    () => (
+      <div className={classes.tableTitle}>
+        <Typography variant="h6" data-testid="coverage-count">
+          {t('page.table.title', { shown: String(shown.length), total: String(rows.length) })}
+        </Typography>
+        <Button
+          variant="outlined"
+          size="small"
+          startIcon={<GetAppIcon />}
+          onClick={() => downloadCsv('architecture-docs.csv', coverageRowsToCsv(shownNow.current))}
+        >
+          {t('page.table.exportCsv')}
+        </Button>
+      </div>
+    ),
+    [classes.tableTitle, t, shown.length, rows.length],
+  );
 
   return (
     <>
@@ -145,7 +187,7 @@ function CoverageView(props: { scan: CoverageScan; tabPath: string }) {
           summary={summary}
           analysed={analysedCount}
           selected={selected}
-          onSelect={(section, status) => setFilters({ ...filters, section, sectionStatus: status })}
+          onSelect={onSelectSection}
         />
       </div>
       <CoverageFilterBar
@@ -156,27 +198,7 @@ function CoverageView(props: { scan: CoverageScan; tabPath: string }) {
         lifecycles={lifecycles}
         template={template}
       />
-      <CoverageTable
-        rows={shown}
-        filters={deferredFilters}
-        onSort={(sort, direction) => setFilters({ ...filters, sort, direction })}
-        entityPath={entityPath}
-        title={
-          <div className={classes.tableTitle}>
-            <Typography variant="h6" data-testid="coverage-count">
-              {t('page.table.title', { shown: String(shown.length), total: String(rows.length) })}
-            </Typography>
-            <Button
-              variant="outlined"
-              size="small"
-              startIcon={<GetAppIcon />}
-              onClick={() => downloadCsv('architecture-docs.csv', coverageRowsToCsv(shown))}
-            >
-              {t('page.table.exportCsv')}
-            </Button>
-          </div>
-        }
-      />
+      <CoverageTable rows={shown} filters={deferredFilters} onSort={onSort} entityPath={entityPath} title={tableTitle} />
     </>
   );
 }

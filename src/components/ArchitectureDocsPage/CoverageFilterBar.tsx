@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { Select } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { Button, makeStyles, TextField } from '@material-ui/core';
@@ -36,7 +36,7 @@ function scoreValue(text: string): number | undefined {
 }
 
 /** The page's filters: free text, owner, system, lifecycle, status, section and score range. */
-export function CoverageFilterBar(props: CoverageFilterBarProps) {
+export const CoverageFilterBar = memo(function CoverageFilterBarView(props: CoverageFilterBarProps) {
   const { filters, onChange, template } = props;
   const classes = useStyles();
   const { t } = useTranslationRef(architectureDocsTranslationRef);
@@ -139,4 +139,4 @@ export function CoverageFilterBar(props: CoverageFilterBarProps) {
       </Button>
     </div>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import {
   Link,
   StatusAborted,
@@ -40,6 +40,14 @@ export interface CoverageTableProps {
   entityPath(row: CoverageRow): string | undefined;
 }
 
+/** The same array as last time when it holds the same rows, else `rows`. */
+function useSameRows(rows: CoverageRow[]): CoverageRow[] {
+  const last = useRef(rows);
+  const previous = last.current;
+  if (previous.length !== rows.length || previous.some((row, index) => row !== rows[index])) last.current = rows;
+  return last.current;
+}
+
 /** The rows of the page in Backstage's table, sorted by the view's sort. */
 export function CoverageTable(props: CoverageTableProps) {
   const { rows, filters, onSort, entityPath } = props;
@@ -54,7 +62,7 @@ export function CoverageTable(props: CoverageTableProps) {
   useEffect(() => setPage(0), [filterKey]);
   const lastPage = Math.max(0, Math.ceil(rows.length / pageSize) - 1);
   const currentPage = Math.min(page, lastPage);
-  const pageRows = rows.slice(currentPage * pageSize, (currentPage + 1) * pageSize);
+  const pageRows = useSameRows(rows.slice(currentPage * pageSize, (currentPage + 1) * pageSize));
   const direction = filters.direction ?? 'asc';
 
   const header = (key: CoverageSortKey, label: string) => (
@@ -67,7 +75,7 @@ export function CoverageTable(props: CoverageTableProps) {
     </TableSortLabel>
   );
 
-  const columns: TableColumn<CoverageRow>[] = [
+  const columns: TableColumn<CoverageRow>[] = useMemo(() => [
     {
       title: header('entity', t('page.columns.entity')),
       field: 'title',
@@ -132,10 +140,14 @@ export function CoverageTable(props: CoverageTableProps) {
     { title: header('owner', t('page.columns.owner')), field: 'owner' },
     { title: header('system', t('page.columns.system')), field: 'system' },
     { title: header('lifecycle', t('page.columns.lifecycle')), field: 'lifecycle' },
-  ];
+  ],
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  [t, classes, entityPath, sort, direction, onSort]);
 
-  return (
-    <>
+  // Backstage's table re-processes its data and columns on every render;
+  // while results arrive, most renders leave the shown page unchanged.
+  const table = useMemo(
+    () => (
       <Table<CoverageRow>
         title={props.title}
         columns={columns}
@@ -148,6 +160,13 @@ export function CoverageTable(props: CoverageTableProps) {
           draggable: false,
         }}
       />
+    ),
+    [props.title, columns, pageRows],
+  );
+
+  return (
+    <>
+      {table}
       <TablePagination
         component="div"
         count={rows.length}

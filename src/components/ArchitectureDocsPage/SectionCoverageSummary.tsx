@@ -1,6 +1,7 @@
 import { InfoCard } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
-import { makeStyles, Tooltip, Typography } from '@material-ui/core';
+import { memo } from 'react';
+import { makeStyles, Typography } from '@material-ui/core';
 import type { SectionStatus } from '../../lib';
 import type { SectionCoverage } from '../../lib/coverage';
 import { architectureDocsTranslationRef } from '../../translation';
@@ -55,7 +56,7 @@ export interface SectionCoverageSummaryProps {
  * For each template section, a bar of how many analysed docs have it
  * present, placeholder or missing; a segment filters the table to those docs.
  */
-export function SectionCoverageSummary(props: SectionCoverageSummaryProps) {
+export const SectionCoverageSummary = memo(function SectionCoverageSummaryView(props: SectionCoverageSummaryProps) {
   const { summary, analysed, selected, onSelect } = props;
   const classes = useStyles();
   const { t } = useTranslationRef(architectureDocsTranslationRef);
@@ -85,17 +86,19 @@ export function SectionCoverageSummary(props: SectionCoverageSummaryProps) {
                   status: t(`page.sectionStatus.${status}`),
                 });
                 const isSelected = selected?.section === entry.id && selected.status === status;
+                // A native tooltip: dozens of segments re-render while the
+                // scan runs, and a popper per segment would cost each time.
                 return (
-                  <Tooltip key={status} title={label}>
-                    <button
-                      type="button"
-                      aria-label={label}
-                      aria-pressed={isSelected}
-                      className={`${classes.segment} ${classes[status]} ${isSelected ? classes.selected : ''}`}
-                      style={{ width: `${(count / analysed) * 100}%` }}
-                      onClick={() => onSelect(entry.id, status)}
-                    />
-                  </Tooltip>
+                  <button
+                    key={status}
+                    type="button"
+                    title={label}
+                    aria-label={label}
+                    aria-pressed={isSelected}
+                    className={`${classes.segment} ${classes[status]} ${isSelected ? classes.selected : ''}`}
+                    style={{ width: `${(count / analysed) * 100}%` }}
+                    onClick={() => onSelect(entry.id, status)}
+                  />
                 );
               })}
             </div>
@@ -107,4 +110,4 @@ export function SectionCoverageSummary(props: SectionCoverageSummaryProps) {
       </div>
     </InfoCard>
   );
-}
+});

@@ -94,6 +94,9 @@ export function useCoverageScan(options: {
   );
   const results = useRef(new Map<string, CoverageDocResult>());
   const links = useRef(new Map<string, boolean>());
+  // A row is rebuilt only when its result or the link statuses changed, so
+  // the parts of the page that show unchanged rows can skip re-rendering.
+  const built = useRef(new Map<string, { info: CoverageEntity; result?: CoverageDocResult; linksChecked: number; row: CoverageRow }>());
   const [snapshot, setSnapshot] = useState<CoverageProgress>({
     done: 0,
     total: 0,
@@ -112,6 +115,7 @@ export function useCoverageScan(options: {
     const linkStatus = new Map<string, boolean>();
     results.current = current;
     links.current = linkStatus;
+    built.current = new Map();
     const counts: Omit<CoverageProgress, 'total'> = {
       done: 0,
       revalidating: 0,
@@ -204,7 +208,14 @@ export function useCoverageScan(options: {
 
   return useMemo(
     () => ({
-      rows: flat.map(({ info }) => buildCoverageRow(info, results.current.get(info.entityRef), template, links.current)),
+      rows: flat.map(({ info }) => {
+        const result = results.current.get(info.entityRef);
+        const kept = built.current.get(info.entityRef);
+        if (kept?.info === info && kept.result === result && kept.linksChecked === snapshot.linksDone) return kept.row;
+        const row = buildCoverageRow(info, result, template, links.current);
+        built.current.set(info.entityRef, { info, result, linksChecked: snapshot.linksDone, row });
+        return row;
+      }),
       progress: { ...snapshot, total: flat.length },
     }),
     // `snapshot` changes whenever the refs hold new results.
