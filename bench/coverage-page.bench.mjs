@@ -55,11 +55,14 @@ async function measureVisit(page, visit) {
     const bench = window.__coverageBench;
     const loaded = performance.getEntriesByName('architecture-docs:entities-loaded')[n - 1].startTime;
     const during = bench.longTasks.filter(task => task.start + task.duration >= loaded && task.start <= bench.docsDone);
+    const longest = during.reduce((max, task) => (task.duration > max.duration ? task : max), { start: loaded, duration: 0 });
     return {
       firstRowsMs: bench.firstAnalysed - loaded,
       scanMs: bench.docsDone - loaded,
-      longestTaskMs: during.reduce((max, task) => Math.max(max, task.duration), 0),
+      longestTaskMs: longest.duration,
+      longestTaskAtMs: longest.start - loaded,
       longTasks: during.length,
+      over100: during.filter(task => task.duration > 100).length,
       total: Number(document.querySelector('[data-testid="coverage-progress"]').dataset.total),
     };
   }, visit);
@@ -132,7 +135,9 @@ try {
   say(`  first analysed rows after the catalog answered: ${ms(first.firstRowsMs)} (${(first.firstRowsMs / LATENCY_MS).toFixed(1)}x one request's latency)`);
   say(`  docs scan: ${ms(first.scanMs)}; fetch floor ${ms(floorMs)} → ${x(first.scanMs / floorMs)} the floor (target ≤ 1.20x)`);
   say(`  bare fetch of the same docs in the page, same concurrency: ${ms(bareMs)} → scan is ${x(first.scanMs / bareMs)} of it`);
-  say(`  longest main-thread task during the scan: ${ms(first.longestTaskMs)} (${first.longTasks} tasks over 50 ms; target: none over 100 ms)`);
+  say(
+    `  longest main-thread task during the scan: ${ms(first.longestTaskMs)}, ${ms(first.longestTaskAtMs)} after the catalog answered (${first.longTasks} tasks over 50 ms, ${first.over100} over 100 ms; target: none over 100 ms)`,
+  );
   say(`  second visit in the same session: ${ms(second.scanMs)} → ${x(second.scanMs / first.scanMs)} the first (target ≤ 0.20x); longest task ${ms(second.longestTaskMs)}`);
 } finally {
   await browser?.close();

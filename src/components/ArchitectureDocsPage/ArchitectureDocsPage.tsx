@@ -118,7 +118,18 @@ function CoverageView(props: { scan: CoverageScan; tabPath: string }) {
   const deferredFilters = useDeferredValueCompat(filters);
   const deferredRows = rows;
 
-  const shown = useMemo(() => applyCoverageFilters(deferredRows, deferredFilters), [deferredRows, deferredFilters]);
+  // Rows handed to the sort in the order of the previous view: between two
+  // flushes of the scan few rows move, and sorting an almost sorted list is
+  // close to linear.
+  const previousOrder = useRef(new Map<string, number>());
+  const shown = useMemo(() => {
+    const order = previousOrder.current;
+    const rank = (row: CoverageRow) => order.get(row.entityRef) ?? Number.MAX_SAFE_INTEGER;
+    const arranged = order.size > 0 ? [...deferredRows].sort((a, b) => rank(a) - rank(b)) : deferredRows;
+    const view = applyCoverageFilters(arranged, deferredFilters);
+    previousOrder.current = new Map(view.map((row, index) => [row.entityRef, index]));
+    return view;
+  }, [deferredRows, deferredFilters]);
   const summaryRows = useMemo(() => {
     const { section: _section, sectionStatus: _status, ...rest } = deferredFilters;
     return deferredRows.filter(row => matchesCoverageFilters(row, rest));

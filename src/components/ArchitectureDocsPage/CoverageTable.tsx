@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import {
   Link,
   StatusAborted,
@@ -10,7 +10,7 @@ import {
   type TableColumn,
 } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
-import { makeStyles, TablePagination, TableSortLabel, Tooltip } from '@material-ui/core';
+import { makeStyles, TablePagination, TableSortLabel } from '@material-ui/core';
 import type { CoverageFilters, CoverageRow, CoverageSortKey, CoverageStatus } from '../../lib/coverage';
 import { architectureDocsTranslationRef } from '../../translation';
 import { statusMessageKey } from './statusLabels';
@@ -40,12 +40,45 @@ export interface CoverageTableProps {
   entityPath(row: CoverageRow): string | undefined;
 }
 
-/** The same array as last time when it holds the same rows, else `rows`. */
-function useSameRows(rows: CoverageRow[]): CoverageRow[] {
-  const last = useRef(rows);
+/**
+ * What Backstage's table is given for a row: which entity it is. The table
+ * compares its data deeply and re-processes all of it on a change, in a
+ * render React cannot interrupt; cells read the current row from
+ * {@link PageRows} instead, so a doc that arrives re-renders its own cells only.
+ */
+interface RowKey {
+  entityRef: string;
+  /** The table keys its rows by `uuid` (a random one when absent). */
+  uuid: string;
+}
+
+const PageRows = createContext<ReadonlyMap<string, CoverageRow>>(new Map());
+
+function RowCell(props: { rowKey: RowKey; render(row: CoverageRow): ReactNode }) {
+  const { rowKey, render } = props;
+  const row = useContext(PageRows).get(rowKey.entityRef);
+  // Other rows of the page changing leave this cell's content as it was.
+  return useMemo(() => <>{row ? render(row) : null}</>, [row, render]);
+}
+
+/** The same keys as last time when the page holds the same entities, in the same order. */
+function useRowKeys(rows: CoverageRow[]): RowKey[] {
+  const last = useRef<RowKey[]>([]);
   const previous = last.current;
-  if (previous.length !== rows.length || previous.some((row, index) => row !== rows[index])) last.current = rows;
+  if (previous.length !== rows.length || previous.some((key, index) => key.entityRef !== rows[index].entityRef)) {
+    last.current = rows.map(row => ({ entityRef: row.entityRef, uuid: row.entityRef }));
+  }
   return last.current;
+}
+
+/** The same map as last time when the page holds the same rows, so unchanged cells are not rendered again. */
+function usePageRows(rows: CoverageRow[]): ReadonlyMap<string, CoverageRow> {
+  const last = useRef<{ rows: CoverageRow[]; map: ReadonlyMap<string, CoverageRow> }>();
+  const previous = last.current;
+  if (!previous || previous.rows.length !== rows.length || previous.rows.some((row, index) => row !== rows[index])) {
+    last.current = { rows, map: new Map(rows.map(row => [row.entityRef, row])) };
+  }
+  return last.current!.map;
 }
 
 /** The rows of the page in Backstage's table, sorted by the view's sort. */
@@ -62,7 +95,9 @@ export function CoverageTable(props: CoverageTableProps) {
   useEffect(() => setPage(0), [filterKey]);
   const lastPage = Math.max(0, Math.ceil(rows.length / pageSize) - 1);
   const currentPage = Math.min(page, lastPage);
-  const pageRows = useSameRows(rows.slice(currentPage * pageSize, (currentPage + 1) * pageSize));
+  const pageRows = rows.slice(currentPage * pageSize, (currentPage + 1) * pageSize);
+  const keys = useRowKeys(pageRows);
+  const byEntity = usePageRows(pageRows);
   const direction = filters.direction ?? 'asc';
 
   const header = (key: CoverageSortKey, label: string) => (
@@ -75,10 +110,10 @@ export function CoverageTable(props: CoverageTableProps) {
     </TableSortLabel>
   );
 
-  const columns: TableColumn<CoverageRow>[] = useMemo(() => [
+  const columns: TableColumn<RowKey>[] = useMemo(() => {
+    const cells: { title: JSX.Element; render(row: CoverageRow): ReactNode; numeric?: boolean }[] = [
     {
       title: header('entity', t('page.columns.entity')),
-      field: 'title',
       render: row => {
         const path = entityPath(row);
         return path ? (
@@ -92,55 +127,52 @@ export function CoverageTable(props: CoverageTableProps) {
     },
     {
       title: header('status', t('page.columns.status')),
-      field: 'status',
       render: row => {
         const Icon = STATUS_ICONS[row.status];
         const label = <Icon>{t(statusMessageKey(row.status))}</Icon>;
-        return row.message ? (
-          <Tooltip title={row.message}>
-            <span data-status={row.status}>{label}</span>
-          </Tooltip>
-        ) : (
-          <span data-status={row.status}>{label}</span>
+        // Native tooltips: a row re-renders when its doc arrives, and a
+        // popper per cell would cost the scan each time.
+        return (
+          <span data-status={row.status} title={row.message}>
+            {label}
+          </span>
         );
       },
     },
     {
       title: header('score', t('page.columns.score')),
-      field: 'score',
-      type: 'numeric',
+      numeric: true,
       render: row => (row.score === null ? '—' : row.score),
     },
     {
       title: header('missing', t('page.columns.missing')),
-      field: 'missing',
       render: row => <span className={classes.sections}>{row.missing.join(', ')}</span>,
     },
     {
       title: header('placeholder', t('page.columns.placeholder')),
-      field: 'placeholder',
       render: row => <span className={classes.sections}>{row.placeholder.join(', ')}</span>,
     },
     {
       title: header('brokenLinks', t('page.columns.brokenLinks')),
-      field: 'brokenLinks',
-      type: 'numeric',
+      numeric: true,
       render: row => {
         if (row.status !== 'analysed') return '';
         if (row.brokenLinks === null) {
-          return (
-            <Tooltip title={t('page.table.linksUnchecked')}>
-              <span>…</span>
-            </Tooltip>
-          );
+          return <span title={t('page.table.linksUnchecked')}>…</span>;
         }
         return row.brokenLinks;
       },
     },
-    { title: header('owner', t('page.columns.owner')), field: 'owner' },
-    { title: header('system', t('page.columns.system')), field: 'system' },
-    { title: header('lifecycle', t('page.columns.lifecycle')), field: 'lifecycle' },
-  ],
+    { title: header('owner', t('page.columns.owner')), render: row => row.owner },
+    { title: header('system', t('page.columns.system')), render: row => row.system },
+    { title: header('lifecycle', t('page.columns.lifecycle')), render: row => row.lifecycle },
+    ];
+    return cells.map(cell => ({
+      title: cell.title,
+      type: cell.numeric ? ('numeric' as const) : undefined,
+      render: (rowKey: RowKey) => <RowCell rowKey={rowKey} render={cell.render} />,
+    }));
+  },
   // eslint-disable-next-line react-hooks/exhaustive-deps
   [t, classes, entityPath, sort, direction, onSort]);
 
@@ -148,10 +180,10 @@ export function CoverageTable(props: CoverageTableProps) {
   // while results arrive, most renders leave the shown page unchanged.
   const table = useMemo(
     () => (
-      <Table<CoverageRow>
+      <Table<RowKey>
         title={props.title}
         columns={columns}
-        data={pageRows}
+        data={keys}
         options={{
           paging: false,
           search: false,
@@ -161,11 +193,11 @@ export function CoverageTable(props: CoverageTableProps) {
         }}
       />
     ),
-    [props.title, columns, pageRows],
+    [props.title, columns, keys],
   );
 
   return (
-    <>
+    <PageRows.Provider value={byEntity}>
       {table}
       <TablePagination
         component="div"
@@ -179,6 +211,6 @@ export function CoverageTable(props: CoverageTableProps) {
           setPage(0);
         }}
       />
-    </>
+    </PageRows.Provider>
   );
 }

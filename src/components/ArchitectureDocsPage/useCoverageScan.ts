@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import { architectureDocsApiRef, type ArchitectureDocFile } from '../../api';
@@ -16,8 +16,20 @@ import {
 import { createCoverageAnalyser } from './coverageAnalyser';
 import { coverageResultFromAnalysis, linkTargetExists, loadCoverageDoc } from './coverageDocs';
 
-/** Rows are re-rendered at most this often while results arrive. */
-const FLUSH_INTERVAL_MS = 250;
+/**
+ * Rows are re-rendered at most this often while results arrive: soon for the
+ * first results, then once a second, since every render of thousands of rows
+ * costs the main thread time that typing in a filter needs.
+ */
+const FIRST_FLUSH_INTERVAL_MS = 250;
+const FLUSH_INTERVAL_MS = 1000;
+/** Flushes at the first interval before the longer one applies. */
+const FIRST_FLUSHES = 4;
+
+// React 18 renders a transition after urgent updates such as typing;
+// earlier versions render it at once.
+const startTransitionCompat: (update: () => void) => void =
+  typeof startTransition === 'function' ? startTransition : update => update();
 
 /**
  * Results kept for the app session, per template (a result says which
@@ -141,14 +153,20 @@ export function useCoverageScan(options: {
     counts.analysedIn = analyser.where;
 
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let flushes = 0;
     const flush = () => {
       timer = undefined;
+      flushes += 1;
       if (signal.aborted) return;
-      // A new object on every flush: it also tells the rows to rebuild.
-      setSnapshot({ ...counts, total: flat.length });
+      // A new object on every flush: it also tells the rows to rebuild. As a
+      // transition, the render yields to typing and clicks.
+      const next = { ...counts, total: flat.length };
+      startTransitionCompat(() => setSnapshot(next));
     };
     const scheduleFlush = () => {
-      if (timer === undefined) timer = setTimeout(flush, FLUSH_INTERVAL_MS);
+      if (timer === undefined) {
+        timer = setTimeout(flush, flushes <= FIRST_FLUSHES ? FIRST_FLUSH_INTERVAL_MS : FLUSH_INTERVAL_MS);
+      }
     };
     flush();
 
