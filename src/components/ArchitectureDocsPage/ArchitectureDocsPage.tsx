@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useMemo, useRef, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import {
   Content,
@@ -8,12 +8,12 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
+import type { Entity } from '@backstage/catalog-model';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { catalogApiRef, entityRouteParams, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { Box, Button, LinearProgress, makeStyles, Typography } from '@material-ui/core';
 import GetAppIcon from '@material-ui/icons/GetApp';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { useArchitectureDocsConfig } from '../../hooks/useArchitectureDocsConfig';
 import { useConfigProblems } from '../../hooks/useConfigProblems';
 import { DEFAULT_ARCHITECTURE_TAB_PATH } from '../../hooks/useArchitectureDoc';
@@ -38,6 +38,7 @@ import { CoverageTable } from './CoverageTable';
 import { downloadCsv } from './downloadCsv';
 import { SectionCoverageSummary } from './SectionCoverageSummary';
 import { markTiming, useCoverageScan, type CoverageProgress, type CoverageScan } from './useCoverageScan';
+import { startTransitionCompat, useDeferredValueCompat } from './reactCompat';
 
 /**
  * Props of {@link ArchitectureDocsPage}.
@@ -50,11 +51,6 @@ export interface ArchitectureDocsPageProps {
    */
   tabPath?: string;
 }
-
-// React 18 renders a deferred value after urgent updates such as typing;
-// earlier versions get the value at once.
-const useDeferredValueCompat: <T>(value: T) => T =
-  typeof useDeferredValue === 'function' ? useDeferredValue : value => value;
 
 const useStyles = makeStyles(theme => ({
   progress: { marginBottom: theme.spacing(2) },
@@ -214,21 +210,41 @@ function CoverageView(props: { scan: CoverageScan; tabPath: string }) {
   );
 }
 
-function CoverageContent(props: { tabPath: string }) {
+/**
+ * The entities of the configured kinds, one catalog query. The answer is
+ * shown as a transition: the first render of thousands of rows then yields
+ * to the browser instead of holding the main thread.
+ */
+function useCoverageEntities(kindsKey: string): { loading: boolean; error?: Error; value?: Entity[] } {
   const catalogApi = useApi(catalogApiRef);
+  const [state, setState] = useState<{ loading: boolean; error?: Error; value?: Entity[] }>({ loading: true });
+  useEffect(() => {
+    let active = true;
+    setState({ loading: true });
+    catalogApi.getEntities({ filter: { kind: kindsKey.split('\n') }, fields: COVERAGE_ENTITY_FIELDS }).then(
+      ({ items }) => {
+        markTiming('entities-loaded');
+        if (active) startTransitionCompat(() => setState({ loading: false, value: items }));
+      },
+      error => {
+        if (active) setState({ loading: false, error: error instanceof Error ? error : new Error(String(error)) });
+      },
+    );
+    return () => {
+      active = false;
+    };
+  }, [catalogApi, kindsKey]);
+  return state;
+}
+
+function CoverageContent(props: { tabPath: string }) {
   const config = useArchitectureDocsConfig();
   const { kinds, concurrency } = config.coverage;
   const { t } = useTranslationRef(architectureDocsTranslationRef);
   const { template, loading: templateLoading, problem: templateProblem } = useTemplateModel();
   const problems = useConfigProblems(templateProblem);
-  const entities = useAsyncRetry(
-    async () => {
-      const { items } = await catalogApi.getEntities({ filter: { kind: kinds }, fields: COVERAGE_ENTITY_FIELDS });
-      markTiming('entities-loaded');
-      return items;
-    },
-    [catalogApi, kinds.join('\n')],
-  );
+  const kindsKey = kinds.join('\n');
+  const entities = useCoverageEntities(kindsKey);
   const scan = useCoverageScan({
     entities: entities.value,
     template,

@@ -1,4 +1,4 @@
-import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import { architectureDocsApiRef, type ArchitectureDocFile } from '../../api';
@@ -15,6 +15,7 @@ import {
 } from '../../lib/coverage';
 import { createCoverageAnalyser } from './coverageAnalyser';
 import { coverageResultFromAnalysis, linkTargetExists, loadCoverageDoc } from './coverageDocs';
+import { startTransitionCompat } from './reactCompat';
 
 /**
  * Rows are re-rendered at most this often while results arrive: soon for the
@@ -25,11 +26,6 @@ const FIRST_FLUSH_INTERVAL_MS = 250;
 const FLUSH_INTERVAL_MS = 1000;
 /** Flushes at the first interval before the longer one applies. */
 const FIRST_FLUSHES = 4;
-
-// React 18 renders a transition after urgent updates such as typing;
-// earlier versions render it at once.
-const startTransitionCompat: (update: () => void) => void =
-  typeof startTransition === 'function' ? startTransition : update => update();
 
 /**
  * Results kept for the app session, per template (a result says which
