@@ -103,7 +103,12 @@ function cleanup() {
   return cleaning;
 }
 
+/** Set once the watchdog or a signal ends the run; its exit code wins. */
+let stopping = false;
+
 async function stopAndExit(code, message) {
+  if (stopping) return;
+  stopping = true;
   if (message) process.stderr.write(`[hostile] ${message}\n`);
   await Promise.race([cleanup(), delay(30_000)]);
   process.exit(code);
@@ -578,10 +583,11 @@ async function main() {
 
 main()
   .catch(error => {
-    process.stderr.write(`${error.stack ?? error}\n`);
+    if (!stopping) process.stderr.write(`${error.stack ?? error}\n`);
     return 1;
   })
   .then(async code => {
+    if (stopping) return;
     clearTimeout(watchdog);
     await Promise.race([cleanup(), delay(30_000)]);
     process.exit(code);
