@@ -11,6 +11,7 @@ import { createDevApp } from '@backstage/dev-utils';
 import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
 import {
   appThemeApiRef,
+  configApiRef,
   createApiFactory,
   useApi,
 } from '@backstage/core-plugin-api';
@@ -26,7 +27,12 @@ import { Button, Grid } from '@material-ui/core';
 import { useObservable } from 'react-use';
 import { useLocation } from 'react-router-dom';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { ScmAuth } from '@backstage/integration-react';
+import {
+  ScmAuth,
+  type ScmAuthTokenResponse,
+  scmAuthApiRef,
+  scmIntegrationsApiRef,
+} from '@backstage/integration-react';
 import {
   ArchitectureDocsPage,
   EntityArchitectureDocCard,
@@ -166,6 +172,34 @@ const HostileDocPage = () => {
   );
 };
 
+const defaultScmAuthFactory = ScmAuth.createDefaultApiFactory();
+
+/**
+ * SCM credentials. By default Backstage's ScmAuth, as in any app. With
+ * `architectureDocsDev.testToken` in the app's config (set at runtime by
+ * e2e/hostile/run-hostile.mjs), that token for URLs on the hosts of the
+ * configured SCM integrations, and an empty token for any other URL, so that
+ * a test can see which hosts a token reaches.
+ */
+const scmAuthFactory = createApiFactory({
+  api: scmAuthApiRef,
+  deps: {
+    ...defaultScmAuthFactory.deps,
+    configApi: configApiRef,
+    scmIntegrationsApi: scmIntegrationsApiRef,
+  },
+  factory: ({ configApi, scmIntegrationsApi, ...providers }) => {
+    const testToken = configApi.getOptionalString('architectureDocsDev.testToken');
+    if (!testToken) return defaultScmAuthFactory.factory(providers);
+    return {
+      async getCredentials({ url }): Promise<ScmAuthTokenResponse> {
+        if (!scmIntegrationsApi.byUrl(url)) return { token: '', headers: {} };
+        return { token: testToken, headers: { Authorization: `Bearer ${testToken}` } };
+      },
+    };
+  },
+});
+
 createDevApp()
   .registerPlugin(catalogPlugin)
   .registerPlugin(architectureDocsPlugin)
@@ -178,7 +212,7 @@ createDevApp()
       factory: () => new InMemoryCatalogClient({ entities: [...sampleEntities, ...generatedEntities()] }),
     }),
   )
-  .registerApi(ScmAuth.createDefaultApiFactory())
+  .registerApi(scmAuthFactory)
   .addRootChild(<ThemeToggle key="theme-toggle" />)
   .addPage({
     path: '/sample-docs',

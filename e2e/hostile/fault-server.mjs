@@ -1,12 +1,22 @@
 /* eslint-disable consistent-return, no-nested-ternary, no-control-regex, @typescript-eslint/no-shadow */
 // A doc server that misbehaves on purpose, for e2e/hostile/run-hostile.mjs.
+// It listens on the loopback address, so it is reachable under two host
+// names: `localhost:<port>`, the host of a GitHub integration in
+// app-config.hostile.yaml, and `127.0.0.1:<port>`, a plain host.
 //
-//   /docs/<file>       the hostile docs (e2e/hostile/docs), with CORS
-//   /fault/<name>.md   one fault each: see FAULTS below
+//   /docs/<file>                                the hostile docs (e2e/hostile/docs), with CORS
+//   /fault/<name>.md                            one fault each: see FAULTS below
+//   /api/v3/repos/hostile/<repo>/contents/<path>  GitHub's contents API (authenticated reads)
+//   /raw/hostile/<repo>/<ref>/<path>            GitHub's raw host (anonymous reads)
 //
-// A second server (the "other host") answers redirects and records the
-// request headers it receives, so the runner can check that no credentials
-// were carried to it.
+// In the GitHub endpoints the repository `docs` holds the hostile docs and
+// the repository `faults` the faults (`<name>.md`), so the same inputs can be
+// read through the integration: http://localhost:<port>/hostile/faults/blob/main/<name>.md
+//
+// A second server (the "other host") answers redirects and any doc. Both
+// record every request with its Host, Authorization and Cookie headers
+// (`requests`, `otherRequests`), so the runner can tell which host received
+// credentials.
 //
 // Run alone: node e2e/hostile/fault-server.mjs [port] [otherPort]
 
@@ -50,12 +60,22 @@ export async function startFaultServer({
   otherPort = DEFAULT_OTHER_PORT,
   docsDir = DEFAULT_DOCS_DIR,
 } = {}) {
+  const requests = [];
   const otherRequests = [];
   const sockets = new Set();
   let etagCounter = 0;
 
+  const record = (list, req) =>
+    list.push({
+      host: req.headers.host ?? '',
+      method: req.method,
+      url: req.url,
+      authorization: req.headers.authorization,
+      cookie: req.headers.cookie,
+    });
+
   const other = http.createServer((req, res) => {
-    otherRequests.push({ url: req.url, method: req.method, headers: { ...req.headers } });
+    record(otherRequests, req);
     if (req.method === 'OPTIONS') {
       res.writeHead(204, cors).end();
       return;
@@ -63,24 +83,17 @@ export async function startFaultServer({
     res.writeHead(200, { ...cors, 'Content-Type': 'text/markdown; charset=utf-8' }).end(GOOD_DOC);
   });
 
-  const server = http.createServer(async (req, res) => {
-    const url = new URL(req.url, `http://localhost:${port}`);
-    if (req.method === 'OPTIONS') {
-      res.writeHead(204, cors).end();
-      return;
+  const serveDoc = async (file, res, contentType) => {
+    try {
+      const body = await readFile(path.join(docsDir, path.basename(file)));
+      res.writeHead(200, { ...cors, 'Content-Type': contentType, 'Content-Length': body.length }).end(body);
+    } catch {
+      res.writeHead(404, cors).end('no such doc');
     }
-    const md = { ...cors, 'Content-Type': 'text/markdown; charset=utf-8' };
-    if (url.pathname.startsWith('/docs/')) {
-      const file = path.basename(decodeURIComponent(url.pathname.slice('/docs/'.length)));
-      try {
-        const body = await readFile(path.join(docsDir, file));
-        res.writeHead(200, { ...md, 'Content-Length': body.length }).end(body);
-      } catch {
-        res.writeHead(404, cors).end('no such doc');
-      }
-      return;
-    }
-    const fault = url.pathname.replace(/^\/fault\//, '').replace(/\.md$/, '');
+  };
+
+  const serveFault = (fault, req, res, contentType) => {
+    const md = { ...cors, 'Content-Type': contentType };
     switch (fault) {
       case 'not-found':
         res.writeHead(404, cors).end('not found');
@@ -153,29 +166,82 @@ export async function startFaultServer({
       default:
         res.writeHead(404, cors).end('unknown fault');
     }
-  });
+  };
 
-  for (const s of [server, other]) {
+  /** A file of the `docs` or `faults` repository, as the GitHub endpoints serve it. */
+  const serveRepoFile = (repo, filePath, req, res, contentType) => {
+    if (repo === 'docs') return serveDoc(filePath, res, contentType);
+    if (repo === 'faults') return serveFault(filePath.replace(/\.md$/, ''), req, res, contentType);
+    res.writeHead(404, { ...cors, 'Content-Type': 'application/json' }).end('{"message":"Not Found"}');
+  };
+
+  const handler = async (req, res) => {
+    record(requests, req);
+    const url = new URL(req.url, `http://localhost:${port}`);
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, cors).end();
+      return;
+    }
+    const markdown = 'text/markdown; charset=utf-8';
+    if (url.pathname.startsWith('/docs/')) {
+      await serveDoc(decodeURIComponent(url.pathname.slice('/docs/'.length)), res, markdown);
+      return;
+    }
+    if (url.pathname.startsWith('/fault/')) {
+      serveFault(url.pathname.replace(/^\/fault\//, '').replace(/\.md$/, ''), req, res, markdown);
+      return;
+    }
+    // GitHub's contents API, asked for the raw file (Accept: application/vnd.github.raw).
+    const contents = url.pathname.match(/^\/api\/v3\/repos\/hostile\/([^/]+)\/contents\/(.+)$/);
+    if (contents) {
+      await serveRepoFile(contents[1], decodeURIComponent(contents[2]), req, res, 'application/vnd.github.raw; charset=utf-8');
+      return;
+    }
+    const raw = url.pathname.match(/^\/raw\/hostile\/([^/]+)\/[^/]+\/(.+)$/);
+    if (raw) {
+      await serveRepoFile(raw[1], decodeURIComponent(raw[2]), req, res, 'text/plain; charset=utf-8');
+      return;
+    }
+    res.writeHead(404, cors).end('unknown path');
+  };
+
+  // 127.0.0.1, and ::1 where the machine has it, so that `localhost` reaches
+  // the server whichever address the browser tries first.
+  const servers = [http.createServer(handler), http.createServer(handler), other];
+  for (const s of servers) {
     s.on('connection', socket => {
       sockets.add(socket);
       socket.on('close', () => sockets.delete(socket));
     });
   }
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, 'localhost', resolve);
-  });
-  await new Promise((resolve, reject) => {
-    other.once('error', reject);
-    other.listen(otherPort, '127.0.0.1', resolve);
-  });
+  const listen = (s, p, host) =>
+    new Promise((resolve, reject) => {
+      s.once('error', reject);
+      s.listen(p, host, () => {
+        s.off('error', reject);
+        resolve();
+      });
+    });
+  await listen(servers[0], port, '127.0.0.1');
+  const listening = [servers[0], other];
+  try {
+    await listen(servers[1], port, '::1');
+    listening.push(servers[1]);
+  } catch {
+    // no IPv6 loopback here
+  }
+  await listen(other, otherPort, '127.0.0.1');
   return {
+    /** The fault server as the host of the GitHub integration. */
     url: `http://localhost:${port}`,
+    /** The same server as a plain host, without an integration. */
+    plainUrl: `http://127.0.0.1:${port}`,
     otherUrl: `http://127.0.0.1:${otherPort}`,
+    requests,
     otherRequests,
     close: async () => {
       for (const socket of sockets) socket.destroy();
-      await Promise.all([server, other].map(s => new Promise(r => s.close(() => r()))));
+      await Promise.all(listening.map(s => new Promise(r => s.close(() => r()))));
     },
   };
 }
@@ -186,5 +252,5 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     port: port || DEFAULT_FAULT_PORT,
     otherPort: otherPort || DEFAULT_OTHER_PORT,
   });
-  process.stdout.write(`fault server at ${s.url}, other host at ${s.otherUrl}\n`);
+  process.stdout.write(`fault server at ${s.url} (integration) and ${s.plainUrl} (plain), other host at ${s.otherUrl}\n`);
 }

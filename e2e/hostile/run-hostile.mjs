@@ -5,11 +5,40 @@
 // ran, a frozen tab, a state no one explained, or credentials sent to the
 // wrong host.
 //
-// Ports: portal 3100 (HOSTILE_PORTAL_PORT), fault server 7108 and 7109
-// (HOSTILE_FAULT_PORT, HOSTILE_OTHER_PORT). HOSTILE_PORTAL_URL reuses a portal
-// that is already running (started with the same config overrides).
+// Credentials: the portal starts with app-config.hostile.yaml, a GitHub
+// integration whose host is the fault server as `localhost:<port>`, and the
+// page gets a fresh token for this run (`architectureDocsDev.testToken`, read
+// by the dev portal's SCM auth, which hands it out for integration hosts
+// only). Every fault is read twice: anonymously, as a plain URL on
+// `127.0.0.1:<port>` (no integration), and through the integration, with
+// the token. A sample of the hostile docs is read through the integration
+// too. Two more cases point the annotation at the other host, and the
+// integration's redirect fault sends an authenticated request towards it.
+// The run fails unless the integration host received the token (otherwise
+// the check proves nothing), and if the plain host or the other host ever
+// received an Authorization or Cookie header.
+//
+// Environment:
+//   HOSTILE_ONLY=<regex>   only the inputs whose name matches (case-insensitive;
+//                          the name is "<doc or fault or case> <plain|token>"),
+//                          e.g. HOSTILE_ONLY='redirect|other-host' or
+//                          HOSTILE_ONLY='^0[0-4]' or HOSTILE_ONLY='token$'
+//   HOSTILE_TIMEOUT_MIN    the whole run's limit (default 25): past it the
+//                          portal, the browser and the servers are stopped and
+//                          the run fails
+//   HOSTILE_PORTAL_PORT    portal port (default 3100)
+//   HOSTILE_FAULT_PORT, HOSTILE_OTHER_PORT   fault server and other host
+//                          (default 7108, 7109)
+//   HOSTILE_PORTAL_URL     reuse a portal that is already running, started with
+//                          --config app-config.yaml --config e2e/hostile/app-config.hostile.yaml
+//                          and the same HOSTILE_FAULT_PORT
+//
+// Exit code: 0 when every input passed, 1 on any failure, 2 when the run hit
+// its time limit, 128+n on signal n. The portal, the browser and the servers
+// are stopped on every one of these paths.
 
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -21,9 +50,16 @@ const started = Date.now();
 const PORTAL_PORT = Number(process.env.HOSTILE_PORTAL_PORT || 3100);
 const FAULT_PORT = Number(process.env.HOSTILE_FAULT_PORT || DEFAULT_FAULT_PORT);
 const OTHER_PORT = Number(process.env.HOSTILE_OTHER_PORT || DEFAULT_OTHER_PORT);
-const FETCH_TIMEOUT_MS = 3000;
+const TIMEOUT_MIN = Number(process.env.HOSTILE_TIMEOUT_MIN || 25);
+const ONLY = process.env.HOSTILE_ONLY ? new RegExp(process.env.HOSTILE_ONLY, 'i') : undefined;
+const HOSTILE_CONFIG = path.join('e2e', 'hostile', 'app-config.hostile.yaml');
 const FREEZE_MS = 2000;
 const DOC_WAIT_MS = 15_000;
+const MAX_BROWSER_LAUNCHES = 6;
+/** Beyond this an input's page no longer answers the runner at all. */
+const INPUT_LIMIT_MS = 90_000;
+/** The token the dev portal's SCM auth hands out for integration hosts in this run. */
+const TOKEN = `hostile-${randomUUID()}`;
 const log = line => process.stdout.write(`[hostile ${((Date.now() - started) / 1000).toFixed(0)}s] ${line}\n`);
 
 /** States a hostile doc may end in; anything else is unexplained. */
@@ -35,53 +71,128 @@ const DOC_STATES = new Set([
   'unexpected-content',
 ]);
 
+/**
+ * The states a fault may show when read through the integration with the
+ * token: the same, except that an authenticated redirect is never followed.
+ */
+const TOKEN_FAULTS = { ...FAULTS, 'redirect-other-host': ['failed'] };
+
+// ---------------------------------------------------------------------------
+// Cleanup on every exit path.
+
+const cleanups = [];
+/** Process groups to kill synchronously if the process exits before cleanup ran. */
+const childGroups = new Set();
+let cleaning;
+
+function killGroup(pid, signal) {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+function cleanup() {
+  cleaning ??= (async () => {
+    while (cleanups.length > 0) {
+      const step = cleanups.pop();
+      await Promise.race([step().catch(() => {}), delay(15_000)]);
+    }
+  })();
+  return cleaning;
+}
+
+/** Set once the watchdog or a signal ends the run; its exit code wins. */
+let stopping = false;
+
+async function stopAndExit(code, message) {
+  if (stopping) return;
+  stopping = true;
+  if (message) process.stderr.write(`[hostile] ${message}\n`);
+  await Promise.race([cleanup(), delay(30_000)]);
+  process.exit(code);
+}
+
+process.on('exit', () => {
+  for (const pid of childGroups) killGroup(pid, 'SIGKILL');
+});
+for (const [signal, number] of [['SIGINT', 2], ['SIGTERM', 15], ['SIGHUP', 1]]) {
+  process.once(signal, () => stopAndExit(128 + number, `${signal}: stopping the portal, the browser and the servers`));
+}
+process.on('unhandledRejection', error => {
+  stopAndExit(1, `unhandled rejection: ${error?.stack ?? error}`);
+});
+const watchdog = setTimeout(() => {
+  stopAndExit(
+    2,
+    `the run took longer than ${TIMEOUT_MIN} min (HOSTILE_TIMEOUT_MIN); stopped the portal, the browser and the servers. FAILED.`,
+  );
+}, TIMEOUT_MIN * 60_000);
+
+/** `fn()`, or a rejection once `ms` have passed. */
+async function withinMs(ms, fn) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer from the page within ${ms / 1000} s`)), ms);
+  });
+  const work = fn();
+  // Settles after the time limit, if at all; nobody waits for it then.
+  work.catch(() => {});
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+// ---------------------------------------------------------------------------
+
 async function startPortal() {
   if (process.env.HOSTILE_PORTAL_URL) {
-    return { baseUrl: process.env.HOSTILE_PORTAL_URL.replace(/\/+$/, ''), stop: async () => {} };
+    return { baseUrl: process.env.HOSTILE_PORTAL_URL.replace(/\/+$/, '') };
   }
   const baseUrl = `http://localhost:${PORTAL_PORT}`;
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   const logFile = path.join(ARTIFACTS_DIR, 'hostile-portal.log');
   const fd = openSync(logFile, 'w');
-  const child = spawn(path.join(PACKAGE_DIR, 'node_modules', '.bin', 'backstage-cli'), ['package', 'start'], {
-    cwd: PACKAGE_DIR,
-    detached: true,
-    stdio: ['ignore', fd, fd],
-    env: {
-      ...process.env,
-      BROWSER: 'none',
-      APP_CONFIG_app_baseUrl: baseUrl,
-      APP_CONFIG_architectureDocs_fetch_timeoutMs: String(FETCH_TIMEOUT_MS),
+  const child = spawn(
+    path.join(PACKAGE_DIR, 'node_modules', '.bin', 'backstage-cli'),
+    ['package', 'start', '--config', 'app-config.yaml', '--config', HOSTILE_CONFIG],
+    {
+      cwd: PACKAGE_DIR,
+      detached: true,
+      stdio: ['ignore', fd, fd],
+      env: {
+        ...process.env,
+        BROWSER: 'none',
+        APP_CONFIG_app_baseUrl: baseUrl,
+        HOSTILE_FAULT_PORT: String(FAULT_PORT),
+      },
     },
-  });
+  );
   closeSync(fd);
-  const kill = signal => {
-    try {
-      process.kill(-child.pid, signal);
-    } catch {
-      // already gone
-    }
-  };
-  process.on('exit', () => kill('SIGKILL'));
+  childGroups.add(child.pid);
   const stop = async () => {
-    kill('SIGTERM');
+    killGroup(child.pid, 'SIGTERM');
     await delay(500);
-    kill('SIGKILL');
+    killGroup(child.pid, 'SIGKILL');
+    childGroups.delete(child.pid);
   };
+  cleanups.push(stop);
   const deadline = Date.now() + 300_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
     try {
       const res = await fetch(baseUrl, { signal: AbortSignal.timeout(120_000) });
       await res.arrayBuffer();
-      if (res.ok) return { baseUrl, stop };
+      if (res.ok) return { baseUrl };
     } catch {
       // still compiling
     }
     await delay(1000);
   }
-  await stop();
-  throw new Error(`The portal did not start at ${baseUrl}:\n${readFileSync(logFile, 'utf8').slice(-3000)}`);
+  throw new Error(`The portal did not start at ${baseUrl}; last lines of ${logFile}:\n${readFileSync(logFile, 'utf8').slice(-3000)}`);
 }
 
 /** Installed before any page script: records everything a payload could do. */
@@ -193,173 +304,291 @@ async function show(page, docUrl) {
   return { state, elapsed, diagrams };
 }
 
-async function main() {
-  const docs = writeDocs();
-  log(`${docs.length} hostile docs generated`);
-  const faultServer = await startFaultServer({ port: FAULT_PORT, otherPort: OTHER_PORT });
-  log(`fault server at ${faultServer.url}, other host at ${faultServer.otherUrl}`);
-  let portal;
-  let browser;
-  const failures = [];
-  const rows = [];
-  try {
-    portal = await startPortal();
-    log(`portal at ${portal.baseUrl}`);
-    browser = await launchBrowser();
-    const { context } = browser;
-    let { page, pageErrors } = browser;
-    await context.addInitScript(traps);
-    const navigations = [];
-    page.on('framenavigated', frame => {
-      if (frame === page.mainFrame() && !frame.url().startsWith(portal.baseUrl)) navigations.push(frame.url());
-    });
-    let crashed = 0;
-    page.on('crash', () => {
-      crashed += 1;
-    });
-    await page.goto(`${portal.baseUrl}/hostile?doc=${encodeURIComponent(`${faultServer.url}/fault/changing-etag.md`)}`, {
-      timeout: 120_000,
-    });
-    await signInAsGuest(page, { timeout: 120_000 });
-    await delay(500);
-    await takeTrapState(page);
-
-    let stuckInARow = 0;
-    const run = async (label, kind, docUrl, allowed) => {
-      const errorsBefore = pageErrors.length;
-      const navBefore = navigations.length;
-      const crashBefore = crashed;
-      let shown;
-      let traps;
-      try {
-        shown = await show(page, docUrl);
-        traps = await takeTrapState(page);
-      } catch (error) {
-        const row = { label, kind, state: 'crash', ms: 0, diagrams: '-', maxTask: 0, executed: 0, unsafe: 0, errors: 1, navigated: 0, detail: error.message.split('\n')[0], ok: false };
-        rows.push(row);
-        failures.push(row);
-        log(`FAIL ${label}: ${row.detail}`);
-        throw error;
+/**
+ * One browser with the traps and the run's token, signed in on /hostile;
+ * re-created when it is lost.
+ */
+function createSession(baseUrl) {
+  const session = {
+    browser: undefined,
+    page: undefined,
+    pageErrors: [],
+    /** Errors and navigations of earlier browsers are kept in the counts. */
+    errorOffset: 0,
+    navigations: [],
+    crashed: 0,
+    launches: 0,
+    async open() {
+      if (session.launches >= MAX_BROWSER_LAUNCHES) {
+        throw new Error(`the browser was lost ${session.launches} times`);
       }
-      const row = {
-        label,
-        kind,
-        state: shown.state,
-        ms: shown.elapsed,
-        diagrams: shown.diagrams.join(',') || '-',
-        maxTask: Math.max(0, ...traps.longTasks),
-        executed: traps.executed.length + traps.dialogs.length,
-        unsafe: traps.unsafe.length,
-        errors: pageErrors.length - errorsBefore + (crashed - crashBefore),
-        navigated: navigations.length - navBefore,
-        detail: [...traps.executed, ...traps.dialogs, ...traps.unsafe, ...navigations.slice(navBefore), ...pageErrors.slice(errorsBefore).map(e => e.message.split('\n')[0])]
-          .slice(0, 4)
-          .join(' | '),
-      };
-      row.ok =
-        allowed.includes(row.state) &&
-        row.executed === 0 &&
-        row.unsafe === 0 &&
-        row.errors === 0 &&
-        row.navigated === 0 &&
-        row.maxTask <= FREEZE_MS &&
-        !shown.diagrams.includes('loading');
-      rows.push(row);
-      stuckInARow = row.state === 'stuck' ? stuckInARow + 1 : 0;
-      if (stuckInARow >= 3) throw new Error(`three inputs in a row never settled; last: ${row.detail}`);
-      if (!row.ok) {
-        failures.push(row);
-        log(`FAIL ${label}: state=${row.state} maxTask=${row.maxTask} exec=${row.executed} unsafe=${row.unsafe} errors=${row.errors} nav=${row.navigated} ${row.detail}`);
-        if (navigations.length > navBefore || crashed > crashBefore || row.state === 'stuck') {
-          // Back to a clean page for the next input.
-          await page.goto(`${portal.baseUrl}/hostile`, { timeout: 120_000 }).catch(() => {});
-          await signInAsGuest(page, { timeout: 120_000 }).catch(() => {});
-          await takeTrapState(page).catch(() => {});
-        }
-      }
-      return row;
-    };
-
-    let aborted;
-    try {
-      for (const [index, doc] of docs.entries()) {
-        await run(doc.name, 'doc', `${faultServer.url}/docs/${doc.file}`, [...DOC_STATES]);
-        if (index % 25 === 24) log(`${index + 1}/${docs.length} docs`);
-      }
-    } catch (error) {
-      aborted = error;
-      log(`hostile docs aborted: ${error.message.split('\n')[0]}`);
-      failures.push({ label: 'run aborted', detail: error.message.split('\n')[0] });
-      // A fresh browser for the faults.
-      await browser.close();
-      browser = await launchBrowser();
-      await browser.context.addInitScript(traps);
-      page = browser.page;
-      pageErrors = browser.pageErrors;
+      session.launches += 1;
+      const browser = await launchBrowser();
+      session.browser = browser;
+      const { context, page } = browser;
+      await context.addInitScript(token => {
+        // Runtime config, merged by Backstage's config loader over the bundled one.
+        window.__APP_CONFIG__ = { architectureDocsDev: { testToken: token } };
+      }, TOKEN);
+      await context.addInitScript(traps);
       page.on('framenavigated', frame => {
-        if (frame === page.mainFrame() && !frame.url().startsWith(portal.baseUrl)) navigations.push(frame.url());
+        if (frame === page.mainFrame() && !frame.url().startsWith(baseUrl)) session.navigations.push(frame.url());
       });
       page.on('crash', () => {
-        crashed += 1;
+        session.crashed += 1;
       });
-      await page.goto(`${portal.baseUrl}/hostile`, { timeout: 120_000 });
+      session.page = page;
+      session.pageErrors = browser.pageErrors;
+      await page.goto(`${baseUrl}/hostile`, { timeout: 120_000 });
       await signInAsGuest(page, { timeout: 120_000 });
       await delay(500);
       await takeTrapState(page);
-    }
-
-    for (const [fault, allowed] of Object.entries(FAULTS)) {
-      await run(fault, 'fault', `${faultServer.url}/fault/${fault}.md`, allowed);
-      if (fault === 'changing-etag') {
-        // Away and back: the tab asks again with If-None-Match, gets a new ETag.
-        await run('changing-etag (again)', 'fault', `${faultServer.url}/fault/changing-etag.md?again`, allowed);
-      }
-    }
-    const leaked = faultServer.otherRequests.filter(r => r.headers.authorization || r.headers.cookie);
-    if (leaked.length > 0) {
-      failures.push({ label: 'redirect-other-host', detail: `credentials sent to ${faultServer.otherUrl}` });
-    }
-
-    // Table.
-    const docRows = rows.filter(r => r.kind === 'doc');
-    const sum = (list, key) => list.reduce((a, r) => a + r[key], 0);
-    const byState = {};
-    for (const r of docRows) byState[r.state] = (byState[r.state] ?? 0) + 1;
-    const out = [];
-    out.push('');
-    out.push('Hostile docs');
-    out.push(`  inputs tried        ${docRows.length} of ${docs.length}${aborted ? ' (aborted: browser lost)' : ''}`);
-    out.push(`  crashes/page errors ${sum(docRows, 'errors')}`);
-    out.push(`  script executions   ${sum(docRows, 'executed')}  (unsafe DOM: ${sum(docRows, 'unsafe')}, navigations away: ${sum(docRows, 'navigated')})`);
-    const slowest = [...docRows].sort((a, b) => b.maxTask - a.maxTask)[0];
-    out.push(`  frozen tabs (>${FREEZE_MS} ms) ${docRows.filter(r => r.maxTask > FREEZE_MS).length}  (max task ${slowest?.maxTask ?? 0} ms, ${slowest?.label ?? '-'})`);
-    out.push(`  states shown        ${Object.entries(byState).map(([s, c]) => `${s}: ${c}`).join(', ')}`);
-    out.push(`  unexplained states  ${docRows.filter(r => !DOC_STATES.has(r.state)).length}`);
-    out.push('');
-    out.push('Faults');
-    out.push(`  ${'fault'.padEnd(24)}${'expected'.padEnd(28)}${'shown'.padEnd(20)}${'ms'.padStart(7)}  ok`);
-    for (const r of rows.filter(x => x.kind === 'fault')) {
-      const expected = (FAULTS[r.label.replace(' (again)', '')] ?? []).join('|');
-      out.push(`  ${r.label.padEnd(24)}${expected.padEnd(28)}${r.state.padEnd(20)}${String(r.ms).padStart(7)}  ${r.ok ? 'yes' : 'NO'}`);
-    }
-    out.push(
-      `  other host received ${faultServer.otherRequests.length} request(s); with Authorization/Cookie: ${leaked.length}`,
-    );
-    out.push('');
-    out.push(`${rows.length - failures.filter(f => f.kind).length} passed, ${failures.length} failed  (${((Date.now() - started) / 1000).toFixed(0)} s)`);
-    process.stdout.write(`${out.join('\n')}\n`);
-  } finally {
-    await browser?.close();
-    await portal?.stop();
-    await faultServer.close();
-  }
-  if (failures.length > 0) {
-    for (const f of failures) process.stdout.write(`FAILED ${f.label}: ${f.state ?? ''} ${f.detail ?? ''}\n`);
-    process.exitCode = 1;
-  }
+    },
+    errorCount() {
+      return session.errorOffset + session.pageErrors.length;
+    },
+    errorMessages(from) {
+      return session.pageErrors.slice(Math.max(0, from - session.errorOffset)).map(e => e.message.split('\n')[0]);
+    },
+    async close() {
+      session.errorOffset += session.pageErrors.length;
+      session.pageErrors = [];
+      await session.browser?.close().catch(() => {});
+      session.browser = undefined;
+    },
+    async relaunch() {
+      await session.close();
+      await session.open();
+    },
+    /** Back to a clean page after a navigation away or a tab that never settled. */
+    async reload() {
+      await session.page.goto(`${baseUrl}/hostile`, { timeout: 120_000 });
+      await signInAsGuest(session.page, { timeout: 120_000 });
+      await takeTrapState(session.page);
+    },
+  };
+  cleanups.push(() => session.close());
+  return session;
 }
 
-main().catch(error => {
-  process.stderr.write(`${error.stack ?? error}\n`);
-  process.exitCode = 1;
-});
+/** Every input of the run, before HOSTILE_ONLY. */
+function buildInputs(docs, server) {
+  const inputs = [];
+  for (const doc of docs) {
+    inputs.push({ name: doc.name, kind: 'doc', mode: 'plain', url: `${server.plainUrl}/docs/${doc.file}`, allowed: [...DOC_STATES] });
+  }
+  // The first doc of each family of payloads, read through the integration.
+  const kindCounts = new Map();
+  for (const doc of docs) kindCounts.set(doc.kind, (kindCounts.get(doc.kind) ?? 0) + 1);
+  const sampled = new Set();
+  for (const doc of docs) {
+    if (kindCounts.get(doc.kind) < 2 || sampled.has(doc.kind)) continue;
+    sampled.add(doc.kind);
+    inputs.push({
+      name: doc.name,
+      kind: 'doc',
+      mode: 'token',
+      url: `${server.url}/hostile/docs/blob/main/${doc.file}`,
+      allowed: [...DOC_STATES],
+    });
+  }
+  for (const mode of ['plain', 'token']) {
+    for (const fault of Object.keys(FAULTS)) {
+      const url = mode === 'plain' ? `${server.plainUrl}/fault/${fault}.md` : `${server.url}/hostile/faults/blob/main/${fault}.md`;
+      const allowed = (mode === 'plain' ? FAULTS : TOKEN_FAULTS)[fault];
+      inputs.push({ name: fault, kind: 'fault', mode, url, allowed });
+      if (fault === 'changing-etag') {
+        // Away and back: the tab asks again, gets a new ETag.
+        inputs.push({ name: 'changing-etag (again)', kind: 'fault', mode, url: `${url}?again`, allowed });
+      }
+    }
+  }
+  // The annotation names the other host: it must be read without credentials.
+  inputs.push({
+    name: 'other-host-annotation',
+    kind: 'host',
+    mode: 'plain',
+    url: `${server.otherUrl}/docs/architecture.md`,
+    allowed: ['rendered', 'not-architecture-doc'],
+    otherHostVisited: true,
+  });
+  inputs.push({
+    name: 'other-host-github-path',
+    kind: 'host',
+    mode: 'plain',
+    url: `${server.otherUrl}/hostile/faults/blob/main/architecture.md`,
+    allowed: ['rendered', 'not-architecture-doc'],
+    otherHostVisited: true,
+  });
+  return inputs.map(input => ({ ...input, label: `${input.name} ${input.mode}` }));
+}
+
+async function main() {
+  const docs = writeDocs();
+  const server = await startFaultServer({ port: FAULT_PORT, otherPort: OTHER_PORT });
+  cleanups.push(() => server.close());
+  const ownHost = new URL(server.url).host;
+  const plainHost = new URL(server.plainUrl).host;
+  const allInputs = buildInputs(docs, server);
+  const inputs = ONLY ? allInputs.filter(input => ONLY.test(input.label)) : allInputs;
+  log(`${docs.length} hostile docs generated; ${inputs.length} of ${allInputs.length} inputs selected${ONLY ? ` (HOSTILE_ONLY=${process.env.HOSTILE_ONLY})` : ''}`);
+  log(`fault server: ${server.url} (GitHub integration), ${server.plainUrl} (plain), other host ${server.otherUrl}`);
+
+  const portal = await startPortal();
+  log(`portal at ${portal.baseUrl}`);
+  const session = createSession(portal.baseUrl);
+  await session.open();
+
+  const rows = [];
+  const failures = [];
+  const carriesCredentials = r => Boolean(r.authorization || r.cookie);
+  let stuckInARow = 0;
+  let abortedAt;
+
+  for (const [index, input] of inputs.entries()) {
+    const errorsBefore = session.errorCount();
+    const navBefore = session.navigations.length;
+    const crashBefore = session.crashed;
+    const requestsBefore = server.requests.length;
+    const otherBefore = server.otherRequests.length;
+    let shown;
+    let trapped;
+    let lost;
+    try {
+      // A page that stops answering altogether counts as a lost browser.
+      [shown, trapped] = await withinMs(INPUT_LIMIT_MS, async () => {
+        const result = await show(session.page, input.url);
+        return [result, await takeTrapState(session.page)];
+      });
+    } catch (error) {
+      lost = error.message.split('\n')[0];
+    }
+    const own = server.requests.slice(requestsBefore);
+    const other = server.otherRequests.slice(otherBefore);
+    const row = {
+      ...input,
+      state: lost ? 'browser-lost' : shown.state,
+      ms: shown?.elapsed ?? 0,
+      diagrams: shown?.diagrams ?? [],
+      maxTask: Math.max(0, ...(trapped?.longTasks ?? [])),
+      executed: trapped ? trapped.executed.length + trapped.dialogs.length : 0,
+      unsafe: trapped?.unsafe.length ?? 0,
+      errors: session.errorCount() - errorsBefore + (session.crashed - crashBefore) + (lost ? 1 : 0),
+      navigated: session.navigations.length - navBefore,
+      tokenToOwnHost: own.filter(r => r.host === ownHost && r.authorization === `Bearer ${TOKEN}`).length,
+      credentialsElsewhere:
+        own.filter(r => r.host !== ownHost && carriesCredentials(r)).length + other.filter(carriesCredentials).length,
+      otherRequests: other.length,
+    };
+    const reasons = [];
+    if (lost) reasons.push(`browser lost: ${lost}`);
+    else if (!row.allowed.includes(row.state)) reasons.push(`expected ${row.allowed.join('|')}, shown ${row.state}`);
+    if (row.executed > 0) reasons.push(`script ran: ${[...trapped.executed, ...trapped.dialogs].slice(0, 3).join(', ')}`);
+    if (row.unsafe > 0) reasons.push(`unsafe DOM: ${trapped.unsafe.slice(0, 3).join(', ')}`);
+    if (row.navigated > 0) reasons.push(`navigated to ${session.navigations.slice(navBefore).join(', ')}`);
+    if (!lost && row.errors > 0) {
+      const messages = session.errorMessages(errorsBefore).slice(0, 2);
+      reasons.push(`page errors: ${messages.join(' | ') || 'the page crashed'}`);
+    }
+    if (row.maxTask > FREEZE_MS) reasons.push(`frozen: a ${row.maxTask} ms task (limit ${FREEZE_MS} ms)`);
+    if (row.diagrams.includes('loading')) reasons.push('a diagram still loading');
+    if (input.mode === 'token' && !lost && row.tokenToOwnHost === 0) reasons.push(`${ownHost} never received the token`);
+    if (row.credentialsElsewhere > 0) reasons.push(`credentials sent to a host other than ${ownHost}`);
+    if (input.otherHostVisited && !lost && row.otherRequests === 0) reasons.push(`${server.otherUrl} was never asked`);
+    row.ok = reasons.length === 0;
+    row.reasons = reasons;
+    rows.push(row);
+    if (!row.ok) {
+      failures.push(row);
+      log(`FAIL ${row.kind} ${row.label}: ${reasons.join('; ')}`);
+    }
+    if ((index + 1) % 25 === 0) log(`${index + 1}/${inputs.length} inputs`);
+
+    stuckInARow = row.state === 'stuck' ? stuckInARow + 1 : 0;
+    try {
+      if (lost || session.crashed > crashBefore || stuckInARow >= 3) {
+        log(`${lost ? 'browser lost' : session.crashed > crashBefore ? 'tab crashed' : 'three inputs in a row never settled'}; starting a new browser, ${inputs.length - index - 1} input(s) left`);
+        stuckInARow = 0;
+        await session.relaunch();
+      } else if (row.navigated > 0 || row.state === 'stuck') {
+        await session.reload().catch(() => session.relaunch());
+      }
+    } catch (error) {
+      abortedAt = index + 1;
+      const detail = `could not start a new browser: ${error.message.split('\n')[0]}`;
+      log(`run aborted: ${detail}`);
+      failures.push({ kind: 'run', label: 'run aborted', reasons: [`${detail}; ${inputs.length - abortedAt} input(s) not tried`] });
+      break;
+    }
+  }
+
+  // Totals over every request of the run, including late ones.
+  const tokenRuns = rows.filter(r => r.mode === 'token');
+  const tokenToOwnHost = server.requests.filter(r => r.host === ownHost && r.authorization === `Bearer ${TOKEN}`).length;
+  const plainWithCredentials = server.requests.filter(r => r.host !== ownHost && carriesCredentials(r)).length;
+  const otherWithCredentials = server.otherRequests.filter(carriesCredentials).length;
+  const tokenCheckApplies = tokenRuns.length > 0 || !ONLY;
+  if (tokenCheckApplies && tokenToOwnHost === 0) {
+    failures.push({ kind: 'credentials', label: 'token to own host', reasons: [`${ownHost} never received the token, so the check proves nothing`] });
+  }
+  if (plainWithCredentials > 0) {
+    failures.push({ kind: 'credentials', label: 'plain host', reasons: [`${plainWithCredentials} request(s) to ${plainHost} carried Authorization/Cookie`] });
+  }
+  if (otherWithCredentials > 0) {
+    failures.push({ kind: 'credentials', label: 'other host', reasons: [`${otherWithCredentials} request(s) to ${server.otherUrl} carried Authorization/Cookie`] });
+  }
+
+  // Table.
+  const docRows = rows.filter(r => r.kind === 'doc');
+  const sum = (list, key) => list.reduce((a, r) => a + r[key], 0);
+  const byState = {};
+  for (const r of docRows) byState[r.state] = (byState[r.state] ?? 0) + 1;
+  const docInputs = inputs.filter(i => i.kind === 'doc');
+  const out = [];
+  out.push('');
+  out.push('Hostile docs');
+  out.push(
+    `  inputs tried        ${docRows.length} of ${docInputs.length} (${docRows.filter(r => r.mode === 'plain').length} plain, ${docRows.filter(r => r.mode === 'token').length} through the integration)${abortedAt !== undefined ? ' (aborted: browser lost)' : ''}`,
+  );
+  out.push(`  crashes/page errors ${sum(docRows, 'errors')}  (browsers started: ${session.launches})`);
+  out.push(`  script executions   ${sum(docRows, 'executed')}  (unsafe DOM: ${sum(docRows, 'unsafe')}, navigations away: ${sum(docRows, 'navigated')})`);
+  const slowest = [...docRows].sort((a, b) => b.maxTask - a.maxTask)[0];
+  out.push(`  frozen tabs (>${FREEZE_MS} ms) ${docRows.filter(r => r.maxTask > FREEZE_MS).length}  (max task ${slowest?.maxTask ?? 0} ms, ${slowest?.name ?? '-'})`);
+  out.push(`  states shown        ${Object.entries(byState).map(([s, c]) => `${s}: ${c}`).join(', ')}`);
+  out.push(`  unexplained states  ${docRows.filter(r => !DOC_STATES.has(r.state)).length}`);
+  out.push('');
+  out.push('Faults and hosts (plain: a URL on a host without integration; token: through the GitHub integration;');
+  out.push('                  token column: requests that carried the token to its own host)');
+  out.push(`  ${'input'.padEnd(24)}${'mode'.padEnd(7)}${'expected'.padEnd(40)}${'shown'.padEnd(22)}${'ms'.padStart(6)}${'token'.padStart(7)}  ok`);
+  for (const r of rows.filter(x => x.kind !== 'doc')) {
+    out.push(
+      `  ${r.name.padEnd(24)}${r.mode.padEnd(7)}${r.allowed.join('|').padEnd(40)}${r.state.padEnd(22)}${String(r.ms).padStart(6)}${String(r.tokenToOwnHost).padStart(7)}  ${r.ok ? 'yes' : 'NO'}`,
+    );
+  }
+  out.push('');
+  out.push('Credentials');
+  out.push(
+    `  token seen by its own host (${ownHost})           ${tokenToOwnHost} request(s)${tokenCheckApplies ? '  (must be > 0)' : '  (not checked: HOSTILE_ONLY selected nothing through the integration)'}`,
+  );
+  out.push(`  requests to the plain host (${plainHost}) with Authorization/Cookie   ${plainWithCredentials}`);
+  out.push(
+    `  requests to the other host (${new URL(server.otherUrl).host})   ${server.otherRequests.length}, with Authorization/Cookie: ${otherWithCredentials}  (must be 0)`,
+  );
+  out.push('');
+  out.push(`${rows.filter(r => r.ok).length} passed, ${failures.length} failed  (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  process.stdout.write(`${out.join('\n')}\n`);
+  for (const f of failures) process.stdout.write(`FAILED ${f.kind} ${f.label}: ${f.reasons.join('; ')}\n`);
+  return failures.length === 0 ? 0 : 1;
+}
+
+main()
+  .catch(error => {
+    if (!stopping) process.stderr.write(`${error.stack ?? error}\n`);
+    return 1;
+  })
+  .then(async code => {
+    if (stopping) return;
+    clearTimeout(watchdog);
+    await Promise.race([cleanup(), delay(30_000)]);
+    process.exit(code);
+  });
