@@ -51,6 +51,20 @@ export const architectureDocsTranslationRef = createTranslationRef({
         description:
           'Architecture docs are usually a few kilobytes. Open it on its host, split it, or raise architectureDocs.fetch.maxBytes.',
       },
+      tooComplex: {
+        title: 'The doc is too complex to show here',
+        description:
+          'It holds {{found}} {{kind}}; the entity page shows docs with up to {{limit}}, so that reading it never holds up the page. Open it on its host, or split it.',
+        kinds: {
+          headings: 'headings',
+          links: 'links and images',
+          definitions: 'link reference definitions',
+          tableCells: 'table cells',
+          delimiters: 'emphasis and bracket marks',
+          diagrams: 'Mermaid diagrams',
+          nesting: 'levels of list, quote and indentation nesting',
+        },
+      },
       unexpectedContent: {
         title: 'The location does not serve a markdown doc',
         description:

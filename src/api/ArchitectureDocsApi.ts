@@ -1,5 +1,6 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
+import type { RenderBudgetExcess } from '../lib/render-budget';
 
 /**
  * Why a doc could not be fetched. Each kind has its own state on the page.
@@ -8,7 +9,8 @@ import type { Entity } from '@backstage/catalog-model';
  * - `sign-in-needed`: the host answered 401/403 (or 404 to an anonymous
  *   request for a host that has credentials to offer);
  * - `timeout`: no complete answer within `fetch.timeoutMs`;
- * - `too-large`: the doc is larger than `fetch.maxBytes`;
+ * - `too-large`: the doc is larger than `fetch.maxBytes`, or holds more of
+ *   some construct than the entity page renders (`budget`, see `RENDER_LIMITS`);
  * - `unexpected-content`: the answer is not a text document (an HTML login
  *   page, an image);
  * - `invalid-location`: the annotation or a link cannot be turned into a URL;
@@ -39,6 +41,8 @@ export class ArchitectureDocError extends Error {
   readonly host?: string;
   /** Seconds the host asked to wait (Retry-After), when it said. */
   readonly retryAfterSeconds?: number;
+  /** For `too-large`: the render limit the doc passed, when it was not its size. */
+  readonly budget?: RenderBudgetExcess;
 
   constructor(
     kind: ArchitectureDocErrorKind,
@@ -48,6 +52,7 @@ export class ArchitectureDocError extends Error {
       status?: number;
       host?: string;
       retryAfterSeconds?: number;
+      budget?: RenderBudgetExcess;
     } = {},
   ) {
     super(message);
@@ -57,6 +62,7 @@ export class ArchitectureDocError extends Error {
     this.status = details.status;
     this.host = details.host;
     this.retryAfterSeconds = details.retryAfterSeconds;
+    this.budget = details.budget;
   }
 }
 

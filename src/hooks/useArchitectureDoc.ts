@@ -9,7 +9,7 @@ import {
   type ArchitectureDocsApi,
   type ArchitectureDocLocation,
 } from '../api';
-import { analyzeParsedDoc, parseArchitectureDoc, type TemplateModel } from '../lib';
+import { analyzeParsedDoc, exceedsRenderBudget, parseArchitectureDoc, type TemplateModel } from '../lib';
 import type { LinkTargetStatus, LoadedArchitectureDoc, ResolvedDocLink } from '../components/types';
 import { useArchitectureDocsConfig } from './useArchitectureDocsConfig';
 import { documentKey, useDocOwners, type DocOwner } from './useDocOwners';
@@ -176,8 +176,21 @@ export function useArchitectureDoc(
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, locationUrl]);
 
+  // Checked before anything is parsed: past a render limit the doc is not
+  // parsed or rendered on the main thread at all.
+  const budgetError = useMemo(() => {
+    if (!fetched.value) return undefined;
+    const excess = exceedsRenderBudget(fetched.value.content);
+    if (!excess) return undefined;
+    return new ArchitectureDocError(
+      'too-large',
+      `The doc holds ${excess.count} ${excess.kind}; the entity page shows docs with up to ${excess.limit}.`,
+      { url: fetched.value.url, budget: excess },
+    );
+  }, [fetched.value]);
+
   const loaded = useMemo(() => {
-    if (!fetched.value || !location || templateLoading || ownersLoading) return undefined;
+    if (!fetched.value || budgetError || !location || templateLoading || ownersLoading) return undefined;
     return buildLoadedDoc({
       api,
       location,
@@ -188,7 +201,7 @@ export function useArchitectureDoc(
     });
     // `location` is derived from `locationUrl` on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, fetched.value, locationUrl, template, templateLoading, owners, ownersLoading, entityPath]);
+  }, [api, fetched.value, budgetError, locationUrl, template, templateLoading, owners, ownersLoading, entityPath]);
 
   const [statuses, setStatuses] = useState<Map<string, LinkTargetStatus>>(new Map());
   useEffect(() => {
@@ -228,6 +241,8 @@ export function useArchitectureDoc(
   } else if (fetched.error && !templateLoading) {
     // The not-found state's create link prefills the template, so it waits for it.
     state = { status: 'error', error: asDocError(fetched.error), location };
+  } else if (budgetError) {
+    state = { status: 'error', error: budgetError, location };
   } else if (!withStatuses) {
     state = { status: 'loading' };
   } else if (!withStatuses.file.content.trim()) {

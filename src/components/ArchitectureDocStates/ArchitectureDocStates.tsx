@@ -171,6 +171,22 @@ export function ArchitectureDocErrorState(props: ArchitectureDocErrorStateProps)
         </StateBox>
       );
     case 'too-large':
+      if (error.budget) {
+        return (
+          <StateBox state="too-large">
+            <WarningPanel severity="warning" title={t('states.tooComplex.title')} defaultExpanded>
+              {where}
+              <Typography variant="body2">
+                {t('states.tooComplex.description', {
+                  found: error.budget.count.toLocaleString('en-US'),
+                  kind: t(`states.tooComplex.kinds.${error.budget.kind}`),
+                  limit: error.budget.limit.toLocaleString('en-US'),
+                })}
+              </Typography>
+            </WarningPanel>
+          </StateBox>
+        );
+      }
       return (
         <StateBox state="too-large">
           <WarningPanel

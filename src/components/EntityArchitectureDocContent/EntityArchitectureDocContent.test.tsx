@@ -166,6 +166,16 @@ describe('EntityArchitectureDocContent', () => {
     expect(screen.getByTestId('architecture-doc-state')).toHaveTextContent(title);
   });
 
+  it('should not render a doc past a render limit, and say which limit', async () => {
+    const doc = `# Checkout architecture\n\n${Array.from({ length: 1001 }, (_, k) => `## Part ${k}`).join('\n\n')}\n`;
+    await renderTab(checkout, mockApi({ [`${BASE}/checkout/docs/architecture/Checkout.md`]: doc }));
+    await waitFor(() => expect(state()).toBe('too-large'));
+    const box = screen.getByTestId('architecture-doc-state');
+    expect(box).toHaveTextContent('The doc is too complex to show here');
+    expect(box).toHaveTextContent('It holds 1,002 headings; the entity page shows docs with up to 1,000');
+    expect(screen.queryByRole('heading', { name: 'Part 0' })).not.toBeInTheDocument();
+  });
+
   it('should retry a failed fetch', async () => {
     const url = `${BASE}/checkout/docs/architecture/Checkout.md`;
     const files: Record<string, string | ArchitectureDocError> = { [url]: new ArchitectureDocError('failed', 'down') };

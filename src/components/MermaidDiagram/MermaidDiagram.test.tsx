@@ -114,6 +114,16 @@ describe('MermaidDiagram', () => {
     );
   });
 
+  it('should cap the edges and the source size Mermaid lays out, and keep the caps out of a directive\'s reach', async () => {
+    render(diagram({ source: '%%{init: {"maxEdges": 100000, "maxTextSize": 10000000}}%%\nflowchart LR\n  a --> b' }));
+    await waitForState('rendered');
+
+    const config = mockInitialize.mock.calls[0][0];
+    expect(config.maxEdges).toBe(200);
+    expect(config.maxTextSize).toBe(20_000);
+    expect(config.secure).toEqual(expect.arrayContaining(['maxEdges', 'maxTextSize']));
+  });
+
   it('should configure mermaid right before each render', async () => {
     render(diagram({ source: FLOWCHART }));
     await waitForState('rendered');

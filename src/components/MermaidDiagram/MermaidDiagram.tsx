@@ -53,6 +53,15 @@ const URL_ATTRIBUTES = new Set([
 
 const MAX_MESSAGE_LENGTH = 2000;
 
+/**
+ * Mermaid lays a diagram out in one task on the main thread; past a few
+ * hundred edges that task holds the tab for seconds. Larger diagrams are not
+ * drawn: Mermaid reports the limit and the source is shown instead.
+ */
+const MAX_DIAGRAM_EDGES = 200;
+/** Mermaid's limit on a diagram's source, in characters. */
+const MAX_DIAGRAM_TEXT = 20_000;
+
 let renderCounter = 0;
 
 /**
@@ -73,6 +82,8 @@ function mermaidConfig(theme: 'dark' | 'default'): MermaidConfig {
     // Without this Mermaid draws its own error picture into the page and
     // leaves it there; the component shows a readable box instead.
     suppressErrorRendering: true,
+    maxEdges: MAX_DIAGRAM_EDGES,
+    maxTextSize: MAX_DIAGRAM_TEXT,
     theme,
   };
 }
