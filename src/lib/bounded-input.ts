@@ -31,8 +31,16 @@ export interface BoundedInput {
   limitedParagraphs: number;
 }
 
-const DELIMITER = /[*_~[\]]/g;
-const FENCE = /^[ \t]{0,3}(`{3,}|~{3,})/;
+/** Emphasis and bracket delimiters. */
+export const INLINE_DELIMITER = /[*_~[\]]/g;
+/** A fenced code block's opening line: its marker, then its info string. */
+export const FENCE = /^[ \t]{0,3}(`{3,}|~{3,})[ \t]*([^\s`]*)/;
+
+/** Whether `line` closes a code block opened with the marker `fence`. */
+export function closesFence(line: string, fence: string): boolean {
+  const marker = FENCE.exec(line)?.[1];
+  return !!marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker;
+}
 
 /**
  * Escapes delimiters past the limit, paragraph by paragraph (runs of
@@ -45,13 +53,11 @@ function limitInlineDelimiters(lines: string[]): number {
   let counted = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    const marker = FENCE.exec(line)?.[1];
     if (fence !== undefined) {
-      if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) {
-        fence = undefined;
-      }
+      if (closesFence(line, fence)) fence = undefined;
       continue;
     }
+    const marker = FENCE.exec(line)?.[1];
     if (marker) {
       fence = marker;
       seen = 0;
@@ -64,10 +70,10 @@ function limitInlineDelimiters(lines: string[]): number {
       continue;
     }
     const before = seen;
-    seen += line.match(DELIMITER)?.length ?? 0;
+    seen += line.match(INLINE_DELIMITER)?.length ?? 0;
     if (seen <= MAX_INLINE_DELIMITERS) continue;
     let kept = before;
-    lines[i] = line.replace(DELIMITER, (char, offset: number) => {
+    lines[i] = line.replace(INLINE_DELIMITER, (char, offset: number) => {
       kept++;
       // Already escaped, or still within the limit: leave it.
       if (kept <= MAX_INLINE_DELIMITERS || (offset > 0 && line[offset - 1] === '\\')) return char;
@@ -118,7 +124,7 @@ export function boundMarkdownInput(markdown: string, maxLength: number): Bounded
   const text = truncated ? markdown.slice(0, maxLength) : markdown;
   // Cheap tests first: most docs need neither flattening nor limiting.
   const deep = /(?:^|\n)(?:[ \t]{33,}|(?:[ \t]{0,3}(?:>[ \t]?|(?:[-*+]|\d{1,9}[.)])[ \t]+)){8})/.test(text);
-  const dense = (text.match(DELIMITER)?.length ?? 0) > MAX_INLINE_DELIMITERS;
+  const dense = (text.match(INLINE_DELIMITER)?.length ?? 0) > MAX_INLINE_DELIMITERS;
   if (!deep && !dense) {
     return { text, truncated, flattenedLines: 0, limitedParagraphs: 0 };
   }

@@ -9,6 +9,8 @@
  * analyses in workers) still analyse such docs.
  */
 
+import { closesFence, FENCE, INLINE_DELIMITER } from './bounded-input';
+
 /**
  * The most constructs of each kind a doc shown on the entity page may hold.
  * @public
@@ -43,7 +45,6 @@ export interface RenderBudgetExcess {
   limit: number;
 }
 
-const FENCE = /^[ \t]{0,3}(`{3,}|~{3,})[ \t]*([^\s`]*)/;
 const HEADING = /^[ \t]{0,3}#{1,6}(?:[ \t]|$)/;
 const DEFINITION = /^[ \t]{0,3}\[[^\]\n]{1,999}\]:/;
 const CONTAINER_MARKERS = /^(?:[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t]))+/;
@@ -75,11 +76,11 @@ export function measureRenderLoad(markdown: string): RenderLoad {
     if (end === -1) end = markdown.length;
     const line = markdown.slice(start, end);
     start = end + 1;
-    const marker = FENCE.exec(line);
     if (fence !== undefined) {
-      if (marker && marker[1][0] === fence[0] && marker[1].length >= fence.length && !marker[2]) fence = undefined;
+      if (closesFence(line, fence)) fence = undefined;
       continue;
     }
+    const marker = FENCE.exec(line);
     if (marker) {
       fence = marker[1];
       if (marker[2].toLowerCase() === 'mermaid') load.diagrams += 1;
@@ -88,7 +89,7 @@ export function measureRenderLoad(markdown: string): RenderLoad {
     if (HEADING.test(line)) load.headings += 1;
     if (DEFINITION.test(line)) load.definitions += 1;
     load.links += countOf(line, /\]\(|\]\[/g);
-    load.delimiters += countOf(line, /[*_~[\]]/g);
+    load.delimiters += countOf(line, INLINE_DELIMITER);
     if (line.includes('|')) load.tableCells += countOf(line, /\|/g);
     let indent = 0;
     while (indent < line.length && (line[indent] === ' ' || line[indent] === '\t')) indent++;

@@ -39,6 +39,7 @@ import { downloadCsv } from './downloadCsv';
 import { SectionCoverageSummary } from './SectionCoverageSummary';
 import { markTiming, useCoverageScan, type CoverageProgress, type CoverageScan } from './useCoverageScan';
 import { startTransitionCompat, useDeferredValueCompat } from './reactCompat';
+import { useSameItems } from './useSameItems';
 
 /**
  * Props of {@link ArchitectureDocsPage}.
@@ -87,15 +88,6 @@ function ScanProgress(props: { progress: CoverageProgress }) {
   );
 }
 
-/** The same array as last time when it holds the same values, so memoised children skip a render. */
-function useSameValues(values: string[]): string[] {
-  const last = useRef(values);
-  if (last.current.length !== values.length || last.current.some((value, index) => value !== values[index])) {
-    last.current = values;
-  }
-  return last.current;
-}
-
 function CoverageView(props: { scan: CoverageScan; tabPath: string }) {
   const { tabPath } = props;
   // Results arriving and filters being typed render after urgent updates;
@@ -132,9 +124,9 @@ function CoverageView(props: { scan: CoverageScan; tabPath: string }) {
   }, [deferredRows, deferredFilters]);
   const summary = useMemo(() => summarizeSectionCoverage(summaryRows, template), [summaryRows, template]);
   const analysedCount = summaryRows.filter(row => row.status === 'analysed').length;
-  const owners = useSameValues(useMemo(() => distinctValues(deferredRows, 'owner'), [deferredRows]));
-  const systems = useSameValues(useMemo(() => distinctValues(deferredRows, 'system'), [deferredRows]));
-  const lifecycles = useSameValues(useMemo(() => distinctValues(deferredRows, 'lifecycle'), [deferredRows]));
+  const owners = useSameItems(useMemo(() => distinctValues(deferredRows, 'owner'), [deferredRows]));
+  const systems = useSameItems(useMemo(() => distinctValues(deferredRows, 'system'), [deferredRows]));
+  const lifecycles = useSameItems(useMemo(() => distinctValues(deferredRows, 'lifecycle'), [deferredRows]));
 
   const entityPath = useCallback(
     (row: CoverageRow) => {

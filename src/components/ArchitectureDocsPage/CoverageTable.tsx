@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import {
   Link,
   StatusAborted,
@@ -14,6 +14,7 @@ import { makeStyles, TablePagination, TableSortLabel } from '@material-ui/core';
 import type { CoverageFilters, CoverageRow, CoverageSortKey, CoverageStatus } from '../../lib/coverage';
 import { architectureDocsTranslationRef } from '../../translation';
 import { statusMessageKey } from './statusLabels';
+import { useSameItems } from './useSameItems';
 
 const STATUS_ICONS: Record<CoverageStatus, (props: { children: ReactNode }) => JSX.Element> = {
   analysed: StatusOK,
@@ -61,26 +62,6 @@ function RowCell(props: { rowKey: RowKey; render(row: CoverageRow): ReactNode })
   return useMemo(() => <>{row ? render(row) : null}</>, [row, render]);
 }
 
-/** The same keys as last time when the page holds the same entities, in the same order. */
-function useRowKeys(rows: CoverageRow[]): RowKey[] {
-  const last = useRef<RowKey[]>([]);
-  const previous = last.current;
-  if (previous.length !== rows.length || previous.some((key, index) => key.entityRef !== rows[index].entityRef)) {
-    last.current = rows.map(row => ({ entityRef: row.entityRef, uuid: row.entityRef }));
-  }
-  return last.current;
-}
-
-/** The same map as last time when the page holds the same rows, so unchanged cells are not rendered again. */
-function usePageRows(rows: CoverageRow[]): ReadonlyMap<string, CoverageRow> {
-  const last = useRef<{ rows: CoverageRow[]; map: ReadonlyMap<string, CoverageRow> }>();
-  const previous = last.current;
-  if (!previous || previous.rows.length !== rows.length || previous.rows.some((row, index) => row !== rows[index])) {
-    last.current = { rows, map: new Map(rows.map(row => [row.entityRef, row])) };
-  }
-  return last.current!.map;
-}
-
 /** The rows of the page in Backstage's table, sorted by the view's sort. */
 export function CoverageTable(props: CoverageTableProps) {
   const { rows, filters, onSort, entityPath } = props;
@@ -96,8 +77,10 @@ export function CoverageTable(props: CoverageTableProps) {
   const lastPage = Math.max(0, Math.ceil(rows.length / pageSize) - 1);
   const currentPage = Math.min(page, lastPage);
   const pageRows = rows.slice(currentPage * pageSize, (currentPage + 1) * pageSize);
-  const keys = useRowKeys(pageRows);
-  const byEntity = usePageRows(pageRows);
+  const refs = useSameItems(pageRows.map(row => row.entityRef));
+  const keys = useMemo(() => refs.map((entityRef): RowKey => ({ entityRef, uuid: entityRef })), [refs]);
+  const sameRows = useSameItems(pageRows);
+  const byEntity = useMemo(() => new Map(sameRows.map(row => [row.entityRef, row])), [sameRows]);
   const direction = filters.direction ?? 'asc';
 
   const header = (key: CoverageSortKey, label: string) => (
