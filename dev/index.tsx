@@ -8,7 +8,6 @@ import {
   type TableColumn,
 } from '@backstage/core-components';
 import { createDevApp } from '@backstage/dev-utils';
-import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
 import {
   appThemeApiRef,
   configApiRef,
@@ -45,10 +44,9 @@ import {
   DOC_SERVER_BASE_URL,
   getSampleEntity,
   sampleDocUrl,
-  sampleEntities,
   sampleScenarios,
 } from './sample-catalog';
-import { generatedEntities } from './generated-catalog';
+import { DevCatalogClient } from './devCatalogClient';
 
 interface SampleDocRow {
   id: string;
@@ -209,7 +207,7 @@ createDevApp()
       deps: {},
       // The sample entities, then a large generated catalog for the
       // catalog-wide page (dev/generated-catalog.ts).
-      factory: () => new InMemoryCatalogClient({ entities: [...sampleEntities, ...generatedEntities()] }),
+      factory: () => new DevCatalogClient(),
     }),
   )
   .registerApi(scmAuthFactory)

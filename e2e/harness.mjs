@@ -166,10 +166,14 @@ async function waitForPortal(baseUrl, child, deadline) {
  * @param {boolean} [options.unref] Let this process exit while they run; used
  *   by the lazily started shared environment, which stops on `beforeExit`.
  * @param {(line: string) => void} [options.log] Progress messages.
+ * @param {'development' | 'production'} [options.build] `development` (the
+ *   default) runs `backstage-cli package start`; `production` bundles the
+ *   portal in production mode, as apps ship, and serves the files
+ *   (e2e/production-portal.mjs).
  * @returns {Promise<{ baseUrl: string, docServerUrl: string, stop: () => Promise<void> }>}
  */
 export async function startEnvironment(options = {}) {
-  const { latencyMs = 0, unref = false, log = () => {} } = options;
+  const { latencyMs = 0, unref = false, log = () => {}, build = 'development' } = options;
   const baseUrl = `http://localhost:${PORTAL_PORT}`;
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
 
@@ -193,10 +197,16 @@ export async function startEnvironment(options = {}) {
   if (unref) docServer.server.unref();
   log(`doc server listening at ${docServer.url}`);
 
+  // A production build goes to a fresh folder, removed on stop.
+  const buildDir = build === 'production' ? await mkdtemp(path.join(os.tmpdir(), 'architecture-docs-portal-')) : undefined;
   const logFd = openSync(portalLogPath(), 'w');
   let child;
   try {
-    child = spawn(path.join(PACKAGE_DIR, 'node_modules', '.bin', 'backstage-cli'), ['package', 'start'], {
+    const [command, args] =
+      build === 'production'
+        ? [process.execPath, [path.join(here, 'production-portal.mjs'), buildDir, String(PORTAL_PORT)]]
+        : [path.join(PACKAGE_DIR, 'node_modules', '.bin', 'backstage-cli'), ['package', 'start']];
+    child = spawn(command, args, {
       cwd: PACKAGE_DIR,
       detached: true,
       stdio: ['ignore', logFd, logFd],
@@ -236,6 +246,7 @@ export async function startEnvironment(options = {}) {
       // Workers of the CLI may outlive it, even when it exited on its own.
       if (pid !== undefined) killGroup(pid, 'SIGKILL');
       process.off('exit', killOnExit);
+      if (buildDir) await rm(buildDir, { recursive: true, force: true });
       await docServer.close();
       log('portal and doc server stopped');
     })();
@@ -243,7 +254,7 @@ export async function startEnvironment(options = {}) {
   };
 
   try {
-    log(`starting the dev portal at ${baseUrl} (log: ${path.relative(PACKAGE_DIR, portalLogPath())})`);
+    log(`starting the ${build} portal at ${baseUrl} (log: ${path.relative(PACKAGE_DIR, portalLogPath())})`);
     await waitForPortal(baseUrl, child, Date.now() + PORTAL_READY_TIMEOUT_MS);
   } catch (error) {
     await stop();

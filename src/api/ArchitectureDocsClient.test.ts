@@ -4,7 +4,7 @@
 // The client is DOM-free; Node's fetch and streams are what msw intercepts.
 import type { Entity } from '@backstage/catalog-model';
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
-import { ScmIntegrations } from '@backstage/integration';
+import { ScmIntegrations, type ScmIntegrationRegistry } from '@backstage/integration';
 import type { ScmAuthApi, ScmAuthTokenResponse } from '@backstage/integration-react';
 import { mockApis, registerMswTestHooks } from '@backstage/test-utils';
 import { delay, http, HttpResponse } from 'msw';
@@ -53,6 +53,7 @@ const credentials = (token: string): ScmAuthTokenResponse => ({
 
 interface SetupOptions {
   config?: ArchitectureDocsClientConfig;
+  scmIntegrations?: ScmIntegrationRegistry;
   cacheTtlMs?: number;
   cacheMaxEntries?: number;
   templateMarkdown?: string;
@@ -833,6 +834,27 @@ describe('ArchitectureDocsClient', () => {
     it('should resolve an anchor against the doc itself', () => {
       const { client } = setup();
       expect(client.resolveLink('#purpose', GITHUB_DOC)).toBe(`${GITHUB_DOC}#purpose`);
+    });
+
+    it('should look up the integration once per host and still tell hosts, schemes and ports apart', () => {
+      const registry = ScmIntegrations.fromConfig(
+        mockApis.config({ data: { integrations: { github: [{ host: 'github.com' }, { host: 'ghe.example.com' }] } } }),
+      );
+      const byUrl = jest.spyOn(registry, 'byUrl');
+      const { client } = setup({ scmIntegrations: registry });
+      for (let i = 0; i < 50; i++) {
+        expect(client.resolveLink('../contracts/Playout.md', GITHUB_DOC.replace('PlayoutEngine', `Engine${i}`))).toBe(
+          'https://github.com/acme/playout/tree/main/docs/contracts/Playout.md',
+        );
+      }
+      expect(byUrl).toHaveBeenCalledTimes(1);
+      // The same authority means another host under another scheme: port
+      // 443 is https's own, so only the https URL is on the integration.
+      expect(client.resolveLink('/b.md', 'https://ghe.example.com:443/o/r/blob/main/a.md')).toBe(
+        'https://ghe.example.com/o/r/tree/main/b.md',
+      );
+      expect(client.resolveLink('/b.md', 'http://ghe.example.com:443/o/r/blob/main/a.md')).not.toContain('/tree/');
+      expect(client.resolveLink('./b.md', 'https://docs.example.net/a/c.md')).toBe('https://docs.example.net/a/b.md');
     });
   });
 

@@ -6,6 +6,7 @@ import {
 import type { Entity } from '@backstage/catalog-model';
 import type { ConfigApi, DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import {
+  defaultScmResolveUrl,
   getAzureFileFetchUrl,
   getBitbucketCloudFileFetchUrl,
   getBitbucketServerFileFetchUrl,
@@ -14,6 +15,7 @@ import {
 import type {
   GithubIntegrationConfig,
   GitLabIntegrationConfig,
+  ScmIntegration,
   ScmIntegrationRegistry,
 } from '@backstage/integration';
 import type { ScmAuthApi } from '@backstage/integration-react';
@@ -476,6 +478,8 @@ export class ArchitectureDocsClient implements ArchitectureDocsApi {
   readonly #cacheMaxEntries: number;
   readonly #cache = new Map<string, CacheEntry>();
   readonly #inflight = new Map<string, Flight>();
+  /** The integration for each URL scheme and authority seen; integrations match by host. */
+  readonly #integrationByAuthority = new Map<string, ScmIntegration | undefined>();
 
   constructor(options: ArchitectureDocsClientOptions) {
     const defaults = DEFAULT_ARCHITECTURE_DOCS_CONFIG;
@@ -573,7 +577,7 @@ export class ArchitectureDocsClient implements ArchitectureDocsApi {
       }
     }
     try {
-      return this.#scmIntegrations.resolveUrl({ url: trimmed, base: baseUrl });
+      return this.#resolveUrl(trimmed, baseUrl);
     } catch {
       // The SCM resolvers reject some paths (e.g. leaving the repository);
       // plain URL resolution still gives a link the host can answer.
@@ -666,7 +670,7 @@ export class ArchitectureDocsClient implements ArchitectureDocsApi {
     }
     let resolved: string;
     try {
-      resolved = this.#scmIntegrations.resolveUrl({ url: ref, base: parsed.target });
+      resolved = this.#resolveUrl(ref, parsed.target);
     } catch (error) {
       throw new ArchitectureDocError(
         'invalid-location',
@@ -692,9 +696,10 @@ export class ArchitectureDocsClient implements ArchitectureDocsApi {
   }
 
   #editUrl(url: string): string | undefined {
-    if (!this.#scmIntegrations.byUrl(url)) return undefined;
+    const integration = this.#integrationFor(url);
+    if (!integration) return undefined;
     try {
-      return this.#scmIntegrations.resolveEditUrl(url);
+      return integration.resolveEditUrl(url);
     } catch {
       return undefined;
     }
@@ -751,9 +756,30 @@ export class ArchitectureDocsClient implements ArchitectureDocsApi {
     return { docUrl, host: parsed.host, integration: this.#integrationSource(docUrl) };
   }
 
+  /**
+   * `scmIntegrations.byUrl`, remembered per URL authority: the registry
+   * parses the URL once per integration kind, and the catalog-wide page asks
+   * for thousands of URLs on a handful of hosts.
+   */
+  #integrationFor(url: string): ScmIntegration | undefined {
+    // Scheme and authority: the port a host is matched with depends on both.
+    const authority = /^[a-z][a-z\d+.-]*:\/\/[^/?#\\]*/i.exec(url)?.[0].toLowerCase();
+    if (authority === undefined) return this.#scmIntegrations.byUrl(url);
+    if (this.#integrationByAuthority.has(authority)) return this.#integrationByAuthority.get(authority);
+    const integration = this.#scmIntegrations.byUrl(url);
+    this.#integrationByAuthority.set(authority, integration);
+    return integration;
+  }
+
+  /** `scmIntegrations.resolveUrl`, with the integration looked up once per host. */
+  #resolveUrl(url: string, base: string): string {
+    const integration = this.#integrationFor(base);
+    return integration ? integration.resolveUrl({ url, base }) : defaultScmResolveUrl({ url, base });
+  }
+
   #integrationSource(url: string): IntegrationSource | undefined {
     const integrations = this.#scmIntegrations;
-    switch (integrations.byUrl(url)?.type) {
+    switch (this.#integrationFor(url)?.type) {
       case 'github': {
         const config = integrations.github.byUrl(url)?.config;
         return config && githubSource(url, config);

@@ -71,11 +71,18 @@ export async function loadDocOwners(
   return owners;
 }
 
+/**
+ * One empty map for every render without owners: callers memoise on the map,
+ * and a new one on each render would rebuild (and re-check) the doc forever
+ * when the catalog query fails.
+ */
+const NO_OWNERS: Map<string, DocOwner> = new Map();
+
 /** The doc owners of the catalog; an empty map while loading or on failure. */
 export function useDocOwners(): { owners: Map<string, DocOwner>; loading: boolean; error?: Error } {
   const catalogApi = useApi(catalogApiRef);
   const api = useApi(architectureDocsApiRef);
   const { annotation } = useArchitectureDocsConfig();
   const state = useAsync(() => loadDocOwners(catalogApi, api, annotation), [catalogApi, api, annotation]);
-  return { owners: state.value ?? new Map(), loading: state.loading, error: state.error };
+  return { owners: state.value ?? NO_OWNERS, loading: state.loading, error: state.error };
 }

@@ -6,6 +6,7 @@ import { gfm } from 'micromark-extension-gfm';
 import { nodeText, parseMarkdown, WHOLE_PARSE_LIMIT } from './markdown-tree';
 
 const CORPUS = path.resolve(__dirname, '../../../shared/corpus/retrovue');
+const WHOLE_CORPUS = path.resolve(__dirname, '../../../shared/corpus');
 
 function parseInOnePiece(markdown: string) {
   return fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
@@ -28,6 +29,32 @@ describe('parseMarkdown', () => {
     for (const text of large) {
       expect(parseMarkdown(text)).toEqual(parseInOnePiece(text));
     }
+  });
+
+  it('should give every corpus doc the same tree as the plain GFM parse', () => {
+    const docs = markdownFiles(WHOLE_CORPUS).map(file => fs.readFileSync(file, 'utf8'));
+    expect(docs.length).toBeGreaterThan(200);
+    for (const text of docs) {
+      expect(parseMarkdown(text)).toEqual(parseInOnePiece(text));
+    }
+  });
+
+  it.each([
+    ['a bare URL', 'See https://example.com/a.md and more.'],
+    ['an upper-case URL', 'See HTTP://EXAMPLE.COM today.'],
+    ['a www host', 'Go to www.example.com/path, then back.'],
+    ['a www host after a word character', 'x_www.example.com is odd.'],
+    ['an email address', 'Write to team@example.com or ops@example.org.'],
+    ['mailto and xmpp', 'mailto:a@example.com and xmpp:b@example.com/res'],
+    ['a URL inside emphasis', '*see https://example.com*'],
+    ['a URL in a table', '| a | b |\n| - | - |\n| www.example.com | x@example.com |'],
+    ['a URL as link text', '[https://example.com](https://example.com) and [www.x.com][r]\n\n[r]: https://x.com'],
+    // Only the transform finds these two: the parser sees the references.
+    ['a www host after a character reference', '&amp;www.example.com'],
+    ['an address written with a character reference', 'hello&#x40;example.com'],
+    ['no candidate at all', '# Title\n\nPlain words, [a link](./a.md) and `code@inline`.'],
+  ])('should turn literal autolinks into the same links as the plain GFM parse: %s', (_name, text) => {
+    expect(parseMarkdown(text)).toEqual(parseInOnePiece(text));
   });
 
   it('should resolve a reference whose definition stands in another piece', () => {

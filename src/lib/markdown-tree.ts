@@ -1,13 +1,44 @@
-import { fromMarkdown } from 'mdast-util-from-markdown';
+import { fromMarkdown, type Transform } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
 import { gfm } from 'micromark-extension-gfm';
 import type { Nodes, Parents, Root } from 'mdast';
 
+/**
+ * GFM's literal-autolink transform walks the whole tree four times, once per
+ * pattern, and is a sixth of the parse. Every pattern needs `http://`,
+ * `https://`, `www.` or `@` in a text node outside a link, so it runs only
+ * when one is there; the tree is the same either way.
+ */
+const AUTOLINK_TRANSFORMS = new Set<Transform>(gfmAutolinkLiteralFromMarkdown().transforms ?? []);
+const MDAST_EXTENSIONS = gfmFromMarkdown().map(extension => ({
+  ...extension,
+  transforms: extension.transforms?.filter(transform => !AUTOLINK_TRANSFORMS.has(transform)),
+}));
+const AUTOLINK_CANDIDATE = /https?:\/\/|www\.|@/i;
+
+function mayHoldLiteralAutolink(tree: Root): boolean {
+  const stack: Nodes[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'text') {
+      if (AUTOLINK_CANDIDATE.test(node.value)) return true;
+    } else if ('children' in node && node.type !== 'link' && node.type !== 'linkReference') {
+      for (const child of node.children) stack.push(child);
+    }
+  }
+  return false;
+}
+
 function parseWhole(markdown: string): Root {
-  return fromMarkdown(markdown, {
+  let tree = fromMarkdown(markdown, {
     extensions: [gfm()],
-    mdastExtensions: [gfmFromMarkdown()],
+    mdastExtensions: MDAST_EXTENSIONS,
   });
+  if (mayHoldLiteralAutolink(tree)) {
+    for (const transform of AUTOLINK_TRANSFORMS) tree = (transform(tree) as Root | undefined) ?? tree;
+  }
+  return tree;
 }
 
 /**

@@ -296,14 +296,14 @@ describe('ArchitectureDocsPage', () => {
     await waitForScan();
     first.unmount();
     const slow = mockDocsApi();
-    slow.getEntityDoc.mockImplementation(() => new Promise(() => {}));
+    slow.getDoc.mockImplementation(() => new Promise(() => {}));
     await renderPage(slow);
     await waitFor(() => expect(screen.getByTestId('coverage-progress')).toHaveAttribute('data-done', '6'));
     const checkout = within(tableRows().get('checkout')!);
     expect(checkout.getByText('100')).toBeInTheDocument();
     expect(screen.getByTestId('coverage-progress')).toHaveTextContent('checking 6 docs for changes');
     // Both lanes (coverage.concurrency: 2) wait for their hosts; nothing else is requested.
-    expect(slow.getEntityDoc).toHaveBeenCalledTimes(2);
+    expect(slow.getDoc).toHaveBeenCalledTimes(2);
   });
 
   it('should explain an empty catalog', async () => {

@@ -21,7 +21,7 @@ export interface CoverageAnalyser {
 
 /** Options of {@link createCoverageAnalyser}. */
 export interface CoverageAnalyserOptions {
-  /** Workers to start. Default: one per core, at most 4. */
+  /** Workers to start. Default: one per core but one, from 1 to 4. */
   workers?: number;
   /** Starts one worker, or answers undefined when workers are unavailable. */
   startWorker?: () => AnalysisWorker | undefined;
@@ -32,10 +32,15 @@ export interface CoverageAnalyserOptions {
   readyTimeoutMs?: number;
 }
 
-/** One worker per core, at most four: parsing is CPU-bound. */
+/**
+ * One worker per core but one, at least one and at most four: parsing is
+ * CPU-bound, and the page's own thread, which receives the docs, needs a
+ * core too. On two cores, two workers slowed the fetches more than a second
+ * parser sped up the analysis.
+ */
 export function defaultWorkerCount(): number {
   const cores = typeof navigator !== 'undefined' ? Number(navigator.hardwareConcurrency) : NaN;
-  return Math.max(1, Math.min(4, Number.isFinite(cores) && cores > 0 ? cores : 2));
+  return Math.max(1, Math.min(4, (Number.isFinite(cores) && cores > 0 ? cores : 2) - 1));
 }
 
 /** Starts the bundled analysis worker; undefined where there are no workers (tests, old browsers). */

@@ -74,7 +74,8 @@ export async function loadCoverageDoc(
   }
   let file: ArchitectureDocFile;
   try {
-    file = await api.getEntityDoc(entity, { signal });
+    // The location is known already; getEntityDoc would work it out again.
+    file = await api.getDoc(url, { signal });
   } catch (error) {
     if (signal.aborted) throw error;
     return { result: coverageResultFromError(error, url) };

@@ -114,6 +114,10 @@ export function useCoverageScan(options: {
     finished: false,
   });
 
+  // Called once each batch is on screen (see `flush` below).
+  const committed = useRef<() => void>();
+  useEffect(() => committed.current?.(), [snapshot]);
+
   useEffect(() => {
     if (!entities || !templateReady) return undefined;
     const controller = new AbortController();
@@ -150,18 +154,33 @@ export function useCoverageScan(options: {
 
     let timer: ReturnType<typeof setTimeout> | undefined;
     let flushes = 0;
+    // A transition that has not committed yet is restarted by the next one,
+    // so a batch waits for the previous one to be on screen: otherwise slow
+    // renders would be thrown away, and rows would appear late.
+    let rendering = false;
+    let waiting = false;
     const flush = () => {
       timer = undefined;
       flushes += 1;
       if (signal.aborted) return;
+      rendering = true;
       // A new object on every flush: it also tells the rows to rebuild. As a
       // transition, the render yields to typing and clicks.
       const next = { ...counts, total: flat.length };
       startTransitionCompat(() => setSnapshot(next));
     };
     const scheduleFlush = () => {
-      if (timer === undefined) {
+      if (rendering) {
+        waiting = true;
+      } else if (timer === undefined) {
         timer = setTimeout(flush, flushes <= FIRST_FLUSHES ? FIRST_FLUSH_INTERVAL_MS : FLUSH_INTERVAL_MS);
+      }
+    };
+    committed.current = () => {
+      rendering = false;
+      if (waiting) {
+        waiting = false;
+        scheduleFlush();
       }
     };
     flush();
@@ -214,6 +233,7 @@ export function useCoverageScan(options: {
     };
     run();
     return () => {
+      committed.current = undefined;
       controller.abort();
       analyser.dispose();
       if (timer !== undefined) clearTimeout(timer);

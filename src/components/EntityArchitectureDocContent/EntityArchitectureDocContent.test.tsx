@@ -87,13 +87,14 @@ async function renderTab(
   entity: Entity,
   api: jest.Mocked<ArchitectureDocsApi>,
   config: object | ConfigApi = {},
+  catalogApi: InMemoryCatalogClient = new InMemoryCatalogClient({ entities: [checkout, payments] }),
 ) {
   const configApi = 'getOptional' in config ? (config as ConfigApi) : mockApis.config({ data: config });
   const wrap = (children: ReactNode) => (
     <TestApiProvider
       apis={[
         [architectureDocsApiRef, api],
-        [catalogApiRef, new InMemoryCatalogClient({ entities: [checkout, payments] })],
+        [catalogApiRef, catalogApi],
         [configApiRef, configApi],
       ]}
     >
@@ -256,6 +257,27 @@ describe('EntityArchitectureDocContent', () => {
           '/catalog/default/component/payments/architecture',
         ),
       );
+    });
+
+    it('should show the doc, with links to the host, when the catalog cannot say who owns docs', async () => {
+      const failing = new InMemoryCatalogClient({ entities: [checkout, payments] });
+      jest.spyOn(failing, 'getEntities').mockRejectedValue(new Error('catalog unavailable'));
+      const consoleError = jest.spyOn(console, 'error');
+      const api = mockApi(files);
+      await renderTab(checkout, api, {}, failing);
+      const doc = await screen.findByTestId('architecture-markdown');
+      await waitFor(() =>
+        expect(within(doc).getByRole('link', { name: /^gone/ })).toHaveAttribute('data-broken', 'true'),
+      );
+      expect(within(doc).getByRole('link', { name: /^Payments/ })).toHaveAttribute(
+        'href',
+        `${BASE}/payments/docs/architecture/Payments.md?view`,
+      );
+      // Each link target is checked once, not again on every render.
+      const checks = api.getDoc.mock.calls.length;
+      await new Promise(resolve => setTimeout(resolve, 200));
+      expect(api.getDoc.mock.calls.length).toBe(checks);
+      expect(consoleError.mock.calls.filter(([message]) => /Maximum update depth/.test(String(message)))).toEqual([]);
     });
 
     it('should send other relative links to the file on its host', async () => {
