@@ -3,10 +3,10 @@
 // answer costs it (receiving the data), not the filtering itself.
 import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
 import type { GetEntitiesRequest } from '@backstage/catalog-client';
-import { generatedEntities } from './generated-catalog';
-import { sampleEntities } from './sample-catalog';
+// Not from devCatalogClient.ts, which starts this worker.
+import { devCatalogEntities } from './generated-catalog';
 
-const catalog = new InMemoryCatalogClient({ entities: [...sampleEntities, ...generatedEntities()] });
+const catalog = new InMemoryCatalogClient({ entities: devCatalogEntities() });
 const scope = globalThis as unknown as {
   addEventListener(type: 'message', listener: (event: MessageEvent<{ id: number; request: GetEntitiesRequest }>) => void): void;
   postMessage(message: unknown): void;

@@ -1,6 +1,6 @@
 import { ANNOTATION_LOCATION, ANNOTATION_ORIGIN_LOCATION, type Entity } from '@backstage/catalog-model';
 import { ARCHITECTURE_DOC_ANNOTATION } from '../src/lib/annotation';
-import { DOC_SERVER_BASE_URL } from './sample-catalog';
+import { DOC_SERVER_BASE_URL, sampleEntities } from './sample-catalog';
 
 /**
  * A large generated catalog for the catalog-wide page. Each entity's
@@ -91,4 +91,9 @@ export function generatedComponent(index: number): Entity {
 /** The generated catalog, the same on every run. */
 export function generatedEntities(count = GENERATED_COMPONENT_COUNT): Entity[] {
   return Array.from({ length: count }, (_, index) => generatedComponent(index));
+}
+
+/** Every entity of the dev catalog: the samples, then the generated ones. */
+export function devCatalogEntities(): Entity[] {
+  return [...sampleEntities, ...generatedEntities()];
 }

@@ -50,7 +50,12 @@ export async function buildProductionPortal(outDir) {
 /** Serves `root` on `port` (loopback, IPv4 and IPv6 where there is one); paths that are not files get index.html. */
 export async function serveStatic(root, port) {
   const handler = async (req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    let pathname;
+    try {
+      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    } catch {
+      pathname = '/';
+    }
     let file = path.join(root, path.normalize(pathname));
     if (!file.startsWith(root + path.sep)) file = path.join(root, 'index.html');
     const info = await stat(file).catch(() => undefined);

@@ -103,7 +103,7 @@ describe('architectureDocsTranslationRef', () => {
   it("should show the app's wording on the catalog-wide page", async () => {
     renderApp({ route: '/architecture-docs', entityPage: true });
     expect(await screen.findByRole('heading', { name: 'Design docs' }, { timeout: 10_000 })).toBeInTheDocument();
-    expect(await screen.findByTestId('coverage-count')).toHaveTextContent('1 shown, 1 in the catalog');
+    expect(await screen.findByTestId('coverage-count', {}, { timeout: 10_000 })).toHaveTextContent('1 shown, 1 in the catalog');
     // Messages the app leaves alone keep the plugin's wording.
     expect(screen.getByRole('button', { name: 'Export CSV' })).toBeInTheDocument();
   });

@@ -278,6 +278,7 @@ describe('EntityArchitectureDocContent', () => {
       await new Promise(resolve => setTimeout(resolve, 200));
       expect(api.getDoc.mock.calls.length).toBe(checks);
       expect(consoleError.mock.calls.filter(([message]) => /Maximum update depth/.test(String(message)))).toEqual([]);
+      consoleError.mockRestore();
     });
 
     it('should send other relative links to the file on its host', async () => {
