@@ -218,11 +218,32 @@ function sharedDocExists(file) {
 
 const GENERATED_STATUS = { 404: 'Not found', 401: 'Unauthorized', 500: 'Internal error' };
 
+/** Generated answers kept at once; the catalog has about 2,000 docs. */
+const MAX_KEPT_ANSWERS = 10_000;
+
 /**
  * Answers `/generated/...`: the docs of the generated catalog
- * (dev/generated-catalog.ts) and the shared docs they link.
+ * (dev/generated-catalog.ts) and the shared docs they link. A doc is built
+ * once and kept with its entity tag, as a real host serves stored files: the
+ * server's own work should not weigh on the portal it is measured with.
  */
-function handleGenerated(req, res, segments, shapes) {
+function handleGenerated(req, res, segments, generated) {
+  const key = segments.join('/');
+  let answer = generated.answers.get(key);
+  if (!answer) {
+    answer = buildGeneratedAnswer(segments, generated.shapes);
+    if (generated.answers.size >= MAX_KEPT_ANSWERS) generated.answers.clear();
+    generated.answers.set(key, answer);
+  }
+  if (answer.status) {
+    sendText(req, res, answer.status, answer.message);
+    return;
+  }
+  sendContent(req, res, answer.body, CONTENT_TYPES['.md'], answer.etag);
+}
+
+/** What a `/generated/...` path answers: a status and message, or a body and its tag. */
+function buildGeneratedAnswer(segments, shapes) {
   let content;
   if (segments[1] === 'shared' && segments.length === 4) {
     const file = segments[3];
@@ -232,23 +253,17 @@ function handleGenerated(req, res, segments, shapes) {
   } else if (segments.length === 7 && segments[4] === 'docs' && segments[5] === 'architecture') {
     const [, variant, shapeIndex, name] = segments;
     const status = Number(variant);
-    if (GENERATED_STATUS[status]) {
-      sendText(req, res, status, GENERATED_STATUS[status]);
-      return;
-    }
+    if (GENERATED_STATUS[status]) return { status, message: GENERATED_STATUS[status] };
     if (['full', 'trimmed', 'placeholder', 'broken'].includes(variant) && /^\d+$/.test(shapeIndex)) {
       content = generatedDoc(shapes, variant, shapeIndex, name);
     }
   }
-  if (content === undefined) {
-    sendText(req, res, 404, 'Not found');
-    return;
-  }
-  sendContent(req, res, Buffer.from(content, 'utf8'), CONTENT_TYPES['.md']);
+  if (content === undefined) return { status: 404, message: 'Not found' };
+  const body = Buffer.from(content, 'utf8');
+  return { body, etag: strongEtag(body) };
 }
 
-function sendContent(req, res, content, contentType) {
-  const etag = strongEtag(content);
+function sendContent(req, res, content, contentType, etag = strongEtag(content)) {
   const headers = {
     ETag: etag,
     // Docs change while someone edits them, so caches must always revalidate;
@@ -268,7 +283,7 @@ function sendContent(req, res, content, contentType) {
   );
 }
 
-async function handle(req, res, realRoot, shapes) {
+async function handle(req, res, realRoot, generated) {
   const method = req.method ?? 'GET';
   if (method === 'OPTIONS') {
     send(res, 204, { 'Content-Length': '0' });
@@ -294,7 +309,7 @@ async function handle(req, res, realRoot, shapes) {
     }
   });
   if (segments[0] === 'generated') {
-    handleGenerated(req, res, segments, shapes);
+    handleGenerated(req, res, segments, generated);
     return;
   }
   const requested = resolveRequestPath(realRoot, pathname);
@@ -359,6 +374,7 @@ export async function startDocServer(options = {}) {
   } = options;
   const realRoot = await realpath(root);
   const shapes = loadDocShapes({ root: realRoot, corpusRoot });
+  const generatedDocs = { shapes, answers: new Map() };
 
   const server = createServer((req, res) => {
     const started = Date.now();
@@ -366,7 +382,7 @@ export async function startDocServer(options = {}) {
       log?.(`${req.method} ${req.url} ${res.statusCode} ${Date.now() - started}ms`);
     });
     const run = () =>
-      handle(req, res, realRoot, shapes).catch(() => {
+      handle(req, res, realRoot, generatedDocs).catch(() => {
         if (!res.headersSent) sendText(req, res, 500, 'Internal error');
         else res.destroy();
       });

@@ -4,7 +4,7 @@
 // The client is DOM-free; Node's fetch and streams are what msw intercepts.
 import type { Entity } from '@backstage/catalog-model';
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
-import { ScmIntegrations, type ScmIntegrationRegistry } from '@backstage/integration';
+import { defaultScmResolveUrl, ScmIntegrations, type ScmIntegrationRegistry } from '@backstage/integration';
 import type { ScmAuthApi, ScmAuthTokenResponse } from '@backstage/integration-react';
 import { mockApis, registerMswTestHooks } from '@backstage/test-utils';
 import { delay, http, HttpResponse } from 'msw';
@@ -855,6 +855,46 @@ describe('ArchitectureDocsClient', () => {
       );
       expect(client.resolveLink('/b.md', 'http://ghe.example.com:443/o/r/blob/main/a.md')).not.toContain('/tree/');
       expect(client.resolveLink('./b.md', 'https://docs.example.net/a/c.md')).toBe('https://docs.example.net/a/b.md');
+    });
+  });
+
+  describe('resolveLink on a host without an integration', () => {
+    // The client resolves plain relative paths itself, without the throwing
+    // absolute-URL attempt of defaultScmResolveUrl; the result must not change.
+    const bases = [
+      'https://docs.example.net/org/repo/docs/architecture/A.md',
+      'https://docs.example.net/a/b/c.md?ref=main&x=1',
+      'http://localhost:7008/generated/full/3/svc/docs/architecture/Architecture.md#purpose',
+      'https://docs.example.net/',
+    ];
+    const targets = [
+      './B.md',
+      '../contracts/Playout.md',
+      '../../../../../../escape.md',
+      'contracts/Playout%20API.md',
+      'a b.md',
+      'x.md?y=2#z',
+      'x.md#section',
+      '-dash/name.md',
+      'a/b:c.md',
+      'a\\b.md',
+      'plain',
+      '/root/C.md',
+      '//other.example.com/x.md',
+      'mailto:team@example.com',
+      'été.md',
+    ];
+    it.each(bases)('should resolve every kind of target as Backstage does against %s', base => {
+      const { client } = setup();
+      const resolvedByBackstage = targets.flatMap(target => {
+        try {
+          return [[target, defaultScmResolveUrl({ url: target, base })]];
+        } catch {
+          return [];
+        }
+      });
+      expect(resolvedByBackstage.length).toBeGreaterThan(targets.length - 3);
+      expect(resolvedByBackstage.map(([target]) => [target, client.resolveLink(target, base)])).toEqual(resolvedByBackstage);
     });
   });
 

@@ -148,6 +148,13 @@ function isHttpUrl(url: URL | undefined): url is URL {
 }
 
 /** Whether a reference starts with a URL scheme, i.e. is not a relative path. */
+/**
+ * A path relative to the file it is written in, which no URL parser reads as
+ * an absolute URL: it starts with `./`, `../` or a name character and has no
+ * colon before its first slash.
+ */
+const PLAIN_RELATIVE_PATH = /^(?:\.\.?\/|[\w-][^:/]*(?:\/|$))/;
+
 function hasScheme(value: string): boolean {
   return /^[a-z][a-z\d+.-]*:/i.test(value);
 }
@@ -598,10 +605,10 @@ export class ArchitectureDocsClient implements ArchitectureDocsApi {
    * GitHub and GitLab raw URLs are turned into their blob pages.
    */
   getViewUrl(url: string): string {
-    const github = this.#scmIntegrations.github.byUrl(url) && parseGithubFileUrl(url);
+    const github = this.#integrationOfType(url, 'github') && parseGithubFileUrl(url);
     // Only raw answers are not pages; `tree` links may name folders.
     if (github && github.kind === 'raw') return githubPageUrl(url, github, 'blob');
-    const gitlab = this.#scmIntegrations.gitlab.byUrl(url);
+    const gitlab = this.#integrationOfType(url, 'gitlab');
     const gitlabParts = gitlab && parseGitlabFileUrl(url, gitlab.config);
     if (gitlabParts && new URL(url).pathname.includes('/-/raw/')) {
       const path = [gitlabParts.project, '-', 'blob', gitlabParts.ref, ...gitlabParts.path].join('/');
@@ -691,7 +698,7 @@ export class ArchitectureDocsClient implements ArchitectureDocsApi {
    * doc is a file, whose page is the `blob` URL.
    */
   #canonicalUrl(url: string): string {
-    const github = this.#scmIntegrations.github.byUrl(url) && parseGithubFileUrl(url);
+    const github = this.#integrationOfType(url, 'github') && parseGithubFileUrl(url);
     return github ? githubPageUrl(url, github, 'blob') : url;
   }
 
@@ -711,7 +718,7 @@ export class ArchitectureDocsClient implements ArchitectureDocsApi {
       return full.length <= MAX_PREFILL_URL_CHARS ? full : base;
     };
     try {
-      if (this.#scmIntegrations.github.byUrl(url)) {
+      if (this.#integrationOfType(url, 'github')) {
         const parts = parseGithubFileUrl(url);
         if (!parts) return undefined;
         const dir = parts.path.slice(0, -1);
@@ -722,7 +729,7 @@ export class ArchitectureDocsClient implements ArchitectureDocsApi {
           'value',
         );
       }
-      const gitlab = this.#scmIntegrations.gitlab.byUrl(url);
+      const gitlab = this.#integrationOfType(url, 'gitlab');
       if (gitlab) {
         const parts = parseGitlabFileUrl(url, gitlab.config);
         if (!parts) return undefined;
@@ -771,10 +778,30 @@ export class ArchitectureDocsClient implements ArchitectureDocsApi {
     return integration;
   }
 
+  /**
+   * The GitHub or GitLab integration of a URL, found through the per-host
+   * lookup first: most doc URLs of a large catalog belong to neither.
+   */
+  #integrationOfType(url: string, type: 'github'): ReturnType<ScmIntegrationRegistry['github']['byUrl']>;
+  #integrationOfType(url: string, type: 'gitlab'): ReturnType<ScmIntegrationRegistry['gitlab']['byUrl']>;
+  #integrationOfType(url: string, type: 'github' | 'gitlab') {
+    if (this.#integrationFor(url)?.type !== type) return undefined;
+    return type === 'github' ? this.#scmIntegrations.github.byUrl(url) : this.#scmIntegrations.gitlab.byUrl(url);
+  }
+
   /** `scmIntegrations.resolveUrl`, with the integration looked up once per host. */
   #resolveUrl(url: string, base: string): string {
     const integration = this.#integrationFor(base);
-    return integration ? integration.resolveUrl({ url, base }) : defaultScmResolveUrl({ url, base });
+    if (integration) return integration.resolveUrl({ url, base });
+    if (PLAIN_RELATIVE_PATH.test(url)) {
+      // What defaultScmResolveUrl does with a path relative to the file,
+      // without first trying the path as an absolute URL: the exception that
+      // throws costs more than the rest, once per link of every doc.
+      const resolved = new URL(url, base);
+      resolved.search = new URL(base).search;
+      return resolved.toString();
+    }
+    return defaultScmResolveUrl({ url, base });
   }
 
   #integrationSource(url: string): IntegrationSource | undefined {

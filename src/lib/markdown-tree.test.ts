@@ -44,7 +44,11 @@ describe('parseMarkdown', () => {
     // Only the transform finds these two: the parser sees the references.
     ['a www host after a character reference', '&amp;www.example.com'],
     ['an address written with a character reference', 'hello&#x40;example.com'],
-    ['no candidate at all', '# Title\n\nPlain words, [a link](./a.md) and `code@inline`.'],
+    ['no candidate at all', '# Title\n\nPlain words, [a link](./a.md) and `code`.'],
+    ['words an address could start with, and no address', 'snake_case-name.ext, _emphasis_ and a-b.c_d'],
+    ['a protocol with one slash or none', 'http:/example.com and https:example.com'],
+    ['a mixed-case protocol and host', 'HtTpS://Example.com and WwW.Example.com'],
+    ['an address inside code', 'Run `mail team@example.com` now.'],
   ])('should turn literal autolinks into the same links as the plain GFM parse: %s', (_name, text) => {
     expect(parseMarkdown(text)).toEqual(parseInOnePiece(text));
   });

@@ -1,7 +1,11 @@
 import { fromMarkdown, type Transform } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
-import { gfm } from 'micromark-extension-gfm';
+import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import type { Nodes, Parents, Root } from 'mdast';
 
 /**
@@ -16,6 +20,16 @@ const MDAST_EXTENSIONS = gfmFromMarkdown().map(extension => ({
   transforms: extension.transforms?.filter(transform => !AUTOLINK_TRANSFORMS.has(transform)),
 }));
 const AUTOLINK_CANDIDATE = /https?:\/\/|www\.|@/i;
+
+/**
+ * GFM's syntax, as `micromark-extension-gfm` combines it. Its literal-autolink
+ * constructs are tried at the start of every word and cost a quarter of the
+ * parse; each needs `http://`, `https://`, `www.` or `@` in the source (a
+ * character reference is not read as one), so input holding none of them is
+ * parsed without them, to the same tree.
+ */
+const GFM_OTHER_SYNTAX = [gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem()];
+const GFM_SYNTAX = [gfmAutolinkLiteral(), ...GFM_OTHER_SYNTAX];
 
 function mayHoldLiteralAutolink(tree: Root): boolean {
   const stack: Nodes[] = [tree];
@@ -32,7 +46,7 @@ function mayHoldLiteralAutolink(tree: Root): boolean {
 
 function parseWhole(markdown: string): Root {
   let tree = fromMarkdown(markdown, {
-    extensions: [gfm()],
+    extensions: AUTOLINK_CANDIDATE.test(markdown) ? GFM_SYNTAX : GFM_OTHER_SYNTAX,
     mdastExtensions: MDAST_EXTENSIONS,
   });
   if (mayHoldLiteralAutolink(tree)) {

@@ -1,6 +1,6 @@
 import { InfoCard } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { makeStyles, Typography } from '@material-ui/core';
 import type { SectionStatus } from '../../lib';
 import type { SectionCoverage } from '../../lib/coverage';
@@ -60,13 +60,22 @@ export const SectionCoverageSummary = memo(function SectionCoverageSummaryView(p
   const { summary, analysed, selected, onSelect } = props;
   const classes = useStyles();
   const { t } = useTranslationRef(architectureDocsTranslationRef);
+  // Translated once per language, not once per segment on every render.
+  const statusNames = useMemo(
+    () => ({
+      present: t('page.sectionStatus.present'),
+      placeholder: t('page.sectionStatus.placeholder'),
+      missing: t('page.sectionStatus.missing'),
+    }),
+    [t],
+  );
   return (
     <InfoCard title={t('page.summary.title')} subheader={t('page.summary.subtitle', { count: analysed })}>
       <div className={classes.legend}>
         {STATUSES.map(status => (
           <span key={status}>
             <span className={`${classes.swatch} ${classes[status]}`} />
-            {t(`page.sectionStatus.${status}`)}
+            {statusNames[status]}
           </span>
         ))}
       </div>
@@ -83,7 +92,7 @@ export const SectionCoverageSummary = memo(function SectionCoverageSummaryView(p
                 const label = t('page.summary.segment', {
                   section: entry.title,
                   count,
-                  status: t(`page.sectionStatus.${status}`),
+                  status: statusNames[status],
                 });
                 const isSelected = selected?.section === entry.id && selected.status === status;
                 // A native tooltip: dozens of segments re-render while the
