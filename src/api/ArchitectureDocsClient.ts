@@ -147,7 +147,6 @@ function isHttpUrl(url: URL | undefined): url is URL {
   return url !== undefined && (url.protocol === 'https:' || url.protocol === 'http:');
 }
 
-/** Whether a reference starts with a URL scheme, i.e. is not a relative path. */
 /**
  * A path relative to the file it is written in, which no URL parser reads as
  * an absolute URL: it starts with `./`, `../` or a name character and has no
@@ -155,6 +154,7 @@ function isHttpUrl(url: URL | undefined): url is URL {
  */
 const PLAIN_RELATIVE_PATH = /^(?:\.\.?\/|[\w-][^:/]*(?:\/|$))/;
 
+/** Whether a reference starts with a URL scheme, i.e. is not a relative path. */
 function hasScheme(value: string): boolean {
   return /^[a-z][a-z\d+.-]*:/i.test(value);
 }
@@ -796,7 +796,7 @@ export class ArchitectureDocsClient implements ArchitectureDocsApi {
     if (PLAIN_RELATIVE_PATH.test(url)) {
       // What defaultScmResolveUrl does with a path relative to the file,
       // without first trying the path as an absolute URL: the exception that
-      // throws costs more than the rest, once per link of every doc.
+      // attempt throws costs more than the rest, once per link of every doc.
       const resolved = new URL(url, base);
       resolved.search = new URL(base).search;
       return resolved.toString();
