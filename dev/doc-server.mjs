@@ -227,13 +227,13 @@ const MAX_KEPT_ANSWERS = 10_000;
  * once and kept with its entity tag, as a real host serves stored files: the
  * server's own work should not weigh on the portal it is measured with.
  */
-function handleGenerated(req, res, segments, generated) {
+function handleGenerated(req, res, segments, generatedDocs) {
   const key = segments.join('/');
-  let answer = generated.answers.get(key);
+  let answer = generatedDocs.answers.get(key);
   if (!answer) {
-    answer = buildGeneratedAnswer(segments, generated.shapes);
-    if (generated.answers.size >= MAX_KEPT_ANSWERS) generated.answers.clear();
-    generated.answers.set(key, answer);
+    answer = buildGeneratedAnswer(segments, generatedDocs.shapes);
+    if (generatedDocs.answers.size >= MAX_KEPT_ANSWERS) generatedDocs.answers.clear();
+    generatedDocs.answers.set(key, answer);
   }
   if (answer.status) {
     sendText(req, res, answer.status, answer.message);
@@ -283,7 +283,7 @@ function sendContent(req, res, content, contentType, etag = strongEtag(content))
   );
 }
 
-async function handle(req, res, realRoot, generated) {
+async function handle(req, res, realRoot, generatedDocs) {
   const method = req.method ?? 'GET';
   if (method === 'OPTIONS') {
     send(res, 204, { 'Content-Length': '0' });
@@ -309,7 +309,7 @@ async function handle(req, res, realRoot, generated) {
     }
   });
   if (segments[0] === 'generated') {
-    handleGenerated(req, res, segments, generated);
+    handleGenerated(req, res, segments, generatedDocs);
     return;
   }
   const requested = resolveRequestPath(realRoot, pathname);
