@@ -220,6 +220,7 @@ export const architectureDocsTranslationRef = createTranslationRef({
       title: 'Architecture docs',
       subtitle: 'Which components have an architecture doc, and how complete it is',
       progress: {
+        loadingCatalog: 'Loading the catalog…',
         scanning: 'Analysed {{done}} of {{total}} docs',
         finished: 'Analysed all {{total}} docs',
         revalidating: 'Saved results shown; checking {{count}} docs for changes',
@@ -270,7 +271,7 @@ export const architectureDocsTranslationRef = createTranslationRef({
       summary: {
         title: 'Section coverage',
         subtitle: 'Of {{count}} analysed docs in this view: how many have each section. Click a bar to list the docs.',
-        segment: '{{section}}: {{count}} {{status}}',
+        segment: '{{section}}: {{docs}} {{status}}',
       },
       empty: {
         title: 'No entity to list',

@@ -382,9 +382,13 @@ async function readBodyWithin(response: Response, limit: number): Promise<Uint8A
   return bytes;
 }
 
+let utf8Decoder: TextDecoder | undefined;
+
 function decodeUtf8(bytes: Uint8Array): string {
   // Not fatal: a stray invalid byte becomes U+FFFD instead of losing the doc.
-  return new TextDecoder('utf-8').decode(bytes);
+  // One decoder serves every call: without `stream`, each decode starts afresh.
+  utf8Decoder ??= new TextDecoder('utf-8');
+  return utf8Decoder.decode(bytes);
 }
 
 function decodeBase64(value: string): Uint8Array | undefined {

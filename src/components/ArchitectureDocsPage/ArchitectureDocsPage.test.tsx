@@ -306,6 +306,40 @@ describe('ArchitectureDocsPage', () => {
     expect(slow.getDoc).toHaveBeenCalledTimes(2);
   });
 
+  it('should show the page loading until the catalog answers, then fill it in', async () => {
+    const catalog = new InMemoryCatalogClient({ entities });
+    let answer: () => void = () => {};
+    const answered = new Promise<void>(resolve => {
+      answer = resolve;
+    });
+    const getEntities = catalog.getEntities.bind(catalog);
+    jest.spyOn(catalog, 'getEntities').mockImplementation(async request => {
+      await answered;
+      return getEntities(request);
+    });
+    await renderPage(mockDocsApi(), '/architecture-docs?owner=team-b', catalog);
+    const progress = screen.getByTestId('coverage-progress');
+    expect(progress).toHaveAttribute('data-loading', 'true');
+    expect(progress).toHaveTextContent('Loading the catalog…');
+    expect(tableRows().size).toBe(0);
+    // The owner the link filters by is offered even before any row has it.
+    await userEvent.click(within(screen.getByTestId('filter-owner')).getByRole('button'));
+    expect(await screen.findByRole('option', { name: 'team-b' })).toBeInTheDocument();
+    await userEvent.keyboard('{Escape}');
+    answer();
+    await waitForScan();
+    expect(screen.getByTestId('coverage-progress')).not.toHaveAttribute('data-loading');
+    expect([...tableRows().keys()].sort()).toEqual(['legacy', 'payments']);
+  });
+
+  it('should show the catalog error when the entities cannot be listed', async () => {
+    const catalog = new InMemoryCatalogClient({ entities });
+    jest.spyOn(catalog, 'getEntities').mockRejectedValue(new Error('The catalog answered 503'));
+    await renderPage(mockDocsApi(), '/architecture-docs', catalog);
+    expect((await screen.findAllByText(/The catalog answered 503/)).length).toBeGreaterThan(0);
+    expect(screen.queryByTestId('coverage-progress')).not.toBeInTheDocument();
+  });
+
   it('should explain an empty catalog', async () => {
     await renderPage(mockDocsApi(), '/architecture-docs', new InMemoryCatalogClient({ entities: [] }));
     expect(await screen.findByText('No entity to list')).toBeInTheDocument();

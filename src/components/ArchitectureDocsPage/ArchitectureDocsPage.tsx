@@ -5,7 +5,6 @@ import {
   EmptyState,
   Header,
   Page,
-  Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import type { Entity } from '@backstage/catalog-model';
@@ -18,7 +17,7 @@ import { useArchitectureDocsConfig } from '../../hooks/useArchitectureDocsConfig
 import { useConfigProblems } from '../../hooks/useConfigProblems';
 import { DEFAULT_ARCHITECTURE_TAB_PATH } from '../../hooks/useArchitectureDoc';
 import { useTemplateModel } from '../../hooks/useTemplateModel';
-import type { SectionStatus } from '../../lib';
+import type { SectionStatus, TemplateModel } from '../../lib';
 import {
   applyCoverageFilters,
   COVERAGE_ENTITY_FIELDS,
@@ -60,10 +59,18 @@ const useStyles = makeStyles(theme => ({
   tableTitle: { display: 'flex', alignItems: 'center', gap: theme.spacing(2) },
 }));
 
-function ScanProgress(props: { progress: CoverageProgress }) {
-  const { progress } = props;
+function ScanProgress(props: { progress: CoverageProgress; loading: boolean }) {
+  const { progress, loading } = props;
   const classes = useStyles();
   const { t } = useTranslationRef(architectureDocsTranslationRef);
+  if (loading) {
+    return (
+      <Box className={classes.progress} data-testid="coverage-progress" data-loading="true" data-done={0} data-total={0} data-finished={false}>
+        <Typography variant="body2">{t('page.progress.loadingCatalog')}</Typography>
+        <LinearProgress className={classes.progressBar} aria-label={t('page.progress.loadingCatalog')} />
+      </Box>
+    );
+  }
   const value = progress.total === 0 ? 100 : (progress.done / progress.total) * 100;
   const docsDone = progress.done >= progress.total;
   return (
@@ -88,13 +95,137 @@ function ScanProgress(props: { progress: CoverageProgress }) {
   );
 }
 
-function CoverageView(props: { scan: CoverageScan; tabPath: string }) {
-  const { tabPath } = props;
+/**
+ * The section summary of the rows the other filters keep (a section filter
+ * would leave one segment per bar). A component of its own, like the filter
+ * bar's and the table's parts below, so that React renders each as a
+ * separate step it can yield between.
+ */
+function CoverageSummaryPart(props: {
+  rows: CoverageRow[];
+  filters: CoverageFilters;
+  template: TemplateModel;
+  selected?: { section: string; status: SectionStatus };
+  onSelect(section: string, status: SectionStatus): void;
+}) {
+  const { rows, filters, template, selected, onSelect } = props;
+  const classes = useStyles();
+  const summaryRows = useMemo(() => {
+    const { section: _section, sectionStatus: _status, ...rest } = filters;
+    return rows.filter(row => matchesCoverageFilters(row, rest));
+  }, [rows, filters]);
+  const summary = useMemo(() => summarizeSectionCoverage(summaryRows, template), [summaryRows, template]);
+  const analysedCount = useMemo(() => summaryRows.filter(row => row.status === 'analysed').length, [summaryRows]);
+  return (
+    <div className={classes.summary}>
+      <SectionCoverageSummary summary={summary} analysed={analysedCount} selected={selected} onSelect={onSelect} />
+    </div>
+  );
+}
+
+/**
+ * The values a menu offers: those of the rows, and the one selected even when
+ * no row has it (the catalog still loading, or a shared link to an owner
+ * that has gone), so the menu shows what the view is filtered by.
+ */
+function menuValues(rows: CoverageRow[], field: 'owner' | 'system' | 'lifecycle', selected: string | undefined) {
+  const values = distinctValues(rows, field);
+  return selected === undefined || values.includes(selected) ? values : [selected, ...values];
+}
+
+/** The filter bar, with the owners, systems and lifecycles the rows have. */
+function CoverageFilterPart(props: {
+  rows: CoverageRow[];
+  filters: CoverageFilters;
+  onChange(next: CoverageFilters): void;
+  template: TemplateModel;
+}) {
+  const { rows, filters, onChange, template } = props;
+  const owners = useSameItems(useMemo(() => menuValues(rows, 'owner', filters.owner), [rows, filters.owner]));
+  const systems = useSameItems(useMemo(() => menuValues(rows, 'system', filters.system), [rows, filters.system]));
+  const lifecycles = useSameItems(
+    useMemo(() => menuValues(rows, 'lifecycle', filters.lifecycle), [rows, filters.lifecycle]),
+  );
+  return (
+    <CoverageFilterBar
+      filters={filters}
+      onChange={onChange}
+      owners={owners}
+      systems={systems}
+      lifecycles={lifecycles}
+      template={template}
+    />
+  );
+}
+
+/** The rows the filters keep, sorted, in the table with its count and CSV export. */
+function CoverageTablePart(props: {
+  rows: CoverageRow[];
+  filters: CoverageFilters;
+  onSort(sort: CoverageFilters['sort'], direction: 'asc' | 'desc'): void;
+  entityPath(row: CoverageRow): string | undefined;
+  loading: boolean;
+}) {
+  const { rows, filters, onSort, entityPath, loading } = props;
+  const classes = useStyles();
+  const { t } = useTranslationRef(architectureDocsTranslationRef);
+  // Rows handed to the sort in the order of the previous view: between two
+  // flushes of the scan few rows move, and sorting an almost sorted list is
+  // close to linear.
+  const previousOrder = useRef(new Map<string, number>());
+  const shown = useMemo(() => {
+    const order = previousOrder.current;
+    const rank = (row: CoverageRow) => order.get(row.entityRef) ?? Number.MAX_SAFE_INTEGER;
+    const arranged = order.size > 0 ? [...rows].sort((a, b) => rank(a) - rank(b)) : rows;
+    const view = applyCoverageFilters(arranged, filters);
+    previousOrder.current = new Map(view.map((row, index) => [row.entityRef, index]));
+    return view;
+  }, [rows, filters]);
+  // The export reads the rows shown when clicked, so the title (and the
+  // table it belongs to) re-renders only when the counts change.
+  const shownNow = useRef(shown);
+  shownNow.current = shown;
+  const tableTitle = useMemo(
+    () => (
+      <div className={classes.tableTitle}>
+        <Typography variant="h6" data-testid="coverage-count">
+          {t('page.table.title', { shown: String(shown.length), total: String(rows.length) })}
+        </Typography>
+        <Button
+          variant="outlined"
+          size="small"
+          startIcon={<GetAppIcon />}
+          onClick={() => downloadCsv('architecture-docs.csv', coverageRowsToCsv(shownNow.current))}
+        >
+          {t('page.table.exportCsv')}
+        </Button>
+      </div>
+    ),
+    [classes.tableTitle, t, shown.length, rows.length],
+  );
+  return (
+    <CoverageTable
+      rows={shown}
+      filters={filters}
+      onSort={onSort}
+      entityPath={entityPath}
+      title={tableTitle}
+      loading={loading}
+    />
+  );
+}
+
+/**
+ * The page's view. While the catalog has not answered it shows its parts
+ * empty, with the progress and the table saying so: the answer then fills
+ * them in instead of building them, which would hold the main thread just as
+ * the first docs arrive.
+ */
+function CoverageView(props: { scan: CoverageScan; tabPath: string; loading: boolean }) {
+  const { tabPath, loading } = props;
   // Results arriving and filters being typed render after urgent updates;
   // rows and progress are deferred together so they always agree.
   const { rows, progress } = useDeferredValueCompat(props.scan);
-  const classes = useStyles();
-  const { t } = useTranslationRef(architectureDocsTranslationRef);
   const { template } = useTemplateModel();
   const entityRoute = useRouteRef(entityRouteRef);
   const [searchParams, setSearchParams] = useSearchParams();
@@ -104,29 +235,6 @@ function CoverageView(props: { scan: CoverageScan; tabPath: string }) {
     [setSearchParams],
   );
   const deferredFilters = useDeferredValueCompat(filters);
-  const deferredRows = rows;
-
-  // Rows handed to the sort in the order of the previous view: between two
-  // flushes of the scan few rows move, and sorting an almost sorted list is
-  // close to linear.
-  const previousOrder = useRef(new Map<string, number>());
-  const shown = useMemo(() => {
-    const order = previousOrder.current;
-    const rank = (row: CoverageRow) => order.get(row.entityRef) ?? Number.MAX_SAFE_INTEGER;
-    const arranged = order.size > 0 ? [...deferredRows].sort((a, b) => rank(a) - rank(b)) : deferredRows;
-    const view = applyCoverageFilters(arranged, deferredFilters);
-    previousOrder.current = new Map(view.map((row, index) => [row.entityRef, index]));
-    return view;
-  }, [deferredRows, deferredFilters]);
-  const summaryRows = useMemo(() => {
-    const { section: _section, sectionStatus: _status, ...rest } = deferredFilters;
-    return deferredRows.filter(row => matchesCoverageFilters(row, rest));
-  }, [deferredRows, deferredFilters]);
-  const summary = useMemo(() => summarizeSectionCoverage(summaryRows, template), [summaryRows, template]);
-  const analysedCount = summaryRows.filter(row => row.status === 'analysed').length;
-  const owners = useSameItems(useMemo(() => distinctValues(deferredRows, 'owner'), [deferredRows]));
-  const systems = useSameItems(useMemo(() => distinctValues(deferredRows, 'system'), [deferredRows]));
-  const lifecycles = useSameItems(useMemo(() => distinctValues(deferredRows, 'lifecycle'), [deferredRows]));
 
   const entityPath = useCallback(
     (row: CoverageRow) => {
@@ -155,58 +263,30 @@ function CoverageView(props: { scan: CoverageScan; tabPath: string }) {
     (sort: CoverageFilters['sort'], direction: 'asc' | 'desc') => setFilters({ ...filters, sort, direction }),
     [filters, setFilters],
   );
-  // The export reads the rows shown when clicked, so the title (and the
-  // table it belongs to) re-renders only when the counts change.
-  const shownNow = useRef(shown);
-  shownNow.current = shown;
-  const tableTitle = useMemo(
-    () => (
-      <div className={classes.tableTitle}>
-        <Typography variant="h6" data-testid="coverage-count">
-          {t('page.table.title', { shown: String(shown.length), total: String(rows.length) })}
-        </Typography>
-        <Button
-          variant="outlined"
-          size="small"
-          startIcon={<GetAppIcon />}
-          onClick={() => downloadCsv('architecture-docs.csv', coverageRowsToCsv(shownNow.current))}
-        >
-          {t('page.table.exportCsv')}
-        </Button>
-      </div>
-    ),
-    [classes.tableTitle, t, shown.length, rows.length],
-  );
 
   return (
     <>
-      <ScanProgress progress={progress} />
-      <div className={classes.summary}>
-        <SectionCoverageSummary
-          summary={summary}
-          analysed={analysedCount}
-          selected={selected}
-          onSelect={onSelectSection}
-        />
-      </div>
-      <CoverageFilterBar
-        filters={filters}
-        onChange={setFilters}
-        owners={owners}
-        systems={systems}
-        lifecycles={lifecycles}
+      <ScanProgress progress={progress} loading={loading} />
+      <CoverageSummaryPart
+        rows={rows}
+        filters={deferredFilters}
         template={template}
+        selected={selected}
+        onSelect={onSelectSection}
       />
-      <CoverageTable rows={shown} filters={deferredFilters} onSort={onSort} entityPath={entityPath} title={tableTitle} />
+      <CoverageFilterPart rows={rows} filters={filters} onChange={setFilters} template={template} />
+      <CoverageTablePart
+        rows={rows}
+        filters={deferredFilters}
+        onSort={onSort}
+        entityPath={entityPath}
+        loading={loading}
+      />
     </>
   );
 }
 
-/**
- * The entities of the configured kinds, one catalog query. The answer is
- * shown as a transition: the first render of thousands of rows then yields
- * to the browser instead of holding the main thread.
- */
+/** The entities of the configured kinds, one catalog query. */
 function useCoverageEntities(kindsKey: string): { loading: boolean; error?: Error; value?: Entity[] } {
   const catalogApi = useApi(catalogApiRef);
   const [state, setState] = useState<{ loading: boolean; error?: Error; value?: Entity[] }>({ loading: true });
@@ -216,6 +296,8 @@ function useCoverageEntities(kindsKey: string): { loading: boolean; error?: Erro
     catalogApi.getEntities({ filter: { kind: kindsKey.split('\n') }, fields: COVERAGE_ENTITY_FIELDS }).then(
       ({ items }) => {
         markTiming('entities-loaded');
+        // As a transition: the first render of thousands of rows then
+        // yields to the browser instead of holding the main thread.
         if (active) startTransitionCompat(() => setState({ loading: false, value: items }));
       },
       error => {
@@ -245,11 +327,9 @@ function CoverageContent(props: { tabPath: string }) {
   });
 
   let body: ReactNode;
-  if (entities.loading) {
-    body = <Progress />;
-  } else if (entities.error) {
+  if (entities.error) {
     body = <ResponseErrorPanel error={entities.error} />;
-  } else if (!entities.value || entities.value.length === 0) {
+  } else if (!entities.loading && (!entities.value || entities.value.length === 0)) {
     body = (
       <EmptyState
         missing="data"
@@ -258,7 +338,7 @@ function CoverageContent(props: { tabPath: string }) {
       />
     );
   } else {
-    body = <CoverageView scan={scan} tabPath={props.tabPath} />;
+    body = <CoverageView scan={scan} tabPath={props.tabPath} loading={entities.loading} />;
   }
   return (
     <>

@@ -39,6 +39,8 @@ export interface CoverageTableProps {
   onSort(sort: CoverageSortKey, direction: 'asc' | 'desc'): void;
   /** The path of an entity's page, or of its architecture tab. */
   entityPath(row: CoverageRow): string | undefined;
+  /** True while the catalog has not answered: the table shows it is loading. */
+  loading?: boolean;
 }
 
 /**
@@ -64,7 +66,7 @@ function RowCell(props: { rowKey: RowKey; render(row: CoverageRow): ReactNode })
 
 /** The rows of the page in Backstage's table, sorted by the view's sort. */
 export function CoverageTable(props: CoverageTableProps) {
-  const { rows, filters, onSort, entityPath } = props;
+  const { rows, filters, onSort, entityPath, loading = false } = props;
   const { t } = useTranslationRef(architectureDocsTranslationRef);
   const classes = useStyles();
   const sort = filters.sort ?? 'entity';
@@ -167,6 +169,7 @@ export function CoverageTable(props: CoverageTableProps) {
         title={props.title}
         columns={columns}
         data={keys}
+        isLoading={loading}
         options={{
           paging: false,
           search: false,
@@ -176,7 +179,7 @@ export function CoverageTable(props: CoverageTableProps) {
         }}
       />
     ),
-    [props.title, columns, keys],
+    [props.title, columns, keys, loading],
   );
 
   return (

@@ -89,9 +89,12 @@ export const SectionCoverageSummary = memo(function SectionCoverageSummaryView(p
               {STATUSES.map(status => {
                 const count = entry[status];
                 if (count === 0 || analysed === 0) return null;
+                // Not `count`: that name makes i18next look for plural forms,
+                // building plural rules on each call, and this message runs
+                // for every segment on every render while the scan goes on.
                 const label = t('page.summary.segment', {
                   section: entry.title,
-                  count,
+                  docs: String(count),
                   status: statusNames[status],
                 });
                 const isSelected = selected?.section === entry.id && selected.status === status;
