@@ -13,7 +13,9 @@ import {
   getGiteaFileContentsUrl,
 } from '@backstage/integration';
 import type {
+  GithubIntegration,
   GithubIntegrationConfig,
+  GitLabIntegration,
   GitLabIntegrationConfig,
   ScmIntegration,
   ScmIntegrationRegistry,
@@ -783,14 +785,15 @@ export class ArchitectureDocsClient implements ArchitectureDocsApi {
   }
 
   /**
-   * The GitHub or GitLab integration of a URL, found through the per-host
-   * lookup first: most doc URLs of a large catalog belong to neither.
+   * The URL's integration from the per-host lookup, when it is of `type`.
+   * The registry's integrations of a type are the ones its `byUrl` returns,
+   * so the one remembered is the one to use; no second lookup is needed.
    */
-  #integrationOfType(url: string, type: 'github'): ReturnType<ScmIntegrationRegistry['github']['byUrl']>;
-  #integrationOfType(url: string, type: 'gitlab'): ReturnType<ScmIntegrationRegistry['gitlab']['byUrl']>;
+  #integrationOfType(url: string, type: 'github'): GithubIntegration | undefined;
+  #integrationOfType(url: string, type: 'gitlab'): GitLabIntegration | undefined;
   #integrationOfType(url: string, type: 'github' | 'gitlab') {
-    if (this.#integrationFor(url)?.type !== type) return undefined;
-    return type === 'github' ? this.#scmIntegrations.github.byUrl(url) : this.#scmIntegrations.gitlab.byUrl(url);
+    const integration = this.#integrationFor(url);
+    return integration?.type === type ? integration : undefined;
   }
 
   /** `scmIntegrations.resolveUrl`, with the integration looked up once per host. */
