@@ -12,8 +12,12 @@
 // - a second visit in the same app session, as a ratio to the first.
 //
 // Targets: scan ≤ 1.2× the floor, no task over 100 ms, second visit ≤ 0.2×.
-import { launchBrowser, signInAsGuest, startEnvironment } from '../e2e/harness.mjs';
+//
+// The browser is driven without Playwright (bench/devtools-pipe.mjs), whose
+// tracking of every request would compete with the page for the CPU.
+import { startEnvironment } from '../e2e/harness.mjs';
 import { DEFAULT_GENERATED_LATENCY_MS } from '../dev/doc-server.mjs';
+import { launchBenchBrowser } from './devtools-pipe.mjs';
 
 const CONCURRENCY = 6; // architectureDocs.coverage.concurrency in app-config.yaml
 const LATENCY_MS = Number(process.env.DOC_SERVER_GENERATED_LATENCY_MS || DEFAULT_GENERATED_LATENCY_MS);
@@ -23,6 +27,8 @@ const SCAN_TIMEOUT_MS = 600_000;
 function instrument() {
   const bench = { longTasks: [], firstAnalysed: null, docsDone: null };
   window.__coverageBench = bench;
+  // Every doc request is kept, to fetch the same URLs for the baseline.
+  performance.setResourceTimingBufferSize(1_000_000);
   new PerformanceObserver(list => {
     for (const entry of list.getEntries()) bench.longTasks.push({ start: entry.startTime, duration: entry.duration });
   }).observe({ type: 'longtask', buffered: true });
@@ -50,13 +56,13 @@ function instrument() {
 
 /** Waits for the scan of one visit and returns its figures, relative to the catalog's answer. */
 async function measureVisit(page, visit) {
-  await page.waitForFunction(
+  await page.waitFor(
     n => {
       const marks = performance.getEntriesByName('architecture-docs:entities-loaded');
       return marks.length >= n && window.__coverageBench.docsDone !== null;
     },
     visit,
-    { timeout: SCAN_TIMEOUT_MS, polling: 250 },
+    { timeout: SCAN_TIMEOUT_MS },
   );
   return page.evaluate(n => {
     const bench = window.__coverageBench;
@@ -83,44 +89,47 @@ const BUILD = process.env.BENCH_PORTAL === 'development' ? 'development' : 'prod
 const environment = await startEnvironment({ build: BUILD, log: line => console.error(`[bench] ${line}`) });
 let browser;
 try {
-  browser = await launchBrowser({ viewport: { width: 1440, height: 1000 } });
+  browser = await launchBenchBrowser({ width: 1440, height: 1000 });
   const { page } = browser;
   await page.addInitScript(instrument);
+  const openInApp = path => page.click(`nav[aria-label="sidebar nav"] a[href="${path}"]`, { timeout: SCAN_TIMEOUT_MS });
+  const resetMarks = () =>
+    page.evaluate(() => {
+      window.__coverageBench.firstAnalysed = null;
+      window.__coverageBench.docsDone = null;
+    });
 
-  // Open the portal first so the app's code is compiled and cached.
-  await page.goto(`${environment.baseUrl}/sample-docs`, { waitUntil: 'domcontentloaded' });
-  await signInAsGuest(page);
-
-  const docRequests = new Set();
-  page.on('request', request => {
-    if (/\/docs\/architecture\/[^/]+\.md$/.test(new URL(request.url()).pathname)) docRequests.add(request.url());
+  // Open the portal first so the app's code is compiled and cached, and sign
+  // in as the guest.
+  await page.goto(`${environment.baseUrl}/sample-docs`);
+  await page.waitFor(() => {
+    if (document.querySelector('nav[aria-label="sidebar nav"]')) return true;
+    [...document.querySelectorAll('button')].find(button => /^enter$/i.test(button.textContent.trim()))?.click();
+    return false;
   });
 
   // First visit, in the app (client-side navigation, as a user would).
-  await page.evaluate(() => {
-    window.__coverageBench.firstAnalysed = null;
-    window.__coverageBench.docsDone = null;
-  });
-  await page.locator('nav[aria-label="sidebar nav"] a[href="/architecture-docs"]').click();
+  await resetMarks();
+  await openInApp('/architecture-docs');
   const first = await measureVisit(page, 1);
-  const docs = docRequests.size;
+  const docUrls = await page.evaluate(
+    () => [...new Set(performance.getEntriesByType('resource').map(entry => entry.name))].filter(url => /\/docs\/architecture\/[^/]+\.md$/.test(new URL(url).pathname)),
+  );
+  const docs = docUrls.length;
 
   // Second visit in the same session: away and back.
-  await page.waitForFunction(() => document.querySelector('[data-testid="coverage-progress"]')?.dataset.finished === 'true', undefined, { timeout: SCAN_TIMEOUT_MS });
-  await page.locator('nav[aria-label="sidebar nav"] a[href="/sample-docs"]').click();
-  await page.getByText('Sample entities').first().waitFor();
-  await page.evaluate(() => {
-    window.__coverageBench.firstAnalysed = null;
-    window.__coverageBench.docsDone = null;
-  });
-  await page.locator('nav[aria-label="sidebar nav"] a[href="/architecture-docs"]').click();
+  await page.waitFor(() => document.querySelector('[data-testid="coverage-progress"]')?.dataset.finished === 'true', undefined, { timeout: SCAN_TIMEOUT_MS });
+  await openInApp('/sample-docs');
+  await page.waitFor(() => document.body.textContent.includes('Sample entities'));
+  await resetMarks();
+  await openInApp('/architecture-docs');
   const second = await measureVisit(page, 2);
 
   // Leave the page, which stops its background revalidation, so that the
   // baseline has the connections to itself.
-  await page.locator('nav[aria-label="sidebar nav"] a[href="/sample-docs"]').click();
-  await page.getByText('Sample entities').first().waitFor();
-  await page.waitForTimeout(2000);
+  await openInApp('/sample-docs');
+  await page.waitFor(() => document.body.textContent.includes('Sample entities'));
+  await new Promise(resolve => setTimeout(resolve, 2000));
   // Baseline: the same doc URLs fetched bare from the page, same concurrency.
   const bareMs = await page.evaluate(
     async ({ urls, concurrency }) => {
@@ -136,7 +145,7 @@ try {
       );
       return performance.now() - started;
     },
-    { urls: [...docRequests], concurrency: CONCURRENCY },
+    { urls: docUrls, concurrency: CONCURRENCY },
   );
 
   const floorMs = (docs * LATENCY_MS) / CONCURRENCY;
