@@ -125,11 +125,13 @@ export function filtersToSearchParams(filters: CoverageFilters): URLSearchParams
  */
 export function matchesCoverageFilters(row: CoverageRow, filters: CoverageFilters): boolean {
   if (filters.text) {
-    const needle = filters.text.trim().toLocaleLowerCase('en-US');
+    // The locale-independent mapping, which is what 'en-US' gives, without
+    // an ICU locale lookup per call: this runs for every row on each key.
+    const needle = filters.text.trim().toLowerCase();
     if (
       needle &&
-      !row.name.toLocaleLowerCase('en-US').includes(needle) &&
-      !row.title.toLocaleLowerCase('en-US').includes(needle)
+      !row.name.toLowerCase().includes(needle) &&
+      !row.title.toLowerCase().includes(needle)
     ) {
       return false;
     }
