@@ -158,6 +158,8 @@ function CoverageFilterPart(props: {
   );
 }
 
+const NO_ROWS: CoverageRow[] = [];
+
 /** The rows the filters keep, sorted, in the table with its count and CSV export. */
 function CoverageTablePart(props: {
   rows: CoverageRow[];
@@ -166,9 +168,18 @@ function CoverageTablePart(props: {
   entityPath(row: CoverageRow): string | undefined;
   loading: boolean;
 }) {
-  const { rows, filters, onSort, entityPath, loading } = props;
+  const { filters, onSort, entityPath } = props;
   const classes = useStyles();
   const { t } = useTranslationRef(architectureDocsTranslationRef);
+  // The table takes its first rows in a render of its own, after the one
+  // that fills the summary and the filter menus with the catalog's answer:
+  // mounting the table's body in the same commit made it one long task.
+  const [loading, setLoading] = useState(props.loading);
+  useEffect(() => {
+    if (props.loading) setLoading(true);
+    else startTransitionCompat(() => setLoading(false));
+  }, [props.loading]);
+  const rows = loading ? NO_ROWS : props.rows;
   // Rows handed to the sort in the order of the previous view: between two
   // flushes of the scan few rows move, and sorting an almost sorted list is
   // close to linear.
