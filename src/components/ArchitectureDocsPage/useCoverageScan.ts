@@ -104,7 +104,19 @@ export function useCoverageScan(options: {
   const links = useRef(new Map<string, boolean>());
   // A row is rebuilt only when its result or the link statuses changed, so
   // the parts of the page that show unchanged rows can skip re-rendering.
-  const built = useRef(new Map<string, { info: CoverageEntity; result?: CoverageDocResult; linksChecked: number; row: CoverageRow }>());
+  const built = useRef(
+    new Map<
+      string,
+      {
+        info: CoverageEntity;
+        result?: CoverageDocResult;
+        template: TemplateModel;
+        links: ReadonlyMap<string, boolean>;
+        linksChecked: number;
+        row: CoverageRow;
+      }
+    >(),
+  );
   const [snapshot, setSnapshot] = useState<CoverageProgress>({
     done: 0,
     total: 0,
@@ -127,7 +139,6 @@ export function useCoverageScan(options: {
     const linkStatus = new Map<string, boolean>();
     results.current = current;
     links.current = linkStatus;
-    built.current = new Map();
     const counts: Omit<CoverageProgress, 'total'> = {
       done: 0,
       revalidating: 0,
@@ -245,9 +256,25 @@ export function useCoverageScan(options: {
       rows: flat.map(({ info }) => {
         const result = results.current.get(info.entityRef);
         const kept = built.current.get(info.entityRef);
-        if (kept?.info === info && kept.result === result && kept.linksChecked === snapshot.linksDone) return kept.row;
+        // Only an analysed row depends on the template and the link statuses;
+        // rows still waiting for their doc are kept when a scan starts.
+        if (
+          kept?.info === info &&
+          kept.result === result &&
+          (result?.status !== 'analysed' ||
+            (kept.template === template && kept.links === links.current && kept.linksChecked === snapshot.linksDone))
+        ) {
+          return kept.row;
+        }
         const row = buildCoverageRow(info, result, template, links.current);
-        built.current.set(info.entityRef, { info, result, linksChecked: snapshot.linksDone, row });
+        built.current.set(info.entityRef, {
+          info,
+          result,
+          template,
+          links: links.current,
+          linksChecked: snapshot.linksDone,
+          row,
+        });
         return row;
       }),
       progress: { ...snapshot, total: flat.length },
