@@ -13,7 +13,7 @@ import {
   type CoverageEntity,
   type CoverageRow,
 } from '../../lib/coverage';
-import { createCoverageAnalyser } from './coverageAnalyser';
+import { createCoverageAnalyser, type CoverageAnalyser } from './coverageAnalyser';
 import { coverageResultFromAnalysis, linkTargetExists, loadCoverageDoc } from './coverageDocs';
 import { startTransitionCompat } from './reactCompat';
 
@@ -126,6 +126,23 @@ export function useCoverageScan(options: {
     finished: false,
   });
 
+  // The analysis worker starts as soon as the template is known, while the
+  // catalog is still answering: loading and compiling its code then does not
+  // compete for the cores with the page's first renders of the entities.
+  // The next scan takes it over.
+  const warm = useRef<{ template: TemplateModel; analyser: CoverageAnalyser }>();
+  useEffect(() => {
+    if (!templateReady) return undefined;
+    const analyser = createCoverageAnalyser(template);
+    warm.current = { template, analyser };
+    return () => {
+      if (warm.current?.analyser === analyser) {
+        warm.current = undefined;
+        analyser.dispose();
+      }
+    };
+  }, [template, templateReady]);
+
   // Called once each batch is on screen (see `flush` below).
   const committed = useRef<() => void>();
   useEffect(() => committed.current?.(), [snapshot]);
@@ -160,7 +177,10 @@ export function useCoverageScan(options: {
     }
     counts.done = stale.size;
     counts.revalidating = stale.size;
-    const analyser = createCoverageAnalyser(template);
+    const taken = warm.current;
+    warm.current = undefined;
+    if (taken && taken.template !== template) taken.analyser.dispose();
+    const analyser = taken?.template === template ? taken.analyser : createCoverageAnalyser(template);
     counts.analysedIn = analyser.where;
 
     let timer: ReturnType<typeof setTimeout> | undefined;
