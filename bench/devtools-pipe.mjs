@@ -44,6 +44,10 @@ class PipeConnection {
     this.#listeners.add(listener);
   }
 
+  offEvent(listener) {
+    this.#listeners.delete(listener);
+  }
+
   closed(error) {
     this.#error = error;
     for (const { reject } of this.#pending.values()) reject(error);
@@ -88,9 +92,27 @@ class BenchPage {
     await this.send('Page.addScriptToEvaluateOnNewDocument', { source: `(${fn})();` });
   }
 
-  async goto(url) {
-    await this.send('Page.navigate', { url });
-    await this.waitFor(() => document.readyState !== 'loading');
+  /**
+   * Opens `url` and resolves once its document has loaded. The page's own
+   * load event is awaited: polling the document from here could still see
+   * the previous one, or hit it as it goes away.
+   */
+  async goto(url, { timeout = 60_000 } = {}) {
+    let listener;
+    const loaded = new Promise(resolve => {
+      listener = message => {
+        if (message.sessionId === this.#sessionId && message.method === 'Page.domContentEventFired') resolve();
+      };
+      this.#connection.onEvent(listener);
+    });
+    try {
+      const { errorText } = await this.send('Page.navigate', { url });
+      if (errorText) throw new Error(`Could not open ${url}: ${errorText}`);
+      const timedOut = await Promise.race([loaded.then(() => false), delay(timeout, true, { ref: false })]);
+      if (timedOut) throw new Error(`${url} did not load within ${timeout} ms`);
+    } finally {
+      this.#connection.offEvent(listener);
+    }
   }
 
   /** The value of `fn(arg)` in the page, awaited; `fn` and `arg` must survive JSON. */
