@@ -44,22 +44,25 @@ export interface CoverageTableProps {
 }
 
 /**
- * What Backstage's table is given for a row: which entity it is. The table
- * compares its data deeply and re-processes all of it on a change, in a
- * render React cannot interrupt; cells read the current row from
- * {@link PageRows} instead, so a doc that arrives re-renders its own cells only.
+ * What Backstage's table is given for a row: a place on the page, not an
+ * entity. On a change of its data the table re-processes all of it and, from
+ * its `componentDidUpdate`, renders every row again in an update React
+ * cannot interrupt. Its data therefore stays the same while the page's rows
+ * change (results arriving, a new sort, another page): cells read the row at
+ * their place from {@link PageRows}, so a doc that arrives re-renders its own
+ * cells only, in a render that yields to input.
  */
-interface RowKey {
-  entityRef: string;
+interface RowSlot {
+  index: number;
   /** The table keys its rows by `uuid` (a random one when absent). */
   uuid: string;
 }
 
-const PageRows = createContext<ReadonlyMap<string, CoverageRow>>(new Map());
+const PageRows = createContext<readonly CoverageRow[]>([]);
 
-function RowCell(props: { rowKey: RowKey; render(row: CoverageRow): ReactNode }) {
-  const { rowKey, render } = props;
-  const row = useContext(PageRows).get(rowKey.entityRef);
+function RowCell(props: { slot: RowSlot; render(row: CoverageRow): ReactNode }) {
+  const { slot, render } = props;
+  const row = useContext(PageRows)[slot.index];
   // Other rows of the page changing leave this cell's content as it was.
   return useMemo(() => <>{row ? render(row) : null}</>, [row, render]);
 }
@@ -79,10 +82,14 @@ export function CoverageTable(props: CoverageTableProps) {
   const lastPage = Math.max(0, Math.ceil(rows.length / pageSize) - 1);
   const currentPage = Math.min(page, lastPage);
   const pageRows = rows.slice(currentPage * pageSize, (currentPage + 1) * pageSize);
-  const refs = useSameItems(pageRows.map(row => row.entityRef));
-  const keys = useMemo(() => refs.map((entityRef): RowKey => ({ entityRef, uuid: entityRef })), [refs]);
   const sameRows = useSameItems(pageRows);
-  const byEntity = useMemo(() => new Map(sameRows.map(row => [row.entityRef, row])), [sameRows]);
+  // While the catalog has not answered, the table holds a full page of empty
+  // places, which the first rows then fill in.
+  const slotCount = loading ? pageSize : pageRows.length;
+  const slots = useMemo(
+    () => Array.from({ length: slotCount }, (_, index): RowSlot => ({ index, uuid: `row-${index}` })),
+    [slotCount],
+  );
   const direction = filters.direction ?? 'asc';
 
   const header = (key: CoverageSortKey, label: string) => (
@@ -95,7 +102,7 @@ export function CoverageTable(props: CoverageTableProps) {
     </TableSortLabel>
   );
 
-  const columns: TableColumn<RowKey>[] = useMemo(() => {
+  const columns: TableColumn<RowSlot>[] = useMemo(() => {
     const cells: { title: JSX.Element; render(row: CoverageRow): ReactNode; numeric?: boolean }[] = [
     {
       title: header('entity', t('page.columns.entity')),
@@ -155,7 +162,7 @@ export function CoverageTable(props: CoverageTableProps) {
     return cells.map(cell => ({
       title: cell.title,
       type: cell.numeric ? ('numeric' as const) : undefined,
-      render: (rowKey: RowKey) => <RowCell rowKey={rowKey} render={cell.render} />,
+      render: (slot: RowSlot) => <RowCell slot={slot} render={cell.render} />,
     }));
   },
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -165,10 +172,10 @@ export function CoverageTable(props: CoverageTableProps) {
   // while results arrive, most renders leave the shown page unchanged.
   const table = useMemo(
     () => (
-      <Table<RowKey>
+      <Table<RowSlot>
         title={props.title}
         columns={columns}
-        data={keys}
+        data={slots}
         isLoading={loading}
         options={{
           paging: false,
@@ -179,11 +186,11 @@ export function CoverageTable(props: CoverageTableProps) {
         }}
       />
     ),
-    [props.title, columns, keys, loading],
+    [props.title, columns, slots, loading],
   );
 
   return (
-    <PageRows.Provider value={byEntity}>
+    <PageRows.Provider value={sameRows}>
       {table}
       <TablePagination
         component="div"
