@@ -64,6 +64,25 @@ describe('parseMarkdown', () => {
     expect(tree.children.filter(c => c.type === 'definition')).toHaveLength(1);
   });
 
+  // Filler just short of the piece size: the first paragraph start past it,
+  // inside the block, would be a split point.
+  const inner = 'Lines an author typed.\n\n'.repeat(4);
+  it.each([
+    ['a comment', `<!--\n\n${inner}-->`],
+    ['a pre block', `<pre>\n\n${inner}</pre>`],
+    ['a style block', `<style>\n\n${inner}</style>`],
+    ['a processing instruction', `<?php\n\n${inner}?>`],
+    ['a declaration', `<!DOCTYPE\n\n${inner}>`],
+    ['CDATA', `<![CDATA[\n\n${inner}]]>`],
+  ])('should not split a doc inside %s that holds blank lines', (_name, block) => {
+    const paragraph = 'A paragraph of filler text.\n\n';
+    const filler = paragraph.repeat(Math.floor((WHOLE_PARSE_LIMIT - 1) / paragraph.length));
+    const doc = `${filler}${block}\n\nAfter the block.\n\n${filler}`;
+    const tree = parseMarkdown(doc);
+    expect(tree).toEqual(parseInOnePiece(doc));
+    expect(tree.children.filter(node => node.type === 'html')).toHaveLength(1);
+  });
+
   it('should keep source positions of later pieces', () => {
     const filler = 'Filler paragraph here.\n\n'.repeat(Math.ceil(WHOLE_PARSE_LIMIT / 20));
     const doc = `${filler}## Last\n`;
