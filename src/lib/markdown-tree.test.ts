@@ -83,6 +83,19 @@ describe('parseMarkdown', () => {
     expect(tree.children.filter(node => node.type === 'html')).toHaveLength(1);
   });
 
+  it.each([
+    ['a definition shown in fenced code', '```md\n[ref]: ./Shown.md\n```'],
+    ['a definition in an HTML comment', '<!--\n[ref]: ./Hidden.md\n-->'],
+    ['a definition-like line inside a paragraph', 'A paragraph that goes on\n[ref]: ./Not-a-definition.md'],
+    ['a definition in a list item', '- An item\n\n  [ref]: ./Listed.md'],
+    ['a definition in a quote', '> [ref]: ./Quoted.md'],
+  ])('should resolve references across pieces as one parse does, with %s', (_name, block) => {
+    const paragraph = 'A paragraph of filler text.\n\n';
+    const filler = paragraph.repeat(Math.ceil((WHOLE_PARSE_LIMIT * 2) / paragraph.length));
+    const doc = `See [the target][ref].\n\n${filler}${block}\n\n${filler}And [ref] again.\n`;
+    expect(parseMarkdown(doc)).toEqual(parseInOnePiece(doc));
+  });
+
   it('should keep source positions of later pieces', () => {
     const filler = 'Filler paragraph here.\n\n'.repeat(Math.ceil(WHOLE_PARSE_LIMIT / 20));
     const doc = `${filler}## Last\n`;

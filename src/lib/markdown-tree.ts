@@ -63,6 +63,7 @@ function parseWhole(markdown: string): Root {
  * pieces than whole.
  */
 export const WHOLE_PARSE_LIMIT = 2 * 1024;
+const AMBIGUOUS_WHOLE_LIMIT = 16 * 1024;
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const BLOCK_START_SAFE = /^[^\s>*+\-\d|<`~]/;
@@ -83,30 +84,40 @@ const HTML_BLOCKS: Array<[open: RegExp, end: RegExp]> = [
   [/<!\[CDATA\[/, /\]\]>/],
 ];
 
+/** Where a doc may be split, and its reference definitions. */
+interface BlockScan {
+  /** Starts of lines where no block can continue from the line before. */
+  boundaries: Array<{ position: number; line: number }>;
+  /** Definition lines, each standing where a definition can start. */
+  definitions: string[];
+  /**
+   * True when a line outside code and HTML holds `]:` but is not such a
+   * definition (a definition inside a paragraph, a quote or a list, or one
+   * spread over lines): what defines what is then left to one parse.
+   */
+  ambiguous: boolean;
+}
+
 /**
- * Splits a large doc, into pieces of at least `size` characters, at points
- * where no block can continue: a blank line followed by an unindented line
- * that starts a plain paragraph or heading, outside fenced code and HTML
- * blocks. Any list or quote open before such a line is already closed
- * there, so parsing the pieces apart yields the same blocks.
+ * Finds the points where a doc can be split: a blank line followed by an
+ * unindented line that starts a plain paragraph or heading, outside fenced
+ * code and HTML blocks. Any list or quote open before such a line is already
+ * closed there, so parsing the pieces apart yields the same blocks.
  */
-function splitAtBlockBoundaries(
-  markdown: string,
-  size: number,
-): Array<{ text: string; line: number; offset: number }> {
-  const pieces: Array<{ text: string; line: number; offset: number }> = [];
-  let pieceStart = 0;
-  let pieceLine = 1;
+function scanBlocks(markdown: string): BlockScan {
+  const scan: BlockScan = { boundaries: [], definitions: [], ambiguous: false };
   let line = 1;
   let fence: string | undefined;
   let htmlEnd: RegExp | undefined;
-  let previousBlank = false;
+  let previousBlank = true;
+  let previousDefinition = false;
   let position = 0;
   while (position < markdown.length) {
     let end = markdown.indexOf('\n', position);
     if (end < 0) end = markdown.length;
     const text = markdown.slice(position, end);
     const fenceMatch = FENCE.exec(text);
+    let definition = false;
     if (fence) {
       if (fenceMatch && fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length && !text.slice(fenceMatch[0].length).trim()) {
         fence = undefined;
@@ -116,18 +127,32 @@ function splitAtBlockBoundaries(
     } else if (fenceMatch) {
       fence = fenceMatch[1];
     } else {
-      if (previousBlank && position - pieceStart >= size && BLOCK_START_SAFE.test(text)) {
-        pieces.push({ text: markdown.slice(pieceStart, position), line: pieceLine, offset: pieceStart });
-        pieceStart = position;
-        pieceLine = line;
+      if (previousBlank && position > 0 && BLOCK_START_SAFE.test(text)) scan.boundaries.push({ position, line });
+      if (text.includes(']:')) {
+        definition = (previousBlank || previousDefinition) && DEFINITION.test(text);
+        if (definition) scan.definitions.push(text);
+        else scan.ambiguous = true;
       }
       htmlEnd = htmlBlockLeftOpen(text);
     }
     previousBlank = !fence && !htmlEnd && text.trim() === '';
+    previousDefinition = definition;
     position = end + 1;
     line++;
   }
-  pieces.push({ text: markdown.slice(pieceStart), line: pieceLine, offset: pieceStart });
+  return scan;
+}
+
+/** Cuts a doc at the scan's boundaries into pieces of at least `size` characters. */
+function piecesOf(markdown: string, scan: BlockScan, size: number): Array<{ text: string; line: number; offset: number }> {
+  const pieces: Array<{ text: string; line: number; offset: number }> = [];
+  let start = { position: 0, line: 1 };
+  for (const boundary of scan.boundaries) {
+    if (boundary.position - start.position < size) continue;
+    pieces.push({ text: markdown.slice(start.position, boundary.position), line: start.line, offset: start.position });
+    start = boundary;
+  }
+  pieces.push({ text: markdown.slice(start.position), line: start.line, offset: start.position });
   return pieces;
 }
 
@@ -159,15 +184,16 @@ function shiftPositions(node: Nodes, lines: number, offset: number): void {
  */
 export function parseMarkdown(markdown: string): Root {
   if (markdown.length <= WHOLE_PARSE_LIMIT) return parseWhole(markdown);
+  const scan = scanBlocks(markdown);
+  // Up to this size an unclear doc is parsed whole; beyond it, in pieces
+  // all the same, so that no input makes the parse run away.
+  if (scan.ambiguous && markdown.length <= AMBIGUOUS_WHOLE_LIMIT) return parseWhole(markdown);
   // Reference definitions apply document-wide; give every piece a copy so
   // `[text][ref]` resolves wherever its definition stands.
-  const definitions = markdown
-    .split('\n')
-    .filter(l => DEFINITION.test(l))
-    .join('\n');
+  const definitions = scan.definitions.join('\n');
   const shared = definitions.length <= MAX_SHARED_DEFINITIONS ? definitions : '';
   // Pieces stay several times longer than the copies parsed with each.
-  const pieces = splitAtBlockBoundaries(markdown, Math.max(WHOLE_PARSE_LIMIT, shared.length * 4));
+  const pieces = piecesOf(markdown, scan, Math.max(WHOLE_PARSE_LIMIT, shared.length * 4));
   if (pieces.length === 1) return parseWhole(markdown);
   const root: Root = { type: 'root', children: [] };
   for (const piece of pieces) {
