@@ -64,6 +64,15 @@ describe('inline delimiter limit', () => {
     expect(bounded.limitedParagraphs).toBe(1);
   });
 
+  it.each([
+    ['indented by a tab (indented code)', '\t```'],
+    ['indented by four spaces (indented code)', '    ```'],
+    ['a backtick in its info string (inline code)', '```js`'],
+  ])('should still count a paragraph after a line that looks like a fence but is %s', (_name, notAFence) => {
+    const text = `${notAFence}\n\n${'*_'.repeat(MAX_INLINE_DELIMITERS)}\n`;
+    expect(boundMarkdownInput(text, 1e9).limitedParagraphs).toBe(1);
+  });
+
   it('reports the limit and still finds the sections of a doc with 20,000 nested emphasis pairs', () => {
     const doc = `# Architecture\n\n## Purpose\n\n${'*_'.repeat(20_000)}x${'_*'.repeat(20_000)}\n\n## Context\n\nText.\n`;
     const report = analyzeArchitectureDoc(doc);

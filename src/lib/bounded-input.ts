@@ -33,8 +33,13 @@ export interface BoundedInput {
 
 /** Emphasis and bracket delimiters. */
 export const INLINE_DELIMITER = /[*_~[\]]/g;
-/** A fenced code block's opening line: its marker, then its info string. */
-export const FENCE = /^[ \t]{0,3}(`{3,}|~{3,})[ \t]*([^\s`]*)/;
+/**
+ * A fenced code block's opening line: its marker, then its info string. As
+ * CommonMark has it: indented by at most three spaces (a tab is already
+ * indented code), and no backtick after a backtick marker (that is inline
+ * code), so that no paragraph the parser reads is taken for code here.
+ */
+export const FENCE = /^ {0,3}(`{3,}(?=[^`]*$)|~{3,})[ \t]*([^\s`]*)/;
 
 /** Whether `line` closes a code block opened with the marker `fence`. */
 export function closesFence(line: string, fence: string): boolean {
