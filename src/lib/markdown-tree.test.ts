@@ -89,6 +89,7 @@ describe('parseMarkdown', () => {
     ['a definition-like line inside a paragraph', 'A paragraph that goes on\n[ref]: ./Not-a-definition.md'],
     ['a definition in a list item', '- An item\n\n  [ref]: ./Listed.md'],
     ['a definition in a quote', '> [ref]: ./Quoted.md'],
+    ['a definition after a line that looks like a fence but is inline code', '```js` is text\n\n[ref]: ./After.md'],
   ])('should resolve references across pieces as one parse does, with %s', (_name, block) => {
     const paragraph = 'A paragraph of filler text.\n\n';
     const filler = paragraph.repeat(Math.ceil((WHOLE_PARSE_LIMIT * 2) / paragraph.length));

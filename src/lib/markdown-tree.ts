@@ -7,6 +7,7 @@ import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import type { Nodes, Parents, Root } from 'mdast';
+import { closesFence, FENCE } from './bounded-input';
 
 /**
  * GFM's literal-autolink transform walks the whole tree four times, once per
@@ -57,7 +58,8 @@ function parseWhole(markdown: string): Root {
 
 /**
  * Docs up to this size are parsed in one piece; larger ones in pieces of at
- * least this size. The parser's cost grows faster than linearly with the
+ * least this size (see {@link parseMarkdown} for when a larger doc is still
+ * parsed whole). The parser's cost grows faster than linearly with the
  * length of one parse (its event list is resolved and spliced as a whole):
  * generated 8 KB architecture docs parse about a third faster in 2 KB
  * pieces than whole.
@@ -65,7 +67,6 @@ function parseWhole(markdown: string): Root {
 export const WHOLE_PARSE_LIMIT = 2 * 1024;
 const AMBIGUOUS_WHOLE_LIMIT = 16 * 1024;
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const BLOCK_START_SAFE = /^[^\s>*+\-\d|<`~]/;
 const DEFINITION = /^ {0,3}\[[^\]]+\]:[ \t]*\S/;
 const MAX_SHARED_DEFINITIONS = 16 * 1024;
@@ -116,16 +117,14 @@ function scanBlocks(markdown: string): BlockScan {
     let end = markdown.indexOf('\n', position);
     if (end < 0) end = markdown.length;
     const text = markdown.slice(position, end);
-    const fenceMatch = FENCE.exec(text);
+    const marker = FENCE.exec(text)?.[1];
     let definition = false;
     if (fence) {
-      if (fenceMatch && fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length && !text.slice(fenceMatch[0].length).trim()) {
-        fence = undefined;
-      }
+      if (closesFence(text, fence)) fence = undefined;
     } else if (htmlEnd) {
       if (htmlEnd.test(text)) htmlEnd = undefined;
-    } else if (fenceMatch) {
-      fence = fenceMatch[1];
+    } else if (marker) {
+      fence = marker;
     } else {
       if (previousBlank && position > 0 && BLOCK_START_SAFE.test(text)) scan.boundaries.push({ position, line });
       if (text.includes(']:')) {
