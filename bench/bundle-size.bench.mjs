@@ -10,6 +10,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { benchTarget, reportTargets } from './targets.mjs';
+
+/** Modules of the mermaid package the tab may load for a doc without a diagram. */
+const MERMAID_MODULES_WITHOUT_DIAGRAM_MAX = benchTarget('MERMAID_MODULES_WITHOUT_DIAGRAM_MAX', 0);
+/** Gzip KiB the tab may load for a doc without a diagram. */
+const TAB_WITHOUT_DIAGRAM_KIB_MAX = benchTarget('TAB_WITHOUT_DIAGRAM_KIB_MAX', 100);
+/** Gzip KiB of the entry chunk the app registers before the tab is opened. */
+const ENTRY_KIB_MAX = benchTarget('ENTRY_KIB_MAX', 16);
 
 const root = process.cwd();
 const out = mkdtempSync(join(tmpdir(), 'architecture-docs-bundle-'));
@@ -86,6 +94,17 @@ try {
   console.log(`  doc with a diagram:    ${kib(withBytes)} in ${withDiagram.size} chunk(s) with ${mermaidModules(withDiagram)} mermaid modules (+ Mermaid's diagram-type chunks loaded on demand, ${kib(sum(mermaidLazy))} for all types together)`);
   console.log(`  ratio with / without a diagram: ${(withBytes / withoutBytes).toFixed(2)}x`);
   console.log(`  entry chunk registered by the app (before the tab is opened): ${kib(sum(entryChunks))}`);
+  const kibFigure = value => `${value.toFixed(1)} KiB`;
+  reportTargets([
+    {
+      label: 'mermaid modules loaded for a doc without a diagram',
+      figure: mermaidModules(tabChunks),
+      kind: 'max',
+      target: MERMAID_MODULES_WITHOUT_DIAGRAM_MAX,
+    },
+    { label: 'tab without a diagram (gzip)', figure: withoutBytes / 1024, kind: 'max', target: TAB_WITHOUT_DIAGRAM_KIB_MAX, format: kibFigure },
+    { label: 'entry chunk (gzip)', figure: sum(entryChunks) / 1024, kind: 'max', target: ENTRY_KIB_MAX, format: kibFigure },
+  ]);
 } finally {
   rmSync(out, { recursive: true, force: true });
 }

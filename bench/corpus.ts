@@ -1,16 +1,15 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { markdownFiles as markdownFilesUnder, sharedDirBeside } from '../src/testing/sharedFiles';
 
-/** The shared corpus of real docs, beside the repository (or `CORPUS_DIR`). */
+/**
+ * The shared corpus of real docs, beside the repository (or `CORPUS_DIR`).
+ * The benchmarks run from the repository's root.
+ */
 export const corpusDir = path.resolve(
-  process.env.CORPUS_DIR ?? path.join(process.cwd(), '../shared/corpus/retrovue'),
+  process.env.CORPUS_DIR ?? path.join(sharedDirBeside(process.cwd()), 'corpus', 'retrovue'),
 );
 
-/** Every markdown file under `dir`, recursively. */
+/** Every markdown file under `dir` (the corpus by default), recursively. */
 export function markdownFiles(dir: string = corpusDir): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return markdownFiles(full);
-    return /\.md$/i.test(entry.name) ? [full] : [];
-  });
+  return markdownFilesUnder(dir);
 }

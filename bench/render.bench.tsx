@@ -18,6 +18,10 @@ import { translationApiRef } from '@backstage/core-plugin-api/alpha';
 import { MockErrorApi, mockApis, TestApiProvider } from '@backstage/test-utils';
 import { analyzeParsedDoc, parseArchitectureDoc } from '../src/lib';
 import { ArchitectureMarkdown } from '../src/components/ArchitectureMarkdown';
+import { benchTarget, reportTargets } from './targets.mjs';
+
+/** The plugin's render may take at most this many times a bare react-markdown render. */
+const RENDER_RATIO_MAX = benchTarget('RENDER_RATIO_MAX', 1.5);
 
 const corpus = corpusDir;
 
@@ -74,3 +78,6 @@ console.log(`Rendering the largest corpus doc (${path.relative(corpus, largest.f
 console.log(`  bare react-markdown + remark-gfm (baseline): median ${median(bareTimes).toFixed(1)} ms`);
 console.log(`  plugin: parse + analysis + ArchitectureMarkdown: median ${median(pluginTimes).toFixed(1)} ms`);
 console.log(`  ratio plugin / bare: ${median(ratios).toFixed(2)}x (per round: ${ratios.map(r => r.toFixed(2)).join(', ')})`);
+reportTargets([
+  { label: 'plugin render / bare render', figure: median(ratios), kind: 'max', target: RENDER_RATIO_MAX, format: x => `${x.toFixed(2)}x` },
+]);

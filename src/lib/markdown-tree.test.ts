@@ -1,29 +1,21 @@
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
 import { nodeText, parseMarkdown, WHOLE_PARSE_LIMIT } from './markdown-tree';
+import { corpusDir, markdownFiles } from '../testing/sharedFiles';
+import { itWithSharedFiles } from '../testing/withSharedFiles';
 
-const CORPUS = path.resolve(__dirname, '../../../shared/corpus');
 
 function parseInOnePiece(markdown: string) {
   return fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
 }
 
-function markdownFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return markdownFiles(full);
-    return /\.md$/i.test(entry.name) ? [full] : [];
-  });
-}
-
 describe('parseMarkdown', () => {
   // Large docs are parsed in pieces, and literal autolinks are looked for
   // only where text could hold one: neither may change the tree.
-  it('should give every corpus doc, large ones in pieces, the same tree as the plain GFM parse', () => {
-    const docs = markdownFiles(CORPUS).map(file => fs.readFileSync(file, 'utf8'));
+  itWithSharedFiles('should give every corpus doc, large ones in pieces, the same tree as the plain GFM parse', () => {
+    const docs = markdownFiles(corpusDir).map(file => fs.readFileSync(file, 'utf8'));
     expect(docs.length).toBeGreaterThan(200);
     expect(docs.filter(text => text.length > WHOLE_PARSE_LIMIT).length).toBeGreaterThan(5);
     for (const text of docs) {

@@ -1,16 +1,8 @@
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { exceedsRenderBudget, measureRenderLoad, RENDER_LIMITS } from './render-budget';
+import { corpusDir, markdownFiles } from '../testing/sharedFiles';
+import { itWithSharedFiles } from '../testing/withSharedFiles';
 
-const CORPUS = path.resolve(__dirname, '../../../shared/corpus');
-
-function markdownFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return markdownFiles(full);
-    return /\.md$/i.test(entry.name) ? [full] : [];
-  });
-}
 
 const lines = (count: number, line: (k: number) => string) => Array.from({ length: count }, (_, k) => line(k)).join('\n');
 
@@ -69,8 +61,8 @@ describe('measureRenderLoad', () => {
 });
 
 describe('exceedsRenderBudget', () => {
-  it('should leave every real doc of the shared corpus within every limit', () => {
-    const files = markdownFiles(CORPUS);
+  itWithSharedFiles('should leave every real doc of the shared corpus within every limit', () => {
+    const files = markdownFiles(corpusDir);
     expect(files.length).toBeGreaterThan(200);
     const over = files.filter(file => exceedsRenderBudget(fs.readFileSync(file, 'utf8')) !== undefined);
     expect(over).toEqual([]);

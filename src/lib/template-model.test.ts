@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { DEFAULT_TEMPLATE_MARKDOWN } from './default-template';
 import { analyzeArchitectureDoc } from './analyze-architecture-doc';
+import { sharedTemplateFile } from '../testing/sharedFiles';
+import { itWithSharedFiles } from '../testing/withSharedFiles';
 import {
   defaultTemplateModel,
   parseTemplate,
@@ -10,11 +11,9 @@ import {
   TemplateError,
 } from './template-model';
 
-const SHARED_TEMPLATE = path.resolve(__dirname, '../../../shared/template/architecture-template.md');
-
 describe('defaultTemplateModel', () => {
-  it('should ship the team template unchanged', () => {
-    expect(DEFAULT_TEMPLATE_MARKDOWN).toBe(fs.readFileSync(SHARED_TEMPLATE, 'utf8'));
+  itWithSharedFiles('should ship the team template unchanged', () => {
+    expect(DEFAULT_TEMPLATE_MARKDOWN).toBe(fs.readFileSync(sharedTemplateFile, 'utf8'));
   });
 
   it('should list the twelve sections in template order', () => {

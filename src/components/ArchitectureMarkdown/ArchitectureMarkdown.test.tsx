@@ -10,6 +10,8 @@ import { MockErrorApi, mockApis, TestApiProvider } from '@backstage/test-utils';
 import type { Heading, Root, Text } from 'mdast';
 import { analyzeParsedDoc, parseArchitectureDoc, type ParsedArchitectureDoc } from '../../lib';
 import type { MermaidDiagramProps } from '../MermaidDiagram';
+import { corpusDir } from '../../testing/sharedFiles';
+import { itWithSharedFiles } from '../../testing/withSharedFiles';
 import { ArchitectureMarkdown } from './ArchitectureMarkdown';
 import type { ArchitectureLinkRenderProps, ArchitectureMarkdownProps } from './types';
 
@@ -373,8 +375,8 @@ describe('ArchitectureMarkdown', () => {
     expect(screen.getByText('Orders').tagName).toBe('EM');
   });
 
-  it('should match every link of a real 50 KB doc to its report entry', () => {
-    const file = path.resolve(__dirname, '../../../../shared/corpus/retrovue/docs/domain/ChannelManager.md');
+  itWithSharedFiles('should match every link of a real 50 KB doc to its report entry', () => {
+    const file = path.join(corpusDir, 'retrovue/docs/domain/ChannelManager.md');
     const { renderLink, report } = renderDoc(fs.readFileSync(file, 'utf8'));
     const indexes = renderLink.mock.calls.map(([props]) => props.index);
     expect(report.links.length).toBeGreaterThan(0);
