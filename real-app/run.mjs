@@ -1,9 +1,12 @@
 // `npm run test:real-app`: installs the plugin in fresh Backstage apps made by
-// the current @backstage/create-app, one per frontend system, and checks it in
-// headless Chromium the way a user would meet it.
+// @backstage/create-app, one per frontend system, and checks it in headless
+// Chromium the way a user would meet it. The create-app release is pinned
+// (PINNED_CREATE_APP, the newest known to pass), so that the result does not
+// depend on the day the check runs; REAL_APP_CREATE_APP=latest tries the
+// newest release instead.
 //
 // For each system (new, then legacy) it
-//   1. creates the app (`npx @backstage/create-app@latest [--legacy]`),
+//   1. creates the app (`npx @backstage/create-app@<version> [--legacy]`),
 //   2. copies this package into the app's plugins/ folder as a workspace and
 //      adds the README's install lines (real-app/install-lines.mjs),
 //   3. registers the sample component inventory-service, whose catalog file
@@ -24,6 +27,8 @@
 // (better-sqlite3) are built from source against that Node's headers.
 //
 // Environment:
+//   REAL_APP_CREATE_APP  the create-app version to use: `latest`, or any
+//                     published version; default PINNED_CREATE_APP
 //   REAL_APP_WORKDIR  where the apps are created; default a fresh temp folder,
 //                     removed afterwards
 //   REAL_APP_CACHE    the Node 22 tools and yarn's package cache, kept between
@@ -68,6 +73,10 @@ const SAMPLE = {
 };
 
 const SYSTEMS = ['new', 'legacy'];
+
+/** The create-app release the check uses unless REAL_APP_CREATE_APP names another. */
+const PINNED_CREATE_APP = '0.9.0';
+const CREATE_APP_VERSION = process.env.REAL_APP_CREATE_APP?.trim() || PINNED_CREATE_APP;
 
 /** The check reads the catalog with a static token of its own (the backend requires one). */
 const BACKEND_TOKEN = randomBytes(24).toString('base64url');
@@ -399,7 +408,7 @@ async function createAndInstall(system, appDir, env, workDir, log) {
   await step(`${system}: create the app`, () =>
     run(
       'npx',
-      ['--yes', '@backstage/create-app@latest', ...(system === 'legacy' ? ['--legacy'] : []), '--skip-install', '--path', appDir],
+      ['--yes', `@backstage/create-app@${CREATE_APP_VERSION}`, ...(system === 'legacy' ? ['--legacy'] : []), '--skip-install', '--path', appDir],
       { cwd: workDir, env: { ...env, BACKSTAGE_APP_NAME: `architecture-docs-${system}` }, logFile: log('create-app') },
     ),
   );
@@ -439,6 +448,9 @@ async function main() {
   mkdirSync(workDir, { recursive: true });
   mkdirSync(logDir, { recursive: true });
   say(`apps in ${workDir}, cache in ${cacheDir}, logs in ${path.relative(PACKAGE_DIR, logDir)}`);
+  say(
+    `@backstage/create-app@${CREATE_APP_VERSION}${CREATE_APP_VERSION === PINNED_CREATE_APP ? ' (pinned)' : ' (REAL_APP_CREATE_APP)'}`,
+  );
 
   let docServer;
   try {
