@@ -26,12 +26,7 @@ import { Button, Grid } from '@material-ui/core';
 import { useObservable } from 'react-use';
 import { useLocation } from 'react-router-dom';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
-import {
-  ScmAuth,
-  type ScmAuthTokenResponse,
-  scmAuthApiRef,
-  scmIntegrationsApiRef,
-} from '@backstage/integration-react';
+import { ScmAuth, type ScmAuthTokenResponse, scmAuthApiRef } from '@backstage/integration-react';
 import {
   ArchitectureDocsPage,
   EntityArchitectureDocCard,
@@ -175,23 +170,22 @@ const defaultScmAuthFactory = ScmAuth.createDefaultApiFactory();
 /**
  * SCM credentials. By default Backstage's ScmAuth, as in any app. With
  * `architectureDocsDev.testToken` in the app's config (set at runtime by
- * e2e/hostile/run-hostile.mjs), that token for URLs on the hosts of the
- * configured SCM integrations, and an empty token for any other URL, so that
- * a test can see which hosts a token reaches.
+ * e2e/hostile/run-hostile.mjs), that token for any URL it is asked about,
+ * whatever its host: only the plugin's own host check then keeps the token
+ * from hosts other than its integration's, and the test sees every host the
+ * token reaches.
  */
 const scmAuthFactory = createApiFactory({
   api: scmAuthApiRef,
   deps: {
     ...defaultScmAuthFactory.deps,
     configApi: configApiRef,
-    scmIntegrationsApi: scmIntegrationsApiRef,
   },
-  factory: ({ configApi, scmIntegrationsApi, ...providers }) => {
+  factory: ({ configApi, ...providers }) => {
     const testToken = configApi.getOptionalString('architectureDocsDev.testToken');
     if (!testToken) return defaultScmAuthFactory.factory(providers);
     return {
-      async getCredentials({ url }): Promise<ScmAuthTokenResponse> {
-        if (!scmIntegrationsApi.byUrl(url)) return { token: '', headers: {} };
+      async getCredentials(): Promise<ScmAuthTokenResponse> {
         return { token: testToken, headers: { Authorization: `Bearer ${testToken}` } };
       },
     };

@@ -38,22 +38,41 @@ const cors = {
   'Access-Control-Allow-Methods': 'GET, OPTIONS',
 };
 
-/** Fault name → the states the tab may show for it. */
+/** The wait the rate-limit fault asks for (`Retry-After`, in seconds). */
+export const RATE_LIMIT_RETRY_AFTER_SECONDS = 120;
+
+/**
+ * Fault name → the one state the tab shows for it, read anonymously from the
+ * plain host (`plain`) and through the integration with the token (`token`),
+ * and text that state must show (`shows`). The fault server's good doc has
+ * one template section, so it is shown under the "not an architecture doc"
+ * notice.
+ */
 export const FAULTS = {
-  'not-found': ['not-found'],
-  unauthorized: ['sign-in-needed'],
-  forbidden: ['sign-in-needed', 'not-found'],
-  'rate-limited': ['failed'],
-  'server-error': ['failed'],
-  hang: ['timeout'],
-  trickle: ['timeout', 'too-large'],
-  oversized: ['too-large'],
-  'oversized-no-length': ['too-large'],
-  'html-content': ['unexpected-content'],
-  'redirect-other-host': ['rendered', 'not-architecture-doc', 'failed'],
-  'changing-etag': ['rendered', 'not-architecture-doc'],
-  'reset-connection': ['failed'],
+  'not-found': { plain: 'not-found', token: 'not-found' },
+  unauthorized: { plain: 'sign-in-needed', token: 'sign-in-needed' },
+  forbidden: { plain: 'sign-in-needed', token: 'sign-in-needed' },
+  'rate-limited': { plain: 'failed', token: 'failed', shows: `wait ${RATE_LIMIT_RETRY_AFTER_SECONDS} s` },
+  'server-error': { plain: 'failed', token: 'failed' },
+  hang: { plain: 'timeout', token: 'timeout' },
+  trickle: { plain: 'timeout', token: 'timeout' },
+  oversized: { plain: 'too-large', token: 'too-large' },
+  'oversized-no-length': { plain: 'too-large', token: 'too-large' },
+  'html-content': { plain: 'unexpected-content', token: 'unexpected-content' },
+  // Followed anonymously; with the token, a redirect is never followed.
+  'redirect-other-host': { plain: 'not-architecture-doc', token: 'failed' },
+  'changing-etag': { plain: 'not-architecture-doc', token: 'not-architecture-doc' },
+  'reset-connection': { plain: 'failed', token: 'failed' },
 };
+
+/** A path segment decoded, or `undefined` when its percent-encoding is malformed. */
+function decodePath(segment) {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
 
 export async function startFaultServer({
   port = DEFAULT_FAULT_PORT,
@@ -85,6 +104,7 @@ export async function startFaultServer({
 
   const serveDoc = async (file, res, contentType) => {
     try {
+      if (file === undefined) throw new Error('malformed path');
       const body = await readFile(path.join(docsDir, path.basename(file)));
       res.writeHead(200, { ...cors, 'Content-Type': contentType, 'Content-Length': body.length }).end(body);
     } catch {
@@ -105,7 +125,7 @@ export async function startFaultServer({
         res.writeHead(403, cors).end('forbidden');
         return;
       case 'rate-limited':
-        res.writeHead(429, { ...cors, 'Retry-After': '120' }).end('slow down');
+        res.writeHead(429, { ...cors, 'Retry-After': String(RATE_LIMIT_RETRY_AFTER_SECONDS) }).end('slow down');
         return;
       case 'server-error':
         res.writeHead(500, cors).end('boom');
@@ -170,6 +190,10 @@ export async function startFaultServer({
 
   /** A file of the `docs` or `faults` repository, as the GitHub endpoints serve it. */
   const serveRepoFile = (repo, filePath, req, res, contentType) => {
+    if (filePath === undefined) {
+      res.writeHead(404, cors).end('malformed path');
+      return;
+    }
     if (repo === 'docs') return serveDoc(filePath, res, contentType);
     if (repo === 'faults') return serveFault(filePath.replace(/\.md$/, ''), req, res, contentType);
     res.writeHead(404, { ...cors, 'Content-Type': 'application/json' }).end('{"message":"Not Found"}');
@@ -184,7 +208,7 @@ export async function startFaultServer({
     }
     const markdown = 'text/markdown; charset=utf-8';
     if (url.pathname.startsWith('/docs/')) {
-      await serveDoc(decodeURIComponent(url.pathname.slice('/docs/'.length)), res, markdown);
+      await serveDoc(decodePath(url.pathname.slice('/docs/'.length)), res, markdown);
       return;
     }
     if (url.pathname.startsWith('/fault/')) {
@@ -194,12 +218,12 @@ export async function startFaultServer({
     // GitHub's contents API, asked for the raw file (Accept: application/vnd.github.raw).
     const contents = url.pathname.match(/^\/api\/v3\/repos\/hostile\/([^/]+)\/contents\/(.+)$/);
     if (contents) {
-      await serveRepoFile(contents[1], decodeURIComponent(contents[2]), req, res, 'application/vnd.github.raw; charset=utf-8');
+      await serveRepoFile(contents[1], decodePath(contents[2]), req, res, 'application/vnd.github.raw; charset=utf-8');
       return;
     }
     const raw = url.pathname.match(/^\/raw\/hostile\/([^/]+)\/[^/]+\/(.+)$/);
     if (raw) {
-      await serveRepoFile(raw[1], decodeURIComponent(raw[2]), req, res, 'text/plain; charset=utf-8');
+      await serveRepoFile(raw[1], decodePath(raw[2]), req, res, 'text/plain; charset=utf-8');
       return;
     }
     res.writeHead(404, cors).end('unknown path');
