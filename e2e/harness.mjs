@@ -170,10 +170,12 @@ async function waitForPortal(baseUrl, child, deadline) {
  *   default) runs `backstage-cli package start`; `production` bundles the
  *   portal in production mode, as apps ship, and serves the files
  *   (e2e/production-portal.mjs).
+ * @param {(line: string) => void} [options.docServerLog] Called by the doc
+ *   server once per request answered: `<method> <url> <status> <ms>ms`.
  * @returns {Promise<{ baseUrl: string, docServerUrl: string, stop: () => Promise<void> }>}
  */
 export async function startEnvironment(options = {}) {
-  const { latencyMs = 0, unref = false, log = () => {}, build = 'development' } = options;
+  const { latencyMs = 0, unref = false, log = () => {}, build = 'development', docServerLog } = options;
   const baseUrl = `http://localhost:${PORTAL_PORT}`;
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
 
@@ -187,7 +189,7 @@ export async function startEnvironment(options = {}) {
 
   let docServer;
   try {
-    docServer = await startDocServer({ port: DOC_SERVER_PORT, latencyMs });
+    docServer = await startDocServer({ port: DOC_SERVER_PORT, latencyMs, log: docServerLog });
   } catch (error) {
     const hint = error.code === 'EADDRINUSE' ? ' (is another `npm start` running?)' : '';
     throw new Error(
