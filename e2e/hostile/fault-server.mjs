@@ -5,7 +5,7 @@
 // app-config.hostile.yaml, and `127.0.0.1:<port>`, a plain host.
 //
 //   /docs/<file>                                the hostile docs (e2e/hostile/docs), with CORS
-//   /fault/<name>.md                            one fault each: see FAULTS below
+//   /fault/<name>.md                            one fault each: see FAULTS in fault-expectations.mjs
 //   /api/v3/repos/hostile/<repo>/contents/<path>  GitHub's contents API (authenticated reads)
 //   /raw/hostile/<repo>/<ref>/<path>            GitHub's raw host (anonymous reads)
 //
@@ -25,6 +25,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_DOCS_DIR } from './generate-hostile-docs.mjs';
+import { RATE_LIMIT_RETRY_AFTER_SECONDS } from './fault-expectations.mjs';
 
 export const DEFAULT_FAULT_PORT = 7108;
 export const DEFAULT_OTHER_PORT = 7109;
@@ -36,33 +37,6 @@ const cors = {
   'Access-Control-Expose-Headers': 'ETag, Retry-After, Content-Length',
   'Access-Control-Allow-Headers': 'If-None-Match, Authorization, Content-Type',
   'Access-Control-Allow-Methods': 'GET, OPTIONS',
-};
-
-/** The wait the rate-limit fault asks for (`Retry-After`, in seconds). */
-export const RATE_LIMIT_RETRY_AFTER_SECONDS = 120;
-
-/**
- * Fault name → the one state the tab shows for it, read anonymously from the
- * plain host (`plain`) and through the integration with the token (`token`),
- * and text that state must show (`shows`). The fault server's good doc has
- * one template section, so it is shown under the "not an architecture doc"
- * notice.
- */
-export const FAULTS = {
-  'not-found': { plain: 'not-found', token: 'not-found' },
-  unauthorized: { plain: 'sign-in-needed', token: 'sign-in-needed' },
-  forbidden: { plain: 'sign-in-needed', token: 'sign-in-needed' },
-  'rate-limited': { plain: 'failed', token: 'failed', shows: `wait ${RATE_LIMIT_RETRY_AFTER_SECONDS} s` },
-  'server-error': { plain: 'failed', token: 'failed' },
-  hang: { plain: 'timeout', token: 'timeout' },
-  trickle: { plain: 'timeout', token: 'timeout' },
-  oversized: { plain: 'too-large', token: 'too-large' },
-  'oversized-no-length': { plain: 'too-large', token: 'too-large' },
-  'html-content': { plain: 'unexpected-content', token: 'unexpected-content' },
-  // Followed anonymously; with the token, a redirect is never followed.
-  'redirect-other-host': { plain: 'not-architecture-doc', token: 'failed' },
-  'changing-etag': { plain: 'not-architecture-doc', token: 'not-architecture-doc' },
-  'reset-connection': { plain: 'failed', token: 'failed' },
 };
 
 /** A path segment decoded, or `undefined` when its percent-encoding is malformed. */

@@ -49,7 +49,8 @@ import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { ARTIFACTS_DIR, PACKAGE_DIR, launchBrowser, signInAsGuest } from '../harness.mjs';
 import { carriesCredentials, checkCredentials } from './credential-check.mjs';
-import { DEFAULT_FAULT_PORT, DEFAULT_OTHER_PORT, FAULTS, startFaultServer } from './fault-server.mjs';
+import { FAULTS } from './fault-expectations.mjs';
+import { DEFAULT_FAULT_PORT, DEFAULT_OTHER_PORT, startFaultServer } from './fault-server.mjs';
 import { writeDocs } from './generate-hostile-docs.mjs';
 
 const started = Date.now();
