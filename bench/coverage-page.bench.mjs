@@ -10,7 +10,7 @@
 // - the longest main-thread task during the scan (PerformanceObserver
 //   "longtask");
 // - shown from memory: away and back in the same app session, inside the
-//   client cache's TTL, so no doc is asked for again (reported, no target:
+//   client cache's TTL (reported with the doc requests it made, no target:
 //   it measures the page's memory, not the hosts);
 // - the second visit: once the client cache's TTL has passed, the page is
 //   reloaded and every doc is revalidated with its host (the browser's HTTP
@@ -18,8 +18,8 @@
 //   304s.
 //
 // Targets: scan ≤ 1.2× the floor, no task over 100 ms (first visit); on the
-// second visit every doc revalidated, every revalidation answered 304, and
-// the scan ≤ 1.2× the floor. A missed target exits 1 (bench/targets.mjs).
+// second visit every doc revalidated, every revalidated doc with content
+// answered 304 (none changed), and the scan ≤ 1.2× the floor. A missed target exits 1 (bench/targets.mjs).
 //
 // The browser is driven without Playwright (bench/devtools-pipe.mjs), whose
 // tracking of every request would compete with the page for the CPU.
@@ -40,7 +40,7 @@ const SCAN_FLOOR_RATIO_MAX = benchTarget('SCAN_FLOOR_RATIO_MAX', 1.2);
 const LONGEST_TASK_MS_MAX = benchTarget('LONGEST_TASK_MS_MAX', 100);
 /** Share of the docs the second visit must ask their host for again. */
 const REVALIDATED_SHARE_MIN = benchTarget('REVALIDATED_SHARE_MIN', 1);
-/** Share of those revalidations the (unchanged) docs must answer with 304. */
+/** Share of the revalidated docs with content (not an error status) that must answer 304: none changed. */
 const NOT_MODIFIED_SHARE_MIN = benchTarget('NOT_MODIFIED_SHARE_MIN', 1);
 /** The second visit's scan may take at most this many times the fetch floor. */
 const SECOND_VISIT_FLOOR_RATIO_MAX = benchTarget('SECOND_VISIT_FLOOR_RATIO_MAX', 1.2);
@@ -110,8 +110,8 @@ const say = line => console.log(line);
 // measures the development server instead (development builds of React and
 // the parser, several times slower).
 const BUILD = process.env.BENCH_PORTAL === 'development' ? 'development' : 'production';
-/** Doc requests the doc server answered while `docRequests.counting`. */
-const docRequests = { counting: false, urls: new Set(), total: 0, notModified: 0 };
+/** Doc requests the doc server answered while `docRequests.counting`, by status. */
+const docRequests = { counting: false, urls: new Set(), total: 0, notModified: 0, content: 0 };
 const environment = await startEnvironment({
   build: BUILD,
   log: line => console.error(`[bench] ${line}`),
@@ -121,6 +121,7 @@ const environment = await startEnvironment({
     docRequests.total += 1;
     docRequests.urls.add(match[1]);
     if (match[2] === '304') docRequests.notModified += 1;
+    if (match[2] === '200') docRequests.content += 1;
   },
 });
 let browser;
@@ -180,7 +181,7 @@ try {
   await page.waitFor(() => document.body.textContent.includes('Sample entities'));
   const ttlLeft = firstScanEnded + CLIENT_CACHE_TTL_MS + 1000 - Date.now();
   if (ttlLeft > 0) await new Promise(resolve => setTimeout(resolve, ttlLeft));
-  Object.assign(docRequests, { counting: true, urls: new Set(), total: 0, notModified: 0 });
+  Object.assign(docRequests, { counting: true, urls: new Set(), total: 0, notModified: 0, content: 0 });
   await page.goto(`${environment.baseUrl}/architecture-docs`, { timeout: SCAN_TIMEOUT_MS });
   await signedIn();
   const second = await measureVisit(page, 1);
@@ -225,13 +226,20 @@ try {
   );
   say(
     `  second visit (page reloaded after the TTL): ${ms(second.scanMs)} → ${x(second.scanMs / first.scanMs)} the first, ${x(second.scanMs / floorMs)} the floor; ` +
-      `${docRequests.total} doc requests for ${docRequests.urls.size} of ${docs} docs, ${docRequests.notModified} answered 304; longest task ${ms(second.longestTaskMs)}`,
+      `${docRequests.total} doc requests for ${docRequests.urls.size} of ${docs} docs: ${docRequests.notModified} answered 304, ${docRequests.content} 200, ` +
+      `${docRequests.total - docRequests.notModified - docRequests.content} an error status (the generated catalog's failing docs); longest task ${ms(second.longestTaskMs)}`,
   );
   reportTargets([
     { label: 'first visit: docs scan / fetch floor', figure: first.scanMs / floorMs, kind: 'max', target: SCAN_FLOOR_RATIO_MAX, format: x },
     { label: 'first visit: longest main-thread task (ms)', figure: first.longestTaskMs, kind: 'max', target: LONGEST_TASK_MS_MAX, format: value => String(Math.round(value)) },
     { label: 'second visit: docs revalidated / docs', figure: docRequests.urls.size / docs, kind: 'min', target: REVALIDATED_SHARE_MIN, format: percent },
-    { label: 'second visit: 304s / doc requests', figure: docRequests.notModified / docRequests.total, kind: 'min', target: NOT_MODIFIED_SHARE_MIN, format: percent },
+    {
+      label: 'second visit: 304s / revalidated docs with content (304 or 200)',
+      figure: docRequests.notModified / (docRequests.notModified + docRequests.content),
+      kind: 'min',
+      target: NOT_MODIFIED_SHARE_MIN,
+      format: percent,
+    },
     { label: 'second visit: docs scan / fetch floor', figure: second.scanMs / floorMs, kind: 'max', target: SECOND_VISIT_FLOOR_RATIO_MAX, format: x },
   ]);
 } finally {
