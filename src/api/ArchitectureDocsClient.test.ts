@@ -263,6 +263,25 @@ describe('ArchitectureDocsClient', () => {
       ).toThrow(expect.objectContaining({ kind: 'invalid-location' }));
     });
 
+    it.each(['%E0%A4%A', '%', '%zz'])('should locate a ref whose file name holds malformed %s without a URIError', encoded => {
+      const { client } = setup();
+      const location = client.getDocLocation(
+        entity({
+          'architecture-docs/ref': `./docs/architecture/${encoded}.md`,
+          'backstage.io/managed-by-location': 'url:https://github.com/acme/playout/blob/main/catalog-info.yaml',
+        }),
+      );
+      expect(location.url).toBe(`https://github.com/acme/playout/blob/main/docs/architecture/${encoded}.md`);
+      expect(location.createUrl).toBeUndefined();
+    });
+
+    it.each(['%E0%A4%A', '%', '%zz'])('should reject a GitHub ref whose branch holds malformed %s as invalid-location', async encoded => {
+      const { client, scmAuthApi } = setup();
+      scmAuthApi.getCredentials.mockResolvedValue(credentials('t'));
+      const error = await failure(client.getDoc(`https://github.com/acme/playout/blob/ma${encoded}in/docs/A.md`));
+      expect(error).toMatchObject({ name: 'ArchitectureDocError', kind: 'invalid-location' });
+    });
+
     it('should throw invalid-location for a ref with a scheme other than http(s)', () => {
       const { client } = setup();
       expect(() =>

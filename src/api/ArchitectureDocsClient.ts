@@ -22,6 +22,7 @@ import type {
 } from '@backstage/integration';
 import type { ScmAuthApi } from '@backstage/integration-react';
 import { getArchitectureDocRef } from '../lib/annotation';
+import { tryDecodeURIComponent } from '../lib/safe-decode';
 import { DEFAULT_TEMPLATE_MARKDOWN } from '../lib/default-template';
 import {
   ArchitectureDocError,
@@ -165,15 +166,13 @@ function hostOf(url: string | undefined): string | undefined {
   return url ? tryParseUrl(url)?.host : undefined;
 }
 
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    throw new ArchitectureDocError(
-      'invalid-location',
-      `"${value}" is not a valid URL path segment.`,
-    );
+/** Decodes a URL path segment; malformed encoding is an invalid location, reported as such. */
+function decodePathSegment(value: string): string {
+  const decoded = tryDecodeURIComponent(value);
+  if (decoded === undefined) {
+    throw new ArchitectureDocError('invalid-location', `"${value}" is not a valid URL path segment.`);
   }
+  return decoded;
 }
 
 function invalidFileUrl(url: string, kind: string, example: string): ArchitectureDocError {
@@ -245,7 +244,7 @@ function githubSource(url: string, config: GithubIntegrationConfig): Integration
   const { owner, repo, ref, path } = parts;
   const { apiBaseUrl, rawBaseUrl } = config;
   const apiRequest = (base: string): RawRequest => ({
-    url: `${base}/repos/${owner}/${repo}/contents/${path.join('/')}?ref=${encodeURIComponent(safeDecode(ref))}`,
+    url: `${base}/repos/${owner}/${repo}/contents/${path.join('/')}?ref=${encodeURIComponent(decodePathSegment(ref))}`,
     headers: { Accept: 'application/vnd.github.raw' },
     format: 'text',
   });
@@ -275,9 +274,9 @@ function gitlabSource(url: string, config: GitLabIntegrationConfig): Integration
   if (!parts) {
     throw invalidFileUrl(url, 'GitLab', `${config.baseUrl}/group/project/-/blob/main/docs/architecture/Service.md`);
   }
-  const project = encodeURIComponent(safeDecode(parts.project));
-  const filePath = encodeURIComponent(safeDecode(parts.path.join('/')));
-  const ref = encodeURIComponent(safeDecode(parts.ref));
+  const project = encodeURIComponent(decodePathSegment(parts.project));
+  const filePath = encodeURIComponent(decodePathSegment(parts.path.join('/')));
+  const ref = encodeURIComponent(decodePathSegment(parts.ref));
   const request: RawRequest = {
     url: `${config.apiBaseUrl}/projects/${project}/repository/files/${filePath}/raw?ref=${ref}`,
     headers: {},
@@ -728,7 +727,7 @@ export class ArchitectureDocsClient implements ArchitectureDocsApi {
         const parts = parseGithubFileUrl(url);
         if (!parts) return undefined;
         const dir = parts.path.slice(0, -1);
-        const name = safeDecode(parts.path[parts.path.length - 1]);
+        const name = decodePathSegment(parts.path[parts.path.length - 1]);
         const target = [parts.owner, parts.repo, 'new', parts.ref, ...dir].join('/');
         return withTemplate(
           `${new URL(url).origin}/${target}?filename=${encodeURIComponent(name)}`,
@@ -740,7 +739,7 @@ export class ArchitectureDocsClient implements ArchitectureDocsApi {
         const parts = parseGitlabFileUrl(url, gitlab.config);
         if (!parts) return undefined;
         const dir = parts.path.slice(0, -1);
-        const name = safeDecode(parts.path[parts.path.length - 1]);
+        const name = decodePathSegment(parts.path[parts.path.length - 1]);
         const target = [parts.project, '-', 'new', parts.ref, ...dir].join('/');
         return withTemplate(
           `${parts.root}/${target}?file_name=${encodeURIComponent(name)}`,

@@ -10,6 +10,7 @@ import {
   type ArchitectureDocLocation,
 } from '../api';
 import { analyzeParsedDoc, exceedsRenderBudget, parseArchitectureDoc, type TemplateModel } from '../lib';
+import { decodedUrlPath } from '../lib/safe-decode';
 import type { LinkTargetStatus, LoadedArchitectureDoc, ResolvedDocLink } from '../components/types';
 import { useArchitectureDocsConfig } from './useArchitectureDocsConfig';
 import { documentKey, useDocOwners, type DocOwner } from './useDocOwners';
@@ -34,15 +35,6 @@ function asDocError(error: unknown): ArchitectureDocError {
   return new ArchitectureDocError('failed', error instanceof Error ? error.message : String(error));
 }
 
-/** The path of a URL, used to tell contract folders apart in the analysis. */
-function docPathOf(url: string): string {
-  try {
-    return decodeURIComponent(new URL(url).pathname).replace(/^\/+/, '');
-  } catch {
-    return '';
-  }
-}
-
 function fragmentOf(url: string): string {
   const hash = url.indexOf('#');
   return hash >= 0 ? url.slice(hash) : '';
@@ -63,7 +55,7 @@ export function buildLoadedDoc(options: {
 }): LoadedArchitectureDoc {
   const { api, location, file, template, owners } = options;
   const parsed = parseArchitectureDoc(file.content, { maxLength: options.maxLength });
-  const report = analyzeParsedDoc(parsed, { template, path: docPathOf(file.url), maxLength: options.maxLength });
+  const report = analyzeParsedDoc(parsed, { template, path: decodedUrlPath(file.url), maxLength: options.maxLength });
   const links = report.links.map((link, index): ResolvedDocLink => {
     let url: string | null = null;
     if (!link.unsafe && link.kind !== 'anchor') {

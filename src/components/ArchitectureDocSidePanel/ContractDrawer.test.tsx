@@ -153,6 +153,16 @@ describe('ContractDrawer', () => {
     heading.remove();
   });
 
+  it.each(['%E0%A4%A', '%', '%zz'])('should render an anchor with malformed encoding %s without throwing', async fragment => {
+    const api = mockApi();
+    resolveWith(api, `# Orders\n\nSee [rules](#${fragment}).\n`);
+    await renderInTestApp(drawer(api, CONTRACT));
+    const link = await screen.findByRole('link', { name: 'rules' });
+    expect(link).toHaveAttribute('href', `#${encodeURIComponent(`contract-${fragment}`)}`);
+    fireEvent.click(link);
+    expect(window.location.hash).toBe('');
+  });
+
   it('should not turn a javascript: link into an anchor', async () => {
     const api = mockApi();
     resolveWith(api, '# Orders\n\nClick [here](javascript:alert(1)).\n');

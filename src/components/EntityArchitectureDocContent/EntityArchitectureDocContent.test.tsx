@@ -307,6 +307,41 @@ describe('EntityArchitectureDocContent', () => {
       expect(within(doc).getByText('bad')).toBeInTheDocument();
     });
 
+    describe('with malformed percent-encoding', () => {
+      const MALFORMED = ['%E0%A4%A', '%', '%zz'];
+
+      afterEach(() => window.history.replaceState(null, '', '/'));
+
+      it.each(MALFORMED)('should render a doc whose links carry the fragment #%s', async fragment => {
+        const doc = `${CHECKOUT_DOC}\nJump to [here](#${fragment}) or [the order rules](../contracts/Orders.md#${fragment}).\n`;
+        const api = mockApi({ ...files, [`${BASE}/checkout/docs/architecture/Checkout.md`]: doc });
+        await renderTab(checkout, api);
+        const rendered = await screen.findByTestId('architecture-markdown');
+        const anchor = within(rendered).getByRole('link', { name: 'here' });
+        // The renderer re-encodes a lone `%`; the fragment stays an in-page link.
+        expect(anchor.getAttribute('href')).toMatch(/^#/);
+        await userEvent.click(anchor);
+        expect(within(rendered).getByRole('link', { name: /^the order rules/ })).toBeInTheDocument();
+        expect(screen.getByTestId('architecture-markdown')).toBeInTheDocument();
+      });
+
+      it.each(MALFORMED)('should render the doc when the page URL ends in #%s', async fragment => {
+        window.history.replaceState(null, '', `/#${fragment}`);
+        await renderTab(checkout, mockApi(files));
+        expect(await screen.findByRole('heading', { name: /Checkout architecture/ })).toBeInTheDocument();
+        expect(screen.getByTestId('architecture-markdown')).toBeInTheDocument();
+      });
+
+      it.each(MALFORMED)('should render the doc an annotation with %s points at', async encoded => {
+        const entity = component('checkout', `./docs/architecture/${encoded}.md`);
+        const url = `${BASE}/checkout/docs/architecture/${encoded}.md`;
+        const api = mockApi({ ...files, [url]: CHECKOUT_DOC });
+        await renderTab(entity, api);
+        expect(await screen.findByRole('heading', { name: /Checkout architecture/ })).toBeInTheDocument();
+        expect(api.getEntityDoc).toHaveBeenCalled();
+      });
+    });
+
     it('should offer an edit link to the doc on its host', async () => {
       await renderTab(checkout, mockApi(files));
       await screen.findByTestId('architecture-markdown');

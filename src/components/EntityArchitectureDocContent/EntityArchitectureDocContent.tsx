@@ -7,6 +7,7 @@ import type { Entity } from '@backstage/catalog-model';
 import { Box, Button, Grid, Paper, Tooltip, makeStyles } from '@material-ui/core';
 import EditIcon from '@material-ui/icons/Edit';
 import { architectureDocsApiRef } from '../../api';
+import { safeDecodeURIComponent } from '../../lib/safe-decode';
 import { useArchitectureDoc } from '../../hooks/useArchitectureDoc';
 import { useArchitectureDocsConfig } from '../../hooks/useArchitectureDocsConfig';
 import { useConfigProblems } from '../../hooks/useConfigProblems';
@@ -63,7 +64,7 @@ function DocLink(props: ArchitectureLinkRenderProps & { doc: LoadedArchitectureD
     );
   }
   if (href.startsWith('#')) {
-    const id = decodeURIComponent(href.slice(1));
+    const id = safeDecodeURIComponent(href.slice(1));
     return (
       <a
         href={href}
@@ -104,7 +105,7 @@ function LoadedDoc(props: { doc: LoadedArchitectureDoc; entity: Entity }) {
   );
   // Deep links: scroll to the section named in the URL once the doc is drawn.
   useEffect(() => {
-    const id = decodeURIComponent(window.location.hash.slice(1));
+    const id = safeDecodeURIComponent(window.location.hash.slice(1));
     if (id) document.getElementById(id)?.scrollIntoView({ block: 'start' });
   }, [doc.file.url]);
   const editUrl = doc.location.editUrl ?? doc.file.editUrl;
