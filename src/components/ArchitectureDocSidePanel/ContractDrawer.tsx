@@ -14,6 +14,7 @@ import {
 import { analyzeParsedDoc, isSafeLinkTarget, parseArchitectureDoc } from '../../lib';
 import { decodedUrlPath, safeDecodeURIComponent } from '../../lib/safe-decode';
 import { ArchitectureMarkdown } from '../ArchitectureMarkdown';
+import { ArchitectureDocsErrorBoundary } from '../ArchitectureDocsErrorBoundary';
 import type { ArchitectureLinkRenderProps } from '../ArchitectureMarkdown/types';
 import { architectureDocsTranslationRef } from '../../translation';
 
@@ -271,16 +272,19 @@ export function ContractDrawer(props: ContractDrawerProps) {
             </Tooltip>
           </Box>
           <Box className={classes.body}>
-            {state.status === 'loading' && <Progress />}
-            {state.status === 'error' && (
-              <ContractError
-                error={state.error}
-                url={target.url}
-                onRetry={retry}
-                onSignIn={() => api.signIn(target.url)}
-              />
-            )}
-            {state.status === 'loaded' && <ContractBody api={api} file={state.file} />}
+            {/* Keyed by contract: another contract starts without the previous one's failure. */}
+            <ArchitectureDocsErrorBoundary view="drawer" key={target.url}>
+              {state.status === 'loading' && <Progress />}
+              {state.status === 'error' && (
+                <ContractError
+                  error={state.error}
+                  url={target.url}
+                  onRetry={retry}
+                  onSignIn={() => api.signIn(target.url)}
+                />
+              )}
+              {state.status === 'loaded' && <ContractBody api={api} file={state.file} />}
+            </ArchitectureDocsErrorBoundary>
           </Box>
         </Box>
       )}

@@ -111,6 +111,28 @@ function state() {
 }
 
 describe('EntityArchitectureDocContent', () => {
+  it('should explain a failure of its own instead of blanking the entity page', async () => {
+    const consoleError = jest.spyOn(console, 'error').mockImplementation(() => {});
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [architectureDocsApiRef, mockApi({})],
+          [catalogApiRef, new InMemoryCatalogClient({ entities: [] })],
+          [configApiRef, mockApis.config()],
+        ]}
+      >
+        {/* No entity loaded: the entity hook throws. */}
+        <EntityProvider>
+          <EntityArchitectureDocContent />
+        </EntityProvider>
+      </TestApiProvider>,
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    );
+    expect(screen.getByTestId('architecture-docs-view-failed')).toHaveAttribute('data-view', 'tab');
+    expect(screen.getByText(/The architecture doc could not be shown/)).toBeInTheDocument();
+    consoleError.mockRestore();
+  });
+
   it('should explain the missing annotation with the snippet to add', async () => {
     await renderTab(component('bare'), mockApi({}));
     expect(state()).toBe('no-annotation');

@@ -14,6 +14,7 @@ import { useConfigProblems } from '../../hooks/useConfigProblems';
 import { ArchitectureMarkdown, type ArchitectureLinkRenderProps } from '../ArchitectureMarkdown';
 import { ArchitectureDocSidePanel } from '../ArchitectureDocSidePanel';
 import { ConfigProblemsNotice } from '../ConfigProblemsNotice';
+import { ArchitectureDocsErrorBoundary } from '../ArchitectureDocsErrorBoundary';
 import {
   ArchitectureDocErrorState,
   EmptyDocState,
@@ -133,13 +134,8 @@ function LoadedDoc(props: { doc: LoadedArchitectureDoc; entity: Entity }) {
   );
 }
 
-/**
- * The architecture tab of an entity page: the doc rendered with its
- * diagrams, missing sections shown in place, and a side panel with the
- * score, the section checklist, contracts, related docs and systems.
- * @public
- */
-export function EntityArchitectureDocContent(props: EntityArchitectureDocContentProps) {
+/** The tab's states, from the missing annotation to the loaded doc. */
+function ArchitectureDocTab(props: EntityArchitectureDocContentProps) {
   const { entity } = useEntity();
   const api = useApi(architectureDocsApiRef);
   const config = useArchitectureDocsConfig();
@@ -178,5 +174,19 @@ export function EntityArchitectureDocContent(props: EntityArchitectureDocContent
       <ConfigProblemsNotice problems={problems} />
       {body}
     </Box>
+  );
+}
+
+/**
+ * The architecture tab of an entity page: the doc rendered with its
+ * diagrams, missing sections shown in place, and a side panel with the
+ * score, the section checklist, contracts, related docs and systems.
+ * @public
+ */
+export function EntityArchitectureDocContent(props: EntityArchitectureDocContentProps) {
+  return (
+    <ArchitectureDocsErrorBoundary view="tab">
+      <ArchitectureDocTab {...props} />
+    </ArchitectureDocsErrorBoundary>
   );
 }
