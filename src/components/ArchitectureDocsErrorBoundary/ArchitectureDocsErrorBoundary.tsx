@@ -57,11 +57,11 @@ function ViewFailed(props: { view: ArchitectureDocsView; error: Error; onRetry()
  * @public
  */
 export class ArchitectureDocsErrorBoundary extends Component<ArchitectureDocsErrorBoundaryProps, BoundaryState> {
-  state: BoundaryState = {};
-
   static getDerivedStateFromError(error: unknown): BoundaryState {
     return { error: error instanceof Error ? error : new Error(String(error)) };
   }
+
+  state: BoundaryState = {};
 
   componentDidCatch(error: unknown, info: ErrorInfo) {
     // The stack of components is what a report needs besides the error itself.
