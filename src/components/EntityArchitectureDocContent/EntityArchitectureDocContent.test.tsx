@@ -283,7 +283,7 @@ describe('EntityArchitectureDocContent', () => {
 
     it('should show the doc, with links to the host, when the catalog cannot say who owns docs', async () => {
       const failing = new InMemoryCatalogClient({ entities: [checkout, payments] });
-      jest.spyOn(failing, 'getEntities').mockRejectedValue(new Error('catalog unavailable'));
+      jest.spyOn(failing, 'queryEntities').mockRejectedValue(new Error('catalog unavailable'));
       const consoleError = jest.spyOn(console, 'error');
       const api = mockApi(files);
       await renderTab(checkout, api, {}, failing);
@@ -301,6 +301,56 @@ describe('EntityArchitectureDocContent', () => {
       expect(api.getDoc.mock.calls.length).toBe(checks);
       expect(consoleError.mock.calls.filter(([message]) => /Maximum update depth/.test(String(message)))).toEqual([]);
       consoleError.mockRestore();
+    });
+
+    it('should render the doc while the owner lookup is pending and route the link when it answers', async () => {
+      const catalogApi = new InMemoryCatalogClient({ entities: [checkout, payments] });
+      const query = catalogApi.queryEntities.bind(catalogApi);
+      let answer: () => void = () => {};
+      const answered = new Promise<void>(resolve => {
+        answer = resolve;
+      });
+      jest.spyOn(catalogApi, 'queryEntities').mockImplementation(async request => {
+        await answered;
+        return query(request);
+      });
+      await renderTab(checkout, mockApi(files), {}, catalogApi);
+      // The first render of a file warms up the renderer, which takes seconds on a busy machine.
+      const doc = await screen.findByTestId('architecture-markdown', {}, { timeout: 10_000 });
+      expect(within(doc).getByRole('link', { name: /^Payments/ })).toHaveAttribute(
+        'href',
+        `${BASE}/payments/docs/architecture/Payments.md?view`,
+      );
+      answer();
+      await waitFor(() =>
+        expect(within(doc).getByRole('link', { name: 'Payments' })).toHaveAttribute(
+          'href',
+          '/catalog/default/component/payments/architecture',
+        ),
+      );
+    }, 30_000);
+
+    it('should reuse the owners a previous mount looked up', async () => {
+      const catalogApi = new InMemoryCatalogClient({ entities: [checkout, payments] });
+      const queryEntities = jest.spyOn(catalogApi, 'queryEntities');
+      const getEntities = jest.spyOn(catalogApi, 'getEntities');
+      const first = await renderTab(checkout, mockApi(files), {}, catalogApi);
+      await waitFor(() =>
+        expect(within(screen.getByTestId('architecture-markdown')).getByRole('link', { name: 'Payments' })).toHaveAttribute(
+          'href',
+          '/catalog/default/component/payments/architecture',
+        ),
+      );
+      const asked = queryEntities.mock.calls.length;
+      first.unmount();
+      await renderTab(checkout, mockApi(files), {}, catalogApi);
+      const doc = await screen.findByTestId('architecture-markdown');
+      expect(within(doc).getByRole('link', { name: 'Payments' })).toHaveAttribute(
+        'href',
+        '/catalog/default/component/payments/architecture',
+      );
+      expect(queryEntities.mock.calls.length).toBe(asked);
+      expect(getEntities).not.toHaveBeenCalled();
     });
 
     it('should send other relative links to the file on its host', async () => {
