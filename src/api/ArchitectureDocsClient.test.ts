@@ -56,6 +56,7 @@ interface SetupOptions {
   scmIntegrations?: ScmIntegrationRegistry;
   cacheTtlMs?: number;
   cacheMaxEntries?: number;
+  cacheMaxBytes?: number;
   templateMarkdown?: string;
 }
 
@@ -716,6 +717,29 @@ describe('ArchitectureDocsClient', () => {
       ]);
     });
 
+    it('should forget the least recently used docs past cacheMaxBytes', async () => {
+      // Room for two docs of DOC_TEXT, at two bytes per character.
+      const { client } = setup({ cacheMaxBytes: DOC_TEXT.length * 2 * 2 });
+      const seen = serve('https://docs.example.net', () => text(DOC_TEXT));
+      const other = 'https://docs.example.net/architecture/Other.md';
+      const third = 'https://docs.example.net/architecture/Third.md';
+      await client.getDoc(PLAIN_DOC);
+      await client.getDoc(other);
+      await client.getDoc(PLAIN_DOC);
+      await client.getDoc(third);
+      await client.getDoc(PLAIN_DOC);
+      await client.getDoc(other);
+      expect(seen.map(s => s.url)).toEqual([PLAIN_DOC, other, third, other]);
+    });
+
+    it('should not cache a doc larger than cacheMaxBytes', async () => {
+      const { client } = setup({ cacheMaxBytes: DOC_TEXT.length });
+      const seen = serve('https://docs.example.net', () => text(DOC_TEXT));
+      await client.getDoc(PLAIN_DOC);
+      await client.getDoc(PLAIN_DOC);
+      expect(seen).toHaveLength(2);
+    });
+
     it('should key GitHub tree and blob URLs of one file to the same entry', async () => {
       const { client } = setup();
       const seen = serve('https://raw.githubusercontent.com', () => text(DOC_TEXT));
@@ -874,6 +898,20 @@ describe('ArchitectureDocsClient', () => {
       );
       expect(client.resolveLink('/b.md', 'http://ghe.example.com:443/o/r/blob/main/a.md')).not.toContain('/tree/');
       expect(client.resolveLink('./b.md', 'https://docs.example.net/a/c.md')).toBe('https://docs.example.net/a/b.md');
+    });
+
+    it('should remember the integrations of a bounded number of hosts', () => {
+      const registry = ScmIntegrations.fromConfig(mockApis.config({ data: {} }));
+      const byUrl = jest.spyOn(registry, 'byUrl');
+      const { client } = setup({ scmIntegrations: registry });
+      client.resolveLink('./b.md', 'https://h0.example.net/a.md');
+      client.resolveLink('./b.md', 'https://h0.example.net/a.md');
+      expect(byUrl).toHaveBeenCalledTimes(1);
+      for (let i = 1; i <= 256; i++) client.resolveLink('./b.md', `https://h${i}.example.net/a.md`);
+      byUrl.mockClear();
+      // The first host was the least recently used of 257; it is looked up again.
+      client.resolveLink('./b.md', 'https://h0.example.net/a.md');
+      expect(byUrl).toHaveBeenCalledTimes(1);
     });
   });
 
