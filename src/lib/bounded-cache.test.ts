@@ -30,6 +30,14 @@ describe('BoundedCache', () => {
     expect(cache.size).toBe(1);
   });
 
+  it('should list values without changing which entry is least recently used', () => {
+    const cache = new BoundedCache<string, number>({ maxEntries: 2 });
+    cache.set('a', 1).set('b', 2);
+    expect([...cache.values()]).toEqual([1, 2]);
+    cache.set('c', 3);
+    expect([...cache.keys()]).toEqual(['b', 'c']);
+  });
+
   it('should keep only the entries retain accepts', () => {
     const cache = new BoundedCache<string, number>({ maxEntries: 10 });
     cache.set('stay', 1).set('left', 2);

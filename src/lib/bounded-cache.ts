@@ -94,4 +94,9 @@ export class BoundedCache<K, V> {
   keys(): IterableIterator<K> {
     return this.#entries.keys();
   }
+
+  /** Values, least recently used first, without making any recently used. */
+  *values(): IterableIterator<V> {
+    for (const entry of this.#entries.values()) yield entry.value;
+  }
 }
