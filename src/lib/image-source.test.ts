@@ -15,6 +15,7 @@ describe('imageSourceFor', () => {
     expect(imageSourceFor('https://img.example.com/a.png', 'http:')).toBe('https://img.example.com/a.png');
   });
 
+  // eslint-disable-next-line no-script-url
   it.each(['./local.png', 'data:image/png;base64,AAAA', 'javascript:alert(1)', '//img.example.com/a.png', 'ftp://h/a.png'])(
     'should load no image from %s',
     src => {
