@@ -279,5 +279,17 @@ export const architectureDocsTranslationRef = createTranslationRef({
           'The catalog has no entity of the kinds {{kinds}} (architectureDocs.coverage.kinds).',
       },
     },
+    errorBoundary: {
+      title: {
+        tab: 'The architecture doc could not be shown',
+        card: 'The architecture doc summary could not be shown',
+        page: 'The architecture docs overview could not be shown',
+        drawer: 'The contract could not be shown',
+      },
+      description:
+        'This view hit an unexpected error; the rest of the page still works. Try again, or report the problem with the error details above.',
+      retry: 'Try again',
+      report: 'Report the problem',
+    },
   },
 });

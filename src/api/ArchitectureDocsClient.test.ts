@@ -56,6 +56,7 @@ interface SetupOptions {
   scmIntegrations?: ScmIntegrationRegistry;
   cacheTtlMs?: number;
   cacheMaxEntries?: number;
+  cacheMaxBytes?: number;
   templateMarkdown?: string;
 }
 
@@ -261,6 +262,25 @@ describe('ArchitectureDocsClient', () => {
       expect(() =>
         client.getDocLocation(entity({ 'architecture-docs/ref': './docs/architecture/PlayoutEngine.md' })),
       ).toThrow(expect.objectContaining({ kind: 'invalid-location' }));
+    });
+
+    it.each(['%E0%A4%A', '%', '%zz'])('should locate a ref whose file name holds malformed %s without a URIError', encoded => {
+      const { client } = setup();
+      const location = client.getDocLocation(
+        entity({
+          'architecture-docs/ref': `./docs/architecture/${encoded}.md`,
+          'backstage.io/managed-by-location': 'url:https://github.com/acme/playout/blob/main/catalog-info.yaml',
+        }),
+      );
+      expect(location.url).toBe(`https://github.com/acme/playout/blob/main/docs/architecture/${encoded}.md`);
+      expect(location.createUrl).toBeUndefined();
+    });
+
+    it.each(['%E0%A4%A', '%', '%zz'])('should reject a GitHub ref whose branch holds malformed %s as invalid-location', async encoded => {
+      const { client, scmAuthApi } = setup();
+      scmAuthApi.getCredentials.mockResolvedValue(credentials('t'));
+      const error = await failure(client.getDoc(`https://github.com/acme/playout/blob/ma${encoded}in/docs/A.md`));
+      expect(error).toMatchObject({ name: 'ArchitectureDocError', kind: 'invalid-location' });
     });
 
     it('should throw invalid-location for a ref with a scheme other than http(s)', () => {
@@ -697,6 +717,29 @@ describe('ArchitectureDocsClient', () => {
       ]);
     });
 
+    it('should forget the least recently used docs past cacheMaxBytes', async () => {
+      // Room for two docs of DOC_TEXT, at two bytes per character.
+      const { client } = setup({ cacheMaxBytes: DOC_TEXT.length * 2 * 2 });
+      const seen = serve('https://docs.example.net', () => text(DOC_TEXT));
+      const other = 'https://docs.example.net/architecture/Other.md';
+      const third = 'https://docs.example.net/architecture/Third.md';
+      await client.getDoc(PLAIN_DOC);
+      await client.getDoc(other);
+      await client.getDoc(PLAIN_DOC);
+      await client.getDoc(third);
+      await client.getDoc(PLAIN_DOC);
+      await client.getDoc(other);
+      expect(seen.map(s => s.url)).toEqual([PLAIN_DOC, other, third, other]);
+    });
+
+    it('should not cache a doc larger than cacheMaxBytes', async () => {
+      const { client } = setup({ cacheMaxBytes: DOC_TEXT.length });
+      const seen = serve('https://docs.example.net', () => text(DOC_TEXT));
+      await client.getDoc(PLAIN_DOC);
+      await client.getDoc(PLAIN_DOC);
+      expect(seen).toHaveLength(2);
+    });
+
     it('should key GitHub tree and blob URLs of one file to the same entry', async () => {
       const { client } = setup();
       const seen = serve('https://raw.githubusercontent.com', () => text(DOC_TEXT));
@@ -855,6 +898,20 @@ describe('ArchitectureDocsClient', () => {
       );
       expect(client.resolveLink('/b.md', 'http://ghe.example.com:443/o/r/blob/main/a.md')).not.toContain('/tree/');
       expect(client.resolveLink('./b.md', 'https://docs.example.net/a/c.md')).toBe('https://docs.example.net/a/b.md');
+    });
+
+    it('should remember the integrations of a bounded number of hosts', () => {
+      const registry = ScmIntegrations.fromConfig(mockApis.config({ data: {} }));
+      const byUrl = jest.spyOn(registry, 'byUrl');
+      const { client } = setup({ scmIntegrations: registry });
+      client.resolveLink('./b.md', 'https://h0.example.net/a.md');
+      client.resolveLink('./b.md', 'https://h0.example.net/a.md');
+      expect(byUrl).toHaveBeenCalledTimes(1);
+      for (let i = 1; i <= 256; i++) client.resolveLink('./b.md', `https://h${i}.example.net/a.md`);
+      byUrl.mockClear();
+      // The first host was the least recently used of 257; it is looked up again.
+      client.resolveLink('./b.md', 'https://h0.example.net/a.md');
+      expect(byUrl).toHaveBeenCalledTimes(1);
     });
   });
 

@@ -22,6 +22,8 @@ import type {
 } from '@backstage/integration';
 import type { ScmAuthApi } from '@backstage/integration-react';
 import { getArchitectureDocRef } from '../lib/annotation';
+import { tryDecodeURIComponent } from '../lib/safe-decode';
+import { BoundedCache } from '../lib/bounded-cache';
 import { DEFAULT_TEMPLATE_MARKDOWN } from '../lib/default-template';
 import {
   ArchitectureDocError,
@@ -71,8 +73,13 @@ export interface ArchitectureDocsClientOptions {
   templateMarkdown?: string;
   /** How long a fetched doc is served without asking its host again. Default 60000 ms. */
   cacheTtlMs?: number;
-  /** How many docs the cache keeps; the oldest go first. Default 2000. */
+  /** How many docs the cache keeps; the least recently used go first. Default 2000. */
   cacheMaxEntries?: number;
+  /**
+   * How many bytes of doc text the cache keeps (two per UTF-16 code unit, as
+   * the browser holds them); the least recently used go first. Default 32 MiB.
+   */
+  cacheMaxBytes?: number;
 }
 
 /**
@@ -87,6 +94,9 @@ export type ArchitectureDocsClientDependencies = Omit<
 
 const DEFAULT_CACHE_TTL_MS = 60_000;
 const DEFAULT_CACHE_MAX_ENTRIES = 2000;
+const DEFAULT_CACHE_MAX_BYTES = 32 * 1024 * 1024;
+/** URL authorities whose integration is remembered; a portal links to a handful of hosts. */
+const INTEGRATION_LOOKUP_MAX_ENTRIES = 256;
 /** Room for the fields Gitea's contents API sends around the base64 content. */
 const GITEA_ENVELOPE_BYTES = 16 * 1024;
 /**
@@ -165,15 +175,13 @@ function hostOf(url: string | undefined): string | undefined {
   return url ? tryParseUrl(url)?.host : undefined;
 }
 
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    throw new ArchitectureDocError(
-      'invalid-location',
-      `"${value}" is not a valid URL path segment.`,
-    );
+/** Decodes a URL path segment; malformed encoding is an invalid location, reported as such. */
+function decodePathSegment(value: string): string {
+  const decoded = tryDecodeURIComponent(value);
+  if (decoded === undefined) {
+    throw new ArchitectureDocError('invalid-location', `"${value}" is not a valid URL path segment.`);
   }
+  return decoded;
 }
 
 function invalidFileUrl(url: string, kind: string, example: string): ArchitectureDocError {
@@ -245,7 +253,7 @@ function githubSource(url: string, config: GithubIntegrationConfig): Integration
   const { owner, repo, ref, path } = parts;
   const { apiBaseUrl, rawBaseUrl } = config;
   const apiRequest = (base: string): RawRequest => ({
-    url: `${base}/repos/${owner}/${repo}/contents/${path.join('/')}?ref=${encodeURIComponent(safeDecode(ref))}`,
+    url: `${base}/repos/${owner}/${repo}/contents/${path.join('/')}?ref=${encodeURIComponent(decodePathSegment(ref))}`,
     headers: { Accept: 'application/vnd.github.raw' },
     format: 'text',
   });
@@ -275,9 +283,9 @@ function gitlabSource(url: string, config: GitLabIntegrationConfig): Integration
   if (!parts) {
     throw invalidFileUrl(url, 'GitLab', `${config.baseUrl}/group/project/-/blob/main/docs/architecture/Service.md`);
   }
-  const project = encodeURIComponent(safeDecode(parts.project));
-  const filePath = encodeURIComponent(safeDecode(parts.path.join('/')));
-  const ref = encodeURIComponent(safeDecode(parts.ref));
+  const project = encodeURIComponent(decodePathSegment(parts.project));
+  const filePath = encodeURIComponent(decodePathSegment(parts.path.join('/')));
+  const ref = encodeURIComponent(decodePathSegment(parts.ref));
   const request: RawRequest = {
     url: `${config.apiBaseUrl}/projects/${project}/repository/files/${filePath}/raw?ref=${ref}`,
     headers: {},
@@ -488,11 +496,12 @@ export class ArchitectureDocsClient implements ArchitectureDocsApi {
   readonly #maxBytes: number;
   readonly #templateMarkdown: string;
   readonly #cacheTtlMs: number;
-  readonly #cacheMaxEntries: number;
-  readonly #cache = new Map<string, CacheEntry>();
+  readonly #cache: BoundedCache<string, CacheEntry>;
   readonly #inflight = new Map<string, Flight>();
   /** The integration for each URL scheme and authority seen; integrations match by host. */
-  readonly #integrationByAuthority = new Map<string, ScmIntegration | undefined>();
+  readonly #integrationByAuthority = new BoundedCache<string, ScmIntegration | null>({
+    maxEntries: INTEGRATION_LOOKUP_MAX_ENTRIES,
+  });
 
   constructor(options: ArchitectureDocsClientOptions) {
     const defaults = DEFAULT_ARCHITECTURE_DOCS_CONFIG;
@@ -514,7 +523,11 @@ export class ArchitectureDocsClient implements ArchitectureDocsApi {
     this.#maxBytes = positiveOr(fetchConfig.maxBytes, defaults.fetch.maxBytes);
     this.#templateMarkdown = options.templateMarkdown ?? DEFAULT_TEMPLATE_MARKDOWN;
     this.#cacheTtlMs = Math.max(0, options.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS);
-    this.#cacheMaxEntries = Math.max(1, options.cacheMaxEntries ?? DEFAULT_CACHE_MAX_ENTRIES);
+    this.#cache = new BoundedCache<string, CacheEntry>({
+      maxEntries: options.cacheMaxEntries ?? DEFAULT_CACHE_MAX_ENTRIES,
+      maxBytes: positiveOr(options.cacheMaxBytes, DEFAULT_CACHE_MAX_BYTES),
+      sizeOf: entry => entry.file.content.length * 2,
+    });
   }
 
   /**
@@ -728,7 +741,7 @@ export class ArchitectureDocsClient implements ArchitectureDocsApi {
         const parts = parseGithubFileUrl(url);
         if (!parts) return undefined;
         const dir = parts.path.slice(0, -1);
-        const name = safeDecode(parts.path[parts.path.length - 1]);
+        const name = decodePathSegment(parts.path[parts.path.length - 1]);
         const target = [parts.owner, parts.repo, 'new', parts.ref, ...dir].join('/');
         return withTemplate(
           `${new URL(url).origin}/${target}?filename=${encodeURIComponent(name)}`,
@@ -740,7 +753,7 @@ export class ArchitectureDocsClient implements ArchitectureDocsApi {
         const parts = parseGitlabFileUrl(url, gitlab.config);
         if (!parts) return undefined;
         const dir = parts.path.slice(0, -1);
-        const name = safeDecode(parts.path[parts.path.length - 1]);
+        const name = decodePathSegment(parts.path[parts.path.length - 1]);
         const target = [parts.project, '-', 'new', parts.ref, ...dir].join('/');
         return withTemplate(
           `${parts.root}/${target}?file_name=${encodeURIComponent(name)}`,
@@ -778,9 +791,10 @@ export class ArchitectureDocsClient implements ArchitectureDocsApi {
     // Scheme and authority: the port a host is matched with depends on both.
     const authority = /^[a-z][a-z\d+.-]*:\/\/[^/?#\\]*/i.exec(url)?.[0].toLowerCase();
     if (authority === undefined) return this.#scmIntegrations.byUrl(url);
-    if (this.#integrationByAuthority.has(authority)) return this.#integrationByAuthority.get(authority);
+    const known = this.#integrationByAuthority.get(authority);
+    if (known !== undefined) return known ?? undefined;
     const integration = this.#scmIntegrations.byUrl(url);
-    this.#integrationByAuthority.set(authority, integration);
+    this.#integrationByAuthority.set(authority, integration ?? null);
     return integration;
   }
 
@@ -1179,14 +1193,7 @@ export class ArchitectureDocsClient implements ArchitectureDocsApi {
   }
 
   #store(url: string, file: ArchitectureDocFile): void {
-    // Re-inserting keeps the Map's order oldest-first for eviction.
-    this.#cache.delete(url);
     this.#cache.set(url, { file, storedAt: Date.now() });
-    while (this.#cache.size > this.#cacheMaxEntries) {
-      const oldest = this.#cache.keys().next().value;
-      if (oldest === undefined) break;
-      this.#cache.delete(oldest);
-    }
   }
 }
 

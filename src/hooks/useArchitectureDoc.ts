@@ -10,6 +10,7 @@ import {
   type ArchitectureDocLocation,
 } from '../api';
 import { analyzeParsedDoc, exceedsRenderBudget, parseArchitectureDoc, type TemplateModel } from '../lib';
+import { decodedUrlPath } from '../lib/safe-decode';
 import type { LinkTargetStatus, LoadedArchitectureDoc, ResolvedDocLink } from '../components/types';
 import { useArchitectureDocsConfig } from './useArchitectureDocsConfig';
 import { documentKey, useDocOwners, type DocOwner } from './useDocOwners';
@@ -34,15 +35,6 @@ function asDocError(error: unknown): ArchitectureDocError {
   return new ArchitectureDocError('failed', error instanceof Error ? error.message : String(error));
 }
 
-/** The path of a URL, used to tell contract folders apart in the analysis. */
-function docPathOf(url: string): string {
-  try {
-    return decodeURIComponent(new URL(url).pathname).replace(/^\/+/, '');
-  } catch {
-    return '';
-  }
-}
-
 function fragmentOf(url: string): string {
   const hash = url.indexOf('#');
   return hash >= 0 ? url.slice(hash) : '';
@@ -58,12 +50,13 @@ export function buildLoadedDoc(options: {
   file: LoadedArchitectureDoc['file'];
   template: TemplateModel;
   maxLength?: number;
-  owners: Map<string, DocOwner>;
+  /** Owners known when the doc is built; {@link withDocOwners} adds those that arrive later. */
+  owners?: Map<string, DocOwner>;
   entityPath: (owner: DocOwner) => string | undefined;
 }): LoadedArchitectureDoc {
-  const { api, location, file, template, owners } = options;
+  const { api, location, file, template } = options;
   const parsed = parseArchitectureDoc(file.content, { maxLength: options.maxLength });
-  const report = analyzeParsedDoc(parsed, { template, path: docPathOf(file.url), maxLength: options.maxLength });
+  const report = analyzeParsedDoc(parsed, { template, path: decodedUrlPath(file.url), maxLength: options.maxLength });
   const links = report.links.map((link, index): ResolvedDocLink => {
     let url: string | null = null;
     if (!link.unsafe && link.kind !== 'anchor') {
@@ -73,8 +66,6 @@ export function buildLoadedDoc(options: {
         url = null;
       }
     }
-    const owner = url ? owners.get(documentKey(url)) : undefined;
-    const ownerPath = owner ? options.entityPath(owner) : undefined;
     let viewUrl: string | null = null;
     if (url) {
       try {
@@ -83,18 +74,39 @@ export function buildLoadedDoc(options: {
         viewUrl = url;
       }
     }
+    return { index, link, url, viewUrl, status: 'unknown' };
+  });
+  const doc = { location, file, parsed, report, links };
+  return options.owners ? withDocOwners(doc, options.owners, options.entityPath) : doc;
+}
+
+/** The doc's link URLs whose owning entities are worth looking up. */
+export function ownerLookupUrls(doc: LoadedArchitectureDoc): string[] {
+  return doc.links.flatMap(link => (link.url && link.link.kind !== 'anchor' ? [link.url] : []));
+}
+
+/**
+ * The doc with each link to another entity's doc routed to that entity's
+ * tab (keeping the fragment), once the owners are known.
+ */
+export function withDocOwners(
+  doc: LoadedArchitectureDoc,
+  owners: Map<string, DocOwner>,
+  entityPath: (owner: DocOwner) => string | undefined,
+): LoadedArchitectureDoc {
+  if (owners.size === 0) return doc;
+  const links = doc.links.map(link => {
+    const owner = link.url ? owners.get(documentKey(link.url)) : undefined;
+    if (!owner || !link.url) return link;
+    const ownerPath = entityPath(owner);
     return {
-      index,
-      link,
-      url,
-      viewUrl,
-      entityRef: owner?.entityRef,
-      entityPath: ownerPath && url ? `${ownerPath}${fragmentOf(url)}` : undefined,
-      entitySystemRef: owner?.systemRef,
-      status: 'unknown',
+      ...link,
+      entityRef: owner.entityRef,
+      entityPath: ownerPath ? `${ownerPath}${fragmentOf(link.url)}` : undefined,
+      entitySystemRef: owner.systemRef,
     };
   });
-  return { location, file, parsed, report, links };
+  return { ...doc, links };
 }
 
 /** Whether a link points at a document worth checking for existence. */
@@ -146,7 +158,6 @@ export function useArchitectureDoc(
     loading: templateLoading,
     problem: templateProblem,
   } = useTemplateModel();
-  const { owners, loading: ownersLoading } = useDocOwners();
   const entityRoute = useRouteRef(entityRouteRef);
   const tabPath = options.tabPath ?? DEFAULT_ARCHITECTURE_TAB_PATH;
   const entityPath = useCallback(
@@ -190,18 +201,20 @@ export function useArchitectureDoc(
   }, [fetched.value]);
 
   const loaded = useMemo(() => {
-    if (!fetched.value || budgetError || !location || templateLoading || ownersLoading) return undefined;
-    return buildLoadedDoc({
-      api,
-      location,
-      file: fetched.value,
-      template,
-      owners,
-      entityPath,
-    });
+    if (!fetched.value || budgetError || !location || templateLoading) return undefined;
+    return buildLoadedDoc({ api, location, file: fetched.value, template, entityPath });
     // `location` is derived from `locationUrl` on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, fetched.value, budgetError, locationUrl, template, templateLoading, owners, ownersLoading, entityPath]);
+  }, [api, fetched.value, budgetError, locationUrl, template, templateLoading, entityPath]);
+
+  // The doc is shown at once; links to other entities' docs move to those
+  // entities' tabs when the catalog answers.
+  const lookupUrls = useMemo(() => (loaded ? ownerLookupUrls(loaded) : []), [loaded]);
+  const { owners } = useDocOwners(lookupUrls);
+  const withOwners = useMemo(
+    () => (loaded ? withDocOwners(loaded, owners, entityPath) : undefined),
+    [loaded, owners, entityPath],
+  );
 
   const [statuses, setStatuses] = useState<Map<string, LinkTargetStatus>>(new Map());
   useEffect(() => {
@@ -219,18 +232,18 @@ export function useArchitectureDoc(
   }, [api, loaded]);
 
   const withStatuses = useMemo(() => {
-    if (!loaded || statuses.size === 0) return loaded;
-    const links = loaded.links.map(link => {
+    if (!withOwners || statuses.size === 0) return withOwners;
+    const links = withOwners.links.map(link => {
       const status = link.url ? statuses.get(documentKey(link.url)) : undefined;
       return status ? { ...link, status } : link;
     });
-    const reportLinks = loaded.report.links.map((link, index) => {
+    const reportLinks = withOwners.report.links.map((link, index) => {
       const status = links[index].status;
       if (status === 'unknown' || !isCheckable(links[index])) return link;
       return { ...link, exists: status === 'ok' };
     });
-    return { ...loaded, links, report: { ...loaded.report, links: reportLinks } };
-  }, [loaded, statuses]);
+    return { ...withOwners, links, report: { ...withOwners.report, links: reportLinks } };
+  }, [withOwners, statuses]);
 
   const retry = fetched.retry;
   let state: ArchitectureDocState;

@@ -1,4 +1,5 @@
 import type { LinkKind } from './types';
+import { safeDecodeURIComponent } from './safe-decode';
 
 /** Schemes that run code or embed content instead of navigating. */
 const UNSAFE_SCHEMES = new Set(['javascript', 'vbscript', 'data', 'file']);
@@ -15,14 +16,6 @@ export interface ResolvedTarget {
   fragment?: string;
   /** True for `javascript:`, `vbscript:`, `data:` and `file:` targets. */
   unsafe: boolean;
-}
-
-function decode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
 }
 
 /**
@@ -90,10 +83,10 @@ export function resolveDocLink(target: string, docPath: string): ResolvedTarget 
     return { kind: 'external', resolved: `https:${value}`, unsafe: false };
   }
   const hash = value.indexOf('#');
-  const fragment = hash >= 0 ? decode(value.slice(hash + 1)) : undefined;
+  const fragment = hash >= 0 ? safeDecodeURIComponent(value.slice(hash + 1)) : undefined;
   const withoutHash = hash >= 0 ? value.slice(0, hash) : value;
   const query = withoutHash.indexOf('?');
-  const pathPart = decode(query >= 0 ? withoutHash.slice(0, query) : withoutHash);
+  const pathPart = safeDecodeURIComponent(query >= 0 ? withoutHash.slice(0, query) : withoutHash);
   if (!pathPart) {
     return { kind: 'anchor', resolved: fragment ?? '', fragment, unsafe: false };
   }

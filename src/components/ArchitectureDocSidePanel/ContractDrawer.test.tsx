@@ -10,8 +10,10 @@ jest.mock(
   () => {
     const { createElement } = jest.requireActual<typeof import('react')>('react');
     return {
-      ArchitectureMarkdown: (props: ArchitectureMarkdownProps) =>
-        createElement(
+      ArchitectureMarkdown: (props: ArchitectureMarkdownProps) => {
+        // A contract titled so stands for a defect in the renderer.
+        if (props.report.title === 'Renderer defect') throw new Error('render failed');
+        return createElement(
           'div',
           {
             'data-testid': 'architecture-markdown',
@@ -26,7 +28,8 @@ jest.mock(
               props.renderLink({ link, index, href: link.target, children: link.text }),
             ),
           ),
-        ),
+        );
+      },
     };
   },
 );
@@ -153,6 +156,16 @@ describe('ContractDrawer', () => {
     heading.remove();
   });
 
+  it.each(['%E0%A4%A', '%', '%zz'])('should render an anchor with malformed encoding %s without throwing', async fragment => {
+    const api = mockApi();
+    resolveWith(api, `# Orders\n\nSee [rules](#${fragment}).\n`);
+    await renderInTestApp(drawer(api, CONTRACT));
+    const link = await screen.findByRole('link', { name: 'rules' });
+    expect(link).toHaveAttribute('href', `#${encodeURIComponent(`contract-${fragment}`)}`);
+    fireEvent.click(link);
+    expect(window.location.hash).toBe('');
+  });
+
   it('should not turn a javascript: link into an anchor', async () => {
     const api = mockApi();
     resolveWith(api, '# Orders\n\nClick [here](javascript:alert(1)).\n');
@@ -170,6 +183,19 @@ describe('ContractDrawer', () => {
     expect(signal?.aborted).toBe(false);
     rerender(drawer(api, undefined));
     await waitFor(() => expect(signal?.aborted).toBe(true));
+  });
+
+  it('should explain a failure of the contract view and keep the drawer closable', async () => {
+    const consoleError = jest.spyOn(console, 'error').mockImplementation(() => {});
+    const api = mockApi();
+    resolveWith(api, '# Renderer defect\n');
+    const onClose = jest.fn();
+    await renderInTestApp(drawer(api, CONTRACT, onClose));
+    expect(await screen.findByTestId('architecture-docs-view-failed')).toHaveAttribute('data-view', 'drawer');
+    expect(screen.getByText(/The contract could not be shown/)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Close' }));
+    expect(onClose).toHaveBeenCalled();
+    consoleError.mockRestore();
   });
 
   it('should call onClose from the close button', async () => {

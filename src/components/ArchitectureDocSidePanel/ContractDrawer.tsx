@@ -12,7 +12,9 @@ import {
   type ArchitectureDocsApi,
 } from '../../api';
 import { analyzeParsedDoc, isSafeLinkTarget, parseArchitectureDoc } from '../../lib';
+import { decodedUrlPath, safeDecodeURIComponent } from '../../lib/safe-decode';
 import { ArchitectureMarkdown } from '../ArchitectureMarkdown';
+import { ArchitectureDocsErrorBoundary } from '../ArchitectureDocsErrorBoundary';
 import type { ArchitectureLinkRenderProps } from '../ArchitectureMarkdown/types';
 import { architectureDocsTranslationRef } from '../../translation';
 
@@ -66,15 +68,6 @@ function asDocError(error: unknown): ArchitectureDocError {
   return new ArchitectureDocError('failed', error instanceof Error ? error.message : String(error));
 }
 
-/** Path of the contract's URL, so the analysis can tell contract links apart. */
-function pathOf(url: string): string {
-  try {
-    return decodeURIComponent(new URL(url).pathname).replace(/^\/+/, '');
-  } catch {
-    return '';
-  }
-}
-
 /**
  * Fetches the contract while the drawer shows it; closing the drawer or
  * switching contracts aborts the request in flight.
@@ -108,7 +101,7 @@ function ContractLink(props: ArchitectureLinkRenderProps & { api: ArchitectureDo
   const removed = <span className={classes.removed}>{children}</span>;
   if (!href || link?.unsafe || !isSafeLinkTarget(href)) return removed;
   if (href.startsWith('#')) {
-    const id = `${CONTRACT_ID_PREFIX}${decodeURIComponent(href.slice(1))}`;
+    const id = `${CONTRACT_ID_PREFIX}${safeDecodeURIComponent(href.slice(1))}`;
     return (
       <a
         href={`#${encodeURIComponent(id)}`}
@@ -220,7 +213,7 @@ function ContractBody(props: { api: ArchitectureDocsApi; file: ArchitectureDocFi
   // One parse and one analysis per fetched contract, shared by every render.
   const analysed = useMemo(() => {
     const parsed = parseArchitectureDoc(file.content);
-    return { parsed, report: analyzeParsedDoc(parsed, { path: pathOf(file.url) }) };
+    return { parsed, report: analyzeParsedDoc(parsed, { path: decodedUrlPath(file.url) }) };
   }, [file]);
   const renderLink = useCallback(
     (linkProps: ArchitectureLinkRenderProps) => <ContractLink {...linkProps} api={api} baseUrl={file.url} />,
@@ -279,16 +272,19 @@ export function ContractDrawer(props: ContractDrawerProps) {
             </Tooltip>
           </Box>
           <Box className={classes.body}>
-            {state.status === 'loading' && <Progress />}
-            {state.status === 'error' && (
-              <ContractError
-                error={state.error}
-                url={target.url}
-                onRetry={retry}
-                onSignIn={() => api.signIn(target.url)}
-              />
-            )}
-            {state.status === 'loaded' && <ContractBody api={api} file={state.file} />}
+            {/* Keyed by contract: another contract starts without the previous one's failure. */}
+            <ArchitectureDocsErrorBoundary view="drawer" key={target.url}>
+              {state.status === 'loading' && <Progress />}
+              {state.status === 'error' && (
+                <ContractError
+                  error={state.error}
+                  url={target.url}
+                  onRetry={retry}
+                  onSignIn={() => api.signIn(target.url)}
+                />
+              )}
+              {state.status === 'loaded' && <ContractBody api={api} file={state.file} />}
+            </ArchitectureDocsErrorBoundary>
           </Box>
         </Box>
       )}

@@ -1,3 +1,4 @@
+import { safeDecodeURIComponent } from '../../lib/safe-decode';
 import type { LoadedArchitectureDoc, ResolvedDocLink } from '../types';
 
 /**
@@ -31,11 +32,7 @@ function fileNameOf(link: ResolvedDocLink): string | undefined {
   const path = link.link.resolved ?? link.url ?? link.link.target;
   const withoutSuffix = path.split(/[?#]/, 1)[0].replace(/\/+$/, '');
   const name = withoutSuffix.slice(withoutSuffix.lastIndexOf('/') + 1);
-  try {
-    return decodeURIComponent(name) || undefined;
-  } catch {
-    return name || undefined;
-  }
+  return safeDecodeURIComponent(name) || undefined;
 }
 
 function toPanelLink(link: ResolvedDocLink): PanelLink {

@@ -140,6 +140,26 @@ jest.setTimeout(30_000);
 beforeEach(() => clearCoverageSessionCache());
 
 describe('ArchitectureDocsPage', () => {
+  it('should explain a failure of its own under the page header', async () => {
+    const consoleError = jest.spyOn(console, 'error').mockImplementation(() => {});
+    // Without the catalog's entity route the rows cannot link anywhere: the page's content throws.
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [catalogApiRef, new InMemoryCatalogClient({ entities })],
+          [architectureDocsApiRef, mockDocsApi()],
+          [configApiRef, mockApis.config({ data: CONFIG })],
+        ]}
+      >
+        <ArchitectureDocsPage />
+      </TestApiProvider>,
+    );
+    expect(screen.getByTestId('architecture-docs-view-failed')).toHaveAttribute('data-view', 'page');
+    expect(screen.getByText(/The architecture docs overview could not be shown/)).toBeInTheDocument();
+    expect(screen.getByText('Architecture docs')).toBeInTheDocument();
+    consoleError.mockRestore();
+  });
+
   it('should ask the catalog once for the configured kinds and only the needed fields', async () => {
     const catalog = new InMemoryCatalogClient({ entities });
     const getEntities = jest.spyOn(catalog, 'getEntities');

@@ -30,6 +30,7 @@ import {
   type CoverageFilters,
   type CoverageRow,
 } from '../../lib/coverage';
+import { ArchitectureDocsErrorBoundary } from '../ArchitectureDocsErrorBoundary';
 import { architectureDocsTranslationRef } from '../../translation';
 import { ConfigProblemsNotice } from '../ConfigProblemsNotice';
 import { CoverageFilterBar } from './CoverageFilterBar';
@@ -371,7 +372,9 @@ export function ArchitectureDocsPage(props: ArchitectureDocsPageProps) {
     <Page themeId="tool">
       <Header title={t('page.title')} subtitle={t('page.subtitle')} />
       <Content>
-        <CoverageContent tabPath={props.tabPath ?? DEFAULT_ARCHITECTURE_TAB_PATH} />
+        <ArchitectureDocsErrorBoundary view="page">
+          <CoverageContent tabPath={props.tabPath ?? DEFAULT_ARCHITECTURE_TAB_PATH} />
+        </ArchitectureDocsErrorBoundary>
       </Content>
     </Page>
   );

@@ -16,6 +16,7 @@ import {
 import { createCoverageAnalyser, type CoverageAnalyser } from './coverageAnalyser';
 import { coverageResultFromAnalysis, linkTargetExists, loadCoverageDoc } from './coverageDocs';
 import { startTransitionCompat } from './reactCompat';
+import { BoundedCache } from '../../lib/bounded-cache';
 
 /**
  * Rows are re-rendered at most this often while results arrive: soon for the
@@ -27,11 +28,14 @@ const FLUSH_INTERVAL_MS = 1000;
 /** Flushes at the first interval before the longer one applies. */
 const FIRST_FLUSHES = 4;
 
+/** Templates whose results are kept at once; an app uses one, a preview or a config change adds another. */
+const MAX_SESSION_TEMPLATES = 4;
+
 /**
  * Results kept for the app session, per template (a result says which
- * sections are present for one template). Bounded by the cache itself.
+ * sections are present for one template). Each cache bounds its own entries.
  */
-const sessionCaches = new Map<string, CoverageResultCache>();
+let sessionCaches = new BoundedCache<string, CoverageResultCache>({ maxEntries: MAX_SESSION_TEMPLATES });
 
 function templateKey(template: TemplateModel): string {
   return `${template.name}\n${template.sections.map(s => `${s.id}:${s.weight}`).join(',')}`;
@@ -49,7 +53,7 @@ function cacheFor(template: TemplateModel): CoverageResultCache {
 
 /** Forgets every kept result; for tests. */
 export function clearCoverageSessionCache(): void {
-  sessionCaches.clear();
+  sessionCaches = new BoundedCache({ maxEntries: MAX_SESSION_TEMPLATES });
 }
 
 /**
@@ -152,6 +156,8 @@ export function useCoverageScan(options: {
     const controller = new AbortController();
     const { signal } = controller;
     const cache = cacheFor(template);
+    // Entities that left the catalog leave the kept results too.
+    cache.retainEntities(new Set(flat.map(({ info }) => info.entityRef)));
     const current = new Map<string, CoverageDocResult>();
     const linkStatus = new Map<string, boolean>();
     results.current = current;
@@ -271,11 +277,15 @@ export function useCoverageScan(options: {
     };
   }, [api, entities, flat, template, templateReady, concurrency]);
 
-  return useMemo(
-    () => ({
+  return useMemo(() => {
+    // Only the rows of the current entities are kept for the next render.
+    const previous = built.current;
+    const next: typeof previous = new Map();
+    built.current = next;
+    return {
       rows: flat.map(({ info }) => {
         const result = results.current.get(info.entityRef);
-        const kept = built.current.get(info.entityRef);
+        const kept = previous.get(info.entityRef);
         // Only an analysed row depends on the template and the link statuses;
         // rows still waiting for their doc are kept when a scan starts.
         if (
@@ -284,10 +294,11 @@ export function useCoverageScan(options: {
           (result?.status !== 'analysed' ||
             (kept.template === template && kept.links === links.current && kept.linksChecked === snapshot.linksDone))
         ) {
+          next.set(info.entityRef, kept);
           return kept.row;
         }
         const row = buildCoverageRow(info, result, template, links.current);
-        built.current.set(info.entityRef, {
+        next.set(info.entityRef, {
           info,
           result,
           template,
@@ -298,8 +309,7 @@ export function useCoverageScan(options: {
         return row;
       }),
       progress: { ...snapshot, total: flat.length },
-    }),
+    };
     // `snapshot` changes whenever the refs hold new results.
-    [flat, template, snapshot],
-  );
+  }, [flat, template, snapshot]);
 }

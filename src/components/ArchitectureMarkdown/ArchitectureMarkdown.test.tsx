@@ -341,6 +341,12 @@ describe('ArchitectureMarkdown', () => {
     expect(screen.getByText('Local').tagName).toBe('SPAN');
   });
 
+  it('should keep an http image as written on an http page', () => {
+    expect(window.location.protocol).toBe('http:');
+    renderDoc('# Orders\n\n![Diagram](http://img.example.com/a.png)\n');
+    expect(screen.getByRole('img', { name: 'Diagram' })).toHaveAttribute('src', 'http://img.example.com/a.png');
+  });
+
   it('should render from the given tree without changing it', () => {
     const { parsed, report } = analysed(DOC);
     const heading = parsed.tree.children[0] as Heading;

@@ -14,6 +14,7 @@ import InfoOutlinedIcon from '@material-ui/icons/InfoOutlined';
 import WarningIcon from '@material-ui/icons/ReportProblemOutlined';
 import { useTranslationRef, type TranslationFunction } from '@backstage/core-plugin-api/alpha';
 import type { ArchitectureDocReport, LinkReport, SectionReport } from '../../lib';
+import { imageSourceFor } from '../../lib/image-source';
 import { architectureDocsTranslationRef } from '../../translation';
 import { MermaidDiagram } from '../MermaidDiagram';
 import { placeMissingSections } from './sectionPlacement';
@@ -333,15 +334,14 @@ function MarkdownLink(props: ElementProps<'a'>) {
   return <>{rendered}</>;
 }
 
-const SAFE_IMAGE_SOURCE = /^https?:\/\//i;
-
 function MarkdownImage(props: ElementProps<'img'>) {
   const { classes, t } = useRenderContext();
   const { src, alt, title } = props;
-  if (typeof src === 'string' && SAFE_IMAGE_SOURCE.test(src)) {
+  const source = typeof src === 'string' ? imageSourceFor(src, window.location.protocol) : undefined;
+  if (source) {
     return (
       <img
-        src={src}
+        src={source}
         alt={alt ?? ''}
         title={title}
         loading="lazy"

@@ -79,6 +79,28 @@ async function waitForLoaded() {
 }
 
 describe('EntityArchitectureDocCard', () => {
+  it('should explain a failure of its own instead of blanking the entity page', async () => {
+    const consoleError = jest.spyOn(console, 'error').mockImplementation(() => {});
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [architectureDocsApiRef, mockApi({})],
+          [catalogApiRef, new InMemoryCatalogClient({ entities: [] })],
+          [configApiRef, mockApis.config()],
+        ]}
+      >
+        {/* No entity loaded: the entity hook throws. */}
+        <EntityProvider>
+          <EntityArchitectureDocCard />
+        </EntityProvider>
+      </TestApiProvider>,
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    );
+    expect(screen.getByTestId('architecture-docs-view-failed')).toHaveAttribute('data-view', 'card');
+    expect(screen.getByText(/The architecture doc summary could not be shown/)).toBeInTheDocument();
+    consoleError.mockRestore();
+  });
+
   it('should show the score of the entity and link to its architecture tab', async () => {
     await renderCard(mockApi({ [DOC_URL]: CHECKOUT_DOC }));
     await waitForLoaded();

@@ -4,6 +4,7 @@ import type { InfoCardVariants } from '@backstage/core-components';
 import { ArchitectureDocError } from '../../api';
 import { DEFAULT_ARCHITECTURE_TAB_PATH, useArchitectureDoc } from '../../hooks/useArchitectureDoc';
 import { useConfigProblems } from '../../hooks/useConfigProblems';
+import { ArchitectureDocsErrorBoundary } from '../ArchitectureDocsErrorBoundary';
 import { ArchitectureDocCardView } from './ArchitectureDocCardView';
 
 /**
@@ -17,12 +18,8 @@ export interface EntityArchitectureDocCardProps {
   variant?: InfoCardVariants;
 }
 
-/**
- * The overview card: score gauge, missing and placeholder sections by name,
- * broken links, and a link to the architecture tab.
- * @public
- */
-export function EntityArchitectureDocCard(props: EntityArchitectureDocCardProps) {
+/** The card's states, from the missing annotation to the score. */
+function ArchitectureDocCard(props: EntityArchitectureDocCardProps) {
   const { entity } = useEntity();
   const tabPath = props.tabPath ?? DEFAULT_ARCHITECTURE_TAB_PATH;
   const entityRoute = useRouteRef(entityRouteRef);
@@ -45,4 +42,17 @@ export function EntityArchitectureDocCard(props: EntityArchitectureDocCardProps)
     default:
       return <ArchitectureDocCardView tabPath={link} variant={props.variant} configProblems={configProblems} report={state.doc.report} />;
   }
+}
+
+/**
+ * The overview card: score gauge, missing and placeholder sections by name,
+ * broken links, and a link to the architecture tab.
+ * @public
+ */
+export function EntityArchitectureDocCard(props: EntityArchitectureDocCardProps) {
+  return (
+    <ArchitectureDocsErrorBoundary view="card">
+      <ArchitectureDocCard {...props} />
+    </ArchitectureDocsErrorBoundary>
+  );
 }

@@ -111,6 +111,28 @@ function state() {
 }
 
 describe('EntityArchitectureDocContent', () => {
+  it('should explain a failure of its own instead of blanking the entity page', async () => {
+    const consoleError = jest.spyOn(console, 'error').mockImplementation(() => {});
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [architectureDocsApiRef, mockApi({})],
+          [catalogApiRef, new InMemoryCatalogClient({ entities: [] })],
+          [configApiRef, mockApis.config()],
+        ]}
+      >
+        {/* No entity loaded: the entity hook throws. */}
+        <EntityProvider>
+          <EntityArchitectureDocContent />
+        </EntityProvider>
+      </TestApiProvider>,
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    );
+    expect(screen.getByTestId('architecture-docs-view-failed')).toHaveAttribute('data-view', 'tab');
+    expect(screen.getByText(/The architecture doc could not be shown/)).toBeInTheDocument();
+    consoleError.mockRestore();
+  });
+
   it('should explain the missing annotation with the snippet to add', async () => {
     await renderTab(component('bare'), mockApi({}));
     expect(state()).toBe('no-annotation');
@@ -261,7 +283,7 @@ describe('EntityArchitectureDocContent', () => {
 
     it('should show the doc, with links to the host, when the catalog cannot say who owns docs', async () => {
       const failing = new InMemoryCatalogClient({ entities: [checkout, payments] });
-      jest.spyOn(failing, 'getEntities').mockRejectedValue(new Error('catalog unavailable'));
+      jest.spyOn(failing, 'queryEntities').mockRejectedValue(new Error('catalog unavailable'));
       const consoleError = jest.spyOn(console, 'error');
       const api = mockApi(files);
       await renderTab(checkout, api, {}, failing);
@@ -279,6 +301,56 @@ describe('EntityArchitectureDocContent', () => {
       expect(api.getDoc.mock.calls.length).toBe(checks);
       expect(consoleError.mock.calls.filter(([message]) => /Maximum update depth/.test(String(message)))).toEqual([]);
       consoleError.mockRestore();
+    });
+
+    it('should render the doc while the owner lookup is pending and route the link when it answers', async () => {
+      const catalogApi = new InMemoryCatalogClient({ entities: [checkout, payments] });
+      const query = catalogApi.queryEntities.bind(catalogApi);
+      let answer: () => void = () => {};
+      const answered = new Promise<void>(resolve => {
+        answer = resolve;
+      });
+      jest.spyOn(catalogApi, 'queryEntities').mockImplementation(async request => {
+        await answered;
+        return query(request);
+      });
+      await renderTab(checkout, mockApi(files), {}, catalogApi);
+      // The first render of a file warms up the renderer, which takes seconds on a busy machine.
+      const doc = await screen.findByTestId('architecture-markdown', {}, { timeout: 10_000 });
+      expect(within(doc).getByRole('link', { name: /^Payments/ })).toHaveAttribute(
+        'href',
+        `${BASE}/payments/docs/architecture/Payments.md?view`,
+      );
+      answer();
+      await waitFor(() =>
+        expect(within(doc).getByRole('link', { name: 'Payments' })).toHaveAttribute(
+          'href',
+          '/catalog/default/component/payments/architecture',
+        ),
+      );
+    }, 30_000);
+
+    it('should reuse the owners a previous mount looked up', async () => {
+      const catalogApi = new InMemoryCatalogClient({ entities: [checkout, payments] });
+      const queryEntities = jest.spyOn(catalogApi, 'queryEntities');
+      const getEntities = jest.spyOn(catalogApi, 'getEntities');
+      const first = await renderTab(checkout, mockApi(files), {}, catalogApi);
+      await waitFor(() =>
+        expect(within(screen.getByTestId('architecture-markdown')).getByRole('link', { name: 'Payments' })).toHaveAttribute(
+          'href',
+          '/catalog/default/component/payments/architecture',
+        ),
+      );
+      const asked = queryEntities.mock.calls.length;
+      first.unmount();
+      await renderTab(checkout, mockApi(files), {}, catalogApi);
+      const doc = await screen.findByTestId('architecture-markdown');
+      expect(within(doc).getByRole('link', { name: 'Payments' })).toHaveAttribute(
+        'href',
+        '/catalog/default/component/payments/architecture',
+      );
+      expect(queryEntities.mock.calls.length).toBe(asked);
+      expect(getEntities).not.toHaveBeenCalled();
     });
 
     it('should send other relative links to the file on its host', async () => {
@@ -305,6 +377,41 @@ describe('EntityArchitectureDocContent', () => {
       const doc = await screen.findByTestId('architecture-markdown');
       expect(within(doc).queryByRole('link', { name: 'bad' })).toBeNull();
       expect(within(doc).getByText('bad')).toBeInTheDocument();
+    });
+
+    describe('with malformed percent-encoding', () => {
+      const MALFORMED = ['%E0%A4%A', '%', '%zz'];
+
+      afterEach(() => window.history.replaceState(null, '', '/'));
+
+      it.each(MALFORMED)('should render a doc whose links carry the fragment #%s', async fragment => {
+        const doc = `${CHECKOUT_DOC}\nJump to [here](#${fragment}) or [the order rules](../contracts/Orders.md#${fragment}).\n`;
+        const api = mockApi({ ...files, [`${BASE}/checkout/docs/architecture/Checkout.md`]: doc });
+        await renderTab(checkout, api);
+        const rendered = await screen.findByTestId('architecture-markdown');
+        const anchor = within(rendered).getByRole('link', { name: 'here' });
+        // The renderer re-encodes a lone `%`; the fragment stays an in-page link.
+        expect(anchor.getAttribute('href')).toMatch(/^#/);
+        await userEvent.click(anchor);
+        expect(within(rendered).getByRole('link', { name: /^the order rules/ })).toBeInTheDocument();
+        expect(screen.getByTestId('architecture-markdown')).toBeInTheDocument();
+      });
+
+      it.each(MALFORMED)('should render the doc when the page URL ends in #%s', async fragment => {
+        window.history.replaceState(null, '', `/#${fragment}`);
+        await renderTab(checkout, mockApi(files));
+        expect(await screen.findByRole('heading', { name: /Checkout architecture/ })).toBeInTheDocument();
+        expect(screen.getByTestId('architecture-markdown')).toBeInTheDocument();
+      });
+
+      it.each(MALFORMED)('should render the doc an annotation with %s points at', async encoded => {
+        const entity = component('checkout', `./docs/architecture/${encoded}.md`);
+        const url = `${BASE}/checkout/docs/architecture/${encoded}.md`;
+        const api = mockApi({ ...files, [url]: CHECKOUT_DOC });
+        await renderTab(entity, api);
+        expect(await screen.findByRole('heading', { name: /Checkout architecture/ })).toBeInTheDocument();
+        expect(api.getEntityDoc).toHaveBeenCalled();
+      });
     });
 
     it('should offer an edit link to the doc on its host', async () => {

@@ -7,12 +7,14 @@ import type { Entity } from '@backstage/catalog-model';
 import { Box, Button, Grid, Paper, Tooltip, makeStyles } from '@material-ui/core';
 import EditIcon from '@material-ui/icons/Edit';
 import { architectureDocsApiRef } from '../../api';
+import { safeDecodeURIComponent } from '../../lib/safe-decode';
 import { useArchitectureDoc } from '../../hooks/useArchitectureDoc';
 import { useArchitectureDocsConfig } from '../../hooks/useArchitectureDocsConfig';
 import { useConfigProblems } from '../../hooks/useConfigProblems';
 import { ArchitectureMarkdown, type ArchitectureLinkRenderProps } from '../ArchitectureMarkdown';
 import { ArchitectureDocSidePanel } from '../ArchitectureDocSidePanel';
 import { ConfigProblemsNotice } from '../ConfigProblemsNotice';
+import { ArchitectureDocsErrorBoundary } from '../ArchitectureDocsErrorBoundary';
 import {
   ArchitectureDocErrorState,
   EmptyDocState,
@@ -63,7 +65,7 @@ function DocLink(props: ArchitectureLinkRenderProps & { doc: LoadedArchitectureD
     );
   }
   if (href.startsWith('#')) {
-    const id = decodeURIComponent(href.slice(1));
+    const id = safeDecodeURIComponent(href.slice(1));
     return (
       <a
         href={href}
@@ -104,7 +106,7 @@ function LoadedDoc(props: { doc: LoadedArchitectureDoc; entity: Entity }) {
   );
   // Deep links: scroll to the section named in the URL once the doc is drawn.
   useEffect(() => {
-    const id = decodeURIComponent(window.location.hash.slice(1));
+    const id = safeDecodeURIComponent(window.location.hash.slice(1));
     if (id) document.getElementById(id)?.scrollIntoView({ block: 'start' });
   }, [doc.file.url]);
   const editUrl = doc.location.editUrl ?? doc.file.editUrl;
@@ -132,13 +134,8 @@ function LoadedDoc(props: { doc: LoadedArchitectureDoc; entity: Entity }) {
   );
 }
 
-/**
- * The architecture tab of an entity page: the doc rendered with its
- * diagrams, missing sections shown in place, and a side panel with the
- * score, the section checklist, contracts, related docs and systems.
- * @public
- */
-export function EntityArchitectureDocContent(props: EntityArchitectureDocContentProps) {
+/** The tab's states, from the missing annotation to the loaded doc. */
+function ArchitectureDocTab(props: EntityArchitectureDocContentProps) {
   const { entity } = useEntity();
   const api = useApi(architectureDocsApiRef);
   const config = useArchitectureDocsConfig();
@@ -177,5 +174,19 @@ export function EntityArchitectureDocContent(props: EntityArchitectureDocContent
       <ConfigProblemsNotice problems={problems} />
       {body}
     </Box>
+  );
+}
+
+/**
+ * The architecture tab of an entity page: the doc rendered with its
+ * diagrams, missing sections shown in place, and a side panel with the
+ * score, the section checklist, contracts, related docs and systems.
+ * @public
+ */
+export function EntityArchitectureDocContent(props: EntityArchitectureDocContentProps) {
+  return (
+    <ArchitectureDocsErrorBoundary view="tab">
+      <ArchitectureDocTab {...props} />
+    </ArchitectureDocsErrorBoundary>
   );
 }

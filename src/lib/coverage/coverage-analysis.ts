@@ -1,4 +1,5 @@
 import { analyzeParsedDoc, parseArchitectureDoc } from '../analyze-architecture-doc';
+import { decodedUrlPath } from '../safe-decode';
 import type { SectionStatus, TemplateModel } from '../types';
 
 /**
@@ -17,22 +18,13 @@ export interface CoverageAnalysis {
   linkTargets: string[];
 }
 
-/** The path of a URL, so the analysis can tell contract folders apart. */
-function docPathOf(url: string): string {
-  try {
-    return decodeURIComponent(new URL(url).pathname).replace(/^\/+/, '');
-  } catch {
-    return '';
-  }
-}
-
 /**
  * Parses and analyses one doc for the catalog-wide page: one parse, one
  * analysis. Needs no API, so it runs as well in a worker as on the page.
  * @public
  */
 export function analyseCoverageContent(content: string, url: string, template: TemplateModel): CoverageAnalysis {
-  const report = analyzeParsedDoc(parseArchitectureDoc(content), { template, path: docPathOf(url) });
+  const report = analyzeParsedDoc(parseArchitectureDoc(content), { template, path: decodedUrlPath(url) });
   const linkTargets = new Set<string>();
   for (const link of report.links) {
     if (!link.unsafe && (link.kind === 'doc' || link.kind === 'contract')) linkTargets.add(link.target);

@@ -18,4 +18,18 @@ describe('CoverageResultCache', () => {
     expect(cache.getLink('https://x/a.md')).toBe(false);
     expect(cache.getLink('https://x/b.md')).toBeUndefined();
   });
+
+  it('should forget the results of entities that left and the links only they pointed at', () => {
+    const cache = new CoverageResultCache();
+    cache.set('component:default/stays', { status: 'analysed', score: 10, linkTargets: ['https://x/kept.md'] });
+    cache.set('component:default/left', { status: 'analysed', score: 20, linkTargets: ['https://x/gone.md'] });
+    cache.setLink('https://x/kept.md', true);
+    cache.setLink('https://x/gone.md', false);
+    cache.retainEntities(new Set(['component:default/stays']));
+    expect(cache.get('component:default/left')).toBeUndefined();
+    expect(cache.get('component:default/stays')).toMatchObject({ score: 10 });
+    expect(cache.getLink('https://x/gone.md')).toBeUndefined();
+    expect(cache.getLink('https://x/kept.md')).toBe(true);
+    expect(cache.size).toBe(1);
+  });
 });

@@ -1,19 +1,25 @@
+import { BoundedCache } from '../bounded-cache';
 import type { CoverageDocResult } from './coverage-row';
+
+/** Results (and as many link statuses) kept when no bound is given. */
+export const DEFAULT_COVERAGE_CACHE_MAX_ENTRIES = 10_000;
 
 /**
  * Analyses kept across visits of the page, and what is known of link
- * targets, bounded in size (the oldest entries go first). A cached analysis
- * is shown at once on the next visit and revalidated: it is reused as long as
- * the doc's entity tag is unchanged.
+ * targets, bounded in size (the least recently used entries go first) and
+ * pruned of entities that left the catalog. A cached analysis is shown at
+ * once on the next visit and revalidated: it is reused as long as the doc's
+ * entity tag is unchanged.
  * @public
  */
 export class CoverageResultCache {
-  readonly #maxEntries: number;
-  readonly #results = new Map<string, CoverageDocResult>();
-  readonly #links = new Map<string, boolean>();
+  readonly #results: BoundedCache<string, CoverageDocResult>;
+  readonly #links: BoundedCache<string, boolean>;
 
   constructor(options: { maxEntries?: number } = {}) {
-    this.#maxEntries = Math.max(1, options.maxEntries ?? 10_000);
+    const maxEntries = options.maxEntries ?? DEFAULT_COVERAGE_CACHE_MAX_ENTRIES;
+    this.#results = new BoundedCache({ maxEntries });
+    this.#links = new BoundedCache({ maxEntries });
   }
 
   /** The last result for an entity, if kept. */
@@ -23,9 +29,7 @@ export class CoverageResultCache {
 
   /** Keeps a result; only analyses and final statuses are worth keeping. */
   set(entityRef: string, result: CoverageDocResult): void {
-    this.#results.delete(entityRef);
     this.#results.set(entityRef, result);
-    trim(this.#results, this.#maxEntries);
   }
 
   /** Whether a link target existed when last checked. */
@@ -34,20 +38,23 @@ export class CoverageResultCache {
   }
 
   setLink(url: string, exists: boolean): void {
-    this.#links.delete(url);
     this.#links.set(url, exists);
-    trim(this.#links, this.#maxEntries);
+  }
+
+  /**
+   * Forgets the results of entities not in `entityRefs` (they left the
+   * catalog) and the link statuses no kept result links to.
+   */
+  retainEntities(entityRefs: ReadonlySet<string>): void {
+    this.#results.retain(ref => entityRefs.has(ref));
+    const linked = new Set<string>();
+    for (const result of this.#results.values()) {
+      for (const url of result.linkTargets ?? []) linked.add(url);
+    }
+    this.#links.retain(url => linked.has(url));
   }
 
   get size(): number {
     return this.#results.size;
-  }
-}
-
-function trim(map: Map<string, unknown>, max: number): void {
-  while (map.size > max) {
-    const oldest = map.keys().next().value;
-    if (oldest === undefined) return;
-    map.delete(oldest);
   }
 }

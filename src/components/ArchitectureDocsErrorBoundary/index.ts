@@ -1,0 +1,2 @@
+export { ArchitectureDocsErrorBoundary } from './ArchitectureDocsErrorBoundary';
+export type { ArchitectureDocsErrorBoundaryProps, ArchitectureDocsView } from './ArchitectureDocsErrorBoundary';
