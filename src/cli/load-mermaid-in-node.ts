@@ -1,4 +1,5 @@
 import { mermaidConfig } from '../lib/mermaid-config';
+import { mermaidErrorMessage } from '../lib/mermaid-error-message';
 
 /** The Mermaid API as the package's default export exposes it. */
 export type NodeMermaidApi = (typeof import('mermaid'))['default'];
@@ -31,11 +32,30 @@ function letMermaidParseWithoutDom(purify: Purifier): void {
 
 let pendingMermaid: Promise<NodeMermaidApi> | undefined;
 
+/** A diagram every Mermaid accepts; it exercises label sanitising. */
+const KNOWN_GOOD_DIAGRAM = 'flowchart TD\n  A[Start] --> B[End]';
+
+/**
+ * Parses a diagram Mermaid must accept. If it does not (for instance because
+ * Mermaid got another copy of DOMPurify than the one prepared above), every
+ * diagram would be rejected for reasons of the setup, not of the doc.
+ */
+async function confirmMermaidParses(mermaid: NodeMermaidApi): Promise<void> {
+  try {
+    await mermaid.parse(KNOWN_GOOD_DIAGRAM);
+  } catch (error) {
+    throw new Error(`Mermaid rejects a valid diagram in this setup: ${mermaidErrorMessage(error) ?? 'no reason given'}`);
+  }
+}
+
 /**
  * Loads Mermaid once per process for parsing in Node, configured exactly as
  * the entity tab draws (strict security level, the same edge and text limits),
  * so both accept and reject the same diagrams. Loaded on first use: a run over
- * docs without diagrams never pays for it.
+ * docs without diagrams never pays for it. The bundled command leaves Mermaid
+ * and DOMPurify out of its bundle and imports the installed packages (both are
+ * dependencies of this package), so both share one DOMPurify and the command
+ * stays small and quick to start.
  */
 export function loadMermaidInNode(): Promise<NodeMermaidApi> {
   if (!pendingMermaid) {
@@ -44,6 +64,7 @@ export function loadMermaidInNode(): Promise<NodeMermaidApi> {
       letMermaidParseWithoutDom(purify.default);
       const { default: mermaid } = await import('mermaid');
       mermaid.initialize(mermaidConfig('default'));
+      await confirmMermaidParses(mermaid);
       return mermaid;
     })();
     pendingMermaid.catch(() => {
