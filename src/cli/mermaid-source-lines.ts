@@ -2,15 +2,16 @@
  * Mermaid does not parse a diagram's source as written: it first drops the
  * front matter, `%%{…}%%` directives, `%%` comment lines and leading blank
  * lines, and the line numbers in its messages count lines of what is left.
- * This replays those removals (with Mermaid's own patterns) while keeping,
+ * This replays those removals (as Mermaid's own patterns find them) while keeping,
  * for every character left, the source line it came from, so a line Mermaid
  * names can be traced back to the line the author wrote.
  */
 
 /** Mermaid's pattern for `%%{…}%%` directives, which it removes before parsing. */
 const DIRECTIVE = /%{2}{\s*(?:(\w+)\s*:|(\w+))\s*(?:(\w+)|((?:(?!}%{2}).|\r?\n)*))?\s*(?:}%{2})?/gi;
-/** Mermaid's pattern for comment lines, which it removes before parsing. */
-const COMMENT_LINE = /^\s*%%(?!{)[^\n]+\n?/gm;
+const WHITESPACE = /\s/;
+/** Characters after which a multiline `^` matches. */
+const LINE_TERMINATORS = '\n\r\u2028\u2029';
 
 interface TrackedText {
   text: string;
@@ -18,15 +19,45 @@ interface TrackedText {
   lines: number[];
 }
 
-function removeMatches(tracked: TrackedText, pattern: RegExp): TrackedText {
+/**
+ * The spans `[start, end)` Mermaid removes as comment lines, which it finds
+ * with `/^\s*%%(?!{)[^\n]+\n?/gm`: from a line start, blank space (line
+ * breaks included) up to `%%` not followed by `{`, then the rest of that line
+ * and its line break. Found in one pass, where the pattern, tried again at
+ * each line start of a long blank run, is quadratic.
+ */
+export function mermaidCommentSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  let lineStart = 0;
+  for (;;) {
+    let blankEnd = lineStart;
+    while (blankEnd < text.length && WHITESPACE.test(text[blankEnd])) blankEnd++;
+    const after = text[blankEnd + 2];
+    if (text.startsWith('%%', blankEnd) && after !== undefined && after !== '{' && after !== '\n') {
+      const newline = text.indexOf('\n', blankEnd + 2);
+      const end = newline < 0 ? text.length : newline + 1;
+      spans.push([lineStart, end]);
+      if (end >= text.length) break;
+      lineStart = end;
+      continue;
+    }
+    // Every line start inside this blank run reaches the same end: skip them.
+    let next = blankEnd;
+    while (next < text.length && !LINE_TERMINATORS.includes(text[next])) next++;
+    if (next >= text.length) break;
+    lineStart = next + 1;
+  }
+  return spans;
+}
+
+function removeSpans(tracked: TrackedText, spans: Iterable<[number, number]>): TrackedText {
   let text = '';
   const lines: number[] = [];
   let kept = 0;
-  for (const match of tracked.text.matchAll(pattern)) {
-    const start = match.index ?? 0;
+  for (const [start, end] of spans) {
     text += tracked.text.slice(kept, start);
     for (let index = kept; index < start; index++) lines.push(tracked.lines[index]);
-    kept = start + match[0].length;
+    kept = end;
   }
   text += tracked.text.slice(kept);
   for (let index = kept; index < tracked.lines.length; index++) lines.push(tracked.lines[index]);
@@ -76,8 +107,12 @@ export function sourceLineOfParsedLine(source: string, parsedLine: number): numb
   }
   let tracked: TrackedText = { text, lines };
   tracked = dropPrefix(tracked, frontMatterLength(tracked.text));
-  tracked = removeMatches(tracked, DIRECTIVE);
-  tracked = removeMatches(tracked, COMMENT_LINE);
+  const directives = Array.from(tracked.text.matchAll(DIRECTIVE), (match): [number, number] => [
+    match.index ?? 0,
+    (match.index ?? 0) + match[0].length,
+  ]);
+  tracked = removeSpans(tracked, directives);
+  tracked = removeSpans(tracked, mermaidCommentSpans(tracked.text));
   tracked = dropPrefix(tracked, tracked.text.length - tracked.text.trimStart().length);
   if (tracked.lines.length === 0) return 1;
   let start = 0;
