@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { DEFAULT_TEMPLATE_MARKDOWN } from '../lib/default-template';
 import { runCli, EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './check-command';
+import { loadMermaidInNode } from './load-mermaid-in-node';
 
 async function run(args: string[], cwd: string) {
   let stdout = '';
@@ -59,6 +60,10 @@ None open right now, reviewed monthly.
 
 describe('architecture-docs check', () => {
   let dir: string;
+
+  // Loading Mermaid under Jest takes seconds on a busy machine; load it once,
+  // outside the time limit of the tests that parse diagrams.
+  beforeAll(() => loadMermaidInNode(), 60_000);
 
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'architecture-docs-cli-'));
@@ -214,7 +219,7 @@ describe('architecture-docs check', () => {
     expect(stdout).toContain('Usage: architecture-docs check');
   });
 
-  it('should run as the installed bin with the same exit code and JSON', async () => {
+  it('should run as the installed bin with the same exit code and JSON', () => {
     const bin = path.resolve(__dirname, '../../bin/architecture-docs.js');
     const bundle = path.resolve(__dirname, '../../dist-cli/architecture-docs.cjs');
     // Rebuild so the bin runs the code under test, not an older bundle.
