@@ -1,14 +1,18 @@
+/**
+ * @jest-environment node
+ */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { DEFAULT_TEMPLATE_MARKDOWN } from '../lib/default-template';
 import { runCli, EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './check-command';
+import { loadMermaidInNode } from './load-mermaid-in-node';
 
-function run(args: string[], cwd: string) {
+async function run(args: string[], cwd: string) {
   let stdout = '';
   let stderr = '';
-  const code = runCli(args, {
+  const code = await runCli(args, {
     cwd,
     stdout: text => {
       stdout += text;
@@ -57,6 +61,10 @@ None open right now, reviewed monthly.
 describe('architecture-docs check', () => {
   let dir: string;
 
+  // Loading Mermaid under Jest takes seconds on a busy machine; load it once,
+  // outside the time limit of the tests that parse diagrams.
+  beforeAll(() => loadMermaidInNode(), 60_000);
+
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'architecture-docs-cli-'));
     fs.mkdirSync(path.join(dir, 'docs/architecture'), { recursive: true });
@@ -70,8 +78,8 @@ describe('architecture-docs check', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('should print one JSON document in the documented shape', () => {
-    const { code, stdout } = run(['check', '--json', 'docs/architecture/Foo.md'], dir);
+  it('should print one JSON document in the documented shape', async () => {
+    const { code, stdout } = await run(['check', '--json', 'docs/architecture/Foo.md'], dir);
     expect(code).toBe(EXIT_OK);
     const result = JSON.parse(stdout);
     expect(result.template).toBe('default');
@@ -87,10 +95,10 @@ describe('architecture-docs check', () => {
     expect(doc.mermaid).toEqual([{ type: 'sequenceDiagram', line: 16 }]);
   });
 
-  it('should search directories for markdown files in a stable order', () => {
+  it('should search directories for markdown files in a stable order', async () => {
     fs.writeFileSync(path.join(dir, 'docs/architecture/UPPER.MD'), '# Upper\n');
     fs.writeFileSync(path.join(dir, 'docs/architecture/notes.txt'), 'not markdown');
-    const { stdout } = run(['check', '--json', 'docs/architecture'], dir);
+    const { stdout } = await run(['check', '--json', 'docs/architecture'], dir);
     expect(JSON.parse(stdout).docs.map((d: { file: string }) => d.file)).toEqual([
       'docs/architecture/Bar.md',
       'docs/architecture/Foo.md',
@@ -98,30 +106,56 @@ describe('architecture-docs check', () => {
     ]);
   });
 
-  it('should report a link whose target does not exist and exit 1', () => {
+  it('should report a link whose target does not exist and exit 1', async () => {
     fs.rmSync(path.join(dir, 'docs/contracts/X.md'));
-    const { code, stdout } = run(['check', '--json', 'docs/architecture/Foo.md'], dir);
+    const { code, stdout } = await run(['check', '--json', 'docs/architecture/Foo.md'], dir);
     expect(code).toBe(EXIT_FAILED);
     expect(JSON.parse(stdout).docs[0].links[0]).toMatchObject({ resolved: 'docs/contracts/X.md', exists: false });
   });
 
-  it('should exit 1 when a doc scores below --min-score', () => {
-    expect(run(['check', '--min-score', '50', 'docs/architecture/Bar.md'], dir).code).toBe(EXIT_FAILED);
-    expect(run(['check', '--min-score=8', 'docs/architecture/Bar.md'], dir).code).toBe(EXIT_OK);
-  });
+  it('should report a diagram Mermaid rejects with its message and doc line, and exit 1', async () => {
+    const broken = COMPLETE.replace('  A->>B: hi', '  A->>B: hi\n  B-->>A: ok\n  A->>: nobody');
+    fs.writeFileSync(path.join(dir, 'docs/architecture/Foo.md'), broken);
+    const json = await run(['check', '--json', 'docs/architecture/Foo.md'], dir);
+    expect(json.code).toBe(EXIT_FAILED);
+    const [doc] = JSON.parse(json.stdout).docs;
+    expect(doc.passed).toBe(false);
+    expect(doc.score).toBe(100);
+    // The fence opens on line 16; the rejected message is the diagram's fourth line.
+    expect(doc.findings).toContainEqual({
+      kind: 'invalid-mermaid',
+      severity: 'error',
+      message: expect.stringMatching(/^Mermaid diagram at line 16: Parse error on line 4:/),
+      line: 20,
+    });
+    expect(doc.mermaid[0].problem).toMatch(/^Parse error on line 4:/);
 
-  it('should print a readable report with a summary line', () => {
-    const { stdout } = run(['check', '--min-score', '50', 'docs/architecture'], dir);
-    expect(stdout).toContain('docs/architecture/Bar.md  Bar  score 8/100  FAIL');
-    expect(stdout).toContain('  missing: Context, Design drivers');
-    expect(stdout.trim().split('\n').pop()).toBe(
-      '2 doc(s) checked: 1 fail (1 below min score 50, 0 broken link(s)).',
+    const text = await run(['check', 'docs/architecture/Foo.md'], dir);
+    expect(text.code).toBe(EXIT_FAILED);
+    expect(text.stdout).toContain('docs/architecture/Foo.md  Foo  score 100/100  FAIL');
+    expect(text.stdout).toContain('  invalid mermaid: line 20 Mermaid diagram at line 16: Parse error on line 4:\n      ');
+    expect(text.stdout.trim().split('\n').pop()).toBe(
+      '1 doc(s) checked: 1 fail (0 below min score 0, 0 broken link(s), 1 invalid diagram(s)).',
     );
   });
 
-  it('should check against a template given with --template', () => {
+  it('should exit 1 when a doc scores below --min-score', async () => {
+    expect((await run(['check', '--min-score', '50', 'docs/architecture/Bar.md'], dir)).code).toBe(EXIT_FAILED);
+    expect((await run(['check', '--min-score=8', 'docs/architecture/Bar.md'], dir)).code).toBe(EXIT_OK);
+  });
+
+  it('should print a readable report with a summary line', async () => {
+    const { stdout } = await run(['check', '--min-score', '50', 'docs/architecture'], dir);
+    expect(stdout).toContain('docs/architecture/Bar.md  Bar  score 8/100  FAIL');
+    expect(stdout).toContain('  missing: Context, Design drivers');
+    expect(stdout.trim().split('\n').pop()).toBe(
+      '2 doc(s) checked: 1 fail (1 below min score 50, 0 broken link(s), 0 invalid diagram(s)).',
+    );
+  });
+
+  it('should check against a template given with --template', async () => {
     fs.writeFileSync(path.join(dir, 'tpl.md'), '# T\n\n## Purpose\n\nWhy.\n\n## Runbook\n\nSteps.\n');
-    const { stdout } = run(['check', '--json', '--template', 'tpl.md', 'docs/architecture/Bar.md'], dir);
+    const { stdout } = await run(['check', '--json', '--template', 'tpl.md', 'docs/architecture/Bar.md'], dir);
     const result = JSON.parse(stdout);
     expect(result.template).toBe('tpl.md');
     expect(result.docs[0].sections.map((s: { title: string; status: string }) => [s.title, s.status])).toEqual([
@@ -131,9 +165,9 @@ describe('architecture-docs check', () => {
     expect(result.docs[0].score).toBe(50);
   });
 
-  it('should report the template itself with twelve placeholders', () => {
+  it('should report the template itself with twelve placeholders', async () => {
     fs.writeFileSync(path.join(dir, 'template.md'), DEFAULT_TEMPLATE_MARKDOWN);
-    const { stdout } = run(['check', '--json', 'template.md'], dir);
+    const { stdout } = await run(['check', '--json', 'template.md'], dir);
     const [doc] = JSON.parse(stdout).docs;
     expect(doc.score).toBe(0);
     expect(new Set(doc.sections.map((s: { status: string }) => s.status))).toEqual(new Set(['placeholder']));
@@ -146,41 +180,41 @@ describe('architecture-docs check', () => {
     [['check', '--min-score', 'high', 'x.md'], '--min-score must be a number from 0 to 100, not "high".'],
     [['check', '--min-score', '101', 'x.md'], '--min-score must be a number from 0 to 100, not "101".'],
     [['check', '--template'], '--template needs a value.'],
-  ])('should exit 2 on usage error %j', (args, message) => {
-    const { code, stderr, stdout } = run(args, dir);
+  ])('should exit 2 on usage error %j', async (args, message) => {
+    const { code, stderr, stdout } = await run(args, dir);
     expect(code).toBe(EXIT_USAGE);
     expect(stderr).toContain(message);
     expect(stdout).toBe('');
   });
 
-  it('should exit 2 naming a file that does not exist', () => {
-    const { code, stderr } = run(['check', 'docs/Nope.md'], dir);
+  it('should exit 2 naming a file that does not exist', async () => {
+    const { code, stderr } = await run(['check', 'docs/Nope.md'], dir);
     expect(code).toBe(EXIT_USAGE);
     expect(stderr).toBe('architecture-docs: Cannot read "docs/Nope.md": no such file or directory.\n');
   });
 
-  it('should exit 2 naming an unreadable template', () => {
-    const { code, stderr } = run(['check', '--template', 'missing.md', 'docs'], dir);
+  it('should exit 2 naming an unreadable template', async () => {
+    const { code, stderr } = await run(['check', '--template', 'missing.md', 'docs'], dir);
     expect(code).toBe(EXIT_USAGE);
     expect(stderr).toBe('architecture-docs: Cannot read template "missing.md".\n');
   });
 
-  it('should exit 2 when a template has no sections', () => {
+  it('should exit 2 when a template has no sections', async () => {
     fs.writeFileSync(path.join(dir, 'empty.md'), '# Only a title\n');
-    const { code, stderr } = run(['check', '--template', 'empty.md', 'docs'], dir);
+    const { code, stderr } = await run(['check', '--template', 'empty.md', 'docs'], dir);
     expect(code).toBe(EXIT_USAGE);
     expect(stderr).toContain('Template "empty.md" cannot be used: The template has no section headings');
   });
 
-  it('should exit 2 when a directory holds no markdown', () => {
+  it('should exit 2 when a directory holds no markdown', async () => {
     fs.mkdirSync(path.join(dir, 'empty'));
-    const { code, stderr } = run(['check', 'empty'], dir);
+    const { code, stderr } = await run(['check', 'empty'], dir);
     expect(code).toBe(EXIT_USAGE);
     expect(stderr).toBe('architecture-docs: No markdown files found in "empty".\n');
   });
 
-  it('should print help with exit 0', () => {
-    const { code, stdout } = run(['--help'], dir);
+  it('should print help with exit 0', async () => {
+    const { code, stdout } = await run(['--help'], dir);
     expect(code).toBe(EXIT_OK);
     expect(stdout).toContain('Usage: architecture-docs check');
   });
@@ -196,5 +230,21 @@ describe('architecture-docs check', () => {
     expect(JSON.parse(ok.stdout).docs[0].score).toBe(100);
     const usage = spawnSync(process.execPath, [bin, 'check'], { cwd: dir, encoding: 'utf8' });
     expect(usage.status).toBe(2);
+    // Mermaid runs in plain Node, outside Jest, for flowcharts and for the
+    // diagrams whose parser Mermaid loads from its own parser package.
+    fs.writeFileSync(
+      path.join(dir, 'docs/architecture/Diagrams.md'),
+      '# Diagrams\n\n```mermaid\nflowchart TD\n  A --> B[Call foo(x)]\n```\n\n```mermaid\npie\n  "a": 1\n```\n',
+    );
+    const diagrams = spawnSync(process.execPath, [bin, 'check', '--json', 'docs/architecture/Diagrams.md'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    expect(diagrams.stderr).toBe('');
+    expect(diagrams.status).toBe(1);
+    const findings = JSON.parse(diagrams.stdout).docs[0].findings.filter(
+      (f: { kind: string }) => f.kind === 'invalid-mermaid',
+    );
+    expect(findings).toEqual([expect.objectContaining({ line: 5, message: expect.stringContaining("got 'PS'") })]);
   });
 });

@@ -3,6 +3,8 @@ import * as path from 'node:path';
 import { analyzeArchitectureDoc } from '../lib/analyze-architecture-doc';
 import { defaultTemplateModel, parseTemplate } from '../lib/template-model';
 import type { ArchitectureDocReport, TemplateModel } from '../lib/types';
+import { mermaidErrorMessage } from '../lib/mermaid-error-message';
+import { validateMermaidDiagrams } from './validate-mermaid';
 
 /** Where the check writes; the real process streams, or buffers in tests. */
 export interface CliIo {
@@ -19,7 +21,8 @@ export const EXIT_USAGE = 2;
 export const USAGE = `Usage: architecture-docs check [--template FILE] [--json] [--min-score N] FILE_OR_DIR...
 
 Checks architecture docs against the template: sections present, placeholder
-or missing, a completeness score, and relative links that point nowhere.
+or missing, a completeness score, relative links that point nowhere, and
+Mermaid diagrams that Mermaid's own parser rejects.
 
 Options:
   --template FILE   the template to check against (default: the built-in team template)
@@ -27,8 +30,9 @@ Options:
   --min-score N     fail when a doc scores below N (0-100, default 0)
   -h, --help        show this help
 
-Exit codes: 0 all docs pass, 1 a doc scores below --min-score or has a broken
-link, 2 usage error or unreadable file.`;
+Exit codes: 0 all docs pass, 1 a doc scores below --min-score, has a broken
+link or a diagram Mermaid rejects, 2 usage error, unreadable file, or Mermaid
+could not be loaded to check the diagrams.`;
 
 class UsageError extends Error {}
 
@@ -174,8 +178,17 @@ function brokenLinks(report: ArchitectureDocReport) {
   return report.links.filter(l => l.exists === false);
 }
 
+/** Diagrams the tab cannot draw: it shows "Diagram could not be drawn" in their place. */
+function invalidDiagrams(report: ArchitectureDocReport) {
+  return report.findings.filter(f => f.kind === 'invalid-mermaid');
+}
+
 function passes(report: ArchitectureDocReport, minScore: number): boolean {
-  return report.score >= minScore && brokenLinks(report).length === 0;
+  return (
+    report.score >= minScore &&
+    brokenLinks(report).length === 0 &&
+    invalidDiagrams(report).length === 0
+  );
 }
 
 function readableReport(docs: CheckedDoc[], minScore: number): string {
@@ -193,26 +206,29 @@ function readableReport(docs: CheckedDoc[], minScore: number): string {
     for (const link of brokenLinks(report)) {
       lines.push(`  broken link: line ${link.line} ${link.target} -> ${link.resolved}`);
     }
-    for (const m of report.mermaid.filter(b => b.problem)) {
-      lines.push(`  invalid mermaid: line ${m.line} ${m.problem}`);
+    for (const finding of invalidDiagrams(report)) {
+      // Mermaid's parse errors span lines (the excerpt and a caret under it).
+      const message = finding.message.split('\n').join('\n      ');
+      lines.push(`  invalid mermaid: line ${finding.line} ${message}`);
     }
     lines.push('');
   }
   const failed = docs.filter(d => !passes(d.report, minScore));
   const broken = docs.reduce((n, d) => n + brokenLinks(d.report).length, 0);
   const below = docs.filter(d => d.report.score < minScore).length;
+  const diagrams = docs.reduce((n, d) => n + invalidDiagrams(d.report).length, 0);
   lines.push(
     failed.length === 0
-      ? `${docs.length} doc(s) checked: all pass (min score ${minScore}, no broken links).`
-      : `${docs.length} doc(s) checked: ${failed.length} fail (${below} below min score ${minScore}, ${broken} broken link(s)).`,
+      ? `${docs.length} doc(s) checked: all pass (min score ${minScore}, no broken links, no invalid diagrams).`
+      : `${docs.length} doc(s) checked: ${failed.length} fail (${below} below min score ${minScore}, ${broken} broken link(s), ${diagrams} invalid diagram(s)).`,
   );
   return `${lines.join('\n')}\n`;
 }
 
 /**
- * Runs the command-line check and returns its exit code. Never throws.
+ * Runs the command-line check and resolves to its exit code. Never rejects.
  */
-export function runCli(argv: readonly string[], io: CliIo): number {
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let args: CheckArgs | 'help';
   try {
     args = parseArgs(argv);
@@ -245,6 +261,13 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       });
       return { file, report };
     });
+    try {
+      await validateMermaidDiagrams(docs.map(d => d.report));
+    } catch (error) {
+      throw new UnreadableError(
+        `Mermaid could not be loaded to check the diagrams: ${mermaidErrorMessage(error) ?? 'no reason given'}`,
+      );
+    }
     io.stdout(
       args.json
         ? `${JSON.stringify(jsonDocument(template, docs, args.minScore), null, 2)}\n`

@@ -1,7 +1,9 @@
 import { runCli } from './check-command';
 
-process.exitCode = runCli(process.argv.slice(2), {
+runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   stdout: text => process.stdout.write(text),
   stderr: text => process.stderr.write(text),
+}).then(code => {
+  process.exitCode = code;
 });

@@ -5,9 +5,9 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles, useTheme } from '@material-ui/core/styles';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { architectureDocsTranslationRef } from '../../translation';
-import { loadMermaid, type MermaidApi } from './loadMermaid';
-
-type MermaidConfig = Parameters<MermaidApi['initialize']>[0];
+import { mermaidConfig } from '../../lib/mermaid-config';
+import { mermaidErrorMessage } from '../../lib/mermaid-error-message';
+import { loadMermaid } from './loadMermaid';
 
 /**
  * Props of {@link MermaidDiagram}.
@@ -23,20 +23,6 @@ export interface MermaidDiagramProps {
   line?: number;
 }
 
-/**
- * Config keys a `%%{init}%%` directive inside a diagram may not change. These
- * are Mermaid's own defaults, spelled out because passing `secure` replaces
- * the default list rather than extending it: leaving one out would open it.
- */
-const SECURE_KEYS = [
-  'secure',
-  'securityLevel',
-  'startOnLoad',
-  'maxTextSize',
-  'suppressErrorRendering',
-  'maxEdges',
-];
-
 const SVG_NAMESPACE = 'http://www.w3.org/2000/svg';
 
 // Elements that can run code or pull in another document. Mermaid's own output
@@ -51,17 +37,6 @@ const URL_ATTRIBUTES = new Set([
   'formaction',
 ]);
 
-const MAX_MESSAGE_LENGTH = 2000;
-
-/**
- * Mermaid lays a diagram out in one task on the main thread; past a few
- * hundred edges that task holds the tab for seconds. Larger diagrams are not
- * drawn: Mermaid reports the limit and the source is shown instead.
- */
-const MAX_DIAGRAM_EDGES = 200;
-/** Mermaid's limit on a diagram's source, in characters. */
-const MAX_DIAGRAM_TEXT = 20_000;
-
 let renderCounter = 0;
 
 /**
@@ -72,37 +47,6 @@ let renderCounter = 0;
 function nextRenderId(): string {
   renderCounter += 1;
   return `architecture-mermaid-${renderCounter}`;
-}
-
-function mermaidConfig(theme: 'dark' | 'default'): MermaidConfig {
-  return {
-    startOnLoad: false,
-    securityLevel: 'strict',
-    secure: SECURE_KEYS,
-    // Without this Mermaid draws its own error picture into the page and
-    // leaves it there; the component shows a readable box instead.
-    suppressErrorRendering: true,
-    maxEdges: MAX_DIAGRAM_EDGES,
-    maxTextSize: MAX_DIAGRAM_TEXT,
-    theme,
-  };
-}
-
-/** Mermaid's own message, shortened; undefined when it gave none. */
-function errorMessage(error: unknown): string | undefined {
-  let text = '';
-  if (error instanceof Error) {
-    text = error.message;
-  } else if (typeof error === 'string') {
-    text = error;
-  }
-  text = text.trim();
-  if (!text) {
-    return undefined;
-  }
-  return text.length > MAX_MESSAGE_LENGTH
-    ? `${text.slice(0, MAX_MESSAGE_LENGTH)}…`
-    : text;
 }
 
 /** Raised when Mermaid's output is not an SVG document; the reader gets a worded message. */
@@ -297,7 +241,7 @@ export function MermaidDiagram(props: MermaidDiagramProps) {
           setState({
             status: 'error',
             reason: 'library',
-            detail: errorMessage(error),
+            detail: mermaidErrorMessage(error),
           });
         }
         return;
@@ -330,7 +274,7 @@ export function MermaidDiagram(props: MermaidDiagramProps) {
           setState(
             error instanceof InvalidSvgError
               ? { status: 'error', reason: 'invalid-svg' }
-              : { status: 'error', reason: 'render', detail: errorMessage(error) },
+              : { status: 'error', reason: 'render', detail: mermaidErrorMessage(error) },
           );
         }
       }
