@@ -7,6 +7,7 @@
 // text that is no longer there.
 
 import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -50,6 +51,7 @@ function mermaidFences(markdown) {
 }
 
 const CHECKOUT_DOC = sampleDoc('checkout-api/docs/architecture/CheckoutApi.md');
+const PAYMENT_DOC_FILE = path.join(SAMPLE_DOCS, 'payment-gateway/docs/architecture/PaymentGateway.md');
 const PAYMENT_DOC = sampleDoc('payment-gateway/docs/architecture/PaymentGateway.md');
 const INVENTORY_DOC = sampleDoc('inventory-service/docs/architecture/InventoryService.md');
 const TAX_DOC = sampleDoc('tax-calculator/docs/architecture/TaxCalculator.md');
@@ -168,10 +170,22 @@ test('should draw the valid payment-gateway diagram and explain the invalid one 
 
       await waitForDiagramsSettled(page, 2);
       const diagrams = page.locator('[data-testid="mermaid-diagram"]');
+      const tabStates = await diagrams.evaluateAll(nodes => nodes.map(node => node.getAttribute('data-state')));
+      assert.deepEqual(tabStates, ['rendered', 'error'], 'the state diagram is drawn, the broken sequence diagram is not');
+
+      // The command-line check rejects exactly the diagrams the tab cannot draw.
+      execFileSync('npm', ['run', '--silent', 'build:cli'], { cwd: PACKAGE_DIR });
+      const cli = spawnSync(
+        process.execPath,
+        [path.join(PACKAGE_DIR, 'bin', 'architecture-docs.js'), 'check', '--json', PAYMENT_DOC_FILE],
+        { encoding: 'utf8' },
+      );
+      assert.equal(cli.status, 1, `the check fails on the broken diagram: ${cli.stderr}`);
+      const [checked] = JSON.parse(cli.stdout).docs;
       assert.deepEqual(
-        await diagrams.evaluateAll(nodes => nodes.map(node => node.getAttribute('data-state'))),
-        ['rendered', 'error'],
-        'the state diagram is drawn, the broken sequence diagram is not',
+        checked.mermaid.map(diagram => (diagram.problem ? 'error' : 'rendered')),
+        tabStates,
+        'the command-line check and the tab agree on every diagram',
       );
 
       const drawn = diagrams.nth(0);
