@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeArchitectureDoc } from '../lib/analyze-architecture-doc';
+import { exceedsAnalysisBudget, tooComplexToAnalyse, type RenderBudgetExcess } from '../lib/render-budget';
 import { defaultTemplateModel, parseTemplate } from '../lib/template-model';
 import type { ArchitectureDocReport, TemplateModel } from '../lib/types';
 
@@ -130,16 +131,22 @@ function loadTemplate(file: string | undefined, cwd: string): TemplateModel {
   }
 }
 
-interface CheckedDoc {
-  file: string;
-  report: ArchitectureDocReport;
-}
+/** A doc's report, or the analysis bound it passed (then it is not analysed and has no score). */
+type CheckedDoc =
+  | { file: string; report: ArchitectureDocReport; tooComplex?: undefined }
+  | { file: string; report?: undefined; tooComplex: RenderBudgetExcess };
 
 function jsonDocument(template: TemplateModel, docs: CheckedDoc[], minScore: number) {
   return {
     template: template.name,
     minScore,
-    docs: docs.map(({ file, report }) => ({
+    docs: docs.map(({ file, report, tooComplex }) => !report ? {
+      file,
+      title: null,
+      score: null,
+      passed: false,
+      tooComplex: { message: tooComplexToAnalyse(tooComplex), ...tooComplex },
+    } : ({
       file,
       title: report.title,
       score: report.score,
@@ -178,9 +185,17 @@ function passes(report: ArchitectureDocReport, minScore: number): boolean {
   return report.score >= minScore && brokenLinks(report).length === 0;
 }
 
+function docPasses(doc: CheckedDoc, minScore: number): boolean {
+  return !!doc.report && passes(doc.report, minScore);
+}
+
 function readableReport(docs: CheckedDoc[], minScore: number): string {
   const lines: string[] = [];
-  for (const { file, report } of docs) {
+  for (const { file, report, tooComplex } of docs) {
+    if (!report) {
+      lines.push(`${file}  ${tooComplexToAnalyse(tooComplex)}  FAIL`, '');
+      continue;
+    }
     const verdict = passes(report, minScore) ? 'ok' : 'FAIL';
     lines.push(`${file}  ${report.title ?? '(no title)'}  score ${report.score}/100  ${verdict}`);
     const byStatus = (status: string) =>
@@ -198,9 +213,9 @@ function readableReport(docs: CheckedDoc[], minScore: number): string {
     }
     lines.push('');
   }
-  const failed = docs.filter(d => !passes(d.report, minScore));
-  const broken = docs.reduce((n, d) => n + brokenLinks(d.report).length, 0);
-  const below = docs.filter(d => d.report.score < minScore).length;
+  const failed = docs.filter(d => !docPasses(d, minScore));
+  const broken = docs.reduce((n, d) => n + (d.report ? brokenLinks(d.report).length : 0), 0);
+  const below = docs.filter(d => d.report && d.report.score < minScore).length;
   lines.push(
     failed.length === 0
       ? `${docs.length} doc(s) checked: all pass (min score ${minScore}, no broken links).`
@@ -238,6 +253,9 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       } catch {
         throw new UnreadableError(`Cannot read "${file}".`);
       }
+      // Past the analysis bound a doc is not parsed, as in the portal.
+      const tooComplex = exceedsAnalysisBudget(markdown);
+      if (tooComplex) return { file, tooComplex };
       const report = analyzeArchitectureDoc(markdown, {
         template,
         path: file,
@@ -250,7 +268,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
         ? `${JSON.stringify(jsonDocument(template, docs, args.minScore), null, 2)}\n`
         : readableReport(docs, args.minScore),
     );
-    return docs.every(d => passes(d.report, args.minScore)) ? EXIT_OK : EXIT_FAILED;
+    return docs.every(d => docPasses(d, args.minScore)) ? EXIT_OK : EXIT_FAILED;
   } catch (error) {
     io.stderr(`architecture-docs: ${(error as Error).message}\n`);
     return EXIT_USAGE;

@@ -1,6 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { exceedsRenderBudget, measureRenderLoad, RENDER_LIMITS } from './render-budget';
+import {
+  ANALYSIS_WORK_LIMIT,
+  exceedsAnalysisBudget,
+  exceedsRenderBudget,
+  measureAnalysisWork,
+  measureRenderLoad,
+  RENDER_LIMITS,
+} from './render-budget';
 
 const CORPUS = path.resolve(__dirname, '../../../shared/corpus');
 
@@ -44,6 +51,9 @@ describe('measureRenderLoad', () => {
       tableCells: 6,
       // [ ] ( [ ] [ ] * * ~~ ~~ on the prose line, [ ] on the definition
       delimiters: 16,
+      // https:// in the link and in the definition
+      autolinks: 2,
+      inlineMarkup: 0,
       diagrams: 1,
       // "- one" 1; "  - two" 1 + 1; "    > three" 2 + 1
       nesting: 6,
@@ -58,9 +68,19 @@ describe('measureRenderLoad', () => {
       definitions: 0,
       tableCells: 0,
       delimiters: 0,
+      autolinks: 0,
+      inlineMarkup: 0,
       diagrams: 0,
       nesting: 0,
     });
+  });
+
+  it('should count literal and angle autolinks, HTML, character references, escapes and code spans', () => {
+    const load = measureRenderLoad('See https://e.com, www.e.com and a@b.co; <https://e.com> <b>x</b> &amp; \\* `c`');
+    // https:// twice, www., @
+    expect(load.autolinks).toBe(4);
+    // < four times, &, \, ` twice
+    expect(load.inlineMarkup).toBe(8);
   });
 
   it('should count mermaid fences whatever their case and length', () => {
@@ -82,6 +102,8 @@ describe('exceedsRenderBudget', () => {
     ['definitions', lines(RENDER_LIMITS.definitions + 1, k => `[r${k}]: https://e.com/${k}`)],
     ['tableCells', `| a | b |\n|---|---|\n${lines(RENDER_LIMITS.tableCells / 3 + 1, () => '| x | y |')}`],
     ['delimiters', `${'*_'.repeat(RENDER_LIMITS.delimiters)}x`],
+    ['autolinks', lines(RENDER_LIMITS.autolinks + 1, k => `https://e.com/${k}`)],
+    ['inlineMarkup', `${'&amp;'.repeat(RENDER_LIMITS.inlineMarkup + 1)}`],
     ['diagrams', lines(RENDER_LIMITS.diagrams + 1, () => '```mermaid\nflowchart LR\n  a-->b\n```')],
     ['nesting', lines(300, k => `${' '.repeat(k * 2)}- item`)],
   ])('should stop a doc with too many %s', (kind, doc) => {
@@ -94,5 +116,34 @@ describe('exceedsRenderBudget', () => {
       lines(RENDER_LIMITS.diagrams, () => '```mermaid\na-->b\n```'),
     ].join('\n\n');
     expect(exceedsRenderBudget(doc)).toBeUndefined();
+  });
+});
+
+describe('exceedsAnalysisBudget', () => {
+  it.each([
+    ['bare URLs', 'https://e.com/a '],
+    ['www hosts', 'www.e.com '],
+    ['email addresses', 'a@b.co '],
+    ['angle autolinks', '<https://e.com> '],
+  ])('should stop a doc of 20,000 %s, which the render limits let through before', (_name, unit) => {
+    const doc = unit.repeat(20_000);
+    expect(exceedsRenderBudget(doc)).toEqual(expect.objectContaining({ kind: 'work', limit: ANALYSIS_WORK_LIMIT }));
+    expect(exceedsAnalysisBudget(doc)).toEqual(expect.objectContaining({ kind: 'work', limit: ANALYSIS_WORK_LIMIT }));
+  });
+
+  it('should stop a doc of many short lines, which no render limit counts', () => {
+    const doc = 'a\n'.repeat(ANALYSIS_WORK_LIMIT);
+    expect(exceedsAnalysisBudget(doc)?.kind).toBe('work');
+  });
+
+  it('should measure only the part of a doc that is analysed', () => {
+    const doc = `# Title\n\n${'x'.repeat(1000)}${'a\n'.repeat(ANALYSIS_WORK_LIMIT)}`;
+    expect(measureAnalysisWork(doc, 1000)).toBeLessThan(100);
+    expect(exceedsAnalysisBudget(doc, 1000)).toBeUndefined();
+  });
+
+  it('should leave every real doc of the shared corpus well within the bound', () => {
+    const most = Math.max(...markdownFiles(CORPUS).map(file => measureAnalysisWork(fs.readFileSync(file, 'utf8'))));
+    expect(most).toBeLessThan(ANALYSIS_WORK_LIMIT / 3);
   });
 });

@@ -1,4 +1,5 @@
 import { analyzeParsedDoc, parseArchitectureDoc } from '../analyze-architecture-doc';
+import { exceedsAnalysisBudget, tooComplexToAnalyse } from '../render-budget';
 import type { SectionStatus, TemplateModel } from '../types';
 
 /**
@@ -15,6 +16,8 @@ export interface CoverageAnalysis {
   isArchitectureDoc: boolean;
   /** Targets of the doc's safe relative doc and contract links, as written, deduplicated. */
   linkTargets: string[];
+  /** Set when the doc is past the analysis bound: why it was not analysed (the rest is empty). */
+  tooComplex?: string;
 }
 
 /** The path of a URL, so the analysis can tell contract folders apart. */
@@ -32,6 +35,10 @@ function docPathOf(url: string): string {
  * @public
  */
 export function analyseCoverageContent(content: string, url: string, template: TemplateModel): CoverageAnalysis {
+  // The same bound as the entity page and the command-line check; it also
+  // keeps each doc of the main-thread fallback one short task.
+  const excess = exceedsAnalysisBudget(content);
+  if (excess) return { score: 0, sections: [], isArchitectureDoc: false, linkTargets: [], tooComplex: tooComplexToAnalyse(excess) };
   const report = analyzeParsedDoc(parseArchitectureDoc(content), { template, path: docPathOf(url) });
   const linkTargets = new Set<string>();
   for (const link of report.links) {
