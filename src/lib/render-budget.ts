@@ -27,21 +27,21 @@ export const RENDER_LIMITS = {
   /** Headings (`#` lines). */
   headings: 1000,
   /** Links and images (`](` and `][`). */
-  links: 5000,
+  links: 2000,
   /** Link reference definitions (`[label]: url` lines). */
-  definitions: 2000,
+  definitions: 1000,
   /** Table cell separators (`|` on table lines). */
-  tableCells: 20_000,
+  tableCells: 5000,
   /** Emphasis and bracket delimiters (`*`, `_`, `~`, `[`, `]`). */
-  delimiters: 20_000,
+  delimiters: 5000,
   /** Literal autolinks: bare URLs (`://`), `www.` hosts and email addresses (`@`). */
-  autolinks: 5000,
+  autolinks: 2000,
   /** HTML and angle autolinks (`<`), character references (`&`), escapes (`\\`) and code span marks (`` ` ``). */
-  inlineMarkup: 20_000,
+  inlineMarkup: 5000,
   /** Mermaid diagrams. */
   diagrams: 50,
   /** Nesting summed over lines: each line's indentation in steps of two spaces, plus its quote and list markers. */
-  nesting: 20_000,
+  nesting: 4000,
 } as const;
 
 /** A kind of construct counted by {@link measureRenderLoad}. @public */
@@ -57,7 +57,7 @@ export type RenderLoad = Record<RenderLoadKind, number>;
  * are measured over the part that is analysed.
  * @public
  */
-export const ANALYSIS_WORK_LIMIT = 20_000;
+export const ANALYSIS_WORK_LIMIT = 10_000;
 
 /**
  * The first limit a doc passes: a render limit, or `work` for
