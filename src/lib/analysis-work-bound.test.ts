@@ -7,7 +7,7 @@ import { ANALYSIS_WORK_LIMIT, exceedsAnalysisBudget, measureAnalysisWork } from 
  * other work on the machine does not count; well under the 2 s a view may be
  * held.
  */
-const LIMIT_MS = 1000;
+const LIMIT_MS = 1500;
 
 /** A small deterministic generator (mulberry32), so a failure can be replayed from its seed. */
 function random(seed: number): () => number {
