@@ -107,7 +107,7 @@ describe('parseMarkdown', () => {
     const tree = parseMarkdown(doc);
     expect(tree).toEqual(parseInOnePiece(doc));
     const code = tree.children[tree.children.length - 1];
-    expect(code).toMatchObject({ type: 'code', lang: 'mermaid', value: 'flowchart LR\n  a --> b\n' });
+    expect(code).toMatchObject({ type: 'code', lang: 'mermaid', value: 'flowchart LR\n  a --> b' });
   });
 
   it('should resolve a reference whose definition stands in a quote of a doc over 16 KB', () => {
