@@ -55,12 +55,17 @@ export const architectureDocsTranslationRef = createTranslationRef({
         title: 'The doc is too complex to show here',
         description:
           'It holds {{found}} {{kind}}; the entity page shows docs with up to {{limit}}, so that reading it never holds up the page. Open it on its host, or split it.',
+        scored: 'Its analysis and score are shown all the same.',
+        notAnalysed:
+          'It takes {{found}} units of parser work (lines, characters and markup); docs are analysed with up to {{limit}}, so that checking one never holds up the page. It has no score here, on the card, on the catalog page or in the command-line check. Open it on its host, or split it.',
         kinds: {
           headings: 'headings',
           links: 'links and images',
           definitions: 'link reference definitions',
           tableCells: 'table cells',
           delimiters: 'emphasis and bracket marks',
+          autolinks: 'bare URLs, www hosts and email addresses',
+          inlineMarkup: 'HTML, character reference, escape and code span marks',
           diagrams: 'Mermaid diagrams',
           nesting: 'levels of list, quote and indentation nesting',
         },
@@ -106,6 +111,7 @@ export const architectureDocsTranslationRef = createTranslationRef({
         signInNeededWithoutHost: 'Sign in to read the architecture doc.',
         timeout: 'The host did not answer in time.',
         tooLarge: 'The architecture doc is too large to analyse.',
+        tooComplex: 'The architecture doc is too complex to analyse.',
         unexpectedContent: 'The architecture doc link does not point at a text document.',
         invalidLocation: 'The architecture doc location cannot be used.',
         failed: 'The architecture doc could not be loaded: {{message}}',

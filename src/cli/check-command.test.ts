@@ -95,6 +95,16 @@ describe('architecture-docs check', () => {
     expect(doc.mermaid).toEqual([{ type: 'sequenceDiagram', line: 16 }]);
   });
 
+  it('should fail a doc past the analysis bound as too complex, with no score, as the portal does', async () => {
+    fs.writeFileSync(path.join(dir, 'docs/architecture/Flood.md'), `${COMPLETE}\n${'https://e.com/a '.repeat(20_000)}\n`);
+    const readable = await run(['check', 'docs/architecture/Flood.md', 'docs/architecture/Foo.md'], dir);
+    expect(readable.code).toBe(EXIT_FAILED);
+    expect(readable.stdout).toMatch(/^docs\/architecture\/Flood\.md {2}Too complex to analyse: .* FAIL$/m);
+    expect(readable.stdout).toMatch(/^docs\/architecture\/Foo\.md {2}Foo {2}score 100\/100 {2}ok$/m);
+    const json = JSON.parse((await run(['check', '--json', 'docs/architecture/Flood.md'], dir)).stdout);
+    expect(json.docs[0]).toMatchObject({ file: 'docs/architecture/Flood.md', score: null, passed: false, tooComplex: { kind: 'work' } });
+  });
+
   it('should search directories for markdown files in a stable order', async () => {
     fs.writeFileSync(path.join(dir, 'docs/architecture/UPPER.MD'), '# Upper\n');
     fs.writeFileSync(path.join(dir, 'docs/architecture/notes.txt'), 'not markdown');

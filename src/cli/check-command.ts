@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeArchitectureDoc } from '../lib/analyze-architecture-doc';
+import { exceedsAnalysisBudget, tooComplexToAnalyse, type RenderBudgetExcess } from '../lib/render-budget';
 import { defaultTemplateModel, parseTemplate } from '../lib/template-model';
 import type { ArchitectureDocReport, TemplateModel } from '../lib/types';
 import { mermaidErrorMessage } from '../lib/mermaid-error-message';
@@ -134,16 +135,22 @@ function loadTemplate(file: string | undefined, cwd: string): TemplateModel {
   }
 }
 
-interface CheckedDoc {
-  file: string;
-  report: ArchitectureDocReport;
-}
+/** A doc's report, or the analysis bound it passed (then it is not analysed and has no score). */
+type CheckedDoc =
+  | { file: string; report: ArchitectureDocReport; tooComplex?: undefined }
+  | { file: string; report?: undefined; tooComplex: RenderBudgetExcess };
 
 function jsonDocument(template: TemplateModel, docs: CheckedDoc[], minScore: number) {
   return {
     template: template.name,
     minScore,
-    docs: docs.map(({ file, report }) => ({
+    docs: docs.map(({ file, report, tooComplex }) => !report ? {
+      file,
+      title: null,
+      score: null,
+      passed: false,
+      tooComplex: { message: tooComplexToAnalyse(tooComplex), ...tooComplex },
+    } : ({
       file,
       title: report.title,
       score: report.score,
@@ -191,9 +198,17 @@ function passes(report: ArchitectureDocReport, minScore: number): boolean {
   );
 }
 
+function docPasses(doc: CheckedDoc, minScore: number): boolean {
+  return !!doc.report && passes(doc.report, minScore);
+}
+
 function readableReport(docs: CheckedDoc[], minScore: number): string {
   const lines: string[] = [];
-  for (const { file, report } of docs) {
+  for (const { file, report, tooComplex } of docs) {
+    if (!report) {
+      lines.push(`${file}  ${tooComplexToAnalyse(tooComplex)}  FAIL`, '');
+      continue;
+    }
     const verdict = passes(report, minScore) ? 'ok' : 'FAIL';
     lines.push(`${file}  ${report.title ?? '(no title)'}  score ${report.score}/100  ${verdict}`);
     const byStatus = (status: string) =>
@@ -213,10 +228,10 @@ function readableReport(docs: CheckedDoc[], minScore: number): string {
     }
     lines.push('');
   }
-  const failed = docs.filter(d => !passes(d.report, minScore));
-  const broken = docs.reduce((n, d) => n + brokenLinks(d.report).length, 0);
-  const below = docs.filter(d => d.report.score < minScore).length;
-  const diagrams = docs.reduce((n, d) => n + invalidDiagrams(d.report).length, 0);
+  const failed = docs.filter(d => !docPasses(d, minScore));
+  const broken = docs.reduce((n, d) => n + (d.report ? brokenLinks(d.report).length : 0), 0);
+  const below = docs.filter(d => d.report && d.report.score < minScore).length;
+  const diagrams = docs.reduce((n, d) => n + (d.report ? invalidDiagrams(d.report).length : 0), 0);
   lines.push(
     failed.length === 0
       ? `${docs.length} doc(s) checked: all pass (min score ${minScore}, no broken links, no invalid diagrams).`
@@ -254,6 +269,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       } catch {
         throw new UnreadableError(`Cannot read "${file}".`);
       }
+      // Past the analysis bound a doc is not parsed, as in the portal.
+      const tooComplex = exceedsAnalysisBudget(markdown);
+      if (tooComplex) return { file, tooComplex };
       const report = analyzeArchitectureDoc(markdown, {
         template,
         path: file,
@@ -262,7 +280,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return { file, report };
     });
     try {
-      await validateMermaidDiagrams(docs.map(d => d.report));
+      await validateMermaidDiagrams(docs.flatMap(d => (d.report ? [d.report] : [])));
     } catch (error) {
       throw new UnreadableError(
         `Mermaid could not be loaded to check the diagrams: ${mermaidErrorMessage(error) ?? 'no reason given'}`,
@@ -273,7 +291,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         ? `${JSON.stringify(jsonDocument(template, docs, args.minScore), null, 2)}\n`
         : readableReport(docs, args.minScore),
     );
-    return docs.every(d => passes(d.report, args.minScore)) ? EXIT_OK : EXIT_FAILED;
+    return docs.every(d => docPasses(d, args.minScore)) ? EXIT_OK : EXIT_FAILED;
   } catch (error) {
     io.stderr(`architecture-docs: ${(error as Error).message}\n`);
     return EXIT_USAGE;

@@ -1,5 +1,5 @@
 import type { ArchitectureDocFile, ArchitectureDocLocation } from '../api';
-import type { ArchitectureDocReport, LinkReport, ParsedArchitectureDoc } from '../lib';
+import type { ArchitectureDocReport, LinkReport, ParsedArchitectureDoc, RenderBudgetExcess } from '../lib';
 
 /**
  * Whether a link's target was found: `missing` when the host answered 404
@@ -41,4 +41,9 @@ export interface LoadedArchitectureDoc {
   report: ArchitectureDocReport;
   /** Aligned with `report.links`. */
   links: ResolvedDocLink[];
+  /**
+   * The render limit the doc passed, when it has one: it is analysed and
+   * scored, but its text is not rendered.
+   */
+  renderExcess?: RenderBudgetExcess;
 }

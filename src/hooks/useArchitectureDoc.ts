@@ -9,7 +9,7 @@ import {
   type ArchitectureDocsApi,
   type ArchitectureDocLocation,
 } from '../api';
-import { analyzeParsedDoc, exceedsRenderBudget, parseArchitectureDoc, type TemplateModel } from '../lib';
+import { analyzeParsedDoc, exceedsRenderBudget, parseArchitectureDoc, tooComplexToAnalyse, type TemplateModel } from '../lib';
 import { decodedUrlPath } from '../lib/safe-decode';
 import type { LinkTargetStatus, LoadedArchitectureDoc, ResolvedDocLink } from '../components/types';
 import { useArchitectureDocsConfig } from './useArchitectureDocsConfig';
@@ -187,25 +187,24 @@ export function useArchitectureDoc(
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, locationUrl]);
 
-  // Checked before anything is parsed: past a render limit the doc is not
-  // parsed or rendered on the main thread at all.
+  // Checked before anything is parsed. Past the analysis bound the doc is
+  // not parsed at all and gets no score, as in the command-line check; past
+  // a render limit it is analysed (the same score as the check) but its text
+  // is not rendered.
+  const budget = useMemo(() => (fetched.value ? exceedsRenderBudget(fetched.value.content) : undefined), [fetched.value]);
   const budgetError = useMemo(() => {
-    if (!fetched.value) return undefined;
-    const excess = exceedsRenderBudget(fetched.value.content);
-    if (!excess) return undefined;
-    return new ArchitectureDocError(
-      'too-large',
-      `The doc holds ${excess.count} ${excess.kind}; the entity page shows docs with up to ${excess.limit}.`,
-      { url: fetched.value.url, budget: excess },
+    if (!fetched.value || budget?.kind !== 'work') return undefined;
+    return new ArchitectureDocError('too-large', tooComplexToAnalyse(budget), { url: fetched.value.url, budget },
     );
-  }, [fetched.value]);
+  }, [fetched.value, budget]);
 
   const loaded = useMemo(() => {
     if (!fetched.value || budgetError || !location || templateLoading) return undefined;
-    return buildLoadedDoc({ api, location, file: fetched.value, template, entityPath });
+    const doc = buildLoadedDoc({ api, location, file: fetched.value, template, entityPath });
+    return budget ? { ...doc, renderExcess: budget } : doc;
     // `location` is derived from `locationUrl` on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, fetched.value, budgetError, locationUrl, template, templateLoading, entityPath]);
+  }, [api, fetched.value, budget, budgetError, locationUrl, template, templateLoading, entityPath]);
 
   // The doc is shown at once; links to other entities' docs move to those
   // entities' tabs when the catalog answers.

@@ -1,6 +1,6 @@
 import type { Heading, Nodes, Paragraph, Root, RootContent, Table } from 'mdast';
 import GithubSlugger from 'github-slugger';
-import { boundMarkdownInput, MAX_INLINE_DELIMITERS, MAX_NESTING } from './bounded-input';
+import { boundMarkdownInput, MAX_INLINE_DELIMITERS, MAX_NESTING, MAX_SETEXT_UNDERLINES } from './bounded-input';
 import { contentUnits, contentWords } from './content-units';
 import { isContractPath, resolveDocLink } from './doc-links';
 import { headingWords, normalizeHeadingText } from './heading-text';
@@ -247,6 +247,8 @@ export interface ParsedArchitectureDoc {
   flattenedLines: number;
   /** Paragraphs whose inline delimiters past the limit were read as text. */
   limitedParagraphs?: number;
+  /** Setext heading underlines past the limit, read as text. */
+  limitedUnderlines?: number;
   /** Characters parsed. */
   size: number;
 }
@@ -264,7 +266,7 @@ export function parseArchitectureDoc(
 ): ParsedArchitectureDoc {
   const input = typeof markdown === 'string' ? markdown : String(markdown ?? '');
   const limit = options.maxLength ?? DEFAULT_MAX_ANALYSIS_LENGTH;
-  const { text, truncated, flattenedLines, limitedParagraphs } = boundMarkdownInput(input, limit);
+  const { text, truncated, flattenedLines, limitedParagraphs, limitedUnderlines } = boundMarkdownInput(input, limit);
   let tree: Root;
   try {
     tree = parseMarkdown(text);
@@ -273,7 +275,7 @@ export function parseArchitectureDoc(
     // plain-text fallback still beats a broken page.
     tree = { type: 'root', children: [{ type: 'code', value: text }] };
   }
-  return { tree, truncated, flattenedLines, limitedParagraphs, size: text.length };
+  return { tree, truncated, flattenedLines, limitedParagraphs, limitedUnderlines, size: text.length };
 }
 
 /**
@@ -316,6 +318,13 @@ export function analyzeParsedDoc(
       kind: 'input-truncated',
       severity: 'warning',
       message: `${parsed.flattenedLines} line(s) nest deeper than ${MAX_NESTING} levels; the extra levels were ignored.`,
+    });
+  }
+  if (parsed.limitedUnderlines) {
+    report.findings.unshift({
+      kind: 'input-truncated',
+      severity: 'warning',
+      message: `${parsed.limitedUnderlines} setext heading underline(s) past the first ${MAX_SETEXT_UNDERLINES} were read as plain text.`,
     });
   }
   if (parsed.limitedParagraphs) {

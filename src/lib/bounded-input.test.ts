@@ -1,4 +1,4 @@
-import { boundMarkdownInput, MAX_INLINE_DELIMITERS, MAX_NESTING } from './bounded-input';
+import { boundMarkdownInput, MAX_INLINE_DELIMITERS, MAX_NESTING, MAX_SETEXT_UNDERLINES } from './bounded-input';
 import { analyzeArchitectureDoc } from './analyze-architecture-doc';
 
 describe('boundMarkdownInput', () => {
@@ -79,5 +79,18 @@ describe('inline delimiter limit', () => {
     expect(report.findings.some(f => /more than 1000 emphasis or link delimiters/.test(f.message))).toBe(true);
     const purpose = report.sections.find(s => s.title === 'Purpose');
     expect(purpose?.status).not.toBe('missing');
+  });
+
+  it('should read setext underlines past the limit as text, outside code only', () => {
+    const headings = Array.from({ length: MAX_SETEXT_UNDERLINES + 3 }, (_, k) => `Title ${k}\n---\n`).join('\n');
+    const bounded = boundMarkdownInput(`${headings}\n\`\`\`\nx\n===\n\`\`\`\n`, 1e9);
+    expect(bounded.limitedUnderlines).toBe(3);
+    expect(bounded.text.match(/^\\---$/gm)).toHaveLength(3);
+    expect(bounded.text).toContain('x\n===\n');
+  });
+
+  it('should leave a doc with few setext headings as it is', () => {
+    const text = 'Title\n===\n\nText\n---\n';
+    expect(boundMarkdownInput(text, 1e9)).toEqual({ text, truncated: false, flattenedLines: 0, limitedParagraphs: 0 });
   });
 });

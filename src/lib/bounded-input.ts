@@ -9,6 +9,11 @@
  * and link brackets compares delimiters with each other, so a paragraph of
  * forty thousand `*_` pairs takes minutes. Past {@link MAX_INLINE_DELIMITERS}
  * in one paragraph, further delimiters are escaped and read as text.
+ *
+ * A setext heading's underline makes the parser splice its whole event list,
+ * so a doc of thousands of them takes time that grows with its square. Past
+ * {@link MAX_SETEXT_UNDERLINES}, further underlines are escaped and read as
+ * text of the paragraph above them.
  */
 
 /** Deepest container nesting (quotes, list items, indentation) kept. @public */
@@ -18,7 +23,11 @@ export const MAX_NESTING = 32;
  * in one paragraph. @public
  */
 export const MAX_INLINE_DELIMITERS = 1000;
+/** Most setext heading underlines (`===`, `---` under a line of text) read as markup. @public */
+export const MAX_SETEXT_UNDERLINES = 32;
 const MAX_INDENT = MAX_NESTING * 4;
+const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
+const SETEXT_CANDIDATES = /\n {0,3}(?:=+|-+)[ \t]*(?=\n|$)/g;
 const CONTAINER_MARKER = /^[ \t]{0,3}(?:>[ \t]?|(?:[-*+]|\d{1,9}[.)])[ \t]+)/;
 
 /** The input as it will be parsed, and what was changed to bound the work. */
@@ -29,6 +38,8 @@ export interface BoundedInput {
   flattenedLines: number;
   /** Number of paragraphs with more than {@link MAX_INLINE_DELIMITERS} delimiters. */
   limitedParagraphs: number;
+  /** Number of setext underlines past {@link MAX_SETEXT_UNDERLINES} read as text. */
+  limitedUnderlines?: number;
 }
 
 /** Emphasis and bracket delimiters. */
@@ -92,6 +103,35 @@ function limitInlineDelimiters(lines: string[]): number {
   return limited;
 }
 
+/**
+ * Escapes the underlines past the limit: lines of only `=` or `-` under a
+ * non-blank line, outside fenced code. Linear in the input size.
+ */
+function limitSetextUnderlines(lines: string[]): number {
+  let seen = 0;
+  let limited = 0;
+  let fence: string | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (fence !== undefined) {
+      if (closesFence(line, fence)) fence = undefined;
+      continue;
+    }
+    const marker = FENCE.exec(line)?.[1];
+    if (marker) {
+      fence = marker;
+      continue;
+    }
+    if (i === 0 || lines[i - 1].trim() === '' || !SETEXT_UNDERLINE.test(line)) continue;
+    seen++;
+    if (seen <= MAX_SETEXT_UNDERLINES) continue;
+    const start = line.length - line.trimStart().length;
+    lines[i] = `${line.slice(0, start)}\\${line.slice(start)}`;
+    limited++;
+  }
+  return limited;
+}
+
 function flattenLine(line: string): string | undefined {
   let indent = 0;
   while (indent < line.length && (line[indent] === ' ' || line[indent] === '\t')) indent++;
@@ -130,7 +170,8 @@ export function boundMarkdownInput(markdown: string, maxLength: number): Bounded
   // Cheap tests first: most docs need neither flattening nor limiting.
   const deep = /(?:^|\n)(?:[ \t]{33,}|(?:[ \t]{0,3}(?:>[ \t]?|(?:[-*+]|\d{1,9}[.)])[ \t]+)){8})/.test(text);
   const dense = (text.match(INLINE_DELIMITER)?.length ?? 0) > MAX_INLINE_DELIMITERS;
-  if (!deep && !dense) {
+  const underlined = (text.match(SETEXT_CANDIDATES)?.length ?? 0) > MAX_SETEXT_UNDERLINES;
+  if (!deep && !dense && !underlined) {
     return { text, truncated, flattenedLines: 0, limitedParagraphs: 0 };
   }
   let flattenedLines = 0;
@@ -145,10 +186,12 @@ export function boundMarkdownInput(markdown: string, maxLength: number): Bounded
     }
   }
   const limitedParagraphs = dense ? limitInlineDelimiters(lines) : 0;
+  const limitedUnderlines = underlined ? limitSetextUnderlines(lines) : 0;
   return {
-    text: flattenedLines || limitedParagraphs ? lines.join('\n') : text,
+    text: flattenedLines || limitedParagraphs || limitedUnderlines ? lines.join('\n') : text,
     truncated,
     flattenedLines,
     limitedParagraphs,
+    ...(limitedUnderlines ? { limitedUnderlines } : {}),
   };
 }

@@ -24,5 +24,13 @@ export { resolveDocLink, isSafeLinkTarget, normalizePosixPath } from './doc-link
 export type { ResolvedTarget } from './doc-links';
 export { detectMermaidBlock } from './mermaid-blocks';
 export { ARCHITECTURE_DOC_ANNOTATION, getArchitectureDocRef, isArchitectureDocAvailable } from './annotation';
-export { RENDER_LIMITS, exceedsRenderBudget, measureRenderLoad } from './render-budget';
+export {
+  ANALYSIS_WORK_LIMIT,
+  RENDER_LIMITS,
+  exceedsAnalysisBudget,
+  exceedsRenderBudget,
+  measureAnalysisWork,
+  measureRenderLoad,
+  tooComplexToAnalyse,
+} from './render-budget';
 export type { RenderBudgetExcess, RenderLoad, RenderLoadKind } from './render-budget';

@@ -2,9 +2,12 @@ import * as fs from 'node:fs';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
-import { nodeText, parseMarkdown, WHOLE_PARSE_LIMIT } from './markdown-tree';
+import { nodeText, parseMarkdown } from './markdown-tree';
 import { corpusDir, markdownFiles } from '../testing/sharedFiles';
 import { itWithSharedFiles } from '../testing/withSharedFiles';
+
+/** Larger than any size at which a doc could be treated differently from a small one. */
+const LARGE = 20 * 1024;
 
 
 function parseInOnePiece(markdown: string) {
@@ -12,12 +15,12 @@ function parseInOnePiece(markdown: string) {
 }
 
 describe('parseMarkdown', () => {
-  // Large docs are parsed in pieces, and literal autolinks are looked for
-  // only where text could hold one: neither may change the tree.
-  itWithSharedFiles('should give every corpus doc, large ones in pieces, the same tree as the plain GFM parse', () => {
+  // Literal autolinks are looked for only where text could hold one: that
+  // may not change the tree.
+  itWithSharedFiles('should give every corpus doc the same tree as the plain GFM parse', () => {
     const docs = markdownFiles(corpusDir).map(file => fs.readFileSync(file, 'utf8'));
     expect(docs.length).toBeGreaterThan(200);
-    expect(docs.filter(text => text.length > WHOLE_PARSE_LIMIT).length).toBeGreaterThan(5);
+    expect(docs.filter(text => text.length > LARGE).length).toBeGreaterThan(5);
     for (const text of docs) {
       expect(parseMarkdown(text)).toEqual(parseInOnePiece(text));
     }
@@ -45,8 +48,8 @@ describe('parseMarkdown', () => {
     expect(parseMarkdown(text)).toEqual(parseInOnePiece(text));
   });
 
-  it('should resolve a reference whose definition stands in another piece', () => {
-    const filler = 'A paragraph of filler text.\n\n'.repeat(Math.ceil(WHOLE_PARSE_LIMIT / 20));
+  it('should resolve a reference whose definition stands far below it', () => {
+    const filler = 'A paragraph of filler text.\n\n'.repeat(Math.ceil(LARGE / 20));
     const doc = `[early][ref]\n\n${filler}Later text.\n\n[ref]: ./Target.md\n`;
     const tree = parseMarkdown(doc);
     expect(tree.children[0]).toMatchObject({
@@ -66,9 +69,9 @@ describe('parseMarkdown', () => {
     ['a processing instruction', `<?php\n\n${inner}?>`],
     ['a declaration', `<!DOCTYPE\n\n${inner}>`],
     ['CDATA', `<![CDATA[\n\n${inner}]]>`],
-  ])('should not split a doc inside %s that holds blank lines', (_name, block) => {
+  ])('should read %s that holds blank lines as one HTML block', (_name, block) => {
     const paragraph = 'A paragraph of filler text.\n\n';
-    const filler = paragraph.repeat(Math.floor((WHOLE_PARSE_LIMIT - 1) / paragraph.length));
+    const filler = paragraph.repeat(Math.floor((LARGE - 1) / paragraph.length));
     const doc = `${filler}${block}\n\nAfter the block.\n\n${filler}`;
     const tree = parseMarkdown(doc);
     expect(tree).toEqual(parseInOnePiece(doc));
@@ -82,15 +85,38 @@ describe('parseMarkdown', () => {
     ['a definition in a list item', '- An item\n\n  [ref]: ./Listed.md'],
     ['a definition in a quote', '> [ref]: ./Quoted.md'],
     ['a definition after a line that looks like a fence but is inline code', '```js` is text\n\n[ref]: ./After.md'],
-  ])('should resolve references across pieces as one parse does, with %s', (_name, block) => {
+  ])('should resolve references document-wide as one parse does, with %s', (_name, block) => {
     const paragraph = 'A paragraph of filler text.\n\n';
-    const filler = paragraph.repeat(Math.ceil((WHOLE_PARSE_LIMIT * 2) / paragraph.length));
+    const filler = paragraph.repeat(Math.ceil((LARGE * 2) / paragraph.length));
     const doc = `See [the target][ref].\n\n${filler}${block}\n\n${filler}And [ref] again.\n`;
     expect(parseMarkdown(doc)).toEqual(parseInOnePiece(doc));
   });
 
-  it('should keep source positions of later pieces', () => {
-    const filler = 'Filler paragraph here.\n\n'.repeat(Math.ceil(WHOLE_PARSE_LIMIT / 20));
+  it('should leave the definitions of a doc with an unclosed Mermaid fence out of its code', () => {
+    const paragraph = 'A paragraph of filler text.\n\n';
+    const filler = paragraph.repeat(Math.ceil(LARGE / paragraph.length));
+    const doc = `See [the target][ref].\n\n[ref]: ./Target.md\n\n${filler}\`\`\`mermaid\nflowchart LR\n  a --> b\n`;
+    const tree = parseMarkdown(doc);
+    expect(tree).toEqual(parseInOnePiece(doc));
+    const code = tree.children[tree.children.length - 1];
+    expect(code).toMatchObject({ type: 'code', lang: 'mermaid', value: 'flowchart LR\n  a --> b' });
+  });
+
+  it('should resolve a reference whose definition stands in a quote of a doc over 16 KB', () => {
+    const paragraph = 'A paragraph of filler text.\n\n';
+    const filler = paragraph.repeat(Math.ceil(LARGE / paragraph.length));
+    const doc = `See [the target][ref].\n\n${filler}> [ref]: ./Quoted.md\n\n${filler}And [ref] again.\n`;
+    expect(doc.length).toBeGreaterThan(2 * LARGE);
+    const tree = parseMarkdown(doc);
+    expect(tree).toEqual(parseInOnePiece(doc));
+    expect(tree.children[0]).toMatchObject({
+      type: 'paragraph',
+      children: [{ type: 'text' }, { type: 'linkReference', identifier: 'ref' }, { type: 'text' }],
+    });
+  });
+
+  it('should keep source positions far into a doc', () => {
+    const filler = 'Filler paragraph here.\n\n'.repeat(Math.ceil(LARGE / 20));
     const doc = `${filler}## Last\n`;
     const tree = parseMarkdown(doc);
     const last = tree.children[tree.children.length - 1];

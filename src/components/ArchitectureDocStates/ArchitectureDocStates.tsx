@@ -3,6 +3,7 @@ import { CodeSnippet, EmptyState, Link, Progress, WarningPanel } from '@backstag
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { Box, Button, Typography } from '@material-ui/core';
 import type { ArchitectureDocError, ArchitectureDocLocation } from '../../api';
+import type { RenderBudgetExcess } from '../../lib';
 import { architectureDocsTranslationRef } from '../../translation';
 
 /** The YAML an entity needs to point at its doc. */
@@ -52,6 +53,29 @@ function seconds(ms: number): string {
 
 function mebibytes(bytes: number): string {
   return String(Math.round((bytes / (1024 * 1024)) * 10) / 10);
+}
+
+/**
+ * Says which bound a doc passed: past the analysis bound (`work`) it has no
+ * score; past a render limit its text is not shown, but its analysis is.
+ */
+export function TooComplexNotice(props: { budget: RenderBudgetExcess; children?: ReactNode }) {
+  const { t } = useTranslationRef(architectureDocsTranslationRef);
+  const { budget } = props;
+  const found = budget.count.toLocaleString('en-US');
+  const limit = budget.limit.toLocaleString('en-US');
+  return (
+    <Box data-testid="too-complex" data-kind={budget.kind}>
+      <WarningPanel severity="warning" title={t('states.tooComplex.title')} defaultExpanded>
+        {props.children}
+        <Typography variant="body2">
+          {budget.kind === 'work'
+            ? t('states.tooComplex.notAnalysed', { found, limit })
+            : `${t('states.tooComplex.description', { found, limit, kind: t(`states.tooComplex.kinds.${budget.kind}`) })} ${t('states.tooComplex.scored')}`}
+        </Typography>
+      </WarningPanel>
+    </Box>
+  );
 }
 
 /** Props of {@link ArchitectureDocErrorState}. */
@@ -174,16 +198,7 @@ export function ArchitectureDocErrorState(props: ArchitectureDocErrorStateProps)
       if (error.budget) {
         return (
           <StateBox state="too-large">
-            <WarningPanel severity="warning" title={t('states.tooComplex.title')} defaultExpanded>
-              {where}
-              <Typography variant="body2">
-                {t('states.tooComplex.description', {
-                  found: error.budget.count.toLocaleString('en-US'),
-                  kind: t(`states.tooComplex.kinds.${error.budget.kind}`),
-                  limit: error.budget.limit.toLocaleString('en-US'),
-                })}
-              </Typography>
-            </WarningPanel>
+            <TooComplexNotice budget={error.budget}>{where}</TooComplexNotice>
           </StateBox>
         );
       }

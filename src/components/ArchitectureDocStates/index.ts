@@ -4,6 +4,7 @@ export {
   LoadingState,
   NoAnnotationState,
   NotArchitectureDocNotice,
+  TooComplexNotice,
   annotationSnippet,
 } from './ArchitectureDocStates';
 export type { ArchitectureDocErrorStateProps } from './ArchitectureDocStates';

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { defaultTemplateModel } from '../../lib';
+import { defaultTemplateModel, exceedsAnalysisBudget, tooComplexToAnalyse } from '../../lib';
+import { coverageResultFromAnalysis } from './coverageDocs';
 import { analyseCoverageContent } from '../../lib/coverage';
 import { createCoverageAnalyser, type AnalysisWorker } from './coverageAnalyser';
 import { createAnalysisHandler, type AnalysisRequest, type AnalysisResponse } from './coverageAnalysisProtocol';
@@ -134,6 +135,21 @@ describe('createCoverageAnalyser', () => {
     });
     expect(analyser.where).toBe('main-thread');
     expect(await analyser.analyse(DOCS[0].content, DOCS[0].url)).toEqual(expected[0]);
+  });
+
+  it('should give a doc past the analysis bound, on the page, the verdict of the tab and the check, in one short task', async () => {
+    const analyser = createCoverageAnalyser(template, { workers: 0 });
+    expect(analyser.where).toBe('main-thread');
+    const flood = `# Flood\n\n## Purpose\n\n${'www.e.co '.repeat(20_000)}\n`;
+    const started = performance.now();
+    const analysis = await analyser.analyse(flood, `https://git.example.com/org/repo/blob/main/Flood.md`);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(analysis.tooComplex).toBe(tooComplexToAnalyse(exceedsAnalysisBudget(flood)!));
+    const result = coverageResultFromAnalysis({ url: `https://git.example.com/org/repo/blob/main/Flood.md`, content: flood }, analysis, {
+      resolveLink: (target, base) => new URL(target, base).href,
+    });
+    expect(result).toMatchObject({ status: 'error', message: analysis.tooComplex });
+    expect(result.score).toBeUndefined();
   });
 
   it('should use no worker where the environment has none', async () => {

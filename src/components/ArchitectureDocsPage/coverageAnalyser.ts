@@ -69,7 +69,8 @@ interface Lane {
  * with the fewest waiting; a worker that fails (its script cannot load, it
  * crashes, it never says it is ready) is dropped and its docs go to the
  * others. With no worker left,
- * docs are analysed on the main thread in slices of a few milliseconds.
+ * docs are analysed on the main thread, one doc per task between which the
+ * page handles input; the analysis bound keeps each task short.
  */
 export function createCoverageAnalyser(
   template: TemplateModel,

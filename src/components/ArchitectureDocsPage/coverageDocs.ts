@@ -35,6 +35,7 @@ export function coverageResultFromAnalysis(
   analysis: CoverageAnalysis,
   api: Pick<ArchitectureDocsApi, 'resolveLink'>,
 ): CoverageDocResult {
+  if (analysis.tooComplex) return { status: 'error', docUrl: file.url, etag: file.etag, message: analysis.tooComplex };
   const linkTargets = new Set<string>();
   for (const target of analysis.linkTargets) {
     try {

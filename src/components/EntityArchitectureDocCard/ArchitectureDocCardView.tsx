@@ -52,7 +52,7 @@ function errorMessage(error: Error, t: Translate): string {
     case 'timeout':
       return t('card.error.timeout');
     case 'too-large':
-      return t('card.error.tooLarge');
+      return error.budget ? t('card.error.tooComplex') : t('card.error.tooLarge');
     case 'unexpected-content':
       return t('card.error.unexpectedContent');
     case 'invalid-location':

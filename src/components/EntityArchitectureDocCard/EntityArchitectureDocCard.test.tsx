@@ -6,6 +6,7 @@ import { configApiRef } from '@backstage/core-plugin-api';
 import { catalogApiRef, EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { mockApis, renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { ArchitectureDocError, architectureDocsApiRef, type ArchitectureDocsApi } from '../../api';
+import { analyzeArchitectureDoc } from '../../lib';
 import { EntityArchitectureDocCard } from './EntityArchitectureDocCard';
 
 const BASE = 'https://docs.example.com';
@@ -100,6 +101,21 @@ describe('EntityArchitectureDocCard', () => {
     expect(screen.getByText(/The architecture doc summary could not be shown/)).toBeInTheDocument();
     consoleError.mockRestore();
   });
+
+  it('should show the same score as the command-line check for a doc past a render limit', async () => {
+    const doc = `${CHECKOUT_DOC}\n${Array.from({ length: 1001 }, (_, k) => `## Part ${k}`).join('\n\n')}\n`;
+    await renderCard(mockApi({ [DOC_URL]: doc }));
+    await waitFor(() => expect(screen.getByTestId('architecture-doc-card')).toHaveAttribute('data-state', 'loaded'), { timeout: 20_000 });
+    const cli = analyzeArchitectureDoc(doc, { path: new URL(DOC_URL).pathname.slice(1) });
+    expect(cli.score).toBeGreaterThan(0);
+    expect(screen.getByTestId('completeness-score')).toHaveAttribute('data-score', String(cli.score));
+  }, 30_000);
+
+  it('should say a doc past the analysis bound is too complex to analyse, with no score', async () => {
+    await renderCard(mockApi({ [DOC_URL]: `${CHECKOUT_DOC}\n${'a@b.co '.repeat(20_000)}\n` }));
+    expect(await screen.findByText('The architecture doc is too complex to analyse.', {}, { timeout: 20_000 })).toBeInTheDocument();
+    expect(screen.queryByTestId('completeness-score')).toBeNull();
+  }, 30_000);
 
   it('should show the score of the entity and link to its architecture tab', async () => {
     await renderCard(mockApi({ [DOC_URL]: CHECKOUT_DOC }));

@@ -7,6 +7,7 @@ import { configApiRef, type ConfigApi } from '@backstage/core-plugin-api';
 import { catalogApiRef, EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { mockApis, renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { ArchitectureDocError, architectureDocsApiRef, type ArchitectureDocsApi } from '../../api';
+import { analyzeArchitectureDoc } from '../../lib';
 import { EntityArchitectureDocContent } from './EntityArchitectureDocContent';
 
 jest.mock('../MermaidDiagram', () => ({
@@ -189,15 +190,27 @@ describe('EntityArchitectureDocContent', () => {
     expect(screen.getByTestId('architecture-doc-state')).toHaveTextContent(title);
   });
 
-  it('should not render a doc past a render limit, and say which limit', async () => {
-    const doc = `# Checkout architecture\n\n${Array.from({ length: 1001 }, (_, k) => `## Part ${k}`).join('\n\n')}\n`;
+  it('should not render a doc past a render limit, say which limit, and show the same score as the command-line check', async () => {
+    const parts = Array.from({ length: 1001 }, (_, k) => `## Part ${k}`).join('\n\n');
+    const doc = `# Checkout architecture\n\n## Purpose\n\nTakes orders from the web shop.\n\n${parts}\n`;
     await renderTab(checkout, mockApi({ [`${BASE}/checkout/docs/architecture/Checkout.md`]: doc }));
-    await waitFor(() => expect(state()).toBe('too-large'));
-    const box = screen.getByTestId('architecture-doc-state');
-    expect(box).toHaveTextContent('The doc is too complex to show here');
-    expect(box).toHaveTextContent('It holds 1,002 headings; the entity page shows docs with up to 1,000');
+    const notice = await screen.findByTestId('too-complex', {}, { timeout: 20_000 });
+    expect(notice).toHaveTextContent('The doc is too complex to show here');
+    expect(notice).toHaveTextContent('It holds 1,003 headings; the entity page shows docs with up to 1,000');
     expect(screen.queryByRole('heading', { name: 'Part 0' })).not.toBeInTheDocument();
-  });
+    const cli = analyzeArchitectureDoc(doc, { path: 'checkout/docs/architecture/Checkout.md' });
+    expect(cli.score).toBeGreaterThan(0);
+    expect(screen.getByTestId('completeness-score')).toHaveAttribute('data-score', String(cli.score));
+  }, 30_000);
+
+  it('should give a doc past the analysis bound no score, as the command-line check does', async () => {
+    const doc = `# Checkout architecture\n\n## Purpose\n\n${'https://e.com/a '.repeat(20_000)}\n`;
+    await renderTab(checkout, mockApi({ [`${BASE}/checkout/docs/architecture/Checkout.md`]: doc }));
+    await waitFor(() => expect(state()).toBe('too-large'), { timeout: 20_000 });
+    expect(screen.getByTestId('too-complex')).toHaveAttribute('data-kind', 'work');
+    expect(screen.getByTestId('architecture-doc-state')).toHaveTextContent('It has no score here');
+    expect(screen.queryByTestId('completeness-score')).not.toBeInTheDocument();
+  }, 30_000);
 
   it('should retry a failed fetch', async () => {
     const url = `${BASE}/checkout/docs/architecture/Checkout.md`;

@@ -21,6 +21,7 @@ import {
   LoadingState,
   NoAnnotationState,
   NotArchitectureDocNotice,
+  TooComplexNotice,
 } from '../ArchitectureDocStates';
 import type { LoadedArchitectureDoc } from '../types';
 import { architectureDocsTranslationRef } from '../../translation';
@@ -122,7 +123,11 @@ function LoadedDoc(props: { doc: LoadedArchitectureDoc; entity: Entity }) {
               </Button>
             </Box>
           )}
-          <ArchitectureMarkdown parsed={doc.parsed} report={doc.report} renderLink={renderLink} />
+          {doc.renderExcess ? (
+            <TooComplexNotice budget={doc.renderExcess} />
+          ) : (
+            <ArchitectureMarkdown parsed={doc.parsed} report={doc.report} renderLink={renderLink} />
+          )}
         </Paper>
       </Grid>
       <Grid item xs={12} md={4}>

@@ -1,5 +1,6 @@
 import { analyzeParsedDoc, parseArchitectureDoc } from '../analyze-architecture-doc';
 import { decodedUrlPath } from '../safe-decode';
+import { exceedsAnalysisBudget, tooComplexToAnalyse } from '../render-budget';
 import type { SectionStatus, TemplateModel } from '../types';
 
 /**
@@ -16,6 +17,8 @@ export interface CoverageAnalysis {
   isArchitectureDoc: boolean;
   /** Targets of the doc's safe relative doc and contract links, as written, deduplicated. */
   linkTargets: string[];
+  /** Set when the doc is past the analysis bound: why it was not analysed (the rest is empty). */
+  tooComplex?: string;
 }
 
 /**
@@ -24,6 +27,10 @@ export interface CoverageAnalysis {
  * @public
  */
 export function analyseCoverageContent(content: string, url: string, template: TemplateModel): CoverageAnalysis {
+  // The same bound as the entity page and the command-line check; it also
+  // keeps each doc of the main-thread fallback one short task.
+  const excess = exceedsAnalysisBudget(content);
+  if (excess) return { score: 0, sections: [], isArchitectureDoc: false, linkTargets: [], tooComplex: tooComplexToAnalyse(excess) };
   const report = analyzeParsedDoc(parseArchitectureDoc(content), { template, path: decodedUrlPath(url) });
   const linkTargets = new Set<string>();
   for (const link of report.links) {
