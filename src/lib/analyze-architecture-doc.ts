@@ -3,7 +3,7 @@ import GithubSlugger from 'github-slugger';
 import { boundMarkdownInput, MAX_INLINE_DELIMITERS, MAX_NESTING } from './bounded-input';
 import { contentUnits, contentWords } from './content-units';
 import { isContractPath, resolveDocLink } from './doc-links';
-import { findContentEvidence, type ContentConcept, type ContentEvidence } from './content-signals';
+import { findContentEvidence, guidanceVocabularies, guidanceWordEvidence, type ContentConcept, type ContentEvidence } from './content-signals';
 import { stemWord } from './heading-text';
 import { matcherFor, matchHeading, type SectionMatcher } from './section-matching';
 import { nodeText, parseMarkdown, startLine, walkTree } from './markdown-tree';
@@ -629,13 +629,32 @@ function contentEvidenceBySection(
 ): Map<number, ContentEvidence> {
   const sections = conceptSections(template, matcher);
   const result = new Map<number, ContentEvidence>();
-  if (sections.size === 0) return result;
   for (const found of findContentEvidence(children)) {
     for (const index of sections.get(found.concept) ?? []) {
       if (!result.has(index)) result.set(index, found);
     }
   }
+  for (const found of guidanceWordEvidence(children, vocabulariesFor(template))) {
+    if (result.has(found.section)) continue;
+    result.set(found.section, {
+      concept: 'context',
+      signal: 'guidance-words',
+      index: found.index,
+      description: `text using the words of its guidance (${found.words.join(', ')})`,
+    });
+  }
   return result;
+}
+
+const vocabularyCache = new WeakMap<TemplateModel, Array<Set<string>>>();
+
+function vocabulariesFor(template: TemplateModel): Array<Set<string>> {
+  let vocabularies = vocabularyCache.get(template);
+  if (!vocabularies) {
+    vocabularies = guidanceVocabularies(template.sections);
+    vocabularyCache.set(template, vocabularies);
+  }
+  return vocabularies;
 }
 
 /** The text of the nearest heading above a block, if any. */

@@ -270,3 +270,55 @@ export function findContentEvidence(children: readonly RootContent[]): ContentEv
   headingInventory(children, found);
   return found.sort((a, b) => a.index - b.index);
 }
+
+/** Words of a template's guidance that only say how to write, not what about. */
+const INSTRUCTION_WORDS = new Set(
+  'list describe include note call out mention document provide link example short description details detail state keep focused summarize enumerate clarify identify track map outline expand prose when needs nuance any if applicable available major changes top shaped where what why how'
+    .split(' ')
+    .map(stemWord),
+);
+
+/**
+ * The distinctive words of each section's guidance, title and aliases: words
+ * that appear for one section only, so finding several of them together in
+ * one paragraph points at that section.
+ */
+export function guidanceVocabularies(
+  sections: ReadonlyArray<{ title: string; guidance: string; aliases: readonly string[] }>,
+): Array<Set<string>> {
+  const perSection = sections.map(section => {
+    const text = [section.title, section.guidance, ...section.aliases.map(a => a.replace(/^=/, ''))].join(' ');
+    return new Set(words(text).filter(word => word.length > 2 && !INSTRUCTION_WORDS.has(word) && !/^\d+$/.test(word)));
+  });
+  const count = new Map<string, number>();
+  for (const set of perSection) for (const word of set) count.set(word, (count.get(word) ?? 0) + 1);
+  return perSection.map(set => new Set([...set].filter(word => count.get(word) === 1)));
+}
+
+/** Distinct guidance words one paragraph or list item needs to serve a section. */
+export const MIN_GUIDANCE_WORDS_IN_UNIT = 3;
+
+/** For each paragraph or list item, which sections' guidance words it uses enough of. */
+export function guidanceWordEvidence(
+  children: readonly RootContent[],
+  vocabularies: ReadonlyArray<Set<string>>,
+): Array<{ section: number; index: number; words: string[] }> {
+  const found: Array<{ section: number; index: number; words: string[] }> = [];
+  const done = new Set<number>();
+  children.forEach((node, index) => {
+    if (node.type !== 'paragraph' && node.type !== 'list') return;
+    const units = node.type === 'list' ? node.children.map(item => nodeText(item)) : [nodeText(node)];
+    for (const unit of units) {
+      const unitWords = new Set(words(unit));
+      vocabularies.forEach((vocabulary, section) => {
+        if (done.has(section)) return;
+        const shared = [...unitWords].filter(word => vocabulary.has(word));
+        if (shared.length >= MIN_GUIDANCE_WORDS_IN_UNIT) {
+          done.add(section);
+          found.push({ section, index, words: shared });
+        }
+      });
+    }
+  });
+  return found;
+}
