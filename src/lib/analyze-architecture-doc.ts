@@ -433,7 +433,8 @@ export function analyzeTree(
   children.forEach((node, index) => {
     if (node.type !== 'paragraph' || node === relatedNode) return;
     const label = paragraphLabel(node);
-    if (!label) return;
+    // "TODO: document X" marks unfinished work in place; it is not a section.
+    if (!label || TODO_MARKER.test(label.trim())) return;
     const match = matchHeading(label, matcher);
     if (!match || match.score < WHOLE_MATCH) return;
     for (const sectionIndex of match.sections) {
@@ -465,8 +466,13 @@ export function analyzeTree(
     // Only prose states a purpose; a table or code before the first section
     // is an inventory or an example, not a statement of why the system exists.
     const prose = intro.filter(n => n.type !== 'table' && n.type !== 'code' && n.type !== 'html');
-    const words = contentUnits(prose).reduce((sum, unit) => sum + contentWords(unit).length, 0);
-    if (words >= INTRO_PURPOSE_WORDS) {
+    const units = contentUnits(prose);
+    const words = units.reduce((sum, unit) => sum + contentWords(unit).length, 0);
+    // It must also speak of purpose in the template's terms (a problem, why
+    // it exists), not only walk through the parts.
+    const vocabulary = vocabulariesFor(template)[purposeIndex];
+    const speaksOfPurpose = units.some(unit => contentWords(unit).some(word => vocabulary.has(stemWord(word))));
+    if (words >= INTRO_PURPOSE_WORDS && speaksOfPurpose) {
       hits[purposeIndex] = {
         heading: null,
         line: startLine(intro[0]),

@@ -92,6 +92,8 @@ const SCHEMA_LANGS = new Set([
 const SCHEMA_CODE =
   /^\s*(?:message\s+\w+\s*\{|service\s+\w+\s*\{|create\s+table\b|(?:export\s+|public\s+)?interface\s+\w+|type\s+\w+\s+(?:struct|interface)\b|(?:pub\s+)?(?:struct|trait)\s+\w+|enum\s+\w+\s*\{|\{\s*"[\w$-]+"\s*:)/im;
 const DEPLOYMENT_CODE = /^\s*(?:kind:\s*(?:Deployment|StatefulSet|DaemonSet|Service|Ingress)\b|replicas:\s*\d|FROM\s+\S+|services:\s*$)/m;
+/** A line that chains at least three steps with arrows: "request → queue → worker". */
+const ARROW_CHAIN = /\S\s*(?:-+>|→|⟶|=>|──>)\s*\S.*?(?:-+>|→|⟶|=>|──>)\s*\S/;
 /** Lines of a drawn directory tree. */
 const TREE_LINE = /^[\s│|]*(?:├──|└──|\+--|`--|\|--)/;
 
@@ -125,6 +127,9 @@ function codeEvidence(node: Code, index: number, found: ContentEvidence[]): void
     return;
   }
   const lines = value.split('\n');
+  if (lines.some(line => ARROW_CHAIN.test(line))) {
+    found.push({ concept: 'flow', signal: 'diagram', index, description: 'steps drawn with arrows' });
+  }
   if (lines.filter(line => TREE_LINE.test(line)).length >= 3) {
     found.push({ concept: 'responsibilities', signal: 'component-list', index, description: 'a directory tree' });
   }
@@ -265,6 +270,9 @@ export function findContentEvidence(children: readonly RootContent[]): ContentEv
   children.forEach((node, index) => {
     if (node.type === 'code') codeEvidence(node, index, found);
     else if (node.type === 'table') tableEvidence(node, index, found);
+    else if (node.type === 'paragraph' && ARROW_CHAIN.test(nodeText(node))) {
+      found.push({ concept: 'flow', signal: 'diagram', index, description: 'steps chained with arrows' });
+    }
     else if (node.type === 'list') listEvidence(node, index, index > lastHeading, found);
   });
   headingInventory(children, found);

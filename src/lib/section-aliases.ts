@@ -169,7 +169,6 @@ export const DEFAULT_SECTION_ALIASES: Readonly<Record<string, readonly string[]>
       'sharding',
       'shards',
       'helm',
-      'kubernetes',
       'deployment and scaling',
       'deployment',
       '=deploy',
