@@ -5,7 +5,7 @@ import { contentUnits, contentWords } from './content-units';
 import { isContractPath, resolveDocLink } from './doc-links';
 import { findContentEvidence, guidanceVocabularies, guidanceWordEvidence, type ContentConcept, type ContentEvidence } from './content-signals';
 import { stemWord } from './heading-text';
-import { matcherFor, matchHeading, type SectionMatcher } from './section-matching';
+import { fragmentKey, matcherFor, matchHeading, type SectionMatcher } from './section-matching';
 import { nodeText, parseMarkdown, startLine, walkTree } from './markdown-tree';
 import { detectMermaidBlock } from './mermaid-blocks';
 import { defaultTemplateModel } from './template-model';
@@ -101,6 +101,8 @@ const MIN_GUIDANCE_WORDS = 3;
 function isGuidanceUnit(unit: string, matcher: SectionMatcher): boolean {
   const words = contentWords(unit).map(stemWord);
   if (words.length === 0) return true;
+  // A short fragment copied verbatim ("Motivation", "Contents") is guidance too.
+  if (matcher.fragmentKeys.has(fragmentKey(unit))) return true;
   if (words.length < MIN_GUIDANCE_WORDS) return false;
   for (const fragment of matcher.fragmentWords) {
     let shared = 0;
@@ -136,7 +138,8 @@ function judgeBody(body: readonly RootContent[], matcher: SectionMatcher): BodyV
       continue;
     }
     if (isGuidanceUnit(unit, matcher)) {
-      guidance ??= unit;
+      // Quote the longest piece of guidance: it is the one an author recognises.
+      if (guidance === undefined || unit.length > guidance.length) guidance = unit;
       continue;
     }
     return { status: 'present' };

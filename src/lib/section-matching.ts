@@ -34,6 +34,8 @@ export interface SectionMatcher {
   titleWords: string[][];
   /** Stemmed content words of each guidance fragment of the template. */
   fragmentWords: Array<Set<string>>;
+  /** Each guidance fragment's words joined, to recognise short fragments copied verbatim. */
+  fragmentKeys: Set<string>;
 }
 
 /** A heading's match: the sections it names and how sure the match is. */
@@ -101,9 +103,19 @@ export function matcherFor(template: TemplateModel): SectionMatcher {
     titles: template.sections.map(s => s.title),
     titleWords: template.sections.map(s => headingWords(normalizeHeadingText(s.title))),
     fragmentWords: template.guidanceFragments.map(f => new Set(contentWords(f).map(stemWord))),
+    fragmentKeys: new Set(template.guidanceFragments.map(fragmentKey).filter(Boolean)),
   };
   matcherCache.set(template, matcher);
   return matcher;
+}
+
+/** A guidance fragment or doc unit reduced to its words, for verbatim comparison. */
+export function fragmentKey(text: string): string {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** Edits allowed between two words of this length: none for short words. */
