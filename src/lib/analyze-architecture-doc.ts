@@ -50,6 +50,9 @@ export interface AnalyzeOptions {
 /** The default for {@link AnalyzeOptions.maxLength}. @public */
 export const DEFAULT_MAX_ANALYSIS_LENGTH = 512 * 1024;
 
+/** A score at or above this is a whole-heading match (same words, order or spelling aside). */
+const WHOLE_MATCH = 2.9;
+
 /** Share of a unit's words found in one guidance fragment that makes it a paraphrase. */
 const GUIDANCE_OVERLAP = 0.7;
 /** Words an untitled introduction needs before it counts as a Purpose. */
@@ -556,9 +559,6 @@ export function analyzeTree(
   report.isArchitectureDoc = hits.filter(h => h && h.heading !== null).length >= 2;
   return report;
 }
-
-/** A score at or above this is a whole-heading match (same words, order or spelling aside). */
-const WHOLE_MATCH = 2.9;
 
 const RULE_WORDS: Record<HeadingMatchRule, string> = {
   'same-words': 'same words',
