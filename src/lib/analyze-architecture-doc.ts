@@ -493,7 +493,8 @@ export function analyzeTree(
     }
   }
 
-  const contentEvidence = contentEvidenceBySection(children, template, matcher);
+  const unmatched = new Set(template.sections.map((_, index) => index).filter(index => !hits[index]));
+  const contentEvidence = contentEvidenceBySection(children, template, matcher, unmatched);
   report.sections = template.sections.map((section, index) => {
     const hit = hits[index];
     if (!hit) {
@@ -635,15 +636,20 @@ function contentEvidenceBySection(
   children: readonly RootContent[],
   template: TemplateModel,
   matcher: SectionMatcher,
+  unmatched: ReadonlySet<number>,
 ): Map<number, ContentEvidence> {
   const sections = conceptSections(template, matcher);
   const result = new Map<number, ContentEvidence>();
+  if (unmatched.size === 0) return result;
   for (const found of findContentEvidence(children)) {
     for (const index of sections.get(found.concept) ?? []) {
       if (!result.has(index)) result.set(index, found);
     }
   }
-  for (const found of guidanceWordEvidence(children, vocabulariesFor(template))) {
+  const vocabularies = vocabulariesFor(template).map((vocabulary, index) =>
+    unmatched.has(index) && !result.has(index) ? vocabulary : EMPTY_VOCABULARY,
+  );
+  for (const found of guidanceWordEvidence(children, vocabularies)) {
     if (result.has(found.section)) continue;
     result.set(found.section, {
       concept: 'context',
@@ -654,6 +660,8 @@ function contentEvidenceBySection(
   }
   return result;
 }
+
+const EMPTY_VOCABULARY: ReadonlySet<string> = new Set();
 
 const vocabularyCache = new WeakMap<TemplateModel, Array<Set<string>>>();
 

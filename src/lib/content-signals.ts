@@ -31,12 +31,26 @@ export interface ContentEvidence {
   description: string;
 }
 
+/** Stems already computed; words repeat a lot across a doc and across docs. */
+const stemCache = new Map<string, string>();
+const STEM_CACHE_LIMIT = 50_000;
+
+function cachedStem(word: string): string {
+  let stem = stemCache.get(word);
+  if (stem === undefined) {
+    stem = stemWord(word);
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+    stemCache.set(word, stem);
+  }
+  return stem;
+}
+
 const words = (text: string) =>
   text
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean)
-    .map(stemWord);
+    .map(cachedStem);
 
 const stems = (list: string) => new Set(list.split(' ').map(stemWord));
 
@@ -305,15 +319,29 @@ export function guidanceVocabularies(
 
 /** Distinct guidance words one paragraph or list item needs to serve a section. */
 export const MIN_GUIDANCE_WORDS_IN_UNIT = 3;
+/**
+ * Vocabulary words per extra word required: a long guidance (the arc42 help
+ * text) has many distinctive words, so a paragraph meets a few of them by
+ * chance and must meet more.
+ */
+const VOCABULARY_PER_REQUIRED_WORD = 12;
+
+function requiredWords(vocabulary: ReadonlySet<string>): number {
+  return Math.max(MIN_GUIDANCE_WORDS_IN_UNIT, Math.ceil(vocabulary.size / VOCABULARY_PER_REQUIRED_WORD));
+}
 
 /** For each paragraph or list item, which sections' guidance words it uses enough of. */
 export function guidanceWordEvidence(
   children: readonly RootContent[],
-  vocabularies: ReadonlyArray<Set<string>>,
+  vocabularies: ReadonlyArray<ReadonlySet<string>>,
 ): Array<{ section: number; index: number; words: string[] }> {
   const found: Array<{ section: number; index: number; words: string[] }> = [];
   const done = new Set<number>();
+  vocabularies.forEach((vocabulary, section) => {
+    if (vocabulary.size === 0) done.add(section);
+  });
   children.forEach((node, index) => {
+    if (done.size === vocabularies.length) return;
     if (node.type !== 'paragraph' && node.type !== 'list') return;
     const units = node.type === 'list' ? node.children.map(item => nodeText(item)) : [nodeText(node)];
     for (const unit of units) {
@@ -321,7 +349,7 @@ export function guidanceWordEvidence(
       vocabularies.forEach((vocabulary, section) => {
         if (done.has(section)) return;
         const shared = [...unitWords].filter(word => vocabulary.has(word));
-        if (shared.length >= MIN_GUIDANCE_WORDS_IN_UNIT) {
+        if (shared.length >= requiredWords(vocabulary)) {
           done.add(section);
           found.push({ section, index, words: shared });
         }
