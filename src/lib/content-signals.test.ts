@@ -1,4 +1,5 @@
 import { analyzeArchitectureDoc } from './analyze-architecture-doc';
+import { templateFromSections } from './template-model';
 import type { ArchitectureDocReport } from './types';
 
 const section = (report: ArchitectureDocReport, id: string) => report.sections.find(s => s.id === id)!;
@@ -95,6 +96,22 @@ describe('sections found by their content', () => {
       doc('## Notes', 'We run two containers per region and add workers for horizontal growth; the runbook covers it.'),
     );
     expect(section(report, 'deployment-and-scaling').evidence).toMatchObject({ signal: 'guidance-words' });
+  });
+
+  it('should ask more guidance words of a paragraph when the guidance is long', () => {
+    const filler = Array.from({ length: 60 }, (_, i) => `word${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`);
+    const template = (guidance: string) =>
+      templateFromSections([
+        { title: 'Overview', guidance: 'What the system is.' },
+        { title: 'Capacity', guidance },
+      ]);
+    const paragraph = doc('## Overview', 'It serves shoppers.', '## Notes', 'Replicas, quotas and burst limits are set per tenant.');
+    const short = analyzeArchitectureDoc(paragraph, { template: template('Replicas, quotas, burst limits.') });
+    expect(section(short, 'capacity').evidence).toMatchObject({ signal: 'guidance-words' });
+    const long = analyzeArchitectureDoc(paragraph, {
+      template: template(`Replicas, quotas, burst limits. ${filler.join(' ')}.`),
+    });
+    expect(section(long, 'capacity').status).toBe('missing');
   });
 
   it('should prefer a matching heading to content evidence', () => {
