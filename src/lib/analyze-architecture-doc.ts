@@ -616,6 +616,8 @@ const CONCEPT_PROBES: Record<ContentConcept, string> = {
   'see-also': 'see also',
 };
 
+const EMPTY_VOCABULARY: ReadonlySet<string> = new Set();
+
 const conceptCache = new WeakMap<TemplateModel, Map<ContentConcept, number[]>>();
 
 /** Which sections of a template each content concept serves. */
@@ -660,8 +662,6 @@ function contentEvidenceBySection(
   }
   return result;
 }
-
-const EMPTY_VOCABULARY: ReadonlySet<string> = new Set();
 
 const vocabularyCache = new WeakMap<TemplateModel, Array<Set<string>>>();
 
