@@ -96,6 +96,9 @@ describe('sections found by their content', () => {
       doc('## Notes', 'We run two containers per region and add workers for horizontal growth; the runbook covers it.'),
     );
     expect(section(report, 'deployment-and-scaling').evidence).toMatchObject({ signal: 'guidance-words' });
+    expect(section(report, 'deployment-and-scaling').evidence?.summary).toMatch(
+      /text using the words of its guidance \(containers, workers, horizontal, runbook\)/,
+    );
   });
 
   it('should ask more guidance words of a paragraph when the guidance is long', () => {

@@ -345,13 +345,17 @@ export function guidanceWordEvidence(
     if (node.type !== 'paragraph' && node.type !== 'list') return;
     const units = node.type === 'list' ? node.children.map(item => nodeText(item)) : [nodeText(node)];
     for (const unit of units) {
-      const unitWords = new Set(words(unit));
+      // Each stem with the word as the author wrote it, for the evidence.
+      const written = new Map<string, string>();
+      for (const word of unit.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+        if (word && !written.has(cachedStem(word))) written.set(cachedStem(word), word);
+      }
       vocabularies.forEach((vocabulary, section) => {
         if (done.has(section)) return;
-        const shared = [...unitWords].filter(word => vocabulary.has(word));
+        const shared = [...written.keys()].filter(stem => vocabulary.has(stem));
         if (shared.length >= requiredWords(vocabulary)) {
           done.add(section);
-          found.push({ section, index, words: shared });
+          found.push({ section, index, words: shared.map(stem => written.get(stem)!) });
         }
       });
     }
