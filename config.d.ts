@@ -23,6 +23,14 @@ export interface Config {
      */
     templateUrl?: string;
     /**
+     * A built-in template to check docs against: `default` (the team
+     * template) or `arc42` (arc42's twelve sections, recognised under their
+     * English titles, common alternatives and German titles).
+     * `templateUrl` and `sections` take precedence. Default: `default`.
+     * @visibility frontend
+     */
+    template?: 'default' | 'arc42';
+    /**
      * An inline section list instead of a template file. Takes precedence
      * over `templateUrl`; "Create from template" prefills one heading per
      * section. Default: none (the template is used).

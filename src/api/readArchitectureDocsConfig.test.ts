@@ -294,4 +294,14 @@ describe('readArchitectureDocsConfig', () => {
       ],
     });
   });
+
+  it('should read a built-in template name and reject an unknown one', () => {
+    expect(read({ template: 'arc42' })).toEqual({ ...DEFAULTS, template: 'arc42' });
+    expect(read({ template: 'ARC42' }).template).toBe('arc42');
+    const unknown = read({ template: 'c4' });
+    expect(unknown.template).toBeUndefined();
+    expect(unknown.problems).toEqual([
+      'architectureDocs.template must be one of "default", "arc42", got "c4"; using the default template.',
+    ]);
+  });
 });

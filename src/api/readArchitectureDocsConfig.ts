@@ -1,4 +1,5 @@
 import type { ConfigApi } from '@backstage/core-plugin-api';
+import { BUILT_IN_TEMPLATE_NAMES } from '../lib/built-in-templates';
 import { ARCHITECTURE_DOC_ANNOTATION } from '../lib/annotation';
 
 /**
@@ -61,6 +62,11 @@ export interface ArchitectureDocsConfig {
   annotation: string;
   /** URL of the organisation's template markdown, when configured. */
   templateUrl?: string;
+  /**
+   * A built-in template by name (`default` or `arc42`), when configured;
+   * `templateUrl` and `sections` take precedence over it.
+   */
+  template?: string;
   /** An inline section list, when configured; takes precedence over `templateUrl`. */
   sections?: ArchitectureDocsSectionConfig[];
   /** How docs are fetched. */
@@ -126,6 +132,18 @@ function readString(
   if (value === undefined) return undefined;
   if (typeof value === 'string' && value.trim()) return value.trim();
   problems.push(`${path} must be a non-empty string, got ${describe(value)}; ${fallbackNote}.`);
+  return undefined;
+}
+
+function readTemplateName(value: unknown, problems: Problems): string | undefined {
+  const path = `${ROOT}.template`;
+  const name = readString(value, path, problems, 'using the default template');
+  if (name === undefined) return undefined;
+  const known = BUILT_IN_TEMPLATE_NAMES.find(n => n === name.toLowerCase());
+  if (known) return known;
+  problems.push(
+    `${path} must be one of ${BUILT_IN_TEMPLATE_NAMES.map(n => `"${n}"`).join(', ')}, got "${name}"; using the default template.`,
+  );
   return undefined;
 }
 
@@ -339,9 +357,18 @@ export function readArchitectureDocsConfig(config: ConfigApi): ArchitectureDocsC
 
   const annotation = readAnnotation(root, problems);
   const templateUrl = readString(root?.templateUrl, `${ROOT}.templateUrl`, problems, 'using the default template');
+  const template = readTemplateName(root?.template, problems);
   const sections = readSections(root, problems);
   const fetchConfig = readFetch(root, problems);
   const coverage = readCoverage(root, problems);
 
-  return { annotation, templateUrl, sections, fetch: fetchConfig, coverage, problems };
+  return {
+    annotation,
+    templateUrl,
+    ...(template ? { template } : {}),
+    sections,
+    fetch: fetchConfig,
+    coverage,
+    problems,
+  };
 }

@@ -87,7 +87,19 @@ describe('architecture-docs check', () => {
     const [doc] = result.docs;
     expect(doc).toMatchObject({ file: 'docs/architecture/Foo.md', title: 'Foo', score: 100 });
     expect(doc.sections).toHaveLength(12);
-    expect(doc.sections[0]).toEqual({ title: 'Purpose', status: 'present', heading: 'Purpose', line: 3 });
+    expect(doc.sections[0]).toEqual({
+      title: 'Purpose',
+      status: 'present',
+      heading: 'Purpose',
+      line: 3,
+      evidence: {
+        source: 'heading',
+        heading: 'Purpose',
+        matched: 'Purpose',
+        rule: 'same-words',
+        summary: 'Matched "Purpose" to Purpose: same words.',
+      },
+    });
     expect(doc.links).toEqual([
       { target: '../contracts/X.md', kind: 'contract', line: 12, resolved: 'docs/contracts/X.md', exists: true },
       { target: 'Bar.md', kind: 'doc', line: 32, resolved: 'docs/architecture/Bar.md', exists: true },
@@ -256,5 +268,37 @@ describe('architecture-docs check', () => {
       (f: { kind: string }) => f.kind === 'invalid-mermaid',
     );
     expect(findings).toEqual([expect.objectContaining({ line: 5, message: expect.stringContaining("got 'PS'") })]);
+  });
+
+  it('should check against the built-in arc42 template with --template arc42', async () => {
+    fs.writeFileSync(
+      path.join(dir, 'docs/architecture/Arc.md'),
+      '# Arc\n\n## 1 Introduction and goals\n\nSells books.\n\n## Kontextabgrenzung\n\nTalks to payments.\n\n## Glossary\n\nTODO\n',
+    );
+    const { code, stdout } = await run(['check', '--json', '--template', 'arc42', 'docs/architecture/Arc.md'], dir);
+    expect(code).toBe(EXIT_OK);
+    const result = JSON.parse(stdout);
+    expect(result.template).toBe('arc42');
+    const sections = result.docs[0].sections;
+    expect(sections).toHaveLength(12);
+    expect(sections[0]).toMatchObject({ title: 'Introduction and Goals', status: 'present' });
+    expect(sections[2]).toMatchObject({ title: 'Context and Scope', status: 'present', heading: 'Kontextabgrenzung' });
+    expect(sections[11]).toMatchObject({ title: 'Glossary', status: 'placeholder' });
+  });
+
+  it('should give each section its evidence in the JSON and explain placeholders in the readable report', async () => {
+    fs.writeFileSync(path.join(dir, 'docs/architecture/Ev.md'), '# Ev\n\n## Scaling and deployment\n\nTwo pods.\n\n## Context\n\nTBD\n');
+    const json = JSON.parse((await run(['check', '--json', 'docs/architecture/Ev.md'], dir)).stdout);
+    const byTitle = (title: string) => json.docs[0].sections.find((s: { title: string }) => s.title === title);
+    expect(byTitle('Deployment and scaling').evidence).toMatchObject({
+      source: 'heading',
+      rule: 'word-order',
+      heading: 'Scaling and deployment',
+      summary: 'Matched "Scaling and deployment" to Deployment and scaling: same words in another order.',
+    });
+    expect(byTitle('Context').evidence).toMatchObject({ source: 'heading', excerpt: 'TBD' });
+    expect(byTitle('Testing strategy').evidence).toMatchObject({ source: 'none' });
+    const readable = (await run(['check', 'docs/architecture/Ev.md'], dir)).stdout;
+    expect(readable).toContain('Its body only holds a marker of unfinished work: "TBD".');
   });
 });

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeArchitectureDoc } from '../lib/analyze-architecture-doc';
+import { builtInTemplateModel } from '../lib/built-in-templates';
 import { exceedsAnalysisBudget, tooComplexToAnalyse, type RenderBudgetExcess } from '../lib/render-budget';
 import { defaultTemplateModel, parseTemplate } from '../lib/template-model';
 import type { ArchitectureDocReport, TemplateModel } from '../lib/types';
@@ -19,14 +20,15 @@ export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
 
-export const USAGE = `Usage: architecture-docs check [--template FILE] [--json] [--min-score N] FILE_OR_DIR...
+export const USAGE = `Usage: architecture-docs check [--template FILE|arc42] [--json] [--min-score N] FILE_OR_DIR...
 
 Checks architecture docs against the template: sections present, placeholder
 or missing, a completeness score, relative links that point nowhere, and
 Mermaid diagrams that Mermaid's own parser rejects.
 
 Options:
-  --template FILE   the template to check against (default: the built-in team template)
+  --template FILE   the template to check against: a markdown file, or "arc42"
+                    for the built-in arc42 template (default: the built-in team template)
   --json            print one JSON document instead of the readable report
   --min-score N     fail when a doc scores below N (0-100, default 0)
   -h, --help        show this help
@@ -122,6 +124,8 @@ function toPosix(value: string): string {
 
 function loadTemplate(file: string | undefined, cwd: string): TemplateModel {
   if (!file) return defaultTemplateModel();
+  const builtIn = builtInTemplateModel(file);
+  if (builtIn) return builtIn;
   let markdown: string;
   try {
     markdown = fs.readFileSync(path.resolve(cwd, file), 'utf8');
@@ -161,6 +165,7 @@ function jsonDocument(template: TemplateModel, docs: CheckedDoc[], minScore: num
         heading: s.heading,
         line: s.line,
         ...(s.placeholderReason ? { reason: s.placeholderReason } : {}),
+        ...(s.evidence ? { evidence: s.evidence } : {}),
       })),
       links: report.links
         .filter(l => l.kind !== 'external' && l.kind !== 'anchor')
@@ -217,6 +222,7 @@ function readableReport(docs: CheckedDoc[], minScore: number): string {
     if (missing.length) lines.push(`  missing: ${missing.map(s => s.title).join(', ')}`);
     for (const s of byStatus('placeholder')) {
       lines.push(`  placeholder: ${s.title} (line ${s.line}, ${s.placeholderReason})`);
+      if (s.evidence) lines.push(`    ${s.evidence.summary}`);
     }
     for (const link of brokenLinks(report)) {
       lines.push(`  broken link: line ${link.line} ${link.target} -> ${link.resolved}`);

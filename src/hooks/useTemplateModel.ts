@@ -7,6 +7,7 @@ import {
   templateFromSections,
   type TemplateModel,
 } from '../lib';
+import { builtInTemplateModel } from '../lib/built-in-templates';
 import { templateSkeleton } from '../lib/template-model';
 import { useArchitectureDocsConfig } from './useArchitectureDocsConfig';
 
@@ -51,12 +52,13 @@ export function clearTemplateCache(): void {
 
 /**
  * The template docs are checked against: the inline `sections` list, else the
- * template at `templateUrl`, else the team template shipped with the plugin.
+ * template at `templateUrl`, else the built-in template named by `template`
+ * (`arc42`), else the team template shipped with the plugin.
  */
 export function useTemplateModel(): TemplateModelState {
   const config = useArchitectureDocsConfig();
   const api = useApi(architectureDocsApiRef);
-  const { sections, templateUrl } = config;
+  const { sections, templateUrl, template: templateName } = config;
   const state = useAsync(async (): Promise<Omit<TemplateModelState, 'loading'>> => {
     if (sections) {
       try {
@@ -79,8 +81,12 @@ export function useTemplateModel(): TemplateModelState {
         };
       }
     }
+    const builtIn = templateName ? builtInTemplateModel(templateName) : undefined;
+    if (builtIn && builtIn !== defaultTemplateModel()) {
+      return { template: builtIn, markdown: templateSkeleton(builtIn) };
+    }
     return { template: defaultTemplateModel() };
-  }, [api, sections, templateUrl]);
+  }, [api, sections, templateUrl, templateName]);
   if (state.loading || !state.value) {
     return { template: defaultTemplateModel(), loading: state.loading };
   }

@@ -196,9 +196,16 @@ describe('analyzeArchitectureDoc', () => {
     });
 
     it('should take a long untitled introduction as the purpose', () => {
-      const intro = 'The cart service keeps shopping carts consistent across devices. '.repeat(6);
+      const intro = 'The cart service exists to solve the problem of carts lost between devices. '.repeat(6);
       const report = analyzeArchitectureDoc(`# Cart\n\n${intro}\n\n## Context\n\nUpstream web.\n`);
       expect(section(report, 'purpose')).toMatchObject({ status: 'present', heading: null, line: 3 });
+      expect(section(report, 'purpose').evidence?.source).toBe('introduction');
+    });
+
+    it('should not take a long introduction that only walks through the parts as the purpose', () => {
+      const intro = 'The cart service keeps shopping carts consistent across devices and browsers. '.repeat(6);
+      const report = analyzeArchitectureDoc(`# Cart\n\n${intro}\n\n## Context\n\nUpstream web.\n`);
+      expect(section(report, 'purpose').status).toBe('missing');
     });
 
     it('should not take a one-line introduction as the purpose', () => {

@@ -3,7 +3,9 @@ import GithubSlugger from 'github-slugger';
 import { boundMarkdownInput, MAX_INLINE_DELIMITERS, MAX_NESTING, MAX_SETEXT_UNDERLINES } from './bounded-input';
 import { contentUnits, contentWords } from './content-units';
 import { isContractPath, resolveDocLink } from './doc-links';
-import { headingWords, normalizeHeadingText } from './heading-text';
+import { findContentEvidence, guidanceVocabularies, guidanceWordEvidence, type ContentConcept, type ContentEvidence } from './content-signals';
+import { stemWord } from './heading-text';
+import { fragmentKey, matcherFor, matchHeading, type SectionMatcher } from './section-matching';
 import { nodeText, parseMarkdown, startLine, walkTree } from './markdown-tree';
 import { detectMermaidBlock } from './mermaid-blocks';
 import { defaultTemplateModel } from './template-model';
@@ -12,8 +14,11 @@ import type {
   ContractRow,
   HeadingInfo,
   LinkOrigin,
+  HeadingMatchRule,
   LinkReport,
+  SectionEvidence,
   SectionReport,
+  SectionStatus,
   TemplateModel,
   TemplateSection,
 } from './types';
@@ -45,7 +50,9 @@ export interface AnalyzeOptions {
 /** The default for {@link AnalyzeOptions.maxLength}. @public */
 export const DEFAULT_MAX_ANALYSIS_LENGTH = 512 * 1024;
 
-const MAX_ALIAS_WORDS = 5;
+/** A score at or above this is a whole-heading match (same words, order or spelling aside). */
+const WHOLE_MATCH = 2.9;
+
 /** Share of a unit's words found in one guidance fragment that makes it a paraphrase. */
 const GUIDANCE_OVERLAP = 0.7;
 /** Words an untitled introduction needs before it counts as a Purpose. */
@@ -55,73 +62,10 @@ const INTRO_PURPOSE_WORDS = 40;
 const TODO_MARKER =
   /^(?:todo|tbd|tbc|tba|fixme|xxx|wip|placeholder|lorem ipsum|to be (?:written|done|determined|defined|decided|completed|added|documented|confirmed))\b/i;
 /** Words that are a placeholder only when they are the whole unit ("None."). */
-const EMPTY_ANSWER = /^(?:none(?: yet)?|nothing(?: yet)?|n\/?a|coming soon|work in progress)[\s.!:]*$/i;
+const EMPTY_ANSWER =
+  /^\(?(?:none(?: yet)?|nothing(?: yet)?|n\/?a|coming soon|(?:this section is (?:a )?)?(?:still )?(?:a )?work in progress)[\s.!:)]*$/i;
 const ELLIPSIS_UNIT = /^[\s.…\-–—_*]*$/;
 const ANGLE_PLACEHOLDER = /^(?:[^<>]*<[^<>\s][^<>]*>[^<>]*)+$/;
-
-interface SectionMatcher {
-  /** alias word sequence (joined by spaces) → indexes of sections using it */
-  aliases: Map<string, number[]>;
-  /** aliases that only match a whole heading */
-  exactAliases: Map<string, number[]>;
-  fragmentWords: Array<Set<string>>;
-}
-
-const matcherCache = new WeakMap<TemplateModel, SectionMatcher>();
-
-function matcherFor(template: TemplateModel): SectionMatcher {
-  let matcher = matcherCache.get(template);
-  if (matcher) return matcher;
-  const aliases = new Map<string, number[]>();
-  const exactAliases = new Map<string, number[]>();
-  template.sections.forEach((section, index) => {
-    for (const alias of [section.title, ...section.aliases]) {
-      const exact = alias.trim().startsWith('=');
-      const key = headingWords(normalizeHeadingText(alias.replace(/^\s*=/, ''))).join(' ');
-      if (!key) continue;
-      const table = exact ? exactAliases : aliases;
-      const list = table.get(key) ?? [];
-      if (!list.includes(index)) list.push(index);
-      table.set(key, list);
-    }
-  });
-  matcher = {
-    aliases,
-    exactAliases,
-    fragmentWords: template.guidanceFragments.map(f => new Set(contentWords(f))),
-  };
-  matcherCache.set(template, matcher);
-  return matcher;
-}
-
-interface HeadingMatch {
-  sections: number[];
-  /** 3 for a whole-heading match, else 2 + 0.1 per matched word. */
-  score: number;
-}
-
-/** Which template sections a heading names, by its best alias. */
-function matchHeading(text: string, matcher: SectionMatcher): HeadingMatch | undefined {
-  const words = headingWords(normalizeHeadingText(text));
-  if (words.length === 0) return undefined;
-  const key = words.join(' ');
-  const whole = matcher.aliases.get(key) ?? matcher.exactAliases.get(key);
-  if (whole) return { sections: whole, score: 3 };
-  let best: HeadingMatch | undefined;
-  for (let size = Math.min(MAX_ALIAS_WORDS, words.length); size >= 1; size--) {
-    for (let start = 0; start + size <= words.length; start++) {
-      const hit = matcher.aliases.get(words.slice(start, start + size).join(' '));
-      if (!hit) continue;
-      if (!best) {
-        best = { sections: [...hit], score: 2 + 0.1 * size };
-      } else {
-        for (const index of hit) if (!best.sections.includes(index)) best.sections.push(index);
-      }
-    }
-    if (best) return best;
-  }
-  return undefined;
-}
 
 interface Block {
   node: RootContent;
@@ -139,6 +83,11 @@ interface SectionHit {
   depth: number;
   startIndex: number;
   endIndex: number;
+  source: SectionEvidence['source'];
+  /** The label of a labelled paragraph. */
+  label?: string;
+  rule?: HeadingMatchRule;
+  matched?: string;
 }
 
 function isTodoUnit(unit: string): boolean {
@@ -153,8 +102,10 @@ function isTodoUnit(unit: string): boolean {
 const MIN_GUIDANCE_WORDS = 3;
 
 function isGuidanceUnit(unit: string, matcher: SectionMatcher): boolean {
-  const words = contentWords(unit);
+  const words = contentWords(unit).map(stemWord);
   if (words.length === 0) return true;
+  // A short fragment copied verbatim ("Motivation", "Contents") is guidance too.
+  if (matcher.fragmentKeys.has(fragmentKey(unit))) return true;
   if (words.length < MIN_GUIDANCE_WORDS) return false;
   for (const fragment of matcher.fragmentWords) {
     let shared = 0;
@@ -164,22 +115,42 @@ function isGuidanceUnit(unit: string, matcher: SectionMatcher): boolean {
   return false;
 }
 
-function judgeBody(
-  body: readonly RootContent[],
-  matcher: SectionMatcher,
-): Pick<SectionReport, 'status' | 'placeholderReason'> {
+interface BodyVerdict {
+  status: SectionStatus;
+  placeholderReason?: SectionReport['placeholderReason'];
+  /** The start of the unit that decided a placeholder. */
+  excerpt?: string;
+}
+
+/** Longest excerpt of a body quoted in evidence. */
+const EXCERPT_LENGTH = 80;
+
+function excerptOf(unit: string): string {
+  const flat = unit.replace(/\s+/g, ' ').trim();
+  return flat.length > EXCERPT_LENGTH ? `${flat.slice(0, EXCERPT_LENGTH - 1)}…` : flat;
+}
+
+function judgeBody(body: readonly RootContent[], matcher: SectionMatcher): BodyVerdict {
   const units = contentUnits(body);
   if (units.length === 0) return { status: 'placeholder', placeholderReason: 'empty' };
-  let sawGuidance = false;
+  let guidance: string | undefined;
+  let todo: string | undefined;
   for (const unit of units) {
-    if (isTodoUnit(unit)) continue;
+    if (isTodoUnit(unit)) {
+      todo ??= unit;
+      continue;
+    }
     if (isGuidanceUnit(unit, matcher)) {
-      sawGuidance = true;
+      // Quote the longest piece of guidance: it is the one an author recognises.
+      if (guidance === undefined || unit.length > guidance.length) guidance = unit;
       continue;
     }
     return { status: 'present' };
   }
-  return { status: 'placeholder', placeholderReason: sawGuidance ? 'guidance' : 'todo' };
+  if (guidance !== undefined) {
+    return { status: 'placeholder', placeholderReason: 'guidance', excerpt: excerptOf(guidance) };
+  }
+  return { status: 'placeholder', placeholderReason: 'todo', excerpt: excerptOf(todo ?? '') };
 }
 
 /** `**Purpose:** text` or `See also:` — a paragraph that labels itself. */
@@ -223,6 +194,10 @@ function emptyReport(template: TemplateModel, size: number): ArchitectureDocRepo
 
 function missingSection(section: TemplateSection): SectionReport {
   return {
+    evidence: {
+      source: 'none',
+      summary: `No heading names ${section.title} and no content in the doc serves it.`,
+    },
     id: section.id,
     title: section.title,
     status: 'missing',
@@ -424,6 +399,9 @@ export function analyzeTree(
         depth: node.depth,
         startIndex: index,
         endIndex: blocks[index].end,
+        source: 'heading',
+        rule: match.rule,
+        matched: match.alias,
       });
     }
   });
@@ -433,7 +411,7 @@ export function analyzeTree(
   if (titleIndex >= 0) {
     const titleNode = children[titleIndex];
     const match = matchHeading(nodeText(titleNode), matcher);
-    if (match && match.score === 3) {
+    if (match && match.score >= WHOLE_MATCH) {
       for (const sectionIndex of match.sections) {
         if (hits[sectionIndex]) continue;
         hits[sectionIndex] = {
@@ -445,6 +423,9 @@ export function analyzeTree(
           depth: 1,
           startIndex: titleIndex,
           endIndex: blocks[titleIndex].end,
+          source: 'title',
+          rule: match.rule,
+          matched: match.alias,
         };
       }
     }
@@ -467,9 +448,10 @@ export function analyzeTree(
   children.forEach((node, index) => {
     if (node.type !== 'paragraph' || node === relatedNode) return;
     const label = paragraphLabel(node);
-    if (!label) return;
+    // "TODO: document X" marks unfinished work in place; it is not a section.
+    if (!label || TODO_MARKER.test(label.trim())) return;
     const match = matchHeading(label, matcher);
-    if (!match || match.score < 3) return;
+    if (!match || match.score < WHOLE_MATCH) return;
     for (const sectionIndex of match.sections) {
       if (hits[sectionIndex]) continue;
       const sectionEnd = nextHeadingIndex(children, index + 1);
@@ -482,6 +464,10 @@ export function analyzeTree(
         depth: 7,
         startIndex: index,
         endIndex: sectionEnd,
+        source: 'label',
+        label,
+        rule: match.rule,
+        matched: match.alias,
       };
     }
   });
@@ -492,8 +478,16 @@ export function analyzeTree(
     const intro = children
       .slice(titleIndex + 1, firstSectionIndex)
       .filter(n => n !== relatedNode && n.type !== 'heading');
-    const words = contentUnits(intro).reduce((sum, unit) => sum + contentWords(unit).length, 0);
-    if (words >= INTRO_PURPOSE_WORDS) {
+    // Only prose states a purpose; a table or code before the first section
+    // is an inventory or an example, not a statement of why the system exists.
+    const prose = intro.filter(n => n.type !== 'table' && n.type !== 'code' && n.type !== 'html');
+    const units = contentUnits(prose);
+    const words = units.reduce((sum, unit) => sum + contentWords(unit).length, 0);
+    // It must also speak of purpose in the template's terms (a problem, why
+    // it exists), not only walk through the parts.
+    const vocabulary = vocabulariesFor(template)[purposeIndex];
+    const speaksOfPurpose = units.some(unit => contentWords(unit).some(word => vocabulary.has(stemWord(word))));
+    if (words >= INTRO_PURPOSE_WORDS && speaksOfPurpose) {
       hits[purposeIndex] = {
         heading: null,
         line: startLine(intro[0]),
@@ -503,21 +497,45 @@ export function analyzeTree(
         depth: 7,
         startIndex: titleIndex + 1,
         endIndex: firstSectionIndex,
+        source: 'introduction',
       };
     }
   }
 
+  const unmatched = new Set(template.sections.map((_, index) => index).filter(index => !hits[index]));
+  const contentEvidence = contentEvidenceBySection(children, template, matcher, unmatched);
   report.sections = template.sections.map((section, index) => {
     const hit = hits[index];
-    if (!hit) return missingSection(section);
+    if (!hit) {
+      const found = contentEvidence.get(index);
+      if (!found) return missingSection(section);
+      const node = children[found.index];
+      const under = enclosingHeading(children, found.index);
+      return {
+        ...missingSection(section),
+        status: 'present',
+        line: startLine(node),
+        evidence: {
+          source: 'content',
+          signal: found.signal,
+          ...(under ? { heading: under } : {}),
+          summary: `No heading names ${section.title}, but ${found.description} at line ${startLine(node)}${
+            under ? ` (under "${under}")` : ''
+          } serves it.`,
+        },
+      };
+    }
     const verdict = judgeBody(hit.body, matcher);
-    return {
+    const result: SectionReport = {
       ...missingSection(section),
-      ...verdict,
+      status: verdict.status,
       heading: hit.heading,
       line: hit.line,
       anchor: hit.anchor,
+      evidence: hitEvidence(section, hit, verdict),
     };
+    if (verdict.placeholderReason) result.placeholderReason = verdict.placeholderReason;
+    return result;
   });
 
   collectLinks(tree, children, report, hits, template, relatedNode, options);
@@ -550,6 +568,128 @@ export function analyzeTree(
   report.score = total > 0 ? Math.round((present / total) * 100) : 0;
   report.isArchitectureDoc = hits.filter(h => h && h.heading !== null).length >= 2;
   return report;
+}
+
+const RULE_WORDS: Record<HeadingMatchRule, string> = {
+  'same-words': 'same words',
+  'word-order': 'same words in another order',
+  spelling: 'same words, spelt differently',
+  contains: 'the heading contains',
+  'key-words': 'the key word of the title',
+};
+
+function matchWords(hit: SectionHit): string {
+  if (!hit.rule) return '';
+  if (hit.rule === 'contains') return `${RULE_WORDS.contains} "${hit.matched}"`;
+  return RULE_WORDS[hit.rule];
+}
+
+function hitEvidence(section: TemplateSection, hit: SectionHit, verdict: BodyVerdict): SectionEvidence {
+  const named = hit.heading ?? hit.label ?? '';
+  let summary: string;
+  switch (hit.source) {
+    case 'label':
+      summary = `The paragraph labelled "${named}" covers ${section.title}: ${matchWords(hit)}.`;
+      break;
+    case 'title':
+      summary = `The doc's title "${named}" names ${section.title}: ${matchWords(hit)}.`;
+      break;
+    case 'introduction':
+      summary = `The introduction before the first section states the ${section.title.toLowerCase()}.`;
+      break;
+    default:
+      summary = `Matched "${named}" to ${section.title}: ${matchWords(hit)}.`;
+  }
+  if (verdict.status === 'placeholder') {
+    if (verdict.placeholderReason === 'empty') summary += ' Its body is empty, and so are its sub-sections.';
+    else if (verdict.placeholderReason === 'guidance') {
+      summary += ` Its body still repeats the template's guidance: "${verdict.excerpt}".`;
+    } else summary += ` Its body only holds a marker of unfinished work: "${verdict.excerpt}".`;
+  }
+  const evidence: SectionEvidence = { source: hit.source, summary };
+  if (hit.source === 'label' || hit.source === 'heading' || hit.source === 'title') evidence.heading = named;
+  if (hit.matched) evidence.matched = hit.matched;
+  if (hit.rule) evidence.rule = hit.rule;
+  if (verdict.excerpt) evidence.excerpt = verdict.excerpt;
+  return evidence;
+}
+
+/** A heading of the plain name of each content concept, to find its section in any template. */
+const CONCEPT_PROBES: Record<ContentConcept, string> = {
+  context: 'context',
+  responsibilities: 'responsibilities',
+  interfaces: 'interfaces',
+  flow: 'flow',
+  failure: 'failure',
+  deployment: 'deployment',
+  'see-also': 'see also',
+};
+
+const EMPTY_VOCABULARY: ReadonlySet<string> = new Set();
+
+const conceptCache = new WeakMap<TemplateModel, Map<ContentConcept, number[]>>();
+
+/** Which sections of a template each content concept serves. */
+function conceptSections(template: TemplateModel, matcher: SectionMatcher): Map<ContentConcept, number[]> {
+  let map = conceptCache.get(template);
+  if (map) return map;
+  map = new Map();
+  for (const [concept, probe] of Object.entries(CONCEPT_PROBES) as Array<[ContentConcept, string]>) {
+    const match = matchHeading(probe, matcher);
+    if (match && match.score >= WHOLE_MATCH) map.set(concept, match.sections);
+  }
+  conceptCache.set(template, map);
+  return map;
+}
+
+/** The first content evidence for each section of the template. */
+function contentEvidenceBySection(
+  children: readonly RootContent[],
+  template: TemplateModel,
+  matcher: SectionMatcher,
+  unmatched: ReadonlySet<number>,
+): Map<number, ContentEvidence> {
+  const sections = conceptSections(template, matcher);
+  const result = new Map<number, ContentEvidence>();
+  if (unmatched.size === 0) return result;
+  for (const found of findContentEvidence(children)) {
+    for (const index of sections.get(found.concept) ?? []) {
+      if (!result.has(index)) result.set(index, found);
+    }
+  }
+  const vocabularies = vocabulariesFor(template).map((vocabulary, index) =>
+    unmatched.has(index) && !result.has(index) ? vocabulary : EMPTY_VOCABULARY,
+  );
+  for (const found of guidanceWordEvidence(children, vocabularies)) {
+    if (result.has(found.section)) continue;
+    result.set(found.section, {
+      concept: 'context',
+      signal: 'guidance-words',
+      index: found.index,
+      description: `text using the words of its guidance (${found.words.join(', ')})`,
+    });
+  }
+  return result;
+}
+
+const vocabularyCache = new WeakMap<TemplateModel, Array<Set<string>>>();
+
+function vocabulariesFor(template: TemplateModel): Array<Set<string>> {
+  let vocabularies = vocabularyCache.get(template);
+  if (!vocabularies) {
+    vocabularies = guidanceVocabularies(template.sections);
+    vocabularyCache.set(template, vocabularies);
+  }
+  return vocabularies;
+}
+
+/** The text of the nearest heading above a block, if any. */
+function enclosingHeading(children: readonly RootContent[], index: number): string | undefined {
+  for (let i = index - 1; i >= 0; i--) {
+    const node = children[i];
+    if (node.type === 'heading') return nodeText(node).trim() || undefined;
+  }
+  return undefined;
 }
 
 function describeReason(section: SectionReport): string {

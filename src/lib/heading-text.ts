@@ -9,6 +9,8 @@ const NUMBERING =
   /^(?:(?:section|step|part|chapter)\s+)?(?:\d+(?:\.\d+)*|[ivxlc]+|[a-z])(?:[.):]|\s+[-–—:])\s*/i;
 const BARE_NUMBER = /^\d+(?:\.\d+)*\s+/;
 const NON_WORD = /[^\p{L}\p{N}]+/gu;
+/** A trailing pandoc / kramdown attribute block: `{#id}`, `{#id .class}`, `{: #id}`. */
+const ATTRIBUTES = /\s*\{:?\s*[#.][^{}]*\}\s*$/;
 
 /** Words that never decide which section a heading is. */
 const FILLER = new Set(['the', 'a', 'an', 'and', 'of', 'our', 'its', 'this', 'for', 'on', 'in']);
@@ -18,7 +20,7 @@ const FILLER = new Set(['the', 'a', 'an', 'and', 'of', 'our', 'its', 'this', 'fo
  * @public
  */
 export function normalizeHeadingText(text: string): string {
-  let value = String(text).toLowerCase().replace(/&/g, ' and ').trim();
+  let value = String(text).replace(ATTRIBUTES, '').toLowerCase().replace(/&/g, ' and ').trim();
   // Drop leading emoji and symbols before looking for numbering.
   value = value.replace(/^[^\p{L}\p{N}]+/u, '');
   value = value.replace(NUMBERING, '').replace(BARE_NUMBER, '');
@@ -27,23 +29,55 @@ export function normalizeHeadingText(text: string): string {
 
 /**
  * The words of a normalised heading or alias used for matching: filler words
- * dropped and a plural `s` removed, so "Design Principles" and
- * "principle" meet.
+ * dropped and each word reduced to its stem, so "Design Principles" and
+ * "principle", or "Deploying" and "Deployment", meet.
  * @public
  */
 export function headingWords(normalized: string): string[] {
   const words: string[] = [];
   for (const word of normalized.split(' ')) {
     if (!word || FILLER.has(word)) continue;
-    words.push(singular(word));
+    words.push(stemWord(word));
   }
   return words;
 }
 
-function singular(word: string): string {
-  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
-  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) {
-    return word.slice(0, -1);
+/** Endings removed by {@link stemWord}, longest first; `ies` becomes `y`. */
+const SUFFIXES = [
+  'ational',
+  'ations',
+  'ation',
+  'ments',
+  'ment',
+  'ities',
+  'ity',
+  'ings',
+  'ing',
+  'ies',
+  'ied',
+  'ed',
+  'es',
+  's',
+  'e',
+];
+/** Shortest stem left after removing an ending, so "uses" is not cut to "us". */
+const MIN_STEM = 3;
+
+/**
+ * A light English stemmer: removes one common inflectional or derivational
+ * ending ("deployment", "deploying", "deploys" → "deploy"; "services",
+ * "service" → "servic"). Not a linguistic stemmer; both sides of every
+ * comparison go through it, so only consistency matters.
+ * @public
+ */
+export function stemWord(word: string): string {
+  if (word.length <= MIN_STEM || /\d/.test(word)) return word;
+  if (word.endsWith('ss') || word.endsWith('us') || word.endsWith('is')) return word;
+  for (const suffix of SUFFIXES) {
+    if (word.endsWith(suffix) && word.length - suffix.length >= MIN_STEM) {
+      const stem = word.slice(0, -suffix.length);
+      return suffix === 'ies' || suffix === 'ied' ? `${stem}y` : stem;
+    }
   }
   return word;
 }

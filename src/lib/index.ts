@@ -17,7 +17,9 @@ export {
 } from './template-model';
 export type { TemplateModelOptions, TemplateSectionInput } from './template-model';
 export { DEFAULT_TEMPLATE_MARKDOWN } from './default-template';
-export { DEFAULT_SECTION_ALIASES } from './section-aliases';
+export { ARC42_SECTION_ALIASES, DEFAULT_SECTION_ALIASES } from './section-aliases';
+export { arc42TemplateModel } from './arc42-template';
+export { BUILT_IN_TEMPLATE_NAMES, builtInTemplateModel } from './built-in-templates';
 export { normalizeHeadingText } from './heading-text';
 export { parseMarkdown } from './markdown-tree';
 export { resolveDocLink, isSafeLinkTarget, normalizePosixPath } from './doc-links';

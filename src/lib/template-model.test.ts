@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import { DEFAULT_TEMPLATE_MARKDOWN } from './default-template';
 import { analyzeArchitectureDoc } from './analyze-architecture-doc';
-import { sharedTemplateFile } from '../testing/sharedFiles';
+import { arc42TemplateFile, sharedTemplateFile } from '../testing/sharedFiles';
 import { itWithSharedFiles } from '../testing/withSharedFiles';
 import {
   defaultTemplateModel,
@@ -10,6 +10,91 @@ import {
   templateSkeleton,
   TemplateError,
 } from './template-model';
+import { arc42TemplateModel } from './arc42-template';
+import { builtInTemplateModel } from './built-in-templates';
+
+
+const ARC42_TITLES = [
+  'Introduction and Goals',
+  'Architecture Constraints',
+  'Context and Scope',
+  'Solution Strategy',
+  'Building Block View',
+  'Runtime View',
+  'Deployment View',
+  'Cross-cutting Concepts',
+  'Architecture Decisions',
+  'Quality Requirements',
+  'Risks and Technical Debts',
+  'Glossary',
+];
+
+describe('a template file read as its author published it', () => {
+  itWithSharedFiles('should read the official arc42 file as exactly its twelve sections', () => {
+    const model = parseTemplate(fs.readFileSync(arc42TemplateFile, 'utf8'), { name: 'arc42 file' });
+    expect(model.sections.map(s => s.title)).toEqual(ARC42_TITLES);
+  });
+
+  itWithSharedFiles('should take the official arc42 file, help text and all, for placeholders of its own sections', () => {
+    const markdown = fs.readFileSync(arc42TemplateFile, 'utf8');
+    const report = analyzeArchitectureDoc(markdown, { template: parseTemplate(markdown) });
+    expect(report.sections.map(s => s.status)).toEqual(ARC42_TITLES.map(() => 'placeholder'));
+    expect(report.sections[0].evidence?.summary).toMatch(/still repeats the template's guidance/);
+  });
+
+  it('should skip front matter, whose closing line would otherwise make a heading', () => {
+    const model = parseTemplate('---\ntitle: Design doc\ndate: 2025\n---\n\n# Doc\n\n## Goals\n\nx\n\n## Risks\n');
+    expect(model.sections.map(s => s.title)).toEqual(['Goals', 'Risks']);
+  });
+
+  it('should skip headings without text', () => {
+    const model = parseTemplate('# \n\n# Goals\n\nWhy.\n\n#\n\n# Risks\n\nWhat.\n');
+    expect(model.sections.map(s => s.title)).toEqual(['Goals', 'Risks']);
+  });
+
+  it('should take top-level headings as sections when there is no single title', () => {
+    expect(parseTemplate('# Goals\n\n## Sub\n\n# Risks\n').sections.map(s => s.title)).toEqual(['Goals', 'Risks']);
+    expect(parseTemplate('## Goals\n\n## Risks\n').sections.map(s => s.title)).toEqual(['Goals', 'Risks']);
+    expect(parseTemplate('# Title\n\n## Goals\n\n## Risks\n').sections.map(s => s.title)).toEqual(['Goals', 'Risks']);
+  });
+});
+
+describe('arc42TemplateModel', () => {
+  it('should carry arc42\'s twelve sections in order, with guidance of its own', () => {
+    const model = arc42TemplateModel();
+    expect(model.name).toBe('arc42');
+    expect(model.sections.map(s => s.title)).toEqual(ARC42_TITLES);
+    expect(model.sections.every(s => s.guidance.length > 20)).toBe(true);
+  });
+
+  it('should be chosen by name, with the team template staying the default', () => {
+    expect(builtInTemplateModel('arc42')).toBe(arc42TemplateModel());
+    expect(builtInTemplateModel('ARC42')).toBe(arc42TemplateModel());
+    expect(builtInTemplateModel('default')).toBe(defaultTemplateModel());
+    expect(builtInTemplateModel('c4')).toBeUndefined();
+  });
+
+  it('should find sections of an arc42 doc written in English alternatives or German', () => {
+    const doc = [
+      '# Shop',
+      '## 1 Einführung und Ziele',
+      'Der Shop verkauft Bücher an Endkunden.',
+      '## System scope and context',
+      'Talks to the payment provider and the warehouse.',
+      '## Building blocks',
+      'Catalog, cart and checkout, each owning its data.',
+      '## Laufzeitsicht',
+      'Bestellung: Warenkorb, Bezahlung, Versand.',
+    ].join('\n\n');
+    const report = analyzeArchitectureDoc(doc, { template: arc42TemplateModel() });
+    const status = (title: string) => report.sections.find(s => s.title === title)!.status;
+    expect(status('Introduction and Goals')).toBe('present');
+    expect(status('Context and Scope')).toBe('present');
+    expect(status('Building Block View')).toBe('present');
+    expect(status('Runtime View')).toBe('present');
+    expect(status('Glossary')).toBe('missing');
+  });
+});
 
 describe('defaultTemplateModel', () => {
   itWithSharedFiles('should ship the team template unchanged', () => {

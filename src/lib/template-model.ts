@@ -3,7 +3,7 @@ import { contentUnits } from './content-units';
 import { DEFAULT_TEMPLATE_MARKDOWN } from './default-template';
 import { normalizeHeadingText, sectionIdFromTitle } from './heading-text';
 import { nodeText, parseMarkdown } from './markdown-tree';
-import { DEFAULT_SECTION_ALIASES } from './section-aliases';
+import { ARC42_SECTION_ALIASES, DEFAULT_SECTION_ALIASES } from './section-aliases';
 import type { TemplateModel, TemplateSection } from './types';
 
 /**
@@ -57,7 +57,8 @@ function lookup<T>(table: Record<string, T> | undefined, title: string): T | und
 
 function sectionAliases(title: string, extra: readonly string[] | undefined): string[] {
   const normalized = normalizeHeadingText(title);
-  const all = [normalized, ...(DEFAULT_SECTION_ALIASES[normalized] ?? []), ...(extra ?? [])];
+  const builtIn = DEFAULT_SECTION_ALIASES[normalized] ?? ARC42_SECTION_ALIASES[normalized] ?? [];
+  const all = [normalized, ...builtIn, ...(extra ?? [])];
   const normalizedAliases = all.map(alias => {
     // A leading `=` marks a whole-heading-only alias; keep it through normalising.
     const exact = alias.trim().startsWith('=');
@@ -77,21 +78,31 @@ function validWeight(weight: unknown, title: string): number {
   return weight;
 }
 
+/** YAML (`---`) or TOML (`+++`) front matter at the very start of a file. */
+const FRONT_MATTER = /^(?:\uFEFF)?(?:---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)|\+\+\+[ \t]*\r?\n[\s\S]*?\r?\n\+\+\+)[ \t]*(?:\r?\n|$)/;
+
 /**
- * Builds a template model from its markdown. Sections are the headings one
- * level below the title (the shallowest level after the first heading);
- * deeper headings and everything else belong to the section above them and
- * form its guidance.
+ * Builds a template model from its markdown, read as its author published
+ * it: front matter is skipped and headings without text are ignored. When
+ * the file has one level-1 title, sections are the shallowest headings below
+ * it; otherwise (several top-level headings, as the official arc42 file has)
+ * the top-level headings themselves are the sections. Deeper headings and
+ * everything else belong to the section above them and form its guidance.
  * @public
  */
 export function parseTemplate(
   markdown: string,
   options: TemplateModelOptions = {},
 ): TemplateModel {
-  const tree = parseMarkdown(String(markdown ?? ''));
-  const children = tree.children;
+  const tree = parseMarkdown(String(markdown ?? '').replace(FRONT_MATTER, ''));
+  const children = tree.children.filter(n => n.type !== 'heading' || nodeText(n).trim() !== '');
   const headings = children.filter((n): n is Heading => n.type === 'heading');
-  const firstIsTitle = headings.length > 0 && headings[0].depth === 1;
+  const topDepth = headings.length > 0 ? Math.min(...headings.map(h => h.depth)) : 0;
+  const firstIsTitle =
+    headings.length > 0 &&
+    headings[0].depth === 1 &&
+    headings.filter(h => h.depth === topDepth).length === 1;
+  const title = firstIsTitle ? headings[0] : undefined;
   const candidates = firstIsTitle ? headings.slice(1) : headings;
   if (candidates.length === 0) {
     throw new TemplateError(
@@ -111,25 +122,24 @@ export function parseTemplate(
     }
     const units = contentUnits(body);
     fragments.push(...units);
-    const title = current.title;
+    const sectionTitle = current.title;
     sections.push({
-      id: sectionIdFromTitle(title),
-      title,
+      id: sectionIdFromTitle(sectionTitle),
+      title: sectionTitle,
       order: sections.length,
       level: current.level,
       guidance: units.join('\n'),
-      weight: validWeight(lookup(options.weights, title), title),
-      aliases: sectionAliases(title, lookup(options.aliases, title)),
+      weight: validWeight(lookup(options.weights, sectionTitle), sectionTitle),
+      aliases: sectionAliases(sectionTitle, lookup(options.aliases, sectionTitle)),
       required: true,
     });
   };
   for (const node of children) {
-    if (node.type === 'heading' && node.depth === level && (!firstIsTitle || node !== headings[0])) {
+    if (node === title) continue;
+    if (node.type === 'heading' && node.depth === level) {
       flush();
       current = { title: nodeText(node).trim(), level };
       body = [];
-    } else if (node.type === 'heading' && node === headings[0] && firstIsTitle) {
-      continue;
     } else {
       body.push(node);
     }

@@ -129,6 +129,57 @@ export interface SectionReport {
   required: boolean;
   /** The template's guidance for this section (shown in callouts). */
   guidance: string;
+  /** Why the section got its status. */
+  evidence?: SectionEvidence;
+}
+
+/**
+ * How a heading was matched to a section:
+ * - `same-words`: the heading has the words of the section's title or an alias;
+ * - `word-order`: the same words in another order;
+ * - `spelling`: the same words spelt a little differently (a typo, hyphen or space);
+ * - `contains`: the heading contains all words of the title or an alias;
+ * - `key-words`: the heading is the key word(s) of a multi-word title.
+ * @public
+ */
+export type HeadingMatchRule = 'same-words' | 'word-order' | 'spelling' | 'contains' | 'key-words';
+
+/**
+ * Kinds of content that serve a section without a heading naming it.
+ * @public
+ */
+export type ContentSignal =
+  | 'diagram'
+  | 'table-columns'
+  | 'link-list'
+  | 'numbered-steps'
+  | 'schema-code'
+  | 'component-list'
+  | 'guidance-words';
+
+/**
+ * Why a section got its verdict, for the author and for tools.
+ * @public
+ */
+export interface SectionEvidence {
+  /**
+   * What decided the section was found: a matching `heading`, a labelled
+   * paragraph (`label`), the doc's `title`, the untitled `introduction`,
+   * `content` without a matching heading, or `none` (missing).
+   */
+  source: 'heading' | 'label' | 'title' | 'introduction' | 'content' | 'none';
+  /** The doc's heading or label text that matched, if any. */
+  heading?: string;
+  /** The template title or alias it matched. */
+  matched?: string;
+  /** How it matched, for heading, label and title matches. */
+  rule?: HeadingMatchRule;
+  /** For content evidence, the kind of content found. */
+  signal?: ContentSignal;
+  /** For placeholders, the start of the body judged a placeholder. */
+  excerpt?: string;
+  /** One sentence in words an author understands. */
+  summary: string;
 }
 
 /**

@@ -28,9 +28,12 @@ export const corpusDir = path.join(sharedDir, 'corpus');
 /** The team's architecture template, which the plugin ships as its default. */
 export const sharedTemplateFile = path.join(sharedDir, 'template', 'architecture-template.md');
 
+/** The official arc42 template file (English, with help), as its authors publish it. */
+export const arc42TemplateFile = path.join(sharedDir, 'template', 'arc42-template-EN-withhelp.md');
+
 /** The shared files the tests read that are not there. */
 export function missingSharedFiles(): string[] {
-  return [corpusDir, sharedTemplateFile].filter(file => !fs.existsSync(file));
+  return [corpusDir, sharedTemplateFile, arc42TemplateFile].filter(file => !fs.existsSync(file));
 }
 
 /**

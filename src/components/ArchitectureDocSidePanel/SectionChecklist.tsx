@@ -1,5 +1,5 @@
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
-import { List, ListItem, ListItemIcon, ListItemText, makeStyles } from '@material-ui/core';
+import { List, ListItem, ListItemIcon, ListItemText, Tooltip, makeStyles } from '@material-ui/core';
 import CheckCircleIcon from '@material-ui/icons/CheckCircle';
 import ErrorOutlineIcon from '@material-ui/icons/ErrorOutline';
 import WarningIcon from '@material-ui/icons/Warning';
@@ -46,7 +46,9 @@ function sameHeading(heading: string, title: string): boolean {
 
 /**
  * Every template section with its status, as buttons that take the reader
- * to the section (or to the callout standing in for a missing one).
+ * to the section (or to the callout standing in for a missing one). Hovering
+ * a section tells why it got its status: which heading matched and how, which
+ * content stands in for it, or what in its body reads as a placeholder.
  * @public
  */
 export function SectionChecklist(props: SectionChecklistProps) {
@@ -59,7 +61,7 @@ export function SectionChecklist(props: SectionChecklistProps) {
           section.status !== 'missing' && section.heading && !sameHeading(section.heading, section.title)
             ? section.heading
             : undefined;
-        return (
+        const item = (
           <ListItem
             key={section.id}
             button
@@ -76,6 +78,14 @@ export function SectionChecklist(props: SectionChecklistProps) {
               secondary={shownHeading ? t('checklist.headingAs', { heading: shownHeading }) : undefined}
             />
           </ListItem>
+        );
+        const evidence = section.evidence?.summary;
+        return evidence ? (
+          <Tooltip key={section.id} title={evidence} placement="left" enterDelay={300}>
+            {item}
+          </Tooltip>
+        ) : (
+          item
         );
       })}
     </List>

@@ -1,0 +1,25 @@
+import { arc42TemplateModel } from './arc42-template';
+import { defaultTemplateModel } from './template-model';
+import type { TemplateModel } from './types';
+
+/**
+ * Names of the templates shipped with the package: `default` (the team
+ * template) and `arc42`.
+ * @public
+ */
+export const BUILT_IN_TEMPLATE_NAMES: readonly string[] = ['default', 'arc42'];
+
+/**
+ * A built-in template by name (case-insensitive), or undefined for any other name.
+ * @public
+ */
+export function builtInTemplateModel(name: string): TemplateModel | undefined {
+  switch (String(name).trim().toLowerCase()) {
+    case 'default':
+      return defaultTemplateModel();
+    case 'arc42':
+      return arc42TemplateModel();
+    default:
+      return undefined;
+  }
+}
