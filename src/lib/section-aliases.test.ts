@@ -80,6 +80,8 @@ const GENERAL_HEADINGS = [
 
 /** The headings of every labelled doc of the shared corpora. */
 function labelledCorpusHeadings(): string[] {
+  // The open-source set names its local copy `file` (`path` is where it
+  // lives in its own repository); the Retrovue set has only `path`.
   interface LabelledFile {
     path?: string;
     file?: string;
@@ -92,7 +94,7 @@ function labelledCorpusHeadings(): string[] {
   for (const set of sets) {
     const docs: LabelledFile[] = JSON.parse(fs.readFileSync(set.labels, 'utf8')).docs;
     for (const doc of docs) {
-      const tree = parseMarkdown(fs.readFileSync(path.join(set.root, doc.path ?? doc.file ?? ''), 'utf8'));
+      const tree = parseMarkdown(fs.readFileSync(path.join(set.root, doc.file ?? doc.path ?? ''), 'utf8'));
       for (const node of tree.children) if (node.type === 'heading') headings.push(nodeText(node).trim());
     }
   }
