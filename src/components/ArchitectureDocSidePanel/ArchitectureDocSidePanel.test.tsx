@@ -188,7 +188,9 @@ describe('ArchitectureDocSidePanel', () => {
   it('should show the doc\'s heading only where it differs from the template title', async () => {
     await renderPanel();
     const checklist = screen.getByTestId('section-checklist');
-    expect(within(checklist).getByRole('button', { name: 'Purpose: present' })).toHaveTextContent('as “Overview”');
+    expect(within(checklist).getByRole('button', { name: 'Purpose as “Overview”: present' })).toHaveTextContent(
+      'as “Overview”',
+    );
     expect(within(checklist).getByRole('button', { name: 'Context: placeholder' })).not.toHaveTextContent('as “');
   });
 
@@ -196,10 +198,55 @@ describe('ArchitectureDocSidePanel', () => {
     const scrollIntoView = scrollTarget('overview');
     const onSelectSection = jest.fn();
     await renderPanel({ onSelectSection });
-    fireEvent.click(screen.getByRole('button', { name: 'Purpose: present' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Purpose as “Overview”: present' }));
     expect(scrollIntoView).toHaveBeenCalledWith({ behavior: 'smooth', block: 'start' });
     expect(window.location.hash).toBe('#overview');
     expect(onSelectSection).toHaveBeenCalledWith('purpose');
+  });
+
+  it('should move focus to the section it scrolled to, so reading goes on from there', async () => {
+    scrollTarget('doc-missing-design-drivers');
+    await renderPanel({ idPrefix: 'doc-' });
+    fireEvent.click(screen.getByRole('button', { name: 'Design drivers: missing' }));
+    const target = document.getElementById('doc-missing-design-drivers');
+    expect(document.activeElement).toBe(target);
+    expect(target).toHaveAttribute('tabindex', '-1');
+  });
+
+  it("should name each checklist item by the text it shows followed by its status", async () => {
+    await renderPanel();
+    const checklist = screen.getByTestId('section-checklist');
+    const items = within(checklist).getAllByRole('button');
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) {
+      const shown = Array.from(item.querySelectorAll('.MuiListItemText-root > *'), node => node.textContent).join(' ');
+      expect(item).toHaveAccessibleName(`${shown}: ${item.getAttribute('data-status')}`);
+    }
+  });
+
+  it('should hold only list items in the checklist and contract lists', async () => {
+    await renderPanel();
+    const lists = [
+      screen.getByTestId('section-checklist'),
+      ...Array.from(screen.getByTestId('contracts-list').querySelectorAll('ul')),
+    ];
+    expect(lists.length).toBeGreaterThan(1);
+    for (const list of lists) {
+      for (const child of Array.from(list.children)) {
+        expect(child.tagName).toBe('LI');
+        expect(child).not.toHaveAttribute('role');
+      }
+    }
+  });
+
+  it('should read the score gauge as the completeness and the sections present', async () => {
+    await renderPanel();
+    const score = screen.getByTestId('completeness-score');
+    const present = Number(/^(\d+) of/.exec(screen.getByTestId('completeness-present').textContent ?? '')?.[1]);
+    const total = within(screen.getByTestId('section-checklist')).getAllByRole('button').length;
+    expect(within(score).getByRole('img')).toHaveAccessibleName(
+      `Completeness ${score.getAttribute('data-score')} percent, ${present} of ${total} sections present`,
+    );
   });
 
   it('should scroll to the callout of a missing section, with the id prefix', async () => {

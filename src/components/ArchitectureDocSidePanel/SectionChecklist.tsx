@@ -5,6 +5,7 @@ import ErrorOutlineIcon from '@material-ui/icons/ErrorOutline';
 import WarningIcon from '@material-ui/icons/Warning';
 import type { SectionReport, SectionStatus } from '../../lib';
 import { architectureDocsTranslationRef } from '../../translation';
+import { ButtonListItem } from './ButtonListItem';
 
 const useStyles = makeStyles(theme => ({
   present: { color: theme.palette.success.main },
@@ -59,23 +60,25 @@ export function SectionChecklist(props: SectionChecklistProps) {
           section.status !== 'missing' && section.heading && !sameHeading(section.heading, section.title)
             ? section.heading
             : undefined;
+        const secondary = shownHeading ? t('checklist.headingAs', { heading: shownHeading }) : undefined;
+        // The name starts with the text the row shows, so speech input
+        // ("click Purpose") finds it, and ends with the status the icon shows.
+        const shownText = secondary ? `${section.title} ${secondary}` : section.title;
         return (
-          <ListItem
-            key={section.id}
-            button
-            onClick={() => props.onSelect(section)}
-            data-section-id={section.id}
-            data-status={section.status}
-            aria-label={t(`checklist.item.${section.status}`, { section: section.title })}
-          >
-            <ListItemIcon className={classes.icon}>
-              <StatusIcon status={section.status} />
-            </ListItemIcon>
-            <ListItemText
-              primary={section.title}
-              secondary={shownHeading ? t('checklist.headingAs', { heading: shownHeading }) : undefined}
-            />
-          </ListItem>
+          <ButtonListItem key={section.id}>
+            <ListItem
+              button
+              onClick={() => props.onSelect(section)}
+              data-section-id={section.id}
+              data-status={section.status}
+              aria-label={t(`checklist.item.${section.status}`, { section: shownText })}
+            >
+              <ListItemIcon className={classes.icon}>
+                <StatusIcon status={section.status} />
+              </ListItemIcon>
+              <ListItemText primary={section.title} secondary={secondary} />
+            </ListItem>
+          </ButtonListItem>
         );
       })}
     </List>

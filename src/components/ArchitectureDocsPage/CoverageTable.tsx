@@ -10,7 +10,8 @@ import {
   type TableColumn,
 } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
-import { makeStyles, TablePagination, TableSortLabel } from '@material-ui/core';
+import { CircularProgress, makeStyles, TablePagination, TableSortLabel } from '@material-ui/core';
+import { alpha } from '@material-ui/core/styles';
 import type { CoverageFilters, CoverageRow, CoverageSortKey, CoverageStatus } from '../../lib/coverage';
 import { architectureDocsTranslationRef } from '../../translation';
 import { statusMessageKey } from './statusLabels';
@@ -27,9 +28,30 @@ const STATUS_ICONS: Record<CoverageStatus, (props: { children: ReactNode }) => J
 
 const PAGE_SIZES = [20, 50, 100];
 
-const useStyles = makeStyles({
+const useStyles = makeStyles(theme => ({
   sections: { fontSize: '0.8rem', minWidth: 180 },
-});
+  loadingOverlay: {
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'center',
+    width: '100%',
+    height: '100%',
+    backgroundColor: alpha(theme.palette.background.paper, 0.7),
+  },
+}));
+
+/** The table's loading overlay: the table's own spinner has no name for a screen reader. */
+function TableLoadingOverlay() {
+  const classes = useStyles();
+  const { t } = useTranslationRef(architectureDocsTranslationRef);
+  return (
+    <div className={classes.loadingOverlay}>
+      <CircularProgress aria-label={t('page.table.loading')} />
+    </div>
+  );
+}
+
+const TABLE_COMPONENTS = { OverlayLoading: TableLoadingOverlay };
 
 /** Props of {@link CoverageTable}. */
 export interface CoverageTableProps {
@@ -177,6 +199,7 @@ export function CoverageTable(props: CoverageTableProps) {
         columns={columns}
         data={slots}
         isLoading={loading}
+        components={TABLE_COMPONENTS}
         options={{
           paging: false,
           search: false,

@@ -21,6 +21,7 @@ import {
   NotArchitectureDocNotice,
 } from '../ArchitectureDocStates';
 import type { LoadedArchitectureDoc } from '../types';
+import { useFocusRingStyles } from '../focusRing';
 import { architectureDocsTranslationRef } from '../../translation';
 
 const useStyles = makeStyles(theme => ({
@@ -144,6 +145,7 @@ export function EntityArchitectureDocContent(props: EntityArchitectureDocContent
   const config = useArchitectureDocsConfig();
   const { state, retry, templateProblem } = useArchitectureDoc(entity, { tabPath: props.tabPath });
   const problems = useConfigProblems(templateProblem);
+  const focusRing = useFocusRingStyles();
 
   let body: ReactNode;
   switch (state.status) {
@@ -173,7 +175,7 @@ export function EntityArchitectureDocContent(props: EntityArchitectureDocContent
       body = <LoadedDoc doc={state.doc} entity={entity} />;
   }
   return (
-    <Box data-testid="architecture-doc-content">
+    <Box data-testid="architecture-doc-content" className={focusRing.focusRing}>
       <ConfigProblemsNotice problems={problems} />
       {body}
     </Box>

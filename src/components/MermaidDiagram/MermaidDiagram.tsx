@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
+import Button from '@material-ui/core/Button';
 import CircularProgress from '@material-ui/core/CircularProgress';
 import Paper from '@material-ui/core/Paper';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, useTheme } from '@material-ui/core/styles';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { architectureDocsTranslationRef } from '../../translation';
+import { diagramParticipants } from './diagramParticipants';
 import { loadMermaid, type MermaidApi } from './loadMermaid';
 
 type MermaidConfig = Parameters<MermaidApi['initialize']>[0];
@@ -63,6 +65,7 @@ const MAX_DIAGRAM_EDGES = 200;
 const MAX_DIAGRAM_TEXT = 20_000;
 
 let renderCounter = 0;
+let sourceCounter = 0;
 
 /**
  * Every render gets a fresh id: Mermaid scopes the diagram's CSS to it, finds
@@ -85,6 +88,9 @@ function mermaidConfig(theme: 'dark' | 'default'): MermaidConfig {
     maxEdges: MAX_DIAGRAM_EDGES,
     maxTextSize: MAX_DIAGRAM_TEXT,
     theme,
+    // Mermaid's dark edge-label background leaves its light label text
+    // under 4.5:1 contrast; a darker one keeps labels readable.
+    themeVariables: theme === 'dark' ? { edgeLabelBackground: '#2b2b2b' } : undefined,
   };
 }
 
@@ -213,7 +219,7 @@ function diagramKind(diagramType: string): string {
  */
 type DrawState =
   | { status: 'loading' }
-  | { status: 'rendered'; kind: string }
+  | { status: 'rendered'; kind: string; participants: { names: string[]; total: number } }
   | { status: 'error'; reason: 'library' | 'render' | 'invalid-svg'; detail?: string };
 
 const useStyles = makeStyles(theme => ({
@@ -245,6 +251,7 @@ const useStyles = makeStyles(theme => ({
     fontFamily: 'monospace',
     margin: theme.spacing(1, 0),
   },
+  sourceToggle: { display: 'block', margin: theme.spacing(0.5, 'auto', 0) },
   source: {
     margin: 0,
     padding: theme.spacing(1.5),
@@ -277,6 +284,11 @@ export function MermaidDiagram(props: MermaidDiagramProps) {
   const mermaidTheme = useTheme().palette.type === 'dark' ? 'dark' : 'default';
   const drawingRef = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<DrawState>({ status: 'loading' });
+  const [sourceShown, setSourceShown] = useState(false);
+  const [sourceId] = useState(() => {
+    sourceCounter += 1;
+    return `architecture-mermaid-source-${sourceCounter}`;
+  });
 
   useEffect(() => {
     // Each run owns its id and its flag, so a render that finishes after the
@@ -322,7 +334,11 @@ export function MermaidDiagram(props: MermaidDiagramProps) {
           return;
         }
         host.replaceChildren(drawing);
-        setState({ status: 'rendered', kind: diagramKind(diagramType) });
+        setState({
+          status: 'rendered',
+          kind: diagramKind(diagramType),
+          participants: diagramParticipants(drawing),
+        });
       } catch (error) {
         removeScratchElements(renderId, drawingRef.current);
         if (!cancelled) {
@@ -348,6 +364,14 @@ export function MermaidDiagram(props: MermaidDiagramProps) {
     label = state.kind
       ? t('diagram.labelOfKind', { kind: state.kind })
       : t('diagram.label');
+    const { names, total } = state.participants;
+    if (names.length > 0) {
+      label = t('diagram.labelWithParticipants', {
+        diagram: label,
+        participants: names.join(', '),
+        more: total > names.length ? t('diagram.moreParticipants', { count: total - names.length }) : '',
+      });
+    }
   }
   let message: string | undefined;
   if (state.status === 'error') {
@@ -399,6 +423,23 @@ export function MermaidDiagram(props: MermaidDiagramProps) {
         role={rendered ? 'img' : undefined}
         aria-label={label}
       />
+      {rendered && (
+        // The drawing is one image to a screen reader; its source says all of it.
+        <Button
+          size="small"
+          className={classes.sourceToggle}
+          aria-expanded={sourceShown}
+          aria-controls={sourceShown ? sourceId : undefined}
+          onClick={() => setSourceShown(shown => !shown)}
+        >
+          {sourceShown ? t('diagram.hideSource') : t('diagram.showSource')}
+        </Button>
+      )}
+      {rendered && sourceShown && (
+        <pre id={sourceId} className={classes.source} tabIndex={0}>
+          <code>{source}</code>
+        </pre>
+      )}
     </div>
   );
 }
