@@ -60,10 +60,8 @@ export function SectionChecklist(props: SectionChecklistProps) {
           section.status !== 'missing' && section.heading && !sameHeading(section.heading, section.title)
             ? section.heading
             : undefined;
-        const secondary = shownHeading ? t('checklist.headingAs', { heading: shownHeading }) : undefined;
-        // The name starts with the text the row shows, so speech input
-        // ("click Purpose") finds it, and ends with the status the icon shows.
-        const shownText = secondary ? `${section.title} ${secondary}` : section.title;
+        // No aria-label: the row is named by what it shows, the status icon's
+        // title then the section, so the name never leaves out visible text.
         return (
           <ButtonListItem key={section.id}>
             <ListItem
@@ -71,12 +69,14 @@ export function SectionChecklist(props: SectionChecklistProps) {
               onClick={() => props.onSelect(section)}
               data-section-id={section.id}
               data-status={section.status}
-              aria-label={t(`checklist.item.${section.status}`, { section: shownText })}
             >
               <ListItemIcon className={classes.icon}>
                 <StatusIcon status={section.status} />
               </ListItemIcon>
-              <ListItemText primary={section.title} secondary={secondary} />
+              <ListItemText
+                primary={section.title}
+                secondary={shownHeading ? t('checklist.headingAs', { heading: shownHeading }) : undefined}
+              />
             </ListItem>
           </ButtonListItem>
         );

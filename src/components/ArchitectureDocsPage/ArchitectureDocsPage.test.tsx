@@ -345,6 +345,7 @@ describe('ArchitectureDocsPage', () => {
     expect(progress).toHaveAttribute('data-loading', 'true');
     expect(progress).toHaveTextContent('Loading the catalog…');
     expect(tableRows().size).toBe(0);
+    expect(screen.getByRole('progressbar', { name: 'Loading the table' })).toBeInTheDocument();
     // The owner the link filters by is offered even before any row has it.
     await userEvent.click(within(screen.getByTestId('filter-owner')).getByRole('button'));
     expect(await screen.findByRole('option', { name: 'team-b' })).toBeInTheDocument();

@@ -14,6 +14,9 @@ const useStyles = makeStyles(theme => ({
     gap: theme.spacing(2),
     marginBottom: theme.spacing(2),
     '& > *': { minWidth: 150 },
+    // The secondary text colour misses 4.5:1 on the page background; focused
+    // and disabled labels keep their own colours.
+    '& label': { color: theme.palette.text.primary },
   },
   score: { width: 100, minWidth: 100 },
 }));

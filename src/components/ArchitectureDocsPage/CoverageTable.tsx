@@ -11,7 +11,6 @@ import {
 } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { CircularProgress, makeStyles, TablePagination, TableSortLabel } from '@material-ui/core';
-import { alpha } from '@material-ui/core/styles';
 import type { CoverageFilters, CoverageRow, CoverageSortKey, CoverageStatus } from '../../lib/coverage';
 import { architectureDocsTranslationRef } from '../../translation';
 import { statusMessageKey } from './statusLabels';
@@ -30,28 +29,28 @@ const PAGE_SIZES = [20, 50, 100];
 
 const useStyles = makeStyles(theme => ({
   sections: { fontSize: '0.8rem', minWidth: 180 },
-  loadingOverlay: {
+  loading: {
     display: 'flex',
     alignItems: 'center',
     justifyContent: 'center',
-    width: '100%',
-    height: '100%',
-    backgroundColor: alpha(theme.palette.background.paper, 0.7),
+    minHeight: theme.spacing(30),
   },
 }));
 
-/** The table's loading overlay: the table's own spinner has no name for a screen reader. */
-function TableLoadingOverlay() {
+/**
+ * Shown in the table's body while the catalog has not answered. Backstage's
+ * table has a loading body of its own, but its spinner has no name for a
+ * screen reader.
+ */
+function TableLoading() {
   const classes = useStyles();
   const { t } = useTranslationRef(architectureDocsTranslationRef);
   return (
-    <div className={classes.loadingOverlay}>
-      <CircularProgress aria-label={t('page.table.loading')} />
+    <div className={classes.loading}>
+      <CircularProgress size="5rem" aria-label={t('page.table.loading')} />
     </div>
   );
 }
-
-const TABLE_COMPONENTS = { OverlayLoading: TableLoadingOverlay };
 
 /** Props of {@link CoverageTable}. */
 export interface CoverageTableProps {
@@ -105,9 +104,9 @@ export function CoverageTable(props: CoverageTableProps) {
   const currentPage = Math.min(page, lastPage);
   const pageRows = rows.slice(currentPage * pageSize, (currentPage + 1) * pageSize);
   const sameRows = useSameItems(pageRows);
-  // While the catalog has not answered, the table holds a full page of empty
-  // places, which the first rows then fill in.
-  const slotCount = loading ? pageSize : pageRows.length;
+  // While the catalog has not answered, the table has no places and shows a
+  // named progress indicator in its body instead.
+  const slotCount = loading ? 0 : pageRows.length;
   const slots = useMemo(
     () => Array.from({ length: slotCount }, (_, index): RowSlot => ({ index, uuid: `row-${index}` })),
     [slotCount],
@@ -198,8 +197,7 @@ export function CoverageTable(props: CoverageTableProps) {
         title={props.title}
         columns={columns}
         data={slots}
-        isLoading={loading}
-        components={TABLE_COMPONENTS}
+        emptyContent={loading ? <TableLoading /> : undefined}
         options={{
           paging: false,
           search: false,

@@ -392,8 +392,9 @@ function MarkdownPre(props: ElementProps<'pre'>) {
   if (source !== undefined) {
     return <MermaidDiagram source={source} line={props.node?.position?.start.line} />;
   }
-  // Focusable, so that a keyboard can scroll a line wider than the page.
   return (
+    // A keyboard must be able to scroll a line wider than the page (WCAG 2.1.1).
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
     <pre className={classes.pre} tabIndex={0}>
       {props.children}
     </pre>
