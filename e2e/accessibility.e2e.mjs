@@ -65,8 +65,8 @@ async function setTheme(page, theme) {
 
 /** Client-side navigation, as a link in the app would do it. */
 async function navigate(page, target) {
-  await page.evaluate(path => {
-    window.history.pushState({}, '', path);
+  await page.evaluate(destination => {
+    window.history.pushState({}, '', destination);
     window.dispatchEvent(new PopStateEvent('popstate', { state: {} }));
   }, target);
 }
@@ -109,11 +109,16 @@ async function waitForDiagrams(page) {
   );
 }
 
-/** Checks a view in the light theme, then in the dark one, then fails on what either found. */
+/**
+ * Checks a view in the light theme, then in the dark one, then fails on what
+ * either found. `settle` waits for the view after each switch: a theme switch
+ * may draw the view again from its loading state.
+ */
 async function checkBothThemes(t, page, label, include, settle = async () => {}) {
   const found = [];
   for (const theme of ['light', 'dark']) {
     await setTheme(page, theme);
+    for (const selector of include) await page.locator(selector).first().waitFor(UI_WAIT);
     await settle();
     found.push(await check(t, page, `${label} (${theme})`, include));
   }
@@ -139,7 +144,11 @@ test('the architecture tab of every sample doc has no critical or serious axe vi
         await navigate(page, tabPath(name));
         await waitForTabState(page, state);
         await waitForDiagrams(page);
-        await checkBothThemes(t, page, `tab ${name}: ${what}`, [TAB], () => waitForDiagrams(page)).catch(error =>
+        const settle = async () => {
+          await waitForTabState(page, state);
+          await waitForDiagrams(page);
+        };
+        await checkBothThemes(t, page, `tab ${name}: ${what}`, [TAB], settle).catch(error =>
           problems.push(error.message),
         );
       }
@@ -188,7 +197,8 @@ test('the architecture tab in its error, empty, loading and other states has no 
       const cases = [
         { state: 'no-annotation', doc: '' },
         { state: 'loading', doc: `${ROUTED_DOC_BASE}/loading/Doc.md` },
-        { state: 'invalid-location', doc: 'javascript:alert(1)' },
+        // A relative path on an entity without a catalog location cannot be resolved.
+        { state: 'invalid-location', doc: './docs/architecture/Doc.md' },
         ...ROUTED_STATES.map(entry => ({
           state: entry.state,
           label: entry.label,
@@ -206,7 +216,14 @@ test('the architecture tab in its error, empty, loading and other states has no 
         if (label === 'not an architecture doc') {
           await page.locator(`${TAB} [data-state="not-architecture-doc"]`).waitFor(UI_WAIT);
         }
-        await checkBothThemes(t, page, `tab: ${label}`, [TAB]).catch(error => problems.push(error.message));
+        const settle = async () => {
+          if (state === 'loading') {
+            await page.locator(`${TAB} [data-testid="architecture-doc-state"][data-state="loading"]`).waitFor(UI_WAIT);
+          } else {
+            await waitForTabState(page, state);
+          }
+        };
+        await checkBothThemes(t, page, `tab: ${label}`, [TAB], settle).catch(error => problems.push(error.message));
         release.splice(0).forEach(resolve => resolve());
       }
       assert.deepEqual(problems, []);
@@ -251,23 +268,39 @@ test('the overview card and the contract drawer have no critical or serious axe 
 test('the catalog-wide page, loaded and filtered, has no critical or serious axe violation in either theme', TIMEOUT, t =>
   withPortal(
     async ({ page }) => {
-      const problems = [];
       // The page's whole view: the plugin renders the header too.
       const view = ['body'];
-      await page.waitForFunction(
-        () => document.querySelector('[data-testid="coverage-progress"]')?.dataset.finished === 'true',
-        undefined,
-        { timeout: 420_000 },
-      );
-      await checkBothThemes(t, page, 'catalog-wide page: loaded', view).catch(error => problems.push(error.message));
+      const scanFinished = () =>
+        page.waitForFunction(
+          () => document.querySelector('[data-testid="coverage-progress"]')?.dataset.finished === 'true',
+          undefined,
+          { timeout: 420_000 },
+        );
+      const found = [];
+      // A theme switch draws the page again, which scans again: each theme
+      // is checked loaded, then filtered.
+      for (const theme of ['light', 'dark']) {
+        await setTheme(page, theme);
+        await navigate(page, '/architecture-docs');
+        await scanFinished();
+        found.push(await check(t, page, `catalog-wide page: loaded (${theme})`, view));
 
-      await setTheme(page, 'light');
-      const summary = page.getByRole('list', { name: 'Section coverage' });
-      await summary.getByRole('button').first().click();
-      await page.waitForFunction(() => new URL(location.href).searchParams.has('section'));
-      await page.getByTestId('coverage-search').fill('a');
-      await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'a');
-      await checkBothThemes(t, page, 'catalog-wide page: filtered', view).catch(error => problems.push(error.message));
+        const summary = page.getByRole('list', { name: 'Section coverage' });
+        await summary.getByRole('button').first().click();
+        await page.waitForFunction(() => new URL(location.href).searchParams.has('section'));
+        await page.getByTestId('coverage-search').fill('a');
+        await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'a');
+        await scanFinished();
+        found.push(await check(t, page, `catalog-wide page: filtered (${theme})`, view));
+      }
+      const problems = [];
+      for (const result of found) {
+        try {
+          assertNoBlockingViolations(result);
+        } catch (error) {
+          problems.push(error.message);
+        }
+      }
       assert.deepEqual(problems, []);
     },
     { name: 'accessibility-page', path: '/architecture-docs' },
