@@ -151,11 +151,6 @@ export const architectureDocsTranslationRef = createTranslationRef({
         placeholder: 'Placeholder',
         missing: 'Missing',
       },
-      item: {
-        present: '{{section}}: present',
-        placeholder: '{{section}}: placeholder',
-        missing: '{{section}}: missing',
-      },
       headingAs: 'as “{{heading}}”',
     },
     drawer: {
