@@ -9,16 +9,17 @@ function svg(markup: string): Element {
 }
 
 describe('diagramParticipants', () => {
-  it('should name the actors of a sequence diagram once each, in drawing order', () => {
+  it('should name the actors of a sequence diagram once each, from left to right', () => {
+    // Mermaid adds the actors last first; their places say the reading order.
     const drawing = svg(
       [
-        '<text class="actor actor-man">Shopper</text>',
-        '<text class="actor actor-box"><tspan>Checkout API</tspan></text>',
-        '<text class="messageText">POST /sessions</text>',
-        '<text class="actor actor-box"><tspan>Payment gateway</tspan></text>',
-        '<text class="actor actor-box"><tspan>Tax calculator</tspan></text>',
-        '<text class="actor actor-man">Shopper</text>',
-        '<text class="actor actor-box"><tspan>Checkout API</tspan></text>',
+        '<text x="675" class="actor actor-box"><tspan>Tax calculator</tspan></text>',
+        '<text x="475" class="actor actor-box"><tspan>Payment gateway</tspan></text>',
+        '<text x="75" class="actor actor-man">Shopper</text>',
+        '<text x="275" class="actor actor-box"><tspan>Checkout API</tspan></text>',
+        '<text x="300" class="messageText">POST /sessions</text>',
+        '<text x="75" class="actor actor-man">Shopper</text>',
+        '<text x="275" class="actor actor-box"><tspan>Checkout API</tspan></text>',
       ].join(''),
     );
     expect(diagramParticipants(drawing)).toEqual({
