@@ -175,17 +175,26 @@ test('keyboard: on the catalog-wide page filter by owner and section, sort, move
       await assertFocusIndicated(page, 'the section filter after picking');
       // Docs that have the section, so that the view keeps rows to move through.
       await tabTo(page, focus => focus.testId === 'filter-section-status' && focus.role === 'button', 'the section status filter');
+      const countText = () => page.getByTestId('coverage-count').textContent();
+      const missingCount = await countText();
       assert.equal(await pickOption(page, 2), 'present');
       await page.waitForFunction(() => new URL(location.href).searchParams.get('sectionStatus') === 'present', undefined, UI_WAIT);
+      // The table follows the filters a moment after the address does.
+      await page.waitForFunction(
+        before => document.querySelector('[data-testid="coverage-count"]')?.textContent !== before,
+        missingCount,
+        UI_WAIT,
+      );
 
       // Back up to the table's Export button, which comes before the rows.
       const exported = await tabTo(page, focus => focus.tag === 'button' && /export csv/i.test(focus.name), 'Export CSV');
       assert.ok(exported);
+      const shown = Number(/^(\d+) of/.exec((await countText()) ?? '')?.[1]);
+      assert.ok(shown > 0, 'the filtered view has rows');
       const [download] = await Promise.all([page.waitForEvent('download', UI_WAIT), page.keyboard.press('Enter')]);
       const csvPath = path.join(ARTIFACTS_DIR, 'keyboard-export.csv');
       await download.saveAs(csvPath);
       const lines = readFileSync(csvPath, 'utf8').trim().split(/\r?\n/);
-      const shown = Number(/^(\d+) of/.exec((await page.getByTestId('coverage-count').textContent()) ?? '')?.[1]);
       assert.equal(lines.length - 1, shown, 'the CSV holds the rows of the filtered view');
 
       const sortHeader = await tabTo(page, focus => focus.role === 'button' && /^score/i.test(focus.name), 'the Score column header');
