@@ -126,7 +126,11 @@ test('should draw the checkout-api sequence diagram as an svg', TIMEOUT, () =>
       assert.equal(await diagram.count(), 1);
 
       const drawing = diagram.locator('[role="img"]');
-      assert.equal(await drawing.getAttribute('aria-label'), 'Mermaid sequence diagram');
+      // Named by its type and its first participants, in the order the doc declares them.
+      assert.equal(
+        await drawing.getAttribute('aria-label'),
+        'Mermaid sequence diagram: Shopper, Checkout API, Inventory service and 3 more',
+      );
       const svg = drawing.locator('svg');
       assert.equal(await svg.count(), 1, 'one svg inside the drawing');
       await svg.scrollIntoViewIfNeeded();

@@ -184,9 +184,9 @@ test('the catalog-wide page summary filters by section', TEST_TIMEOUT, () =>
       await page.setViewportSize({ width: 1440, height: 1400 });
       await screenshot('coverage-page');
       const summary = page.getByRole('list', { name: 'Section coverage' });
-      const firstMissing = summary.getByRole('button', { name: /: \d+ missing$/ }).first();
+      const firstMissing = summary.getByRole('button', { name: /where the section is missing$/ }).first();
       const label = await firstMissing.getAttribute('aria-label');
-      const expected = Number(/: (\d+) missing$/.exec(label)[1]);
+      const expected = Number(/Lists the (\d+) docs where the section is missing$/.exec(label)[1]);
       await firstMissing.click();
       await page.waitForFunction(() => new URL(location.href).searchParams.has('section'));
       // The summary counts analysed docs; the table lists the same docs.

@@ -42,5 +42,8 @@ export function mermaidConfig(theme: 'dark' | 'default'): MermaidConfig {
     maxEdges: MAX_DIAGRAM_EDGES,
     maxTextSize: MAX_DIAGRAM_TEXT,
     theme,
+    // Mermaid's dark edge-label background leaves its light label text
+    // under 4.5:1 contrast; a darker one keeps labels readable.
+    themeVariables: theme === 'dark' ? { edgeLabelBackground: '#2b2b2b' } : undefined,
   };
 }

@@ -188,24 +188,74 @@ describe('ArchitectureDocSidePanel', () => {
   it('should show the doc\'s heading only where it differs from the template title', async () => {
     await renderPanel();
     const checklist = screen.getByTestId('section-checklist');
-    expect(within(checklist).getByRole('button', { name: 'Purpose: present' })).toHaveTextContent('as “Overview”');
-    expect(within(checklist).getByRole('button', { name: 'Context: placeholder' })).not.toHaveTextContent('as “');
+    expect(within(checklist).getByRole('button', { name: 'Present Purpose as “Overview”' })).toHaveTextContent(
+      'as “Overview”',
+    );
+    expect(within(checklist).getByRole('button', { name: 'Placeholder Context' })).not.toHaveTextContent('as “');
   });
 
   it('should scroll to a present section\'s heading, set the hash and report the section', async () => {
     const scrollIntoView = scrollTarget('overview');
     const onSelectSection = jest.fn();
     await renderPanel({ onSelectSection });
-    fireEvent.click(screen.getByRole('button', { name: 'Purpose: present' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Present Purpose as “Overview”' }));
     expect(scrollIntoView).toHaveBeenCalledWith({ behavior: 'smooth', block: 'start' });
     expect(window.location.hash).toBe('#overview');
     expect(onSelectSection).toHaveBeenCalledWith('purpose');
   });
 
+  it('should move focus to the section it scrolled to, so reading goes on from there', async () => {
+    scrollTarget('doc-missing-design-drivers');
+    await renderPanel({ idPrefix: 'doc-' });
+    fireEvent.click(screen.getByRole('button', { name: 'Missing Design drivers' }));
+    const target = document.getElementById('doc-missing-design-drivers');
+    expect(document.activeElement).toBe(target);
+    expect(target).toHaveAttribute('tabindex', '-1');
+  });
+
+  it('should name each checklist item by its status icon and all the text it shows', async () => {
+    await renderPanel();
+    const checklist = screen.getByTestId('section-checklist');
+    const items = within(checklist).getAllByRole('button');
+    expect(items.length).toBeGreaterThan(0);
+    const statusNames = { present: 'Present', placeholder: 'Placeholder', missing: 'Missing' };
+    for (const item of items) {
+      const shown = Array.from(item.querySelectorAll('.MuiListItemText-root > *'), node => node.textContent).join(' ');
+      const status = item.getAttribute('data-status') as keyof typeof statusNames;
+      expect(item).not.toHaveAttribute('aria-label');
+      expect(item).toHaveAccessibleName(`${statusNames[status]} ${shown}`);
+    }
+  });
+
+  it('should hold only list items in the checklist and contract lists', async () => {
+    await renderPanel();
+    const lists = [
+      screen.getByTestId('section-checklist'),
+      ...Array.from(screen.getByTestId('contracts-list').querySelectorAll('ul')),
+    ];
+    expect(lists.length).toBeGreaterThan(1);
+    for (const list of lists) {
+      for (const child of Array.from(list.children)) {
+        expect(child.tagName).toBe('LI');
+        expect(child).not.toHaveAttribute('role');
+      }
+    }
+  });
+
+  it('should read the score gauge as the completeness and the sections present', async () => {
+    await renderPanel();
+    const score = screen.getByTestId('completeness-score');
+    const present = Number(/^(\d+) of/.exec(screen.getByTestId('completeness-present').textContent ?? '')?.[1]);
+    const total = within(screen.getByTestId('section-checklist')).getAllByRole('button').length;
+    expect(within(score).getByRole('img')).toHaveAccessibleName(
+      `Completeness ${score.getAttribute('data-score')} percent, ${present} of ${total} sections present`,
+    );
+  });
+
   it('should scroll to the callout of a missing section, with the id prefix', async () => {
     const scrollIntoView = scrollTarget('doc-missing-design-drivers');
     await renderPanel({ idPrefix: 'doc-' });
-    fireEvent.click(screen.getByRole('button', { name: 'Design drivers: missing' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Missing Design drivers' }));
     expect(scrollIntoView).toHaveBeenCalledWith({ behavior: 'smooth', block: 'start' });
     expect(window.location.hash).toBe('#doc-missing-design-drivers');
   });
@@ -256,7 +306,8 @@ describe('ArchitectureDocSidePanel', () => {
       content: '# Refunds contract\n\nRefunds are idempotent.\n',
     });
     await renderPanel({}, api);
-    fireEvent.click(screen.getByRole('button', { name: /^the refunds contract/ }));
+    // Queried inside the contracts list: naming every button of the panel is slow.
+    fireEvent.click(within(screen.getByTestId('contracts-list')).getByRole('button', { name: /^the refunds contract/ }));
     const drawer = await screen.findByTestId('contract-drawer');
     expect(within(drawer).getByRole('heading', { name: 'the refunds contract' })).toBeInTheDocument();
     expect(api.getDoc).toHaveBeenCalledWith('https://docs.example.com/checkout/docs/contracts/Refunds.md', {
@@ -335,8 +386,9 @@ describe('ArchitectureDocSidePanel', () => {
     const api = mockApi();
     api.getDoc.mockResolvedValue({ url: 'https://docs.example.com/checkout/docs/contracts/Refunds.md', content: '# R\n' });
     await renderPanel({}, api);
-    fireEvent.click(screen.getByRole('button', { name: /^the refunds contract/ }));
-    fireEvent.click(await screen.findByRole('button', { name: 'Close' }));
+    // Queried inside the contracts list: naming every button of the panel is slow.
+    fireEvent.click(within(screen.getByTestId('contracts-list')).getByRole('button', { name: /^the refunds contract/ }));
+    fireEvent.click(within(await screen.findByTestId('contract-drawer')).getByRole('button', { name: 'Close' }));
     await waitFor(() => expect(screen.queryByTestId('contract-drawer')).not.toBeInTheDocument());
   });
 });

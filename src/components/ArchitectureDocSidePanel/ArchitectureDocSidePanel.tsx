@@ -19,6 +19,7 @@ import EditIcon from '@material-ui/icons/Edit';
 import type { SectionReport } from '../../lib';
 import type { LoadedArchitectureDoc } from '../types';
 import { architectureDocsTranslationRef } from '../../translation';
+import { ButtonListItem } from './ButtonListItem';
 import { CompletenessScore } from './CompletenessScore';
 import { ContractDrawer, type ContractDrawerTarget } from './ContractDrawer';
 import { SectionChecklist } from './SectionChecklist';
@@ -123,15 +124,17 @@ function ContractItem(props: { entry: PanelLink; onOpen(target: ContractDrawerTa
     );
   }
   return (
-    <ListItem
-      button
-      className={classes.item}
-      data-broken="false"
-      data-url={url}
-      onClick={() => props.onOpen({ url, title: entry.label, viewUrl })}
-    >
-      <ListItemText primary={entry.label} secondary={entry.fileName} />
-    </ListItem>
+    <ButtonListItem>
+      <ListItem
+        button
+        className={classes.item}
+        data-broken="false"
+        data-url={url}
+        onClick={() => props.onOpen({ url, title: entry.label, viewUrl })}
+      >
+        <ListItemText primary={entry.label} secondary={entry.fileName} />
+      </ListItem>
+    </ButtonListItem>
   );
 }
 
@@ -284,6 +287,9 @@ function scrollToElement(id: string): boolean {
   if (!element) return false;
   element.scrollIntoView({ behavior: 'smooth', block: 'start' });
   window.history.replaceState(window.history.state, '', `#${encodeURIComponent(id)}`);
+  // Keyboard and screen-reader users continue reading where the page went.
+  if (!element.hasAttribute('tabindex')) element.setAttribute('tabindex', '-1');
+  element.focus({ preventScroll: true });
   return true;
 }
 

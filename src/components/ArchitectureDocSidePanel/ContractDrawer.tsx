@@ -16,6 +16,7 @@ import { decodedUrlPath, safeDecodeURIComponent } from '../../lib/safe-decode';
 import { ArchitectureMarkdown } from '../ArchitectureMarkdown';
 import { ArchitectureDocsErrorBoundary } from '../ArchitectureDocsErrorBoundary';
 import type { ArchitectureLinkRenderProps } from '../ArchitectureMarkdown/types';
+import { useFocusRingStyles } from '../focusRing';
 import { architectureDocsTranslationRef } from '../../translation';
 
 /** Keeps the contract's heading ids apart from those of the doc behind the drawer. */
@@ -237,6 +238,7 @@ function ContractBody(props: { api: ArchitectureDocsApi; file: ArchitectureDocFi
  */
 export function ContractDrawer(props: ContractDrawerProps) {
   const classes = useStyles();
+  const focusRing = useFocusRingStyles();
   const { t } = useTranslationRef(architectureDocsTranslationRef);
   const api = useApi(architectureDocsApiRef);
   const { contract, onClose } = props;
@@ -247,7 +249,7 @@ export function ContractDrawer(props: ContractDrawerProps) {
   const { state, retry } = useContractFile(api, contract?.url);
 
   return (
-    <Drawer anchor="right" open={!!contract} onClose={onClose} classes={{ paper: classes.paper }}>
+    <Drawer anchor="right" open={!!contract} onClose={onClose} classes={{ paper: `${classes.paper} ${focusRing.focusRing}` }}>
       {target && (
         <Box display="flex" flexDirection="column" height="100%" data-testid="contract-drawer" data-url={target.url}>
           <Box className={classes.header}>

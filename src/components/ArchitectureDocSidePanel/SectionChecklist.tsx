@@ -5,6 +5,7 @@ import ErrorOutlineIcon from '@material-ui/icons/ErrorOutline';
 import WarningIcon from '@material-ui/icons/Warning';
 import type { SectionReport, SectionStatus } from '../../lib';
 import { architectureDocsTranslationRef } from '../../translation';
+import { ButtonListItem } from './ButtonListItem';
 
 const useStyles = makeStyles(theme => ({
   present: { color: theme.palette.success.main },
@@ -61,14 +62,13 @@ export function SectionChecklist(props: SectionChecklistProps) {
           section.status !== 'missing' && section.heading && !sameHeading(section.heading, section.title)
             ? section.heading
             : undefined;
-        const item = (
+        const evidence = section.evidence?.summary;
+        const row = (
           <ListItem
-            key={section.id}
             button
             onClick={() => props.onSelect(section)}
             data-section-id={section.id}
             data-status={section.status}
-            aria-label={t(`checklist.item.${section.status}`, { section: section.title })}
           >
             <ListItemIcon className={classes.icon}>
               <StatusIcon status={section.status} />
@@ -79,13 +79,19 @@ export function SectionChecklist(props: SectionChecklistProps) {
             />
           </ListItem>
         );
-        const evidence = section.evidence?.summary;
-        return evidence ? (
-          <Tooltip key={section.id} title={evidence} placement="left" enterDelay={300}>
-            {item}
-          </Tooltip>
-        ) : (
-          item
+        // No aria-label: the row is named by what it shows, the status icon's
+        // title then the section, so the name never leaves out visible text.
+        // The evidence, why the section got its status, shows on hover.
+        return (
+          <ButtonListItem key={section.id}>
+            {evidence ? (
+              <Tooltip title={evidence} placement="left" enterDelay={300}>
+                {row}
+              </Tooltip>
+            ) : (
+              row
+            )}
+          </ButtonListItem>
         );
       })}
     </List>

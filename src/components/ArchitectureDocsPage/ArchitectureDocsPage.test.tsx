@@ -215,6 +215,28 @@ describe('ArchitectureDocsPage', () => {
     expect(screen.getByText('Analysed all 6 docs')).toBeInTheDocument();
   });
 
+  it('should name every filter by its label and give the page an ordered outline of headings', async () => {
+    await renderPage(mockDocsApi());
+    await waitForScan();
+    expect(screen.getByLabelText('Search')).toBe(screen.getByTestId('coverage-search'));
+    expect(screen.getByLabelText('Min score')).toBe(screen.getByTestId('filter-min-score'));
+    expect(screen.getByLabelText('Max score')).toBe(screen.getByTestId('filter-max-score'));
+    for (const [testId, label] of [
+      ['filter-owner', 'Owner'],
+      ['filter-system', 'System'],
+      ['filter-lifecycle', 'Lifecycle'],
+      ['filter-status', 'Doc status'],
+      ['filter-section', 'Section'],
+      ['filter-section-status', 'Section is'],
+    ]) {
+      const control = within(screen.getByTestId(testId)).getByRole('button');
+      expect(control).toHaveAccessibleName(expect.stringMatching(new RegExp(`^${label} `)));
+      expect(control).not.toHaveAttribute('aria-label');
+    }
+    expect(screen.getByRole('heading', { level: 2, name: 'Section coverage' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 2, name: '6 of 6 entities' })).toBeInTheDocument();
+  });
+
   it('should narrow the rows as a search is typed', async () => {
     await renderPage(mockDocsApi());
     await waitForScan();
@@ -275,9 +297,10 @@ describe('ArchitectureDocsPage', () => {
     expect(purpose).toHaveTextContent(`${sections[0].title}1 / 1 / 0`);
     const designDrivers = within(summary).getAllByRole('listitem')[2];
     expect(designDrivers).toHaveTextContent('1 / 0 / 1');
-    await userEvent.click(within(designDrivers).getByRole('button', { name: `${sections[2].title}: 1 missing` }));
+    const missingSegment = `${sections[2].title}: 1 present, 0 placeholder, 1 missing. Lists the 1 docs where the section is missing`;
+    await userEvent.click(within(designDrivers).getByRole('button', { name: missingSegment }));
     await waitFor(() => expect([...tableRows().keys()]).toEqual(['payments']));
-    expect(within(designDrivers).getByRole('button', { name: `${sections[2].title}: 1 missing` })).toHaveAttribute(
+    expect(within(designDrivers).getByRole('button', { name: missingSegment })).toHaveAttribute(
       'aria-pressed',
       'true',
     );
@@ -342,6 +365,7 @@ describe('ArchitectureDocsPage', () => {
     expect(progress).toHaveAttribute('data-loading', 'true');
     expect(progress).toHaveTextContent('Loading the catalog…');
     expect(tableRows().size).toBe(0);
+    expect(screen.getByRole('progressbar', { name: 'Loading the table' })).toBeInTheDocument();
     // The owner the link filters by is offered even before any row has it.
     await userEvent.click(within(screen.getByTestId('filter-owner')).getByRole('button'));
     expect(await screen.findByRole('option', { name: 'team-b' })).toBeInTheDocument();

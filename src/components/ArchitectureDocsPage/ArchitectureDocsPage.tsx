@@ -39,6 +39,7 @@ import { downloadCsv } from './downloadCsv';
 import { SectionCoverageSummary } from './SectionCoverageSummary';
 import { markTiming, useCoverageScan, type CoverageProgress, type CoverageScan } from './useCoverageScan';
 import { startTransitionCompat, useDeferredValueCompat } from './reactCompat';
+import { useFocusRingStyles } from '../focusRing';
 import { useSameItems } from './useSameItems';
 
 /**
@@ -200,7 +201,7 @@ function CoverageTablePart(props: {
   const tableTitle = useMemo(
     () => (
       <div className={classes.tableTitle}>
-        <Typography variant="h6" data-testid="coverage-count">
+        <Typography variant="h6" component="h2" data-testid="coverage-count">
           {t('page.table.title', { shown: String(shown.length), total: String(rows.length) })}
         </Typography>
         <Button
@@ -368,10 +369,11 @@ function CoverageContent(props: { tabPath: string }) {
  */
 export function ArchitectureDocsPage(props: ArchitectureDocsPageProps) {
   const { t } = useTranslationRef(architectureDocsTranslationRef);
+  const focusRing = useFocusRingStyles();
   return (
-    <Page themeId="tool">
+    <Page themeId="tool" className={focusRing.focusRing}>
       <Header title={t('page.title')} subtitle={t('page.subtitle')} />
-      <Content>
+      <Content data-testid="architecture-docs-page">
         <ArchitectureDocsErrorBoundary view="page">
           <CoverageContent tabPath={props.tabPath ?? DEFAULT_ARCHITECTURE_TAB_PATH} />
         </ArchitectureDocsErrorBoundary>

@@ -1,7 +1,6 @@
 import { memo, useEffect, useState } from 'react';
-import { Select } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
-import { Button, makeStyles, TextField } from '@material-ui/core';
+import { Button, makeStyles, MenuItem, TextField } from '@material-ui/core';
 import type { TemplateModel } from '../../lib';
 import { COVERAGE_STATUSES, type CoverageFilters, type CoverageStatus } from '../../lib/coverage';
 import { architectureDocsTranslationRef } from '../../translation';
@@ -15,6 +14,9 @@ const useStyles = makeStyles(theme => ({
     gap: theme.spacing(2),
     marginBottom: theme.spacing(2),
     '& > *': { minWidth: 150 },
+    // The secondary text colour misses 4.5:1 on the page background; focused
+    // and disabled labels keep their own colours.
+    '& label': { color: theme.palette.text.primary },
   },
   score: { width: 100, minWidth: 100 },
 }));
@@ -35,11 +37,55 @@ function scoreValue(text: string): number | undefined {
   return Number.isFinite(value) ? Math.min(100, Math.max(0, value)) : undefined;
 }
 
+let filterBarCounter = 0;
+
+interface FilterSelectProps {
+  /** Ties the label to the control, so the control is named by it. */
+  id: string;
+  label: string;
+  items: Array<{ label: string; value: string }>;
+  selected: string;
+  disabled?: boolean;
+  onChange(value: string): void;
+  testId: string;
+}
+
+/**
+ * A labelled drop-down: Material UI's select inside a text field, whose
+ * button a screen reader announces with the label and the chosen value.
+ */
+function FilterSelect(props: FilterSelectProps) {
+  return (
+    <TextField
+      select
+      id={props.id}
+      name={props.id}
+      label={props.label}
+      value={props.selected}
+      disabled={props.disabled}
+      onChange={event => props.onChange(event.target.value)}
+      InputLabelProps={{ shrink: true }}
+      SelectProps={{ displayEmpty: true }}
+      data-testid={props.testId}
+    >
+      {props.items.map(item => (
+        <MenuItem key={item.value} value={item.value}>
+          {item.label}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+}
+
 /** The page's filters: free text, owner, system, lifecycle, status, section and score range. */
 export const CoverageFilterBar = memo(function CoverageFilterBarView(props: CoverageFilterBarProps) {
   const { filters, onChange, template } = props;
   const classes = useStyles();
   const { t } = useTranslationRef(architectureDocsTranslationRef);
+  const [idBase] = useState(() => {
+    filterBarCounter += 1;
+    return `coverage-filters-${filterBarCounter}`;
+  });
   // Typing stays local and immediate; the URL follows.
   const [text, setText] = useState(filters.text ?? '');
   useEffect(() => setText(filters.text ?? ''), [filters.text]);
@@ -54,10 +100,12 @@ export const CoverageFilterBar = memo(function CoverageFilterBarView(props: Cove
     onChange(next);
   };
   const selectOne = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+  const id = (name: string) => `${idBase}-${name}`;
 
   return (
     <div className={classes.bar} data-testid="coverage-filters">
       <TextField
+        id={id('search')}
         label={t('page.filters.search')}
         value={text}
         inputProps={{ 'data-testid': 'coverage-search' }}
@@ -66,28 +114,32 @@ export const CoverageFilterBar = memo(function CoverageFilterBarView(props: Cove
           set({ text: event.target.value || undefined });
         }}
       />
-      <Select
+      <FilterSelect
+        id={id('owner')}
         label={t('page.filters.owner')}
         items={options(props.owners)}
         selected={filters.owner ?? ''}
         onChange={value => set({ owner: selectOne(value) })}
-        data-testid="filter-owner"
+        testId="filter-owner"
       />
-      <Select
+      <FilterSelect
+        id={id('system')}
         label={t('page.filters.system')}
         items={options(props.systems)}
         selected={filters.system ?? ''}
         onChange={value => set({ system: selectOne(value) })}
-        data-testid="filter-system"
+        testId="filter-system"
       />
-      <Select
+      <FilterSelect
+        id={id('lifecycle')}
         label={t('page.filters.lifecycle')}
         items={options(props.lifecycles)}
         selected={filters.lifecycle ?? ''}
         onChange={value => set({ lifecycle: selectOne(value) })}
-        data-testid="filter-lifecycle"
+        testId="filter-lifecycle"
       />
-      <Select
+      <FilterSelect
+        id={id('status')}
         label={t('page.filters.status')}
         items={[
           any,
@@ -95,16 +147,18 @@ export const CoverageFilterBar = memo(function CoverageFilterBarView(props: Cove
         ]}
         selected={filters.status ?? ''}
         onChange={value => set({ status: selectOne(value) as CoverageStatus | undefined })}
-        data-testid="filter-status"
+        testId="filter-status"
       />
-      <Select
+      <FilterSelect
+        id={id('section')}
         label={t('page.filters.section')}
         items={[any, ...template.sections.map(section => ({ label: section.title, value: section.id }))]}
         selected={filters.section ?? ''}
         onChange={value => set({ section: selectOne(value) })}
-        data-testid="filter-section"
+        testId="filter-section"
       />
-      <Select
+      <FilterSelect
+        id={id('section-status')}
         label={t('page.filters.sectionStatus')}
         items={(['missing', 'placeholder', 'present'] as const).map(status => ({
           label: t(`page.sectionStatus.${status}`),
@@ -113,11 +167,12 @@ export const CoverageFilterBar = memo(function CoverageFilterBarView(props: Cove
         selected={filters.sectionStatus ?? 'missing'}
         disabled={!filters.section}
         onChange={value => set({ sectionStatus: selectOne(value) as CoverageFilters['sectionStatus'] })}
-        data-testid="filter-section-status"
+        testId="filter-section-status"
       />
       <TextField
         className={classes.score}
         type="number"
+        id={id('min-score')}
         label={t('page.filters.minScore')}
         value={filters.minScore ?? ''}
         inputProps={{ min: 0, max: 100, 'data-testid': 'filter-min-score' }}
@@ -126,6 +181,7 @@ export const CoverageFilterBar = memo(function CoverageFilterBarView(props: Cove
       <TextField
         className={classes.score}
         type="number"
+        id={id('max-score')}
         label={t('page.filters.maxScore')}
         value={filters.maxScore ?? ''}
         inputProps={{ min: 0, max: 100, 'data-testid': 'filter-max-score' }}

@@ -10,7 +10,7 @@ import {
   type TableColumn,
 } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
-import { makeStyles, TablePagination, TableSortLabel } from '@material-ui/core';
+import { CircularProgress, makeStyles, TablePagination, TableSortLabel } from '@material-ui/core';
 import type { CoverageFilters, CoverageRow, CoverageSortKey, CoverageStatus } from '../../lib/coverage';
 import { architectureDocsTranslationRef } from '../../translation';
 import { statusMessageKey } from './statusLabels';
@@ -27,9 +27,30 @@ const STATUS_ICONS: Record<CoverageStatus, (props: { children: ReactNode }) => J
 
 const PAGE_SIZES = [20, 50, 100];
 
-const useStyles = makeStyles({
+const useStyles = makeStyles(theme => ({
   sections: { fontSize: '0.8rem', minWidth: 180 },
-});
+  loading: {
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'center',
+    minHeight: theme.spacing(30),
+  },
+}));
+
+/**
+ * Shown in the table's body while the catalog has not answered. Backstage's
+ * table has a loading body of its own, but its spinner has no name for a
+ * screen reader.
+ */
+function TableLoading() {
+  const classes = useStyles();
+  const { t } = useTranslationRef(architectureDocsTranslationRef);
+  return (
+    <div className={classes.loading}>
+      <CircularProgress size="5rem" aria-label={t('page.table.loading')} />
+    </div>
+  );
+}
 
 /** Props of {@link CoverageTable}. */
 export interface CoverageTableProps {
@@ -83,9 +104,9 @@ export function CoverageTable(props: CoverageTableProps) {
   const currentPage = Math.min(page, lastPage);
   const pageRows = rows.slice(currentPage * pageSize, (currentPage + 1) * pageSize);
   const sameRows = useSameItems(pageRows);
-  // While the catalog has not answered, the table holds a full page of empty
-  // places, which the first rows then fill in.
-  const slotCount = loading ? pageSize : pageRows.length;
+  // While the catalog has not answered, the table has no places and shows a
+  // named progress indicator in its body instead.
+  const slotCount = loading ? 0 : pageRows.length;
   const slots = useMemo(
     () => Array.from({ length: slotCount }, (_, index): RowSlot => ({ index, uuid: `row-${index}` })),
     [slotCount],
@@ -176,7 +197,7 @@ export function CoverageTable(props: CoverageTableProps) {
         title={props.title}
         columns={columns}
         data={slots}
-        isLoading={loading}
+        emptyContent={loading ? <TableLoading /> : undefined}
         options={{
           paging: false,
           search: false,

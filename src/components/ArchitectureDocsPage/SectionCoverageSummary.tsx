@@ -70,7 +70,11 @@ export const SectionCoverageSummary = memo(function SectionCoverageSummaryView(p
     [t],
   );
   return (
-    <InfoCard title={t('page.summary.title')} subheader={t('page.summary.subtitle', { count: analysed })}>
+    <InfoCard
+      title={t('page.summary.title')}
+      titleTypographyProps={{ component: 'h2' }}
+      subheader={t('page.summary.subtitle', { count: analysed })}
+    >
       <div className={classes.legend}>
         {STATUSES.map(status => (
           <span key={status}>
@@ -80,45 +84,54 @@ export const SectionCoverageSummary = memo(function SectionCoverageSummaryView(p
         ))}
       </div>
       <div role="list" aria-label={t('page.summary.title')}>
-        {summary.map(entry => (
-          <div key={entry.id} className={classes.row} role="listitem" data-section={entry.id}>
-            <Typography className={classes.title} noWrap>
-              {entry.title}
-            </Typography>
-            <div className={classes.bar}>
-              {STATUSES.map(status => {
-                const count = entry[status];
-                if (count === 0 || analysed === 0) return null;
-                // Not `count`: that name makes i18next look for plural forms,
-                // building plural rules on each call, and this message runs
-                // for every segment on every render while the scan goes on.
-                const label = t('page.summary.segment', {
-                  section: entry.title,
-                  docs: String(count),
-                  status: statusNames[status],
-                });
-                const isSelected = selected?.section === entry.id && selected.status === status;
-                // A native tooltip: dozens of segments re-render while the
-                // scan runs, and a popper per segment would cost each time.
-                return (
-                  <button
-                    key={status}
-                    type="button"
-                    title={label}
-                    aria-label={label}
-                    aria-pressed={isSelected}
-                    className={`${classes.segment} ${classes[status]} ${isSelected ? classes.selected : ''}`}
-                    style={{ width: `${(count / analysed) * 100}%` }}
-                    onClick={() => onSelect(entry.id, status)}
-                  />
-                );
-              })}
+        {summary.map(entry => {
+          // Every segment reads the whole row, then which docs it lists.
+          const rowSummary = t('page.summary.row', {
+            section: entry.title,
+            present: String(entry.present),
+            placeholder: String(entry.placeholder),
+            missing: String(entry.missing),
+          });
+          return (
+            <div key={entry.id} className={classes.row} role="listitem" data-section={entry.id}>
+              <Typography className={classes.title} noWrap>
+                {entry.title}
+              </Typography>
+              <div className={classes.bar}>
+                {STATUSES.map(status => {
+                  const count = entry[status];
+                  if (count === 0 || analysed === 0) return null;
+                  // Not `count`: that name makes i18next look for plural forms,
+                  // building plural rules on each call, and this message runs
+                  // for every segment on every render while the scan goes on.
+                  const label = t('page.summary.segment', {
+                    summary: rowSummary,
+                    docs: String(count),
+                    status: statusNames[status],
+                  });
+                  const isSelected = selected?.section === entry.id && selected.status === status;
+                  // A native tooltip: dozens of segments re-render while the
+                  // scan runs, and a popper per segment would cost each time.
+                  return (
+                    <button
+                      key={status}
+                      type="button"
+                      title={label}
+                      aria-label={label}
+                      aria-pressed={isSelected}
+                      className={`${classes.segment} ${classes[status]} ${isSelected ? classes.selected : ''}`}
+                      style={{ width: `${(count / analysed) * 100}%` }}
+                      onClick={() => onSelect(entry.id, status)}
+                    />
+                  );
+                })}
+              </div>
+              <span className={classes.counts}>
+                {entry.present} / {entry.placeholder} / {entry.missing}
+              </span>
             </div>
-            <span className={classes.counts}>
-              {entry.present} / {entry.placeholder} / {entry.missing}
-            </span>
-          </div>
-        ))}
+          );
+        })}
       </div>
     </InfoCard>
   );

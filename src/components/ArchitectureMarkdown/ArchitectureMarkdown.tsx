@@ -9,7 +9,7 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography, { type TypographyProps } from '@material-ui/core/Typography';
-import { alpha, makeStyles } from '@material-ui/core/styles';
+import { alpha, darken, makeStyles } from '@material-ui/core/styles';
 import InfoOutlinedIcon from '@material-ui/icons/InfoOutlined';
 import WarningIcon from '@material-ui/icons/ReportProblemOutlined';
 import { useTranslationRef, type TranslationFunction } from '@backstage/core-plugin-api/alpha';
@@ -146,6 +146,8 @@ const useStyles = makeStyles(theme => {
         padding: '0.1em 0.35em',
       },
       '& pre code': { backgroundColor: 'transparent', padding: 0, fontSize: 'inherit' },
+      // Underlined, as colour alone does not tell a link from the text around it.
+      '& a:not($headingLink)': { textDecoration: 'underline' },
       '& del': { color: theme.palette.text.secondary },
       '& sup': { lineHeight: 0 },
       // The callouts sit inside the doc; their own spacing must win over the doc's.
@@ -192,10 +194,14 @@ const useStyles = makeStyles(theme => {
       '&:focus': { opacity: 1 },
     },
     placeholderChip: {
-      color: theme.palette.warning.dark,
+      // The warning colours are too light for text on their own tint; the
+      // label takes the text colour and the icon a darker warning tone.
+      color: theme.palette.text.primary,
       backgroundColor: alpha(theme.palette.warning.main, theme.palette.type === 'dark' ? 0.25 : 0.12),
       border: `1px solid ${theme.palette.warning.main}`,
-      '& svg': { color: 'inherit' },
+      '& svg': {
+        color: theme.palette.type === 'dark' ? theme.palette.warning.light : darken(theme.palette.warning.main, 0.45),
+      },
     },
     callout: {
       display: 'flex',
@@ -210,6 +216,7 @@ const useStyles = makeStyles(theme => {
     calloutTitle: { fontWeight: theme.typography.fontWeightBold as number, margin: 0 },
     calloutGuidance: { color: theme.palette.text.secondary },
     calloutCode: {
+      color: theme.palette.text.primary,
       margin: theme.spacing(0.5, 0),
       padding: theme.spacing(1),
       overflowX: 'auto',
@@ -385,7 +392,13 @@ function MarkdownPre(props: ElementProps<'pre'>) {
   if (source !== undefined) {
     return <MermaidDiagram source={source} line={props.node?.position?.start.line} />;
   }
-  return <pre className={classes.pre}>{props.children}</pre>;
+  return (
+    // A keyboard must be able to scroll a line wider than the page (WCAG 2.1.1).
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+    <pre className={classes.pre} tabIndex={0}>
+      {props.children}
+    </pre>
+  );
 }
 
 /**

@@ -6,6 +6,7 @@ import type { ArchitectureDocReport, SectionReport } from '../../lib';
 import { CompletenessScore } from '../ArchitectureDocSidePanel/CompletenessScore';
 import { ConfigProblemsNotice } from '../ConfigProblemsNotice';
 import { architectureDocsTranslationRef } from '../../translation';
+import { useFocusRingStyles } from '../focusRing';
 
 type Translate = TranslationFunction<typeof architectureDocsTranslationRef.T>;
 
@@ -118,6 +119,7 @@ function CardBody(props: { report: ArchitectureDocReport }) {
 export function ArchitectureDocCardView(props: ArchitectureDocCardViewProps) {
   const classes = useStyles();
   const { t } = useTranslationRef(architectureDocsTranslationRef);
+  const focusRing = useFocusRingStyles();
   const { report, tabPath, loading, error, variant = 'gridItem', configProblems = [] } = props;
   let body;
   let state: string;
@@ -143,9 +145,16 @@ export function ArchitectureDocCardView(props: ArchitectureDocCardViewProps) {
     body = <CardBody report={report} />;
   }
   return (
-    <Box data-testid="architecture-doc-card" data-state={state} height={variant === 'gridItem' ? '100%' : undefined}>
+    <Box
+      data-testid="architecture-doc-card"
+      data-state={state}
+      height={variant === 'gridItem' ? '100%' : undefined}
+      className={focusRing.focusRing}
+    >
       <InfoCard
         title={t('card.title')}
+        // A heading under the entity page's title, so the card is found by its heading.
+        titleTypographyProps={{ component: 'h2' }}
         variant={variant}
         deepLink={tabPath ? { title: t('card.openTab'), link: tabPath } : undefined}
       >

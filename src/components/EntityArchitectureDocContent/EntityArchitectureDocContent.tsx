@@ -24,6 +24,7 @@ import {
   TooComplexNotice,
 } from '../ArchitectureDocStates';
 import type { LoadedArchitectureDoc } from '../types';
+import { useFocusRingStyles } from '../focusRing';
 import { architectureDocsTranslationRef } from '../../translation';
 
 const useStyles = makeStyles(theme => ({
@@ -146,6 +147,7 @@ function ArchitectureDocTab(props: EntityArchitectureDocContentProps) {
   const config = useArchitectureDocsConfig();
   const { state, retry, templateProblem } = useArchitectureDoc(entity, { tabPath: props.tabPath });
   const problems = useConfigProblems(templateProblem);
+  const focusRing = useFocusRingStyles();
 
   let body: ReactNode;
   switch (state.status) {
@@ -175,7 +177,7 @@ function ArchitectureDocTab(props: EntityArchitectureDocContentProps) {
       body = <LoadedDoc doc={state.doc} entity={entity} />;
   }
   return (
-    <Box data-testid="architecture-doc-content">
+    <Box data-testid="architecture-doc-content" className={focusRing.focusRing}>
       <ConfigProblemsNotice problems={problems} />
       {body}
     </Box>

@@ -226,6 +226,57 @@ describe('MermaidDiagram', () => {
     ).toContainElement(container().querySelector('svg'));
   });
 
+  it('should name the drawn diagram after its type and first participants', async () => {
+    mockRender.mockImplementation(async id =>
+      drawn(
+        `<svg xmlns="http://www.w3.org/2000/svg" id="${id}">` +
+          '<text class="actor actor-man">Shopper</text>' +
+          '<text class="actor actor-box">Checkout API</text>' +
+          '<text class="actor actor-box">Inventory service</text>' +
+          '<text class="actor actor-box">Payment gateway</text>' +
+          '<text class="actor actor-box">order-events</text>' +
+          '</svg>',
+        'sequence',
+      ),
+    );
+
+    render(diagram({ source: 'sequenceDiagram\n  a->>b: hi' }));
+    await waitForState('rendered');
+
+    expect(screen.getByRole('img')).toHaveAccessibleName(
+      'Mermaid sequence diagram: Shopper, Checkout API, Inventory service and 2 more',
+    );
+  });
+
+  it("should show and hide a drawn diagram's source with a button that says so", async () => {
+    const source = 'flowchart LR\n  web --> api';
+    render(diagram({ source }));
+    await waitForState('rendered');
+
+    const show = screen.getByRole('button', { name: "Show the diagram's source" });
+    expect(show).toHaveAttribute('aria-expanded', 'false');
+    expect(container().querySelector('pre')).toBeNull();
+
+    act(() => show.click());
+    const hide = screen.getByRole('button', { name: "Hide the diagram's source" });
+    expect(hide).toHaveAttribute('aria-expanded', 'true');
+    const shown = container().querySelector('pre');
+    expect(shown?.textContent).toBe(source);
+    expect(hide).toHaveAttribute('aria-controls', shown?.id);
+
+    act(() => hide.click());
+    expect(container().querySelector('pre')).toBeNull();
+  });
+
+  it('should give dark-theme edge labels a background dark enough for their text, keeping strict security', async () => {
+    render(diagram({ source: FLOWCHART }, darkTheme));
+    await waitForState('rendered');
+
+    const config = mockInitialize.mock.calls[0][0];
+    expect(config.securityLevel).toBe('strict');
+    expect(config.themeVariables).toEqual({ edgeLabelBackground: '#2b2b2b' });
+  });
+
   it('should remove script elements from the drawn svg', async () => {
     mockRender.mockImplementation(async id =>
       drawn(

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import Button from '@material-ui/core/Button';
 import CircularProgress from '@material-ui/core/CircularProgress';
 import Paper from '@material-ui/core/Paper';
 import Typography from '@material-ui/core/Typography';
@@ -8,6 +9,7 @@ import { architectureDocsTranslationRef } from '../../translation';
 import { mermaidConfig } from '../../lib/mermaid-config';
 import { mermaidErrorMessage } from '../../lib/mermaid-error-message';
 import { loadMermaid } from './loadMermaid';
+import { diagramParticipants } from './diagramParticipants';
 
 /**
  * Props of {@link MermaidDiagram}.
@@ -38,6 +40,7 @@ const URL_ATTRIBUTES = new Set([
 ]);
 
 let renderCounter = 0;
+let sourceCounter = 0;
 
 /**
  * Every render gets a fresh id: Mermaid scopes the diagram's CSS to it, finds
@@ -157,7 +160,7 @@ function diagramKind(diagramType: string): string {
  */
 type DrawState =
   | { status: 'loading' }
-  | { status: 'rendered'; kind: string }
+  | { status: 'rendered'; kind: string; participants: { names: string[]; total: number } }
   | { status: 'error'; reason: 'library' | 'render' | 'invalid-svg'; detail?: string };
 
 const useStyles = makeStyles(theme => ({
@@ -189,6 +192,7 @@ const useStyles = makeStyles(theme => ({
     fontFamily: 'monospace',
     margin: theme.spacing(1, 0),
   },
+  sourceToggle: { display: 'block', margin: theme.spacing(0.5, 'auto', 0) },
   source: {
     margin: 0,
     padding: theme.spacing(1.5),
@@ -221,6 +225,11 @@ export function MermaidDiagram(props: MermaidDiagramProps) {
   const mermaidTheme = useTheme().palette.type === 'dark' ? 'dark' : 'default';
   const drawingRef = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<DrawState>({ status: 'loading' });
+  const [sourceShown, setSourceShown] = useState(false);
+  const [sourceId] = useState(() => {
+    sourceCounter += 1;
+    return `architecture-mermaid-source-${sourceCounter}`;
+  });
 
   useEffect(() => {
     // Each run owns its id and its flag, so a render that finishes after the
@@ -266,7 +275,11 @@ export function MermaidDiagram(props: MermaidDiagramProps) {
           return;
         }
         host.replaceChildren(drawing);
-        setState({ status: 'rendered', kind: diagramKind(diagramType) });
+        setState({
+          status: 'rendered',
+          kind: diagramKind(diagramType),
+          participants: diagramParticipants(drawing),
+        });
       } catch (error) {
         removeScratchElements(renderId, drawingRef.current);
         if (!cancelled) {
@@ -292,6 +305,14 @@ export function MermaidDiagram(props: MermaidDiagramProps) {
     label = state.kind
       ? t('diagram.labelOfKind', { kind: state.kind })
       : t('diagram.label');
+    const { names, total } = state.participants;
+    if (names.length > 0) {
+      label = t('diagram.labelWithParticipants', {
+        diagram: label,
+        participants: names.join(', '),
+        more: total > names.length ? t('diagram.moreParticipants', { count: total - names.length }) : '',
+      });
+    }
   }
   let message: string | undefined;
   if (state.status === 'error') {
@@ -343,6 +364,25 @@ export function MermaidDiagram(props: MermaidDiagramProps) {
         role={rendered ? 'img' : undefined}
         aria-label={label}
       />
+      {rendered && (
+        // The drawing is one image to a screen reader; its source says all of it.
+        <Button
+          size="small"
+          className={classes.sourceToggle}
+          aria-expanded={sourceShown}
+          aria-controls={sourceShown ? sourceId : undefined}
+          onClick={() => setSourceShown(shown => !shown)}
+        >
+          {sourceShown ? t('diagram.hideSource') : t('diagram.showSource')}
+        </Button>
+      )}
+      {rendered && sourceShown && (
+        // A keyboard must be able to scroll a line wider than the page (WCAG 2.1.1).
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+        <pre id={sourceId} className={classes.source} tabIndex={0}>
+          <code>{source}</code>
+        </pre>
+      )}
     </div>
   );
 }
