@@ -103,3 +103,16 @@ export function assertNoBlockingViolations(result) {
     `${result.label}: ${details.length} critical or serious accessibility violation(s):\n${details.join('\n')}`,
   );
 }
+
+/** Fails once, listing every result's blocking violations, when any result holds one. */
+export function assertAllWithoutBlockingViolations(results) {
+  const problems = [];
+  for (const result of results) {
+    try {
+      assertNoBlockingViolations(result);
+    } catch (error) {
+      problems.push(error.message);
+    }
+  }
+  assert.deepEqual(problems, []);
+}

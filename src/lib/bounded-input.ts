@@ -59,28 +59,42 @@ export function closesFence(line: string, fence: string): boolean {
 }
 
 /**
+ * Follows fenced code blocks through a doc read line by line, so that every
+ * linear pass over the raw text tells code from markdown the same way.
+ */
+export class FenceReader {
+  private marker: string | undefined;
+  /** The info string of the fence the last `'open'` line opened. */
+  info = '';
+
+  /** What the next line is: markdown text, a fence's opening line, or code (a closing line included). */
+  read(line: string): 'text' | 'open' | 'code' {
+    if (this.marker !== undefined) {
+      if (closesFence(line, this.marker)) this.marker = undefined;
+      return 'code';
+    }
+    const opening = FENCE.exec(line);
+    if (!opening) return 'text';
+    this.marker = opening[1];
+    this.info = opening[2];
+    return 'open';
+  }
+}
+
+/**
  * Escapes delimiters past the limit, paragraph by paragraph (runs of
  * non-blank lines outside fenced code). Linear in the input size.
  */
 function limitInlineDelimiters(lines: string[]): number {
   let limited = 0;
-  let fence: string | undefined;
+  const fences = new FenceReader();
   let seen = 0;
   let counted = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    if (fence !== undefined) {
-      if (closesFence(line, fence)) fence = undefined;
-      continue;
-    }
-    const marker = FENCE.exec(line)?.[1];
-    if (marker) {
-      fence = marker;
-      seen = 0;
-      counted = false;
-      continue;
-    }
-    if (line.trim() === '') {
+    const kind = fences.read(line);
+    if (kind === 'code') continue;
+    if (kind === 'open' || line.trim() === '') {
       seen = 0;
       counted = false;
       continue;
@@ -110,18 +124,10 @@ function limitInlineDelimiters(lines: string[]): number {
 function limitSetextUnderlines(lines: string[]): number {
   let seen = 0;
   let limited = 0;
-  let fence: string | undefined;
+  const fences = new FenceReader();
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    if (fence !== undefined) {
-      if (closesFence(line, fence)) fence = undefined;
-      continue;
-    }
-    const marker = FENCE.exec(line)?.[1];
-    if (marker) {
-      fence = marker;
-      continue;
-    }
+    if (fences.read(line) !== 'text') continue;
     if (i === 0 || lines[i - 1].trim() === '' || !SETEXT_UNDERLINE.test(line)) continue;
     seen++;
     if (seen <= MAX_SETEXT_UNDERLINES) continue;

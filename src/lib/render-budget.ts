@@ -16,7 +16,7 @@
  * Real architecture docs stay far below every limit.
  */
 
-import { closesFence, FENCE, INLINE_DELIMITER } from './bounded-input';
+import { FenceReader, INLINE_DELIMITER } from './bounded-input';
 import { DEFAULT_MAX_ANALYSIS_LENGTH } from './analyze-architecture-doc';
 
 /**
@@ -101,7 +101,7 @@ function measure(markdown: string): MeasuredDoc {
     nesting: 0,
   };
   let lines = 0;
-  let fence: string | undefined;
+  const fences = new FenceReader();
   let start = 0;
   while (start <= markdown.length) {
     let end = markdown.indexOf('\n', start);
@@ -109,16 +109,9 @@ function measure(markdown: string): MeasuredDoc {
     const line = markdown.slice(start, end);
     start = end + 1;
     lines++;
-    if (fence !== undefined) {
-      if (closesFence(line, fence)) fence = undefined;
-      continue;
-    }
-    const marker = FENCE.exec(line);
-    if (marker) {
-      fence = marker[1];
-      if (marker[2].toLowerCase() === 'mermaid') load.diagrams += 1;
-      continue;
-    }
+    const kind = fences.read(line);
+    if (kind === 'open' && fences.info.toLowerCase() === 'mermaid') load.diagrams += 1;
+    if (kind !== 'text') continue;
     if (HEADING.test(line)) load.headings += 1;
     if (DEFINITION.test(line)) load.definitions += 1;
     load.links += countOf(line, /\]\(|\]\[/g);
