@@ -3,13 +3,6 @@ import { defaultTemplateModel } from './template-model';
 import type { TemplateModel } from './types';
 
 /**
- * Names of the templates shipped with the package: `default` (the team
- * template) and `arc42`.
- * @public
- */
-export const BUILT_IN_TEMPLATE_NAMES: readonly string[] = ['default', 'arc42'];
-
-/**
  * A built-in template by name (case-insensitive), or undefined for any other name.
  * @public
  */

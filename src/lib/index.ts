@@ -19,7 +19,8 @@ export type { TemplateModelOptions, TemplateSectionInput } from './template-mode
 export { DEFAULT_TEMPLATE_MARKDOWN } from './default-template';
 export { ARC42_SECTION_ALIASES, DEFAULT_SECTION_ALIASES } from './section-aliases';
 export { arc42TemplateModel } from './arc42-template';
-export { BUILT_IN_TEMPLATE_NAMES, builtInTemplateModel } from './built-in-templates';
+export { BUILT_IN_TEMPLATE_NAMES } from './built-in-template-names';
+export { builtInTemplateModel } from './built-in-templates';
 export { normalizeHeadingText } from './heading-text';
 export { parseMarkdown } from './markdown-tree';
 export { resolveDocLink, isSafeLinkTarget, normalizePosixPath } from './doc-links';
