@@ -36,7 +36,11 @@ function schemeVariants(id) {
   return out;
 }
 
-const skeleton = body => `# Architecture\n\n## Context\n\n${body}\n\n## Components\n\nSome text.\n\n## Decisions\n\nNone.\n`;
+/**
+ * A doc with one template section only (Context), so that the tab shows it
+ * as "not an architecture doc": the payload, not the analysis, is under test.
+ */
+const skeleton = body => `# Architecture\n\n## Context\n\n${body}\n\n## Remarks\n\nSome text.\n\n## Decisions\n\nNone.\n`;
 
 /** A doc with template sections, so that the tab shows it as an architecture doc. */
 const templateDoc = body =>
@@ -117,7 +121,7 @@ export function buildDocs() {
     for (let k = 0; k < count; k++) lines.push(`  n${k}-->n${k + 1}`);
     add(`mermaid-${count}-nodes`, mermaid(lines.join('\n')));
   }
-  add('mermaid-many-diagrams', skeleton(Array.from({ length: 200 }, (_, k) => `\`\`\`mermaid\nflowchart LR\n  A${  k  }-->B\n\`\`\``).join('\n\n')), 'too-complex');
+  add('mermaid-many-diagrams', templateDoc(Array.from({ length: 200 }, (_, k) => `\`\`\`mermaid\nflowchart LR\n  A${  k  }-->B\n\`\`\``).join('\n\n')), 'too-complex');
   add('mermaid-garbage', mermaid('\u0000\u0001%%{init: {"__proto__": {"polluted": 1}}}%%\nflowchart\n  ((((((('));
 
   // Sizes and nesting.
@@ -156,7 +160,7 @@ export function buildDocs() {
 
   // Bytes.
   add('binary', Buffer.from(Array.from({ length: 4096 }, (_, k) => (k * 7919) % 256)));
-  add('nul-bytes', Buffer.concat([Buffer.from('# Architecture\n\n## Context\n\n'), Buffer.alloc(2048), Buffer.from('\n## Components\n')]));
+  add('nul-bytes', Buffer.concat([Buffer.from('# Architecture\n\n## Context\n\n'), Buffer.alloc(2048), Buffer.from('\n## Remarks\n')]));
   add('invalid-utf8', Buffer.concat([Buffer.from('# Architecture\n\n## Context\n\n'), Buffer.from([0xc3, 0x28, 0xa0, 0xa1, 0xe2, 0x28, 0xa1, 0xf0, 0x28, 0x8c, 0xbc, 0xff, 0xfe]), Buffer.from(' [x](java'), Buffer.from([0xc0, 0x80]), Buffer.from("script:__x('u8'))\n")]));
   add('utf16-bom', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('# Architecture\n\n## Context\n', 'utf16le')]));
   add('control-chars', skeleton(`${Array.from({ length: 32 }, (_, k) => String.fromCharCode(k)).join('x')  }\u202e\u2028\u2029\ufeff`));

@@ -267,7 +267,8 @@ async function takeTrapState(page) {
 /**
  * Client-side navigation to /hostile?doc=url (with `hash`, the page URL's
  * fragment), then the state the tab settles on and the state's text. A
- * "too-large" state that explains a render limit is "too-complex".
+ * "too-large" state that explains a limit, or the notice shown in place of a
+ * doc past a render limit, is "too-complex".
  */
 async function show(page, docUrl, hash = '') {
   const target = `/hostile?doc=${encodeURIComponent(docUrl)}${hash}`;
@@ -288,6 +289,9 @@ async function show(page, docUrl, hash = '') {
           const state = el.getAttribute('data-state');
           return state === 'too-large' && /too complex/i.test(el.textContent) ? 'too-complex' : state;
         }
+        // Past a render limit the doc is analysed and scored, and its text
+        // is replaced by a notice that says which limit it passed.
+        if (document.querySelector('[data-testid="too-complex"]')) return 'too-complex';
         if (md) return 'rendered';
         return false;
       },
