@@ -1,3 +1,7 @@
+// One file on purpose: the analysis is one pass over one tree, and its steps
+// (sections, placeholders, content evidence, links, diagrams, score) share
+// the per-doc state of that pass. Matching rules, content signals and aliases
+// live in their own modules beside it.
 import type { Heading, Nodes, Paragraph, Root, RootContent, Table } from 'mdast';
 import GithubSlugger from 'github-slugger';
 import { boundMarkdownInput, MAX_INLINE_DELIMITERS, MAX_NESTING, MAX_SETEXT_UNDERLINES } from './bounded-input';

@@ -1,3 +1,7 @@
+// One file on purpose: the renderer's element overrides (links, images,
+// headings, code and diagrams, missing-section callouts) all read the same
+// per-doc context and URL policy, and are only meaningful together as the
+// one `components` map handed to react-markdown.
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import Markdown, { defaultUrlTransform, type Components, type ExtraProps, type Options } from 'react-markdown';
 import type { Root, RootContent } from 'mdast';
