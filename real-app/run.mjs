@@ -16,7 +16,9 @@
 //   5. starts it (`yarn start`: frontend and backend) on ports of its own,
 //   6. signs in as a guest, opens the component's architecture tab and the
 //      catalog-wide page, asserts the doc, a drawn diagram and a
-//      missing-section callout, and saves screenshots to real-app/screenshots/.
+//      missing-section callout, and saves screenshots to real-app/screenshots/;
+//   7. runs axe-core on the tab and the catalog-wide page in the app's light
+//      and dark themes, and fails on a critical or serious violation.
 //
 //   npm run test:real-app               both systems
 //   npm run test:real-app -- legacy     one system (`new` or `legacy`)
@@ -51,6 +53,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { startDocServer } from '../dev/doc-server.mjs';
 import { launchBrowser, signInAsGuest } from '../e2e/harness.mjs';
+import { assertAllWithoutBlockingViolations, checkAccessibility, formatAccessibilityResult } from '../e2e/axe.mjs';
 import { applyInstallLines } from './install-lines.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -345,6 +348,45 @@ async function startApp(appDir, env, logFile) {
   return stop;
 }
 
+const TAB_VIEW = ['[data-testid="architecture-doc-content"]'];
+/** The page's own header and content; the app's sidebar around it is not the plugin's. */
+const PAGE_VIEW = ['header', '[data-testid="architecture-docs-page"]'];
+const THEMES = ['light', 'dark'];
+
+/**
+ * Switches the app's theme the way its settings page does (the theme id kept
+ * in local storage), reloads, and checks the switch took: a dark theme paints
+ * a dark page background.
+ */
+async function useTheme(page, theme) {
+  await page.evaluate(id => window.localStorage.setItem('theme', id), theme);
+  await page.reload(UI_WAIT);
+  await page.waitForFunction(
+    wanted => {
+      const channels = getComputedStyle(document.body).backgroundColor.match(/\d+/g)?.map(Number) ?? [];
+      if (channels.length < 3) return false;
+      const dark = channels[0] + channels[1] + channels[2] < 3 * 128;
+      return dark === (wanted === 'dark');
+    },
+    theme,
+    UI_WAIT,
+  );
+}
+
+/** axe-core on one view in both themes; `settle` waits for the view after each reload. */
+async function checkViewAccessibility(page, system, label, include, settle) {
+  const results = [];
+  for (const theme of THEMES) {
+    await useTheme(page, theme);
+    await settle();
+    const result = await checkAccessibility(page, `${system}: ${label} (${theme})`, { include });
+    say(`axe ${formatAccessibilityResult(result)}`);
+    results.push(result);
+  }
+  await useTheme(page, 'light');
+  return results;
+}
+
 /** The user's path: sign in, the architecture tab, the catalog-wide page. */
 async function checkInBrowser(system) {
   const browser = await launchBrowser();
@@ -371,11 +413,26 @@ async function checkInBrowser(system) {
     await callouts.first().waitFor(UI_WAIT);
     assert.ok((await callouts.count()) > 0, 'a missing-section callout is shown');
     await screenshot('architecture-tab');
+    const accessibility = await checkViewAccessibility(page, system, 'architecture tab', TAB_VIEW, async () => {
+      await markdown.locator('h1').filter({ hasText: title }).waitFor(UI_WAIT);
+      await page.locator('[data-testid="mermaid-diagram"] svg').first().waitFor(UI_WAIT);
+    });
 
     await page.goto(`${APP_URL}/architecture-docs`, UI_WAIT);
     await page.getByText('Architecture docs', { exact: true }).first().waitFor(UI_WAIT);
     await page.getByRole('link', { name: /Inventory service|inventory-service/ }).first().waitFor(UI_WAIT);
     await screenshot('architecture-docs-page');
+    accessibility.push(
+      ...(await checkViewAccessibility(page, system, 'catalog-wide page', PAGE_VIEW, async () => {
+        await page.getByRole('link', { name: /Inventory service|inventory-service/ }).first().waitFor(UI_WAIT);
+        await page.waitForFunction(
+          () => document.querySelector('[data-testid="coverage-progress"]')?.dataset.finished === 'true',
+          undefined,
+          UI_WAIT,
+        );
+      })),
+    );
+    assertAllWithoutBlockingViolations(accessibility);
   } catch (error) {
     await screenshot('failure').catch(() => {});
     throw error;
