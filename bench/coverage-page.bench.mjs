@@ -108,7 +108,7 @@ async function measureVisit(page, visit) {
 const say = line => console.log(line);
 // What users get: the portal bundled in production mode. BENCH_PORTAL=development
 // measures the development server instead (development builds of React and
-// the parser, several times slower).
+// the parser, which are slower).
 const BUILD = process.env.BENCH_PORTAL === 'development' ? 'development' : 'production';
 /** Doc requests the doc server answered while `docRequests.counting`, by status. */
 const docRequests = { counting: false, urls: new Set(), total: 0, notModified: 0, content: 0 };

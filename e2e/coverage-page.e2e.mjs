@@ -18,8 +18,9 @@ const SCAN_NOISE = [
   /^Failed to load resource: the server responded with a status of (401|404|500) .*localhost:7008\//,
 ];
 
-// A scan of the generated catalog takes about two minutes on two cores and
-// longer when the machine is busy; a test may wait for two of them.
+// A scan fetches every doc of the generated catalog at the doc server's
+// latency, and slows down further on a busy machine; a test may wait for two
+// scans.
 const SCAN_TIMEOUT = { timeout: 420_000 };
 const TEST_TIMEOUT = { timeout: 900_000 };
 const UI_WAIT = { timeout: 60_000 };

@@ -1,8 +1,9 @@
 // The dev portal as users' apps ship it: `dev/index` bundled by Backstage's
 // own bundler in production mode (minified React and libraries, no dev-only
 // checks), then served as static files with the app's routes falling back to
-// index.html. Benchmarks measure this build; the development server runs
-// development builds of React and the markdown parser, several times slower.
+// index.html. Benchmarks measure this build, which is what users run; the
+// development server runs development builds of React and the markdown
+// parser, which are slower.
 //
 //   node e2e/production-portal.mjs <out-dir> <port>
 //
