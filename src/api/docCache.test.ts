@@ -3,7 +3,7 @@
  */
 // The client is DOM-free; Node's fetch and streams are what msw intercepts.
 import { delay, HttpResponse } from 'msw';
-import { ArchitectureDocError } from './ArchitectureDocsApi';
+import { ArchitectureDocError, type ArchitectureDocFile } from './ArchitectureDocsApi';
 import {
   DOC_TEXT,
   failure,
@@ -13,6 +13,7 @@ import {
   setup,
   text,
 } from './__testUtils__/clientTestSetup';
+import { DocCache } from './docCache';
 
 describe('docCache', () => {
   describe('cache', () => {
@@ -157,6 +158,80 @@ describe('docCache', () => {
       await failure(leaving);
       const file = await staying;
       expect(file.content).toBe(DOC_TEXT);
+    });
+  });
+
+  describe('DocCache', () => {
+    const file = (content: string) => ({ url: PLAIN_DOC, content });
+    const options = { ttlMs: 1000, maxEntries: 10, maxBytes: 1000, timeoutMs: 1000 };
+
+    afterEach(() => {
+      jest.useRealTimers();
+    });
+
+    it('should serve a stored doc as fresh within the TTL and as due after it', () => {
+      jest.useFakeTimers();
+      const cache = new DocCache(options);
+      cache.store(PLAIN_DOC, file('a'));
+      expect(cache.get(PLAIN_DOC)).toEqual({ file: file('a'), fresh: true });
+      jest.advanceTimersByTime(1000);
+      expect(cache.get(PLAIN_DOC)).toEqual({ file: file('a'), fresh: false });
+      expect(cache.get('https://docs.example.net/other.md')).toBeUndefined();
+    });
+
+    it('should run one load for every caller that asks while it runs', async () => {
+      const cache = new DocCache(options);
+      const load = jest.fn(async () => file('a'));
+      const [first, second] = await Promise.all([
+        cache.share(PLAIN_DOC, 'docs.example.net', load),
+        cache.share(PLAIN_DOC, 'docs.example.net', load),
+      ]);
+      expect(load).toHaveBeenCalledTimes(1);
+      expect(second).toBe(first);
+    });
+
+    it('should abort the load once the last waiter has left', async () => {
+      const cache = new DocCache(options);
+      let loadSignal: AbortSignal | undefined;
+      const load = (signal: AbortSignal) => {
+        loadSignal = signal;
+        return new Promise<never>(() => undefined);
+      };
+      const one = new AbortController();
+      const two = new AbortController();
+      const first = cache.share(PLAIN_DOC, 'docs.example.net', load, one.signal);
+      const second = cache.share(PLAIN_DOC, 'docs.example.net', load, two.signal);
+      one.abort();
+      await failure(first);
+      expect(loadSignal?.aborted).toBe(false);
+      two.abort();
+      await failure(second);
+      expect(loadSignal?.aborted).toBe(true);
+    });
+
+    it('should fail a load that outlasts the timeout as timeout', async () => {
+      const cache = new DocCache({ ...options, timeoutMs: 20 });
+      const load = (signal: AbortSignal) =>
+        new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
+      const error = await failure(cache.share(PLAIN_DOC, 'docs.example.net', load));
+      expect(error).toEqual(
+        new ArchitectureDocError(
+          'timeout',
+          'docs.example.net did not answer completely within 20 ms (architectureDocs.fetch.timeoutMs).',
+        ),
+      );
+    });
+
+    it('should start a new load after the requests to its host are forgotten', async () => {
+      const cache = new DocCache(options);
+      let release: (value: ArchitectureDocFile) => void = () => undefined;
+      const slow = () => new Promise<ArchitectureDocFile>(resolve => (release = resolve));
+      const waiting = cache.share(PLAIN_DOC, 'docs.example.net', slow);
+      cache.forgetRequestsTo('docs.example.net');
+      const fresh = await cache.share(PLAIN_DOC, 'docs.example.net', async () => file('new'));
+      release(file('old'));
+      expect(fresh.content).toBe('new');
+      expect((await waiting).content).toBe('old');
     });
   });
 });

@@ -7,8 +7,11 @@ import {
   entity,
   GITHUB_DOC,
   PLAIN_DOC,
+  scmIntegrations,
   setup,
 } from './__testUtils__/clientTestSetup';
+import { locateEntityDoc, resolveDocLinkUrl } from './docLocation';
+import { ScmIntegrationLookup } from './scmIntegrationLookup';
 
 describe('docLocation', () => {
   describe('getDocLocation', () => {
@@ -156,6 +159,54 @@ describe('docLocation', () => {
     it('should resolve an anchor against the doc itself', () => {
       const { client } = setup();
       expect(client.resolveLink('#purpose', GITHUB_DOC)).toBe(`${GITHUB_DOC}#purpose`);
+    });
+  });
+
+  describe('locateEntityDoc', () => {
+    const context = {
+      annotation: 'architecture-docs/ref',
+      templateMarkdown: '# T\n',
+      integrations: new ScmIntegrationLookup(scmIntegrations),
+    };
+
+    it('should reject a relative ref beside a location reference that does not parse', () => {
+      expect(() =>
+        locateEntityDoc(
+          entity({ 'architecture-docs/ref': './A.md', 'backstage.io/managed-by-location': 'no-colon' }),
+          context,
+        ),
+      ).toThrow(
+        expect.objectContaining({
+          kind: 'invalid-location',
+          message:
+            'The entity\'s location "no-colon" is not a valid location reference. Set "architecture-docs/ref" to the doc\'s absolute URL, for example https://github.com/org/repo/blob/main/docs/architecture/playout-engine.md.',
+        }),
+      );
+    });
+
+    it('should reject a relative ref that resolves to a URL the browser cannot fetch', () => {
+      expect(() =>
+        locateEntityDoc(
+          entity({
+            'architecture-docs/ref': './A.md',
+            'backstage.io/managed-by-location': 'url:ftp://files.example.net/repo/catalog-info.yaml',
+          }),
+          context,
+        ),
+      ).toThrow(expect.objectContaining({ kind: 'invalid-location', message: expect.stringContaining('which is not an http(s) URL') }));
+    });
+  });
+
+  describe('resolveDocLinkUrl', () => {
+    it('should reject a link that cannot be resolved against its base as invalid-location', () => {
+      const integrations = new ScmIntegrationLookup(scmIntegrations);
+      expect(() => resolveDocLinkUrl('a.md', 'not a url', integrations)).toThrow(
+        expect.objectContaining({
+          kind: 'invalid-location',
+          message: 'The link "a.md" cannot be resolved against not a url.',
+          url: 'not a url',
+        }),
+      );
     });
   });
 });

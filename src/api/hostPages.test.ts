@@ -6,8 +6,11 @@ import {
   entity,
   GITHUB_DOC,
   PLAIN_DOC,
+  scmIntegrations,
   setup,
 } from './__testUtils__/clientTestSetup';
+import { canonicalDocUrl, editPageUrl, newFilePageUrl, viewPageUrl } from './hostPages';
+import { ScmIntegrationLookup } from './scmIntegrationLookup';
 
 describe('hostPages', () => {
   describe('getDocLocation', () => {
@@ -47,6 +50,47 @@ describe('hostPages', () => {
     it('should return a URL on no integration unchanged', () => {
       const { client } = setup();
       expect(client.getViewUrl(PLAIN_DOC)).toBe(PLAIN_DOC);
+    });
+  });
+
+  describe('page URLs from the integrations', () => {
+    const integrations = new ScmIntegrationLookup(scmIntegrations);
+    const GITLAB_DOC = 'https://gitlab.example.com/media/playout/-/blob/main/docs/architecture/A.md';
+
+    it('should make a GitHub tree URL canonical as its blob page, keeping query and fragment', () => {
+      expect(canonicalDocUrl(`${GITHUB_DOC.replace('/blob/', '/tree/')}?plain=1#purpose`, integrations)).toBe(
+        `${GITHUB_DOC}?plain=1#purpose`,
+      );
+    });
+
+    it('should keep a URL on no integration as the canonical URL', () => {
+      expect(canonicalDocUrl(PLAIN_DOC, integrations)).toBe(PLAIN_DOC);
+    });
+
+    it('should give the edit page of a GitLab file and none on no integration', () => {
+      expect(editPageUrl(GITLAB_DOC, integrations)).toBe(
+        'https://gitlab.example.com/media/playout/-/edit/main/docs/architecture/A.md',
+      );
+      expect(editPageUrl(PLAIN_DOC, integrations)).toBeUndefined();
+    });
+
+    it('should turn a GitLab raw URL into its blob page', () => {
+      expect(viewPageUrl(GITLAB_DOC.replace('/-/blob/', '/-/raw/'), integrations)).toBe(GITLAB_DOC);
+    });
+
+    it('should keep a GitHub tree URL as the page to view, since it may name a folder', () => {
+      const tree = 'https://github.com/acme/playout/tree/main/docs';
+      expect(viewPageUrl(tree, integrations)).toBe(tree);
+    });
+
+    it('should decode the file name of a GitHub new-file page', () => {
+      expect(newFilePageUrl('https://github.com/acme/playout/blob/main/docs/A%20B.md', '', integrations)).toBe(
+        'https://github.com/acme/playout/new/main/docs?filename=A%20B.md&value=',
+      );
+    });
+
+    it('should offer no new-file page for a GitHub URL that names no file', () => {
+      expect(newFilePageUrl('https://github.com/acme/playout', '# T', integrations)).toBeUndefined();
     });
   });
 });

@@ -7,13 +7,22 @@ import {
   credentials,
   DOC_TEXT,
   failure,
+  GITHUB_API,
   GITHUB_DOC,
   GITHUB_RAW,
   PLAIN_DOC,
+  scmIntegrations,
   serve,
   setup,
   text,
 } from './__testUtils__/clientTestSetup';
+import {
+  describeDocSource,
+  HostRequestContext,
+  prepareHostRequest,
+  sendHostRequest,
+} from './hostRequests';
+import { ScmIntegrationLookup } from './scmIntegrationLookup';
 
 describe('hostRequests', () => {
   describe('fetch URLs per host', () => {
@@ -109,6 +118,69 @@ describe('hostRequests', () => {
       expect(seen.map(s => s.url)).toEqual([
         'http://backstage.test/api/proxy/gitlab-docs/api/v4/projects/media%2Fplayout/repository/files/docs%2FA.md/raw?ref=main',
       ]);
+    });
+  });
+
+  describe('preparing and sending', () => {
+    const integrations = new ScmIntegrationLookup(scmIntegrations);
+    const context = (overrides: Partial<HostRequestContext> = {}): HostRequestContext => {
+      const { scmAuthApi, discoveryApi, fetchApi } = setup();
+      scmAuthApi.getCredentials.mockResolvedValue(credentials('token'));
+      return { proxyPath: undefined, scmAuthApi, discoveryApi, fetchApi, fetch: jest.fn(), ...overrides };
+    };
+
+    it('should describe a doc by its canonical URL without the fragment', () => {
+      const source = describeDocSource(`${GITHUB_DOC.replace('/blob/', '/tree/')}#purpose`, integrations);
+      expect(source).toMatchObject({ docUrl: GITHUB_DOC, host: 'github.com' });
+      expect(source.integration?.rawRequest(false).url).toBe(GITHUB_RAW);
+      expect(describeDocSource(PLAIN_DOC, integrations).integration).toBeUndefined();
+    });
+
+    it('should not add credentials to a request whose target is not one of the integration hosts', async () => {
+      const source = {
+        docUrl: GITHUB_DOC,
+        host: 'github.com',
+        integration: {
+          credentialHosts: new Set(['github.com']),
+          rawRequest: (authenticated: boolean) => ({
+            url: authenticated ? 'https://elsewhere.example.org/A.md' : GITHUB_RAW,
+            headers: {},
+            format: 'text' as const,
+          }),
+        },
+      };
+      const request = await prepareHostRequest(source, new AbortController().signal, context());
+      expect(request).toEqual({ url: GITHUB_RAW, headers: {}, format: 'text', authenticated: false, viaProxy: false });
+    });
+
+    it('should reject with the abort reason while waiting for credentials', async () => {
+      const controller = new AbortController();
+      const { scmAuthApi } = setup();
+      scmAuthApi.getCredentials.mockReturnValue(new Promise(() => undefined));
+      const pending = prepareHostRequest(describeDocSource(GITHUB_DOC, integrations), controller.signal, {
+        ...context(),
+        scmAuthApi,
+      });
+      controller.abort();
+      expect(await failure(pending)).toMatchObject({ name: 'AbortError' });
+    });
+
+    it('should send a credentialed request without following redirects, conditional on the ETag', async () => {
+      const fetch = jest.fn(async () => new Response('ok'));
+      const signal = new AbortController().signal;
+      const request = {
+        url: GITHUB_API,
+        headers: { Authorization: 'Bearer t' },
+        format: 'text' as const,
+        authenticated: true,
+        viaProxy: false,
+      };
+      await sendHostRequest(request, '"v1"', signal, context({ fetch }));
+      expect(fetch).toHaveBeenCalledWith(GITHUB_API, {
+        headers: { Authorization: 'Bearer t', 'If-None-Match': '"v1"' },
+        signal,
+        redirect: 'manual',
+      });
     });
   });
 });

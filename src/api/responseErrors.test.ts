@@ -14,6 +14,7 @@ import {
   setup,
   text,
 } from './__testUtils__/clientTestSetup';
+import { answeredBy, parseRetryAfter, redirectError, statusError, timeoutError } from './responseErrors';
 
 describe('responseErrors', () => {
   describe('errors', () => {
@@ -115,6 +116,82 @@ describe('responseErrors', () => {
       serve('http://backstage.test', () => new HttpResponse(null, { status: 403 }));
       const error = await failure(client.getDoc(GITHUB_DOC));
       expect(error).toMatchObject({ kind: 'sign-in-needed', status: 403, host: undefined });
+    });
+  });
+
+  describe('parseRetryAfter', () => {
+    const at = (headers: Record<string, string>) => parseRetryAfter(new Response(null, { status: 429, headers }));
+
+    beforeEach(() => {
+      jest.useFakeTimers({ now: new Date('2026-01-01T00:00:00Z') });
+    });
+
+    afterEach(() => {
+      jest.useRealTimers();
+    });
+
+    it('should read Retry-After in seconds', () => {
+      expect(at({ 'Retry-After': ' 30 ' })).toBe(30);
+    });
+
+    it('should read Retry-After as a date, rounding up and never below zero', () => {
+      expect(at({ 'Retry-After': 'Thu, 01 Jan 2026 00:01:30 GMT' })).toBe(90);
+      expect(at({ 'Retry-After': 'Wed, 31 Dec 2025 23:00:00 GMT' })).toBe(0);
+    });
+
+    it("should read GitHub's rate-limit reset in epoch seconds", () => {
+      const now = Date.parse('2026-01-01T00:00:00Z') / 1000;
+      expect(at({ 'x-ratelimit-reset': String(now + 45) })).toBe(45);
+    });
+
+    it('should have no wait without a readable header', () => {
+      expect(at({})).toBeUndefined();
+      expect(at({ 'Retry-After': 'soon', 'x-ratelimit-reset': 'later' })).toBeUndefined();
+    });
+  });
+
+  describe('errors from the answer', () => {
+    const source = {
+      docUrl: PLAIN_DOC,
+      host: 'docs.example.net',
+    };
+    const request = {
+      url: PLAIN_DOC,
+      headers: {},
+      format: 'text' as const,
+      authenticated: false,
+      viaProxy: false,
+    };
+
+    it('should name the status text of a status it has no other words for', () => {
+      const error = statusError(source, request, new Response(null, { status: 418, statusText: "I'm a teapot" }));
+      expect(error).toEqual(new ArchitectureDocError('failed', "docs.example.net answered 418 I'm a teapot."));
+      expect(error).toMatchObject({ kind: 'failed', status: 418, url: PLAIN_DOC });
+    });
+
+    it('should name where a redirect points and why it was not followed', () => {
+      const error = redirectError(
+        source,
+        request,
+        new Response(null, { status: 301, headers: { Location: 'https://docs.example.org/A.md' } }),
+      );
+      expect(error.message).toBe(
+        'docs.example.net answered with a redirect to https://docs.example.org/A.md. It was not followed, so that the credentials for docs.example.net are not sent elsewhere; point the annotation at the file\'s current URL.',
+      );
+      expect(error).toMatchObject({ kind: 'failed', status: 301 });
+    });
+
+    it('should name the proxy, not the host, for an answer from the proxy', () => {
+      expect(answeredBy(source, { ...request, viaProxy: true })).toBe('The proxy');
+      expect(answeredBy(source, { ...request, url: 'https://raw.example.net/A.md' })).toBe('raw.example.net');
+    });
+
+    it('should report a timeout with the host to blame', () => {
+      expect(timeoutError(PLAIN_DOC, 'docs.example.net', 50)).toMatchObject({
+        kind: 'timeout',
+        url: PLAIN_DOC,
+        host: 'docs.example.net',
+      });
     });
   });
 });

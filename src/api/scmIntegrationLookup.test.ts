@@ -6,8 +6,10 @@ import { defaultScmResolveUrl, ScmIntegrations } from '@backstage/integration';
 import { mockApis } from '@backstage/test-utils';
 import {
   GITHUB_DOC,
+  scmIntegrations,
   setup,
 } from './__testUtils__/clientTestSetup';
+import { ScmIntegrationLookup } from './scmIntegrationLookup';
 
 describe('scmIntegrationLookup', () => {
   describe('resolveLink', () => {
@@ -84,6 +86,31 @@ describe('scmIntegrationLookup', () => {
       });
       expect(resolvedByBackstage.length).toBeGreaterThan(targets.length - 3);
       expect(resolvedByBackstage.map(([target]) => [target, client.resolveLink(target, base)])).toEqual(resolvedByBackstage);
+    });
+  });
+
+  describe('ScmIntegrationLookup', () => {
+    it('should give the integration of a type only where it serves the URL', () => {
+      const lookup = new ScmIntegrationLookup(scmIntegrations);
+      expect(lookup.integrationOfType(GITHUB_DOC, 'github')?.config.host).toBe('github.com');
+      expect(lookup.integrationOfType(GITHUB_DOC, 'gitlab')).toBeUndefined();
+      expect(lookup.integrationFor('https://docs.example.net/a.md')).toBeUndefined();
+    });
+
+    it('should ask the registry each time for a value that is not an absolute URL', () => {
+      const registry = ScmIntegrations.fromConfig(mockApis.config({ data: {} }));
+      const byUrl = jest.spyOn(registry, 'byUrl');
+      const lookup = new ScmIntegrationLookup(registry);
+      lookup.integrationFor('docs/a.md');
+      lookup.integrationFor('docs/a.md');
+      expect(byUrl).toHaveBeenCalledTimes(2);
+    });
+
+    it("should keep the base's query on a plain relative path, as Backstage does", () => {
+      const lookup = new ScmIntegrationLookup(ScmIntegrations.fromConfig(mockApis.config({ data: {} })));
+      expect(lookup.resolveUrl('../b.md', 'https://docs.example.net/x/y/a.md?ref=main#top')).toBe(
+        'https://docs.example.net/x/b.md?ref=main',
+      );
     });
   });
 });

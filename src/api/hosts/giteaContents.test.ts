@@ -8,6 +8,7 @@ import {
   serve,
   setup,
 } from '../__testUtils__/clientTestSetup';
+import { giteaContentsByteBudget, giteaFileBytes } from './giteaContents';
 
 describe('giteaContents', () => {
   describe('fetch URLs per host', () => {
@@ -32,6 +33,41 @@ describe('giteaContents', () => {
       serve('https://gitea.example.com', () => HttpResponse.json([{ type: 'file', name: 'A.md' }]));
       const error = await failure(client.getDoc('https://gitea.example.com/acme/playout/src/branch/main/docs'));
       expect(error).toMatchObject({ kind: 'unexpected-content' });
+    });
+  });
+
+  describe('giteaFileBytes', () => {
+    const read = (json: string) => giteaFileBytes(json, 'https://gitea.example.com/a.md', 'gitea.example.com', 200);
+
+    it('should decode base64 content with line breaks', () => {
+      const content = Buffer.from('# Übersicht\n', 'utf8').toString('base64').replace(/(.{4})/g, '$1\n');
+      expect(new TextDecoder().decode(read(JSON.stringify({ type: 'file', encoding: 'base64', content })))).toBe(
+        '# Übersicht\n',
+      );
+    });
+
+    it.each([
+      ['not json', 'the answer is not valid JSON'],
+      ['null', 'the path is a folder'],
+      ['{"type":"symlink","content":""}', 'the path is a symlink'],
+      ['{"type":"file","encoding":"utf-8","content":"abc"}', 'the answer has no base64 content'],
+      ['{"type":"file"}', 'the answer has no base64 content'],
+      ['{"type":"file","encoding":"base64","content":"***"}', 'the content is not valid base64'],
+    ])('should reject %s as unexpected-content: %s', (json, why) => {
+      expect(() => read(json)).toThrow(
+        expect.objectContaining({
+          kind: 'unexpected-content',
+          message: `gitea.example.com did not return a file: ${why}.`,
+          url: 'https://gitea.example.com/a.md',
+          status: 200,
+        }),
+      );
+    });
+  });
+
+  describe('giteaContentsByteBudget', () => {
+    it('should allow for base64 growth and the JSON envelope', () => {
+      expect(giteaContentsByteBudget(3000)).toBe(4000 + 16 * 1024);
     });
   });
 });

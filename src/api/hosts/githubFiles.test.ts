@@ -2,6 +2,7 @@
  * @jest-environment node
  */
 // The client is DOM-free; Node's fetch and streams are what msw intercepts.
+import { ArchitectureDocError } from '../ArchitectureDocsApi';
 import {
   credentials,
   DOC_TEXT,
@@ -13,6 +14,7 @@ import {
   setup,
   text,
 } from '../__testUtils__/clientTestSetup';
+import { githubFileSource, parseGithubFileUrl } from './githubFiles';
 
 describe('githubFiles', () => {
   describe('getDocLocation', () => {
@@ -67,6 +69,78 @@ describe('githubFiles', () => {
       const { client } = setup();
       const error = await failure(client.getDoc('https://github.com/acme/playout'));
       expect(error).toMatchObject({ kind: 'invalid-location' });
+    });
+  });
+
+  describe('parseGithubFileUrl', () => {
+    it('should split a file URL into owner, repo, kind, ref and encoded path', () => {
+      expect(parseGithubFileUrl('https://github.com/acme/playout/tree/release%2F2/docs/A%20B.md')).toEqual({
+        kind: 'tree',
+        owner: 'acme',
+        repo: 'playout',
+        ref: 'release%2F2',
+        path: ['docs', 'A%20B.md'],
+      });
+    });
+
+    it.each([
+      'https://github.com/acme/playout',
+      'https://github.com/acme/playout/blob/main',
+      'https://github.com/acme/playout/commits/main/docs/A.md',
+      'https://github.com/acme/playout/blob/main/docs//A.md',
+      'not a url',
+    ])('should find no file in %s', url => {
+      expect(parseGithubFileUrl(url)).toBeUndefined();
+    });
+  });
+
+  describe('githubFileSource', () => {
+    const config = {
+      host: 'github.com',
+      apiBaseUrl: 'https://api.github.com',
+      rawBaseUrl: 'https://raw.githubusercontent.com',
+    };
+
+    it('should offer credentials to the web, API and raw hosts only', () => {
+      expect([...githubFileSource(GITHUB_DOC, config).credentialHosts]).toEqual([
+        'github.com',
+        'api.github.com',
+        'raw.githubusercontent.com',
+      ]);
+    });
+
+    it('should read anonymously from the raw host and signed in from the contents API', () => {
+      const source = githubFileSource(GITHUB_DOC, config);
+      expect(source.rawRequest(false)).toEqual({ url: GITHUB_RAW, headers: {}, format: 'text' });
+      expect(source.rawRequest(true)).toEqual({
+        url: GITHUB_API,
+        headers: { Accept: 'application/vnd.github.raw' },
+        format: 'text',
+      });
+    });
+
+    it('should read anonymously from the contents API when there is no raw host', () => {
+      const source = githubFileSource(GITHUB_DOC, { host: 'github.com', apiBaseUrl: 'https://api.github.com' });
+      expect(source.rawRequest(false).url).toBe(GITHUB_API);
+    });
+
+    it('should reject an integration with neither API nor raw host as invalid-location', () => {
+      const source = githubFileSource(GITHUB_DOC, { host: 'github.com' });
+      expect(() => source.rawRequest(false)).toThrow(
+        new ArchitectureDocError(
+          'invalid-location',
+          'The GitHub integration for github.com has neither apiBaseUrl nor rawBaseUrl; set one in integrations.github.',
+        ),
+      );
+    });
+
+    it('should reject a URL that names no file as invalid-location', () => {
+      expect(() => githubFileSource('https://github.com/acme/playout', config)).toThrow(
+        new ArchitectureDocError(
+          'invalid-location',
+          'https://github.com/acme/playout is not a GitHub file URL; expected one like https://github.com/org/repo/blob/main/docs/architecture/Service.md.',
+        ),
+      );
     });
   });
 });

@@ -6,10 +6,12 @@ import { HttpResponse } from 'msw';
 import {
   DOC_TEXT,
   PLAIN_DOC,
+  scmIntegrations,
   serve,
   setup,
   text,
 } from '../__testUtils__/clientTestSetup';
+import { hostFileSourceFor } from './hostFileSources';
 
 describe('hostFileSources', () => {
   describe('fetch URLs per host', () => {
@@ -57,6 +59,38 @@ describe('hostFileSources', () => {
       const seen = serve('https://docs.example.net', () => text(DOC_TEXT));
       await client.getDoc(PLAIN_DOC);
       expect(seen.map(s => s.url)).toEqual([PLAIN_DOC]);
+    });
+  });
+
+  describe('hostFileSourceFor', () => {
+    it('should have no source for a URL on no supported integration', () => {
+      expect(hostFileSourceFor(PLAIN_DOC, undefined, scmIntegrations)).toBeUndefined();
+      expect(hostFileSourceFor('https://storage.example.net/a.md', 'awsS3', scmIntegrations)).toBeUndefined();
+    });
+
+    it('should have no source when the integration of the type does not serve the URL', () => {
+      expect(hostFileSourceFor(PLAIN_DOC, 'gitea', scmIntegrations)).toBeUndefined();
+    });
+
+    it("should report a URL the integration's builder rejects as invalid-location", () => {
+      expect(() =>
+        hostFileSourceFor('https://dev.azure.com/acme/media/playout', 'azure', scmIntegrations),
+      ).toThrow(
+        expect.objectContaining({
+          name: 'ArchitectureDocError',
+          kind: 'invalid-location',
+          url: 'https://dev.azure.com/acme/media/playout',
+        }),
+      );
+    });
+
+    it('should offer credentials to a Bitbucket Server host and its API host only', () => {
+      const source = hostFileSourceFor(
+        'https://bitbucket.example.com/projects/MEDIA/repos/playout/browse/A.md',
+        'bitbucketServer',
+        scmIntegrations,
+      );
+      expect(source && [...source.credentialHosts]).toEqual(['bitbucket.example.com']);
     });
   });
 });
