@@ -15,13 +15,7 @@ import {
 import { DocCache } from './docCache';
 import { locateEntityDoc, resolveDocLinkUrl } from './docLocation';
 import { editPageUrl, viewPageUrl } from './hostPages';
-import {
-  describeDocSource,
-  DocSource,
-  HostRequestContext,
-  prepareHostRequest,
-  sendHostRequest,
-} from './hostRequests';
+import { describeDocSource, DocSource, HostRequestContext, prepareHostRequest, sendHostRequest } from './hostRequests';
 import { tryParseUrl } from './httpUrls';
 import { readDocResponse } from './readDocResponse';
 import {

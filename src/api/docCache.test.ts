@@ -4,15 +4,7 @@
 // The client is DOM-free; Node's fetch and streams are what msw intercepts.
 import { delay, HttpResponse } from 'msw';
 import { ArchitectureDocError, type ArchitectureDocFile } from './ArchitectureDocsApi';
-import {
-  DOC_TEXT,
-  failure,
-  GITHUB_DOC,
-  PLAIN_DOC,
-  serve,
-  setup,
-  text,
-} from './__testUtils__/clientTestSetup';
+import { DOC_TEXT, failure, GITHUB_DOC, PLAIN_DOC, serve, setup, text } from './__testUtils__/clientTestSetup';
 import { DocCache } from './docCache';
 
 describe('docCache', () => {

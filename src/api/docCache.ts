@@ -1,5 +1,5 @@
 import { BoundedCache } from '../lib/bounded-cache';
-import { abortReason } from './abortSignals';
+import { abortReason, raceAbort } from './abortSignals';
 import type { ArchitectureDocFile } from './ArchitectureDocsApi';
 import { timeoutError } from './responseErrors';
 
@@ -132,26 +132,14 @@ export class DocCache {
   #join(flight: Flight, signal: AbortSignal | undefined): Promise<ArchitectureDocFile> {
     flight.waiters += 1;
     if (!signal) return flight.promise;
-    return new Promise<ArchitectureDocFile>((resolve, reject) => {
-      const onAbort = () => {
-        flight.waiters -= 1;
-        if (flight.waiters === 0) {
-          if (this.#inflight.get(flight.key) === flight) this.#inflight.delete(flight.key);
-          flight.controller.abort(abortReason(signal));
-        }
-        reject(abortReason(signal));
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-      flight.promise.then(
-        file => {
-          signal.removeEventListener('abort', onAbort);
-          resolve(file);
-        },
-        error => {
-          signal.removeEventListener('abort', onAbort);
-          reject(error);
-        },
-      );
-    });
+    const onAbort = () => {
+      flight.waiters -= 1;
+      if (flight.waiters === 0) {
+        if (this.#inflight.get(flight.key) === flight) this.#inflight.delete(flight.key);
+        flight.controller.abort(abortReason(signal));
+      }
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    return raceAbort(flight.promise, signal).finally(() => signal.removeEventListener('abort', onAbort));
   }
 }

@@ -3,13 +3,7 @@
  */
 // The client is DOM-free; Node's fetch and streams are what msw intercepts.
 import { ArchitectureDocError } from './ArchitectureDocsApi';
-import {
-  entity,
-  GITHUB_DOC,
-  PLAIN_DOC,
-  scmIntegrations,
-  setup,
-} from './__testUtils__/clientTestSetup';
+import { entity, GITHUB_DOC, PLAIN_DOC, scmIntegrations, setup } from './__testUtils__/clientTestSetup';
 import { locateEntityDoc, resolveDocLinkUrl } from './docLocation';
 import { ScmIntegrationLookup } from './scmIntegrationLookup';
 

@@ -1,8 +1,4 @@
-import {
-  ANNOTATION_LOCATION,
-  ANNOTATION_ORIGIN_LOCATION,
-  parseLocationRef,
-} from '@backstage/catalog-model';
+import { ANNOTATION_LOCATION, ANNOTATION_ORIGIN_LOCATION, parseLocationRef } from '@backstage/catalog-model';
 import type { Entity } from '@backstage/catalog-model';
 import { getArchitectureDocRef } from '../lib/annotation';
 import { ArchitectureDocError, ArchitectureDocLocation } from './ArchitectureDocsApi';

@@ -2,13 +2,7 @@
  * @jest-environment node
  */
 // The client is DOM-free; Node's fetch and streams are what msw intercepts.
-import {
-  entity,
-  GITHUB_DOC,
-  PLAIN_DOC,
-  scmIntegrations,
-  setup,
-} from './__testUtils__/clientTestSetup';
+import { entity, GITHUB_DOC, PLAIN_DOC, scmIntegrations, setup } from './__testUtils__/clientTestSetup';
 import { canonicalDocUrl, editPageUrl, newFilePageUrl, viewPageUrl } from './hostPages';
 import { ScmIntegrationLookup } from './scmIntegrationLookup';
 

@@ -16,12 +16,7 @@ import {
   setup,
   text,
 } from './__testUtils__/clientTestSetup';
-import {
-  describeDocSource,
-  HostRequestContext,
-  prepareHostRequest,
-  sendHostRequest,
-} from './hostRequests';
+import { describeDocSource, HostRequestContext, prepareHostRequest, sendHostRequest } from './hostRequests';
 import { ScmIntegrationLookup } from './scmIntegrationLookup';
 
 describe('hostRequests', () => {

@@ -4,15 +4,7 @@
 // The client is DOM-free; Node's fetch and streams are what msw intercepts.
 import { HttpResponse } from 'msw';
 import { ArchitectureDocError } from './ArchitectureDocsApi';
-import {
-  DOC_TEXT,
-  failure,
-  GITHUB_DOC,
-  PLAIN_DOC,
-  serve,
-  setup,
-  text,
-} from './__testUtils__/clientTestSetup';
+import { DOC_TEXT, failure, GITHUB_DOC, PLAIN_DOC, serve, setup, text } from './__testUtils__/clientTestSetup';
 import { readBodyWithin, readDocResponse } from './readDocResponse';
 
 describe('readDocResponse', () => {

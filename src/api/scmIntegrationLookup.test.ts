@@ -4,11 +4,7 @@
 // The client is DOM-free; Node's fetch and streams are what msw intercepts.
 import { defaultScmResolveUrl, ScmIntegrations } from '@backstage/integration';
 import { mockApis } from '@backstage/test-utils';
-import {
-  GITHUB_DOC,
-  scmIntegrations,
-  setup,
-} from './__testUtils__/clientTestSetup';
+import { GITHUB_DOC, scmIntegrations, setup } from './__testUtils__/clientTestSetup';
 import { ScmIntegrationLookup } from './scmIntegrationLookup';
 
 describe('scmIntegrationLookup', () => {

@@ -3,11 +3,7 @@
  */
 // The client is DOM-free; Node's fetch and streams are what msw intercepts.
 import { HttpResponse } from 'msw';
-import {
-  failure,
-  serve,
-  setup,
-} from '../__testUtils__/clientTestSetup';
+import { failure, serve, setup } from '../__testUtils__/clientTestSetup';
 import { giteaContentsByteBudget, giteaFileBytes } from './giteaContents';
 
 describe('giteaContents', () => {

@@ -2,12 +2,7 @@
  * @jest-environment node
  */
 // The client is DOM-free; Node's fetch and streams are what msw intercepts.
-import {
-  DOC_TEXT,
-  serve,
-  setup,
-  text,
-} from '../__testUtils__/clientTestSetup';
+import { DOC_TEXT, serve, setup, text } from '../__testUtils__/clientTestSetup';
 import { gitlabFileSource, parseGitlabFileUrl } from './gitlabFiles';
 
 describe('gitlabFiles', () => {

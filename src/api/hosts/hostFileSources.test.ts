@@ -3,14 +3,7 @@
  */
 // The client is DOM-free; Node's fetch and streams are what msw intercepts.
 import { HttpResponse } from 'msw';
-import {
-  DOC_TEXT,
-  PLAIN_DOC,
-  scmIntegrations,
-  serve,
-  setup,
-  text,
-} from '../__testUtils__/clientTestSetup';
+import { DOC_TEXT, PLAIN_DOC, scmIntegrations, serve, setup, text } from '../__testUtils__/clientTestSetup';
 import { hostFileSourceFor } from './hostFileSources';
 
 describe('hostFileSources', () => {
