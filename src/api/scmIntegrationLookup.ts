@@ -23,6 +23,7 @@ const PLAIN_RELATIVE_PATH = /^(?:\.\.?\/|[\w-][^:/]*(?:\/|$))/;
  * page asks for thousands of URLs on a handful of hosts.
  */
 export class ScmIntegrationLookup {
+  /** The registry asked, for the per-kind lookups this class does not remember. */
   readonly registry: ScmIntegrationRegistry;
   /** The integration for each URL scheme and authority seen; integrations match by host. */
   readonly #byAuthority = new BoundedCache<string, ScmIntegration | null>({

@@ -39,12 +39,17 @@ export const scmIntegrations = ScmIntegrations.fromConfig(
   }),
 );
 
+/** A doc on github.com, as its page. */
 export const GITHUB_DOC = 'https://github.com/acme/playout/blob/main/docs/architecture/PlayoutEngine.md';
+/** Where {@link GITHUB_DOC} is read anonymously. */
 export const GITHUB_RAW =
   'https://raw.githubusercontent.com/acme/playout/main/docs/architecture/PlayoutEngine.md';
+/** Where {@link GITHUB_DOC} is read when signed in. */
 export const GITHUB_API =
   'https://api.github.com/repos/acme/playout/contents/docs/architecture/PlayoutEngine.md?ref=main';
+/** A doc on a host with no integration. */
 export const PLAIN_DOC = 'https://docs.example.net/architecture/PlayoutEngine.md';
+/** The text every host answers with unless a test says otherwise. */
 export const DOC_TEXT = '# Playout engine architecture\n\n## Purpose\n';
 
 /** A signed-in session's answer from `scmAuthApi`. */
