@@ -38,6 +38,15 @@ export function editPageUrl(url: string, integrations: ScmIntegrationLookup): st
 }
 
 /**
+ * A new-file page in the folder of `path` (URL-encoded segments) under
+ * `base`, naming the file in the `nameParam` query parameter.
+ */
+function newFilePage(base: string, path: string[], nameParam: string): string {
+  const name = decodePathSegment(path[path.length - 1]);
+  return `${[base, ...path.slice(0, -1)].join('/')}?${nameParam}=${encodeURIComponent(name)}`;
+}
+
+/**
  * The host's "new file" page for a doc that does not exist yet, with the
  * name and `templateMarkdown` filled in (GitHub and GitLab; other hosts have
  * no such page). The template is left out when the URL would be too long.
@@ -55,19 +64,15 @@ export function newFilePageUrl(
     if (integrations.integrationOfType(url, 'github')) {
       const parts = parseGithubFileUrl(url);
       if (!parts) return undefined;
-      const dir = parts.path.slice(0, -1);
-      const name = decodePathSegment(parts.path[parts.path.length - 1]);
-      const target = [parts.owner, parts.repo, 'new', parts.ref, ...dir].join('/');
-      return withTemplate(`${new URL(url).origin}/${target}?filename=${encodeURIComponent(name)}`, 'value');
+      const base = `${new URL(url).origin}/${parts.owner}/${parts.repo}/new/${parts.ref}`;
+      return withTemplate(newFilePage(base, parts.path, 'filename'), 'value');
     }
     const gitlab = integrations.integrationOfType(url, 'gitlab');
     if (gitlab) {
       const parts = parseGitlabFileUrl(url, gitlab.config);
       if (!parts) return undefined;
-      const dir = parts.path.slice(0, -1);
-      const name = decodePathSegment(parts.path[parts.path.length - 1]);
-      const target = [parts.project, '-', 'new', parts.ref, ...dir].join('/');
-      return withTemplate(`${parts.root}/${target}?file_name=${encodeURIComponent(name)}`, 'content');
+      const base = `${parts.root}/${parts.project}/-/new/${parts.ref}`;
+      return withTemplate(newFilePage(base, parts.path, 'file_name'), 'content');
     }
   } catch {
     return undefined;
