@@ -1,4 +1,4 @@
-import { decodePathSegment } from './hosts/hostFileSource';
+import { decodePathSegment } from './hosts/fileSource';
 import { GithubFileParts, parseGithubFileUrl } from './hosts/githubFiles';
 import { parseGitlabFileUrl } from './hosts/gitlabFiles';
 import type { ScmIntegrationLookup } from './scmIntegrationLookup';

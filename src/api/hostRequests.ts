@@ -3,8 +3,8 @@ import type { ScmAuthApi } from '@backstage/integration-react';
 import { raceAbort } from './abortSignals';
 import { ArchitectureDocError } from './ArchitectureDocsApi';
 import { canonicalDocUrl } from './hostPages';
-import { hostFileSourceFor } from './hosts/hostFileSources';
-import type { HostFileSource, RawRequest } from './hosts/hostFileSource';
+import { fileSourceForIntegration } from './hosts/fileSourceForIntegration';
+import type { HostFileSource, RawRequest } from './hosts/fileSource';
 import { hostOf, isHttpUrl, tryParseUrl } from './httpUrls';
 import type { ScmIntegrationLookup } from './scmIntegrationLookup';
 
@@ -51,7 +51,8 @@ export function describeDocSource(url: string, integrations: ScmIntegrationLooku
   // The fragment names a place in the doc, not another file.
   parsed.hash = '';
   const docUrl = canonicalDocUrl(parsed.toString(), integrations);
-  const integration = hostFileSourceFor(docUrl, integrations.integrationFor(docUrl)?.type, integrations.registry);
+  const integrationType = integrations.integrationFor(docUrl)?.type;
+  const integration = fileSourceForIntegration(docUrl, integrationType, integrations.registry);
   return { docUrl, host: parsed.host, integration };
 }
 

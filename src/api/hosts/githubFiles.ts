@@ -1,7 +1,7 @@
 import type { GithubIntegrationConfig } from '@backstage/integration';
 import { ArchitectureDocError } from '../ArchitectureDocsApi';
 import { hostOf, tryParseUrl } from '../httpUrls';
-import { credentialHostSet, decodePathSegment, HostFileSource, invalidFileUrl, RawRequest } from './hostFileSource';
+import { credentialHostSet, decodePathSegment, HostFileSource, invalidFileUrl, RawRequest } from './fileSource';
 
 /** The parts of a GitHub file URL `/<owner>/<repo>/<blob|tree|raw|edit>/<ref>/<path>`, still URL-encoded. */
 export interface GithubFileParts {

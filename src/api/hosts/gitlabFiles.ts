@@ -1,6 +1,6 @@
 import type { GitLabIntegrationConfig } from '@backstage/integration';
 import { hostOf, tryParseUrl } from '../httpUrls';
-import { credentialHostSet, decodePathSegment, HostFileSource, invalidFileUrl, RawRequest } from './hostFileSource';
+import { credentialHostSet, decodePathSegment, HostFileSource, invalidFileUrl, RawRequest } from './fileSource';
 
 /** The parts of a GitLab file URL, still URL-encoded. */
 export interface GitlabFileParts {

@@ -4,9 +4,9 @@
 // The client is DOM-free; Node's fetch and streams are what msw intercepts.
 import { HttpResponse } from 'msw';
 import { DOC_TEXT, PLAIN_DOC, scmIntegrations, serve, setup, text } from '../__testUtils__/clientTestSetup';
-import { hostFileSourceFor } from './hostFileSources';
+import { fileSourceForIntegration } from './fileSourceForIntegration';
 
-describe('hostFileSources', () => {
+describe('fileSourceForIntegration', () => {
   describe('fetch URLs per host', () => {
     it('should read a Bitbucket Cloud doc from the src API', async () => {
       const { client } = setup();
@@ -55,19 +55,19 @@ describe('hostFileSources', () => {
     });
   });
 
-  describe('hostFileSourceFor', () => {
+  describe('per integration type', () => {
     it('should have no source for a URL on no supported integration', () => {
-      expect(hostFileSourceFor(PLAIN_DOC, undefined, scmIntegrations)).toBeUndefined();
-      expect(hostFileSourceFor('https://storage.example.net/a.md', 'awsS3', scmIntegrations)).toBeUndefined();
+      expect(fileSourceForIntegration(PLAIN_DOC, undefined, scmIntegrations)).toBeUndefined();
+      expect(fileSourceForIntegration('https://storage.example.net/a.md', 'awsS3', scmIntegrations)).toBeUndefined();
     });
 
     it('should have no source when the integration of the type does not serve the URL', () => {
-      expect(hostFileSourceFor(PLAIN_DOC, 'gitea', scmIntegrations)).toBeUndefined();
+      expect(fileSourceForIntegration(PLAIN_DOC, 'gitea', scmIntegrations)).toBeUndefined();
     });
 
     it("should report a URL the integration's builder rejects as invalid-location", () => {
       expect(() =>
-        hostFileSourceFor('https://dev.azure.com/acme/media/playout', 'azure', scmIntegrations),
+        fileSourceForIntegration('https://dev.azure.com/acme/media/playout', 'azure', scmIntegrations),
       ).toThrow(
         expect.objectContaining({
           name: 'ArchitectureDocError',
@@ -78,7 +78,7 @@ describe('hostFileSources', () => {
     });
 
     it('should offer credentials to a Bitbucket Server host and its API host only', () => {
-      const source = hostFileSourceFor(
+      const source = fileSourceForIntegration(
         'https://bitbucket.example.com/projects/MEDIA/repos/playout/browse/A.md',
         'bitbucketServer',
         scmIntegrations,

@@ -9,7 +9,7 @@ import { ArchitectureDocError } from '../ArchitectureDocsApi';
 import { hostOf } from '../httpUrls';
 import { githubFileSource } from './githubFiles';
 import { gitlabFileSource } from './gitlabFiles';
-import { fixedFileSource, HostFileSource } from './hostFileSource';
+import { fixedFileSource, HostFileSource } from './fileSource';
 
 /** Wraps a URL builder of `@backstage/integration`, which throws plain errors. */
 function fromIntegrationBuilder(url: string, kind: string, build: () => string): string {
@@ -31,7 +31,7 @@ function fromIntegrationBuilder(url: string, kind: string, build: () => string):
  * Gerrit, ...) and URLs on no integration, which are read like any public
  * URL. Throws an `invalid-location` error for a URL that names no file.
  */
-export function hostFileSourceFor(
+export function fileSourceForIntegration(
   url: string,
   integrationType: string | undefined,
   integrations: ScmIntegrationRegistry,
