@@ -5,16 +5,16 @@ import { architectureDocsApiRef, type ArchitectureDocFile } from '../../api';
 import type { TemplateModel } from '../../lib';
 import {
   buildCoverageRow,
-  checkLinkTargets,
   CoverageResultCache,
   scanCoverage,
   toCoverageEntity,
   type CoverageDocResult,
   type CoverageEntity,
   type CoverageRow,
-} from '../../lib/coverage';
-import { createCoverageAnalyser, type CoverageAnalyser } from './coverageAnalyser';
-import { coverageResultFromAnalysis, linkTargetExists, loadCoverageDoc } from './coverageDocs';
+} from '../../coverage';
+import { createCoverageAnalyzer, type CoverageAnalyzer } from '../../coverage/coverage-analyzer';
+import { coverageResultFromAnalysis, loadCoverageDoc } from '../../coverage/load-coverage-doc';
+import { checkLinkTargets } from '../../model/link-targets';
 import { startTransitionCompat } from './reactCompat';
 import { BoundedCache } from '../../lib/bounded-cache';
 
@@ -79,7 +79,7 @@ export interface CoverageProgress {
   /** True once docs and links are all done. */
   finished: boolean;
   /** Where docs are analysed: in workers, or on the page's thread in slices. */
-  analysedIn?: 'workers' | 'main-thread';
+  analyzedIn?: 'workers' | 'main-thread';
 }
 
 /** The rows and the progress of one moment of the scan, always in step. */
@@ -134,15 +134,15 @@ export function useCoverageScan(options: {
   // catalog is still answering: loading and compiling its code then does not
   // compete for the cores with the page's first renders of the entities.
   // The next scan takes it over.
-  const warm = useRef<{ template: TemplateModel; analyser: CoverageAnalyser }>();
+  const warm = useRef<{ template: TemplateModel; analyzer: CoverageAnalyzer }>();
   useEffect(() => {
     if (!templateReady) return undefined;
-    const analyser = createCoverageAnalyser(template);
-    warm.current = { template, analyser };
+    const analyzer = createCoverageAnalyzer(template);
+    warm.current = { template, analyzer };
     return () => {
-      if (warm.current?.analyser === analyser) {
+      if (warm.current?.analyzer === analyzer) {
         warm.current = undefined;
-        analyser.dispose();
+        analyzer.dispose();
       }
     };
   }, [template, templateReady]);
@@ -185,9 +185,9 @@ export function useCoverageScan(options: {
     counts.revalidating = stale.size;
     const taken = warm.current;
     warm.current = undefined;
-    if (taken && taken.template !== template) taken.analyser.dispose();
-    const analyser = taken?.template === template ? taken.analyser : createCoverageAnalyser(template);
-    counts.analysedIn = analyser.where;
+    if (taken && taken.template !== template) taken.analyzer.dispose();
+    const analyzer = taken?.template === template ? taken.analyzer : createCoverageAnalyzer(template);
+    counts.analyzedIn = analyzer.where;
 
     let timer: ReturnType<typeof setTimeout> | undefined;
     let flushes = 0;
@@ -228,9 +228,9 @@ export function useCoverageScan(options: {
         concurrency,
         signal,
         load: ({ entity, info }, abortSignal) => loadCoverageDoc(api, entity, info.entityRef, cache, abortSignal),
-        analyse: async (_item, file) => {
-          counts.analysedIn = analyser.where;
-          return coverageResultFromAnalysis(file, await analyser.analyse(file.content, file.url), api);
+        analyze: async (_item, file) => {
+          counts.analyzedIn = analyzer.where;
+          return coverageResultFromAnalysis(file, await analyzer.analyze(file.content, file.url), api);
         },
         onResult: ({ info }, result) => {
           current.set(info.entityRef, result);
@@ -240,7 +240,7 @@ export function useCoverageScan(options: {
           scheduleFlush();
         },
       });
-      analyser.dispose();
+      analyzer.dispose();
       if (signal.aborted) return;
       markTiming('docs-scanned');
       const urls = new Set<string>();
@@ -248,18 +248,17 @@ export function useCoverageScan(options: {
       counts.linksTotal = urls.size;
       flush();
       await checkLinkTargets({
+        api,
         urls: [...urls],
         concurrency,
         signal,
-        exists: async (url, abortSignal) => {
-          const exists = await linkTargetExists(api, url, abortSignal);
+        onResult: (url, status) => {
           counts.linksDone += 1;
           scheduleFlush();
-          return exists;
-        },
-        onResult: (url, exists) => {
-          linkStatus.set(url, exists);
-          cache.setLink(url, exists);
+          // A target that could not be checked is neither broken nor fine.
+          if (status === 'unknown') return;
+          linkStatus.set(url, status === 'ok');
+          cache.setLink(url, status === 'ok');
         },
       });
       if (signal.aborted) return;
@@ -272,7 +271,7 @@ export function useCoverageScan(options: {
     return () => {
       committed.current = undefined;
       controller.abort();
-      analyser.dispose();
+      analyzer.dispose();
       if (timer !== undefined) clearTimeout(timer);
     };
   }, [api, entities, flat, template, templateReady, concurrency]);
