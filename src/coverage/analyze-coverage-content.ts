@@ -1,4 +1,5 @@
 import { analyzeParsedDoc, parseArchitectureDoc } from '../lib/analyze-architecture-doc';
+import { isCheckableLink } from '../lib/doc-links';
 import { decodedUrlPath } from '../lib/safe-decode';
 import { exceedsAnalysisBudget, tooComplexToAnalyze } from '../lib/render-budget';
 import type { SectionStatus, TemplateModel } from '../lib/types';
@@ -34,7 +35,7 @@ export function analyzeCoverageContent(content: string, url: string, template: T
   const report = analyzeParsedDoc(parseArchitectureDoc(content), { template, path: decodedUrlPath(url) });
   const linkTargets = new Set<string>();
   for (const link of report.links) {
-    if (!link.unsafe && (link.kind === 'doc' || link.kind === 'contract')) linkTargets.add(link.target);
+    if (isCheckableLink(link)) linkTargets.add(link.target);
   }
   return {
     score: report.score,

@@ -1,5 +1,6 @@
 import type { ArchitectureDocLocation, ArchitectureDocsApi } from '../api';
 import { analyzeParsedDoc, parseArchitectureDoc, type TemplateModel } from '../lib';
+import { isCheckableLink } from '../lib/doc-links';
 import { decodedUrlPath } from '../lib/safe-decode';
 import type { DocOwner } from './doc-owners';
 import { documentKey, urlFragment } from './doc-url';
@@ -76,7 +77,7 @@ export function withDocOwners(
 
 /** Whether a link points at a document worth checking for existence. */
 function isCheckable(link: ResolvedDocLink): boolean {
-  return !!link.url && (link.link.kind === 'doc' || link.link.kind === 'contract');
+  return !!link.url && isCheckableLink(link.link);
 }
 
 /** The documents the doc's doc and contract links point at, each once, to check for existence. */

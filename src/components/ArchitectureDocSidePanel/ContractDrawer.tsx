@@ -208,7 +208,7 @@ function ContractError(props: {
 function ContractBody(props: { api: ArchitectureDocsApi; file: ArchitectureDocFile }) {
   const { api, file } = props;
   // One parse and one analysis per fetched contract, shared by every render.
-  const analysed = useMemo(() => {
+  const analyzed = useMemo(() => {
     const parsed = parseArchitectureDoc(file.content);
     return { parsed, report: analyzeParsedDoc(parsed, { path: decodedUrlPath(file.url) }) };
   }, [file]);
@@ -218,8 +218,8 @@ function ContractBody(props: { api: ArchitectureDocsApi; file: ArchitectureDocFi
   );
   return (
     <ArchitectureMarkdown
-      parsed={analysed.parsed}
-      report={analysed.report}
+      parsed={analyzed.parsed}
+      report={analyzed.report}
       showCompleteness={false}
       idPrefix={CONTRACT_ID_PREFIX}
       renderLink={renderLink}

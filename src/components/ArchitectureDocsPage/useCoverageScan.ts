@@ -5,7 +5,6 @@ import { architectureDocsApiRef, type ArchitectureDocFile } from '../../api';
 import type { TemplateModel } from '../../lib';
 import {
   buildCoverageRow,
-  CoverageResultCache,
   scanCoverage,
   toCoverageEntity,
   type CoverageDocResult,
@@ -14,9 +13,10 @@ import {
 } from '../../coverage';
 import { createCoverageAnalyzer, type CoverageAnalyzer } from '../../coverage/coverage-analyzer';
 import { coverageResultFromAnalysis, loadCoverageDoc } from '../../coverage/load-coverage-doc';
+import { sessionCacheFor } from '../../coverage/session-result-caches';
+import { markTiming } from '../../coverage/timing-marks';
 import { checkLinkTargets } from '../../model/link-targets';
 import { startTransitionCompat } from './reactCompat';
-import { BoundedCache } from '../../lib/bounded-cache';
 
 /**
  * Rows are re-rendered at most this often while results arrive: soon for the
@@ -27,44 +27,6 @@ const FIRST_FLUSH_INTERVAL_MS = 250;
 const FLUSH_INTERVAL_MS = 1000;
 /** Flushes at the first interval before the longer one applies. */
 const FIRST_FLUSHES = 4;
-
-/** Templates whose results are kept at once; an app uses one, a preview or a config change adds another. */
-const MAX_SESSION_TEMPLATES = 4;
-
-/**
- * Results kept for the app session, per template (a result says which
- * sections are present for one template). Each cache bounds its own entries.
- */
-let sessionCaches = new BoundedCache<string, CoverageResultCache>({ maxEntries: MAX_SESSION_TEMPLATES });
-
-function templateKey(template: TemplateModel): string {
-  return `${template.name}\n${template.sections.map(s => `${s.id}:${s.weight}`).join(',')}`;
-}
-
-function cacheFor(template: TemplateModel): CoverageResultCache {
-  const key = templateKey(template);
-  let cache = sessionCaches.get(key);
-  if (!cache) {
-    cache = new CoverageResultCache();
-    sessionCaches.set(key, cache);
-  }
-  return cache;
-}
-
-/** Forgets every kept result; for tests. */
-export function clearCoverageSessionCache(): void {
-  sessionCaches = new BoundedCache({ maxEntries: MAX_SESSION_TEMPLATES });
-}
-
-/**
- * Leaves a User Timing mark (`architecture-docs:<name>`) so the scan's
- * phases show in the browser's performance tools.
- */
-export function markTiming(name: string): void {
-  if (typeof performance !== 'undefined' && typeof performance.mark === 'function') {
-    performance.mark(`architecture-docs:${name}`);
-  }
-}
 
 /** Where the scan stands. */
 export interface CoverageProgress {
@@ -155,7 +117,7 @@ export function useCoverageScan(options: {
     if (!entities || !templateReady) return undefined;
     const controller = new AbortController();
     const { signal } = controller;
-    const cache = cacheFor(template);
+    const cache = sessionCacheFor(template);
     // Entities that left the catalog leave the kept results too.
     cache.retainEntities(new Set(flat.map(({ info }) => info.entityRef)));
     const current = new Map<string, CoverageDocResult>();
