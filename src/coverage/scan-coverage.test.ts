@@ -1,15 +1,6 @@
 import { scanCoverage } from './scan-coverage';
+import { deferred } from '../testing/deferred';
 import type { CoverageDocResult } from './coverage-row';
-
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
 
 const flush = () => new Promise(resolve => setTimeout(resolve, 0));
 
