@@ -35,7 +35,7 @@ function ownParse() {
   for (const doc of docs) parseArchitectureDoc(doc.text);
 }
 
-function analyse() {
+function analyze() {
   for (const doc of docs) {
     analyzeArchitectureDoc(doc.text, {
       path: doc.path,
@@ -57,32 +57,32 @@ function median(values: number[]): number {
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 7);
 bareParse();
-analyse();
+analyze();
 const parseTimes: number[] = [];
-const analyseTimes: number[] = [];
+const analyzeTimes: number[] = [];
 const ownParseTimes: number[] = [];
 for (let round = 0; round < rounds; round++) {
   if (round % 2 === 0) {
     parseTimes.push(time(bareParse));
     ownParseTimes.push(time(ownParse));
-    analyseTimes.push(time(analyse));
+    analyzeTimes.push(time(analyze));
   } else {
-    analyseTimes.push(time(analyse));
+    analyzeTimes.push(time(analyze));
     ownParseTimes.push(time(ownParse));
     parseTimes.push(time(bareParse));
   }
 }
-const ratios = parseTimes.map((p, i) => analyseTimes[i] / p);
+const ratios = parseTimes.map((p, i) => analyzeTimes[i] / p);
 const ratio = median(ratios);
 console.log(`Analysis of the corpus: ${docs.length} docs, ${(bytes / 1024).toFixed(0)} KiB, ${rounds} alternating rounds`);
 console.log(`  bare mdast + GFM parse (baseline): median ${median(parseTimes).toFixed(0)} ms`);
-console.log(`  analyzeArchitectureDoc (parse + analysis + link checks on disk): median ${median(analyseTimes).toFixed(0)} ms`);
+console.log(`  analyzeArchitectureDoc (parse + analysis + link checks on disk): median ${median(analyzeTimes).toFixed(0)} ms`);
 console.log(
   `  the analyzer's own bounded parse alone: median ${median(ownParseTimes).toFixed(0)} ms ` +
     `(${(median(ownParseTimes) / median(parseTimes)).toFixed(2)}x the bare parse)`,
 );
 console.log(
-  `  analysis on top of its own parse: ${(median(analyseTimes) / median(ownParseTimes)).toFixed(2)}x`,
+  `  analysis on top of its own parse: ${(median(analyzeTimes) / median(ownParseTimes)).toFixed(2)}x`,
 );
 console.log(`  ratio analysis / bare parse: ${ratio.toFixed(2)}x (per round: ${ratios.map(r => r.toFixed(2)).join(', ')})`);
 reportTargets([

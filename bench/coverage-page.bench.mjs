@@ -49,7 +49,7 @@ const DOC_REQUEST = /^GET (\/\S*\/docs\/architecture\/[^/\s?]+\.md)\S* (\d{3}) /
 
 /** Installed before the app loads: long tasks and when rows and progress change. */
 function instrument() {
-  const bench = { longTasks: [], firstAnalysed: null, docsDone: null };
+  const bench = { longTasks: [], firstAnalyzed: null, docsDone: null };
   window.__coverageBench = bench;
   // Every doc request is kept, to fetch the same URLs for the baseline.
   performance.setResourceTimingBufferSize(1_000_000);
@@ -59,11 +59,11 @@ function instrument() {
   // Checked right after each change to the page's DOM (not on every frame,
   // which would make the page draw frames it does not need).
   const check = () => {
-    if (bench.firstAnalysed !== null && bench.docsDone !== null) return;
+    if (bench.firstAnalyzed !== null && bench.docsDone !== null) return;
     const progress = document.querySelector('[data-testid="coverage-progress"]');
     if (progress) {
-      if (bench.firstAnalysed === null && document.querySelector('[data-status="analysed"]')) {
-        bench.firstAnalysed = performance.now();
+      if (bench.firstAnalyzed === null && document.querySelector('[data-status="analysed"]')) {
+        bench.firstAnalyzed = performance.now();
       }
       if (bench.docsDone === null && progress.dataset.total !== '0' && progress.dataset.done === progress.dataset.total) {
         bench.docsDone = performance.now();
@@ -94,7 +94,7 @@ async function measureVisit(page, visit) {
     const during = bench.longTasks.filter(task => task.start + task.duration >= loaded && task.start <= bench.docsDone);
     const longest = during.reduce((max, task) => (task.duration > max.duration ? task : max), { start: loaded, duration: 0 });
     return {
-      firstRowsMs: bench.firstAnalysed - loaded,
+      firstRowsMs: bench.firstAnalyzed - loaded,
       scanMs: bench.docsDone - loaded,
       longestTaskMs: longest.duration,
       longestTaskAtMs: longest.start - loaded,
@@ -132,7 +132,7 @@ try {
   const openInApp = path => page.click(`nav[aria-label="sidebar nav"] a[href="${path}"]`, { timeout: SCAN_TIMEOUT_MS });
   const resetMarks = () =>
     page.evaluate(() => {
-      window.__coverageBench.firstAnalysed = null;
+      window.__coverageBench.firstAnalyzed = null;
       window.__coverageBench.docsDone = null;
     });
 

@@ -31,7 +31,7 @@ async function progressOf(page) {
     done: Number(element.dataset.done),
     total: Number(element.dataset.total),
     finished: element.dataset.finished === 'true',
-    analysedIn: element.dataset.analysedIn,
+    analyzedIn: element.dataset.analyzedIn,
   }));
 }
 
@@ -92,7 +92,7 @@ test('the catalog-wide page scans the generated catalog, filters during the scan
       const early = await progressOf(page);
       assert.ok(early.done < early.total, `the first analysed rows came before the end of the scan (${early.done}/${early.total})`);
       // Docs are parsed in the bundled workers, not on the page's thread.
-      assert.equal(early.analysedIn, 'workers');
+      assert.equal(early.analyzedIn, 'workers');
 
       // A filter typed during the scan answers while the scan goes on.
       await page.getByTestId('coverage-search').fill('orders');

@@ -20,12 +20,9 @@ import {
   type ArchitectureDocsConfig,
 } from './api';
 import { isArchitectureDocAvailable } from './lib';
-import { rootRouteRef } from './routes';
+import { DEFAULT_ARCHITECTURE_TAB_PATH, rootRouteRef } from './routes';
 
 export { architectureDocsTranslationRef } from './translation';
-
-/** The tab path when app-config does not set one. */
-const DEFAULT_TAB_PATH = '/architecture';
 
 /**
  * Whether an entity points at a doc through the annotation the app
@@ -54,10 +51,10 @@ export const architectureDocsApi = ApiBlueprint.make({
 export const architectureDocsEntityContent = EntityContentBlueprint.makeWithOverrides({
   name: 'architecture',
   factory(originalFactory, { config, apis }) {
-    const tabPath = config.path ?? DEFAULT_TAB_PATH;
+    const tabPath = config.path ?? DEFAULT_ARCHITECTURE_TAB_PATH;
     const configApi = apis.get(configApiRef);
     return originalFactory({
-      path: DEFAULT_TAB_PATH,
+      path: DEFAULT_ARCHITECTURE_TAB_PATH,
       title: 'Architecture',
       filter: configApi
         ? docAvailableFilter(readArchitectureDocsConfig(configApi))

@@ -14,6 +14,6 @@ export {
 export type { ArchitectureDocsPageProps } from './components/ArchitectureDocsPage';
 export { rootRouteRef as architectureDocsRouteRef } from './routes';
 export type { EntityArchitectureDocContentProps } from './components/EntityArchitectureDocContent';
-export type { LinkTargetStatus, LoadedArchitectureDoc, ResolvedDocLink } from './components/types';
+export type { LinkTargetStatus, LoadedArchitectureDoc, ResolvedDocLink } from './model/loaded-doc';
 export * from './api';
 export * from './lib';

@@ -15,10 +15,10 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { ArchitectureDocsClient, architectureDocsApiRef } from './api';
 import { ArchitectureDocsPage } from './components/ArchitectureDocsPage';
-import { clearCoverageSessionCache } from './components/ArchitectureDocsPage/useCoverageScan';
+import { clearCoverageSessionCache } from './coverage/session-result-caches';
 import { EntityArchitectureDocCard } from './components/EntityArchitectureDocCard';
 import { EntityArchitectureDocContent } from './components/EntityArchitectureDocContent';
-import { clearTemplateCache } from './hooks/useTemplateModel';
+import { clearTemplateCache } from './model/configured-template';
 import { defaultTemplateModel } from './lib';
 
 const server = setupServer();

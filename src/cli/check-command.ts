@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeArchitectureDoc } from '../lib/analyze-architecture-doc';
 import { builtInTemplateModel } from '../lib/built-in-templates';
-import { exceedsAnalysisBudget, tooComplexToAnalyse, type RenderBudgetExcess } from '../lib/render-budget';
+import { exceedsAnalysisBudget, tooComplexToAnalyze, type RenderBudgetExcess } from '../lib/render-budget';
 import { defaultTemplateModel, parseTemplate } from '../lib/template-model';
 import type { ArchitectureDocReport, TemplateModel } from '../lib/types';
 import { mermaidErrorMessage } from '../lib/mermaid-error-message';
@@ -153,7 +153,7 @@ function jsonDocument(template: TemplateModel, docs: CheckedDoc[], minScore: num
       title: null,
       score: null,
       passed: false,
-      tooComplex: { message: tooComplexToAnalyse(tooComplex), ...tooComplex },
+      tooComplex: { message: tooComplexToAnalyze(tooComplex), ...tooComplex },
     } : ({
       file,
       title: report.title,
@@ -211,7 +211,7 @@ function readableReport(docs: CheckedDoc[], minScore: number): string {
   const lines: string[] = [];
   for (const { file, report, tooComplex } of docs) {
     if (!report) {
-      lines.push(`${file}  ${tooComplexToAnalyse(tooComplex)}  FAIL`, '');
+      lines.push(`${file}  ${tooComplexToAnalyze(tooComplex)}  FAIL`, '');
       continue;
     }
     const verdict = passes(report, minScore) ? 'ok' : 'FAIL';

@@ -1,4 +1,4 @@
-import type { LinkKind } from './types';
+import type { LinkKind, LinkReport } from './types';
 import { safeDecodeURIComponent } from './safe-decode';
 
 /** Schemes that run code or embed content instead of navigating. */
@@ -99,4 +99,12 @@ export function resolveDocLink(target: string, docPath: string): ResolvedTarget 
 /** True when a resolved path lies in a `contracts` folder. */
 export function isContractPath(resolved: string): boolean {
   return `/${resolved}`.includes('/contracts/');
+}
+
+/**
+ * Whether a link points at a doc or a contract whose existence is worth
+ * checking: a `doc` or `contract` link with a target that is followed.
+ */
+export function isCheckableLink(link: Pick<LinkReport, 'kind' | 'unsafe'>): boolean {
+  return !link.unsafe && (link.kind === 'doc' || link.kind === 'contract');
 }

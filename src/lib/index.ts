@@ -34,6 +34,6 @@ export {
   exceedsRenderBudget,
   measureAnalysisWork,
   measureRenderLoad,
-  tooComplexToAnalyse,
+  tooComplexToAnalyze,
 } from './render-budget';
 export type { RenderBudgetExcess, RenderLoad, RenderLoadKind } from './render-budget';

@@ -172,7 +172,7 @@ export function exceedsAnalysisBudget(
  * is reported.
  * @public
  */
-export function tooComplexToAnalyse(excess: RenderBudgetExcess): string {
+export function tooComplexToAnalyze(excess: RenderBudgetExcess): string {
   return `Too complex to analyse: the doc takes ${excess.count} units of parser work; docs are analysed with up to ${excess.limit}.`;
 }
 

@@ -5,8 +5,9 @@ import type { Entity, EntityRelation } from '@backstage/catalog-model';
 import { architectureDocsApiRef, type ArchitectureDocsApi } from '../../api';
 import { analyzeParsedDoc, parseArchitectureDoc } from '../../lib';
 import type { ArchitectureMarkdownProps } from '../ArchitectureMarkdown/types';
-import type { LoadedArchitectureDoc, ResolvedDocLink } from '../types';
+import type { LoadedArchitectureDoc, ResolvedDocLink } from '../../model/loaded-doc';
 import { ArchitectureDocSidePanel, type ArchitectureDocSidePanelProps } from './ArchitectureDocSidePanel';
+import { mockArchitectureDocsApi } from '../../testing/mockArchitectureDocsApi';
 
 jest.mock(
   '../ArchitectureMarkdown',
@@ -96,20 +97,9 @@ function checkoutEntity(relations: EntityRelation[] = []): Entity {
   };
 }
 
-function mockApi(): jest.Mocked<ArchitectureDocsApi> {
-  return {
-    getDocLocation: jest.fn(),
-    getEntityDoc: jest.fn(),
-    getDoc: jest.fn(),
-    resolveLink: jest.fn((target: string, base: string) => new URL(target, base).href),
-    getViewUrl: jest.fn((url: string) => `${url}?view`),
-    signIn: jest.fn(),
-  };
-}
-
 async function renderPanel(
   props: Partial<ArchitectureDocSidePanelProps> = {},
-  api: jest.Mocked<ArchitectureDocsApi> = mockApi(),
+  api: jest.Mocked<ArchitectureDocsApi> = mockArchitectureDocsApi(),
 ) {
   await renderInTestApp(
     <TestApiProvider apis={[[architectureDocsApiRef, api]]}>
@@ -274,7 +264,7 @@ describe('ArchitectureDocSidePanel', () => {
   });
 
   it('should mark a missing contract as broken and not open it', async () => {
-    const api = mockApi();
+    const api = mockArchitectureDocsApi();
     await renderPanel(
       {
         doc: loadDoc(MARKDOWN, { '../contracts/Charge.md': { status: 'missing' } }),
@@ -300,7 +290,7 @@ describe('ArchitectureDocSidePanel', () => {
   });
 
   it('should open a contract in the drawer and fetch it by URL', async () => {
-    const api = mockApi();
+    const api = mockArchitectureDocsApi();
     api.getDoc.mockResolvedValue({
       url: 'https://docs.example.com/checkout/docs/contracts/Refunds.md',
       content: '# Refunds contract\n\nRefunds are idempotent.\n',
@@ -383,7 +373,7 @@ describe('ArchitectureDocSidePanel', () => {
   });
 
   it('should close the contract drawer from its close button', async () => {
-    const api = mockApi();
+    const api = mockArchitectureDocsApi();
     api.getDoc.mockResolvedValue({ url: 'https://docs.example.com/checkout/docs/contracts/Refunds.md', content: '# R\n' });
     await renderPanel({}, api);
     // Queried inside the contracts list: naming every button of the panel is slow.

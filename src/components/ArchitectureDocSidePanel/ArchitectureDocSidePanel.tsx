@@ -17,7 +17,7 @@ import {
 } from '@material-ui/core';
 import EditIcon from '@material-ui/icons/Edit';
 import type { SectionReport } from '../../lib';
-import type { LoadedArchitectureDoc } from '../types';
+import type { LoadedArchitectureDoc } from '../../model/loaded-doc';
 import { architectureDocsTranslationRef } from '../../translation';
 import { ButtonListItem } from './ButtonListItem';
 import { CompletenessScore } from './CompletenessScore';

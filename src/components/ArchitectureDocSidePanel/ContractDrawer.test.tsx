@@ -3,6 +3,7 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { ArchitectureDocError, architectureDocsApiRef, type ArchitectureDocsApi } from '../../api';
 import type { ArchitectureMarkdownProps } from '../ArchitectureMarkdown/types';
 import { ContractDrawer, type ContractDrawerTarget } from './ContractDrawer';
+import { mockArchitectureDocsApi } from '../../testing/mockArchitectureDocsApi';
 
 /** The renderer stand-in: its props as data attributes, and every link through `renderLink`. */
 jest.mock(
@@ -40,17 +41,6 @@ const CONTRACT: ContractDrawerTarget = {
   viewUrl: 'https://docs.example.com/checkout/docs/contracts/Orders.md?view',
 };
 
-function mockApi(): jest.Mocked<ArchitectureDocsApi> {
-  return {
-    getDocLocation: jest.fn(),
-    getEntityDoc: jest.fn(),
-    getDoc: jest.fn(),
-    resolveLink: jest.fn((target: string, base: string) => new URL(target, base).href),
-    getViewUrl: jest.fn((url: string) => `${url}?view`),
-    signIn: jest.fn(),
-  };
-}
-
 function drawer(api: jest.Mocked<ArchitectureDocsApi>, contract: ContractDrawerTarget | undefined, onClose = jest.fn()) {
   return (
     <TestApiProvider apis={[[architectureDocsApiRef, api]]}>
@@ -65,14 +55,14 @@ function resolveWith(api: jest.Mocked<ArchitectureDocsApi>, content: string) {
 
 describe('ContractDrawer', () => {
   it('should render nothing and fetch nothing while closed', async () => {
-    const api = mockApi();
+    const api = mockArchitectureDocsApi();
     await renderInTestApp(drawer(api, undefined));
     expect(screen.queryByTestId('contract-drawer')).not.toBeInTheDocument();
     expect(api.getDoc).not.toHaveBeenCalled();
   });
 
   it('should fetch the contract by its URL and render it without completeness marks', async () => {
-    const api = mockApi();
+    const api = mockArchitectureDocsApi();
     resolveWith(api, '# Orders\n\nOrders are accepted once.\n');
     await renderInTestApp(drawer(api, CONTRACT));
     const rendered = await screen.findByTestId('architecture-markdown');
@@ -83,7 +73,7 @@ describe('ContractDrawer', () => {
   });
 
   it('should title the drawer with the link text and link to the contract on its host', async () => {
-    const api = mockApi();
+    const api = mockArchitectureDocsApi();
     resolveWith(api, '# Orders\n');
     await renderInTestApp(drawer(api, CONTRACT));
     const panel = screen.getByTestId('contract-drawer');
@@ -92,14 +82,14 @@ describe('ContractDrawer', () => {
   });
 
   it('should show a progress bar while the contract loads', async () => {
-    const api = mockApi();
+    const api = mockArchitectureDocsApi();
     api.getDoc.mockReturnValue(new Promise(() => {}));
     await renderInTestApp(drawer(api, CONTRACT));
     expect(within(screen.getByTestId('contract-drawer')).getByTestId('progress')).toBeInTheDocument();
   });
 
   it('should say the contract was not found when the host answers 404', async () => {
-    const api = mockApi();
+    const api = mockArchitectureDocsApi();
     api.getDoc.mockRejectedValue(new ArchitectureDocError('not-found', 'Not found', { url: CONTRACT.url, status: 404 }));
     await renderInTestApp(drawer(api, CONTRACT));
     const error = await screen.findByTestId('contract-drawer-error');
@@ -110,7 +100,7 @@ describe('ContractDrawer', () => {
   });
 
   it('should offer to sign in to the host when the host needs credentials', async () => {
-    const api = mockApi();
+    const api = mockArchitectureDocsApi();
     api.getDoc.mockRejectedValue(new ArchitectureDocError('sign-in-needed', 'Unauthorized', { host: 'docs.example.com' }));
     api.signIn.mockResolvedValue();
     await renderInTestApp(drawer(api, CONTRACT));
@@ -122,7 +112,7 @@ describe('ContractDrawer', () => {
   });
 
   it('should fetch again when the reader retries after a failure', async () => {
-    const api = mockApi();
+    const api = mockArchitectureDocsApi();
     api.getDoc.mockRejectedValueOnce(new ArchitectureDocError('failed', 'Bad gateway', { status: 502 }));
     resolveWith(api, '# Orders\n');
     await renderInTestApp(drawer(api, CONTRACT));
@@ -132,7 +122,7 @@ describe('ContractDrawer', () => {
   });
 
   it('should open the contract\'s links in a new tab at the URL resolved against the contract', async () => {
-    const api = mockApi();
+    const api = mockArchitectureDocsApi();
     resolveWith(api, '# Orders\n\nSee [the schema](../schemas/order.json).\n');
     await renderInTestApp(drawer(api, CONTRACT));
     const link = await screen.findByRole('link', { name: 'the schema' });
@@ -143,7 +133,7 @@ describe('ContractDrawer', () => {
   });
 
   it('should scroll to an anchor inside the drawer without touching the page address', async () => {
-    const api = mockApi();
+    const api = mockArchitectureDocsApi();
     resolveWith(api, '# Orders\n\nSee [rules](#rules).\n');
     const heading = document.createElement('h2');
     heading.id = 'contract-rules';
@@ -157,7 +147,7 @@ describe('ContractDrawer', () => {
   });
 
   it.each(['%E0%A4%A', '%', '%zz'])('should render an anchor with malformed encoding %s without throwing', async fragment => {
-    const api = mockApi();
+    const api = mockArchitectureDocsApi();
     resolveWith(api, `# Orders\n\nSee [rules](#${fragment}).\n`);
     await renderInTestApp(drawer(api, CONTRACT));
     const link = await screen.findByRole('link', { name: 'rules' });
@@ -167,7 +157,7 @@ describe('ContractDrawer', () => {
   });
 
   it('should not turn a javascript: link into an anchor', async () => {
-    const api = mockApi();
+    const api = mockArchitectureDocsApi();
     resolveWith(api, '# Orders\n\nClick [here](javascript:alert(1)).\n');
     await renderInTestApp(drawer(api, CONTRACT));
     const rendered = await screen.findByTestId('architecture-markdown');
@@ -176,7 +166,7 @@ describe('ContractDrawer', () => {
   });
 
   it('should abort the fetch when the drawer closes', async () => {
-    const api = mockApi();
+    const api = mockArchitectureDocsApi();
     api.getDoc.mockReturnValue(new Promise(() => {}));
     const { rerender } = await renderInTestApp(drawer(api, CONTRACT));
     const signal = api.getDoc.mock.calls[0][1]?.signal;
@@ -187,7 +177,7 @@ describe('ContractDrawer', () => {
 
   it('should explain a failure of the contract view and keep the drawer closable', async () => {
     const consoleError = jest.spyOn(console, 'error').mockImplementation(() => {});
-    const api = mockApi();
+    const api = mockArchitectureDocsApi();
     resolveWith(api, '# Renderer defect\n');
     const onClose = jest.fn();
     await renderInTestApp(drawer(api, CONTRACT, onClose));
@@ -199,7 +189,7 @@ describe('ContractDrawer', () => {
   });
 
   it('should call onClose from the close button', async () => {
-    const api = mockApi();
+    const api = mockArchitectureDocsApi();
     resolveWith(api, '# Orders\n');
     const onClose = jest.fn();
     await renderInTestApp(drawer(api, CONTRACT, onClose));

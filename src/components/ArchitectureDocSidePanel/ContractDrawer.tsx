@@ -13,6 +13,7 @@ import {
 } from '../../api';
 import { analyzeParsedDoc, isSafeLinkTarget, parseArchitectureDoc } from '../../lib';
 import { decodedUrlPath, safeDecodeURIComponent } from '../../lib/safe-decode';
+import { asDocError } from '../../model/doc-error';
 import { ArchitectureMarkdown } from '../ArchitectureMarkdown';
 import { ArchitectureDocsErrorBoundary } from '../ArchitectureDocsErrorBoundary';
 import type { ArchitectureLinkRenderProps } from '../ArchitectureMarkdown/types';
@@ -63,11 +64,6 @@ type FetchState =
   | { url?: string; status: 'loading' }
   | { url: string; status: 'error'; error: ArchitectureDocError }
   | { url: string; status: 'loaded'; file: ArchitectureDocFile };
-
-function asDocError(error: unknown): ArchitectureDocError {
-  if (error instanceof ArchitectureDocError) return error;
-  return new ArchitectureDocError('failed', error instanceof Error ? error.message : String(error));
-}
 
 /**
  * Fetches the contract while the drawer shows it; closing the drawer or
@@ -212,7 +208,7 @@ function ContractError(props: {
 function ContractBody(props: { api: ArchitectureDocsApi; file: ArchitectureDocFile }) {
   const { api, file } = props;
   // One parse and one analysis per fetched contract, shared by every render.
-  const analysed = useMemo(() => {
+  const analyzed = useMemo(() => {
     const parsed = parseArchitectureDoc(file.content);
     return { parsed, report: analyzeParsedDoc(parsed, { path: decodedUrlPath(file.url) }) };
   }, [file]);
@@ -222,8 +218,8 @@ function ContractBody(props: { api: ArchitectureDocsApi; file: ArchitectureDocFi
   );
   return (
     <ArchitectureMarkdown
-      parsed={analysed.parsed}
-      report={analysed.report}
+      parsed={analyzed.parsed}
+      report={analyzed.report}
       showCompleteness={false}
       idPrefix={CONTRACT_ID_PREFIX}
       renderLink={renderLink}

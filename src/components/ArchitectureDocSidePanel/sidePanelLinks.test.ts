@@ -1,5 +1,5 @@
 import { analyzeArchitectureDoc } from '../../lib';
-import type { ResolvedDocLink } from '../types';
+import type { ResolvedDocLink } from '../../model/loaded-doc';
 import { contractGroups, relatedDocLinks } from './sidePanelLinks';
 
 const DOC_URL = 'https://docs.example.com/shop/docs/architecture/Shop.md';

@@ -1,5 +1,5 @@
 import { safeDecodeURIComponent } from '../../lib/safe-decode';
-import type { LoadedArchitectureDoc, ResolvedDocLink } from '../types';
+import type { LoadedArchitectureDoc, ResolvedDocLink } from '../../model/loaded-doc';
 
 /**
  * A link listed in the side panel, with the text to show for it.

@@ -1,5 +1,5 @@
 import type { Entity, EntityRelation } from '@backstage/catalog-model';
-import type { ResolvedDocLink } from '../types';
+import type { ResolvedDocLink } from '../../model/loaded-doc';
 import { computeSystemDrift } from './systemDrift';
 
 function checkout(relations: EntityRelation[], spec: Record<string, unknown> = {}): Entity {

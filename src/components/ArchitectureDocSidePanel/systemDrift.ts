@@ -7,7 +7,7 @@ import {
   stringifyEntityRef,
   type Entity,
 } from '@backstage/catalog-model';
-import type { ResolvedDocLink } from '../types';
+import type { ResolvedDocLink } from '../../model/loaded-doc';
 
 /**
  * What a related reference stands for in the comparison: a system, or an

@@ -8,7 +8,7 @@ import { mockApis, renderInTestApp, TestApiProvider } from '@backstage/test-util
 import { ArchitectureDocError, architectureDocsApiRef, type ArchitectureDocsApi } from '../../api';
 import { defaultTemplateModel } from '../../lib';
 import { ArchitectureDocsPage } from './ArchitectureDocsPage';
-import { clearCoverageSessionCache } from './useCoverageScan';
+import { clearCoverageSessionCache } from '../../coverage/session-result-caches';
 
 const BASE = 'https://docs.example.com';
 const sections = defaultTemplateModel().sections;

@@ -15,7 +15,7 @@ import { Box, Button, LinearProgress, makeStyles, Typography } from '@material-u
 import GetAppIcon from '@material-ui/icons/GetApp';
 import { useArchitectureDocsConfig } from '../../hooks/useArchitectureDocsConfig';
 import { useConfigProblems } from '../../hooks/useConfigProblems';
-import { DEFAULT_ARCHITECTURE_TAB_PATH } from '../../hooks/useArchitectureDoc';
+import { DEFAULT_ARCHITECTURE_TAB_PATH } from '../../routes';
 import { useTemplateModel } from '../../hooks/useTemplateModel';
 import type { SectionStatus, TemplateModel } from '../../lib';
 import {
@@ -29,15 +29,16 @@ import {
   summarizeSectionCoverage,
   type CoverageFilters,
   type CoverageRow,
-} from '../../lib/coverage';
+} from '../../coverage';
 import { ArchitectureDocsErrorBoundary } from '../ArchitectureDocsErrorBoundary';
 import { architectureDocsTranslationRef } from '../../translation';
 import { ConfigProblemsNotice } from '../ConfigProblemsNotice';
 import { CoverageFilterBar } from './CoverageFilterBar';
 import { CoverageTable } from './CoverageTable';
-import { downloadCsv } from './downloadCsv';
+import { downloadCsv } from '../../coverage/download-csv';
 import { SectionCoverageSummary } from './SectionCoverageSummary';
-import { markTiming, useCoverageScan, type CoverageProgress, type CoverageScan } from './useCoverageScan';
+import { markTiming } from '../../coverage/timing-marks';
+import { useCoverageScan, type CoverageProgress, type CoverageScan } from './useCoverageScan';
 import { startTransitionCompat, useDeferredValueCompat } from './reactCompat';
 import { useFocusRingStyles } from '../focusRing';
 import { useSameItems } from './useSameItems';
@@ -76,7 +77,7 @@ function ScanProgress(props: { progress: CoverageProgress; loading: boolean }) {
   const value = progress.total === 0 ? 100 : (progress.done / progress.total) * 100;
   const docsDone = progress.done >= progress.total;
   return (
-    <Box className={classes.progress} data-testid="coverage-progress" data-done={progress.done} data-total={progress.total} data-finished={progress.finished} data-analysed-in={progress.analysedIn}>
+    <Box className={classes.progress} data-testid="coverage-progress" data-done={progress.done} data-total={progress.total} data-finished={progress.finished} data-analyzed-in={progress.analyzedIn}>
       <Typography variant="body2">
         {docsDone
           ? t('page.progress.finished', { total: String(progress.total) })

@@ -2,7 +2,7 @@ import { memo, useEffect, useState } from 'react';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { Button, makeStyles, MenuItem, TextField } from '@material-ui/core';
 import type { TemplateModel } from '../../lib';
-import { COVERAGE_STATUSES, type CoverageFilters, type CoverageStatus } from '../../lib/coverage';
+import { COVERAGE_STATUSES, type CoverageFilters, type CoverageStatus } from '../../coverage';
 import { architectureDocsTranslationRef } from '../../translation';
 import { statusMessageKey } from './statusLabels';
 

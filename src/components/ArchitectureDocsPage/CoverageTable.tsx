@@ -11,7 +11,7 @@ import {
 } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { CircularProgress, makeStyles, TablePagination, TableSortLabel } from '@material-ui/core';
-import type { CoverageFilters, CoverageRow, CoverageSortKey, CoverageStatus } from '../../lib/coverage';
+import type { CoverageFilters, CoverageRow, CoverageSortKey, CoverageStatus } from '../../coverage';
 import { architectureDocsTranslationRef } from '../../translation';
 import { statusMessageKey } from './statusLabels';
 import { useSameItems } from './useSameItems';

@@ -3,7 +3,7 @@ import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { memo, useMemo } from 'react';
 import { makeStyles, Typography } from '@material-ui/core';
 import type { SectionStatus } from '../../lib';
-import type { SectionCoverage } from '../../lib/coverage';
+import type { SectionCoverage } from '../../coverage';
 import { architectureDocsTranslationRef } from '../../translation';
 
 const useStyles = makeStyles(theme => ({

@@ -1,4 +1,4 @@
-import type { CoverageStatus } from '../../lib/coverage';
+import type { CoverageStatus } from '../../coverage';
 
 const KEYS = {
   pending: 'page.status.pending',

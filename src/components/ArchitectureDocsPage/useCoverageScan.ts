@@ -5,18 +5,18 @@ import { architectureDocsApiRef, type ArchitectureDocFile } from '../../api';
 import type { TemplateModel } from '../../lib';
 import {
   buildCoverageRow,
-  checkLinkTargets,
-  CoverageResultCache,
   scanCoverage,
   toCoverageEntity,
   type CoverageDocResult,
   type CoverageEntity,
   type CoverageRow,
-} from '../../lib/coverage';
-import { createCoverageAnalyser, type CoverageAnalyser } from './coverageAnalyser';
-import { coverageResultFromAnalysis, linkTargetExists, loadCoverageDoc } from './coverageDocs';
+} from '../../coverage';
+import { createCoverageAnalyzer, type CoverageAnalyzer } from '../../coverage/coverage-analyzer';
+import { coverageResultFromAnalysis, loadCoverageDoc } from '../../coverage/load-coverage-doc';
+import { sessionCacheFor } from '../../coverage/session-result-caches';
+import { markTiming } from '../../coverage/timing-marks';
+import { checkLinkTargets } from '../../model/link-targets';
 import { startTransitionCompat } from './reactCompat';
-import { BoundedCache } from '../../lib/bounded-cache';
 
 /**
  * Rows are re-rendered at most this often while results arrive: soon for the
@@ -27,44 +27,6 @@ const FIRST_FLUSH_INTERVAL_MS = 250;
 const FLUSH_INTERVAL_MS = 1000;
 /** Flushes at the first interval before the longer one applies. */
 const FIRST_FLUSHES = 4;
-
-/** Templates whose results are kept at once; an app uses one, a preview or a config change adds another. */
-const MAX_SESSION_TEMPLATES = 4;
-
-/**
- * Results kept for the app session, per template (a result says which
- * sections are present for one template). Each cache bounds its own entries.
- */
-let sessionCaches = new BoundedCache<string, CoverageResultCache>({ maxEntries: MAX_SESSION_TEMPLATES });
-
-function templateKey(template: TemplateModel): string {
-  return `${template.name}\n${template.sections.map(s => `${s.id}:${s.weight}`).join(',')}`;
-}
-
-function cacheFor(template: TemplateModel): CoverageResultCache {
-  const key = templateKey(template);
-  let cache = sessionCaches.get(key);
-  if (!cache) {
-    cache = new CoverageResultCache();
-    sessionCaches.set(key, cache);
-  }
-  return cache;
-}
-
-/** Forgets every kept result; for tests. */
-export function clearCoverageSessionCache(): void {
-  sessionCaches = new BoundedCache({ maxEntries: MAX_SESSION_TEMPLATES });
-}
-
-/**
- * Leaves a User Timing mark (`architecture-docs:<name>`) so the scan's
- * phases show in the browser's performance tools.
- */
-export function markTiming(name: string): void {
-  if (typeof performance !== 'undefined' && typeof performance.mark === 'function') {
-    performance.mark(`architecture-docs:${name}`);
-  }
-}
 
 /** Where the scan stands. */
 export interface CoverageProgress {
@@ -79,7 +41,7 @@ export interface CoverageProgress {
   /** True once docs and links are all done. */
   finished: boolean;
   /** Where docs are analysed: in workers, or on the page's thread in slices. */
-  analysedIn?: 'workers' | 'main-thread';
+  analyzedIn?: 'workers' | 'main-thread';
 }
 
 /** The rows and the progress of one moment of the scan, always in step. */
@@ -134,15 +96,15 @@ export function useCoverageScan(options: {
   // catalog is still answering: loading and compiling its code then does not
   // compete for the cores with the page's first renders of the entities.
   // The next scan takes it over.
-  const warm = useRef<{ template: TemplateModel; analyser: CoverageAnalyser }>();
+  const warm = useRef<{ template: TemplateModel; analyzer: CoverageAnalyzer }>();
   useEffect(() => {
     if (!templateReady) return undefined;
-    const analyser = createCoverageAnalyser(template);
-    warm.current = { template, analyser };
+    const analyzer = createCoverageAnalyzer(template);
+    warm.current = { template, analyzer };
     return () => {
-      if (warm.current?.analyser === analyser) {
+      if (warm.current?.analyzer === analyzer) {
         warm.current = undefined;
-        analyser.dispose();
+        analyzer.dispose();
       }
     };
   }, [template, templateReady]);
@@ -155,7 +117,7 @@ export function useCoverageScan(options: {
     if (!entities || !templateReady) return undefined;
     const controller = new AbortController();
     const { signal } = controller;
-    const cache = cacheFor(template);
+    const cache = sessionCacheFor(template);
     // Entities that left the catalog leave the kept results too.
     cache.retainEntities(new Set(flat.map(({ info }) => info.entityRef)));
     const current = new Map<string, CoverageDocResult>();
@@ -185,9 +147,9 @@ export function useCoverageScan(options: {
     counts.revalidating = stale.size;
     const taken = warm.current;
     warm.current = undefined;
-    if (taken && taken.template !== template) taken.analyser.dispose();
-    const analyser = taken?.template === template ? taken.analyser : createCoverageAnalyser(template);
-    counts.analysedIn = analyser.where;
+    if (taken && taken.template !== template) taken.analyzer.dispose();
+    const analyzer = taken?.template === template ? taken.analyzer : createCoverageAnalyzer(template);
+    counts.analyzedIn = analyzer.where;
 
     let timer: ReturnType<typeof setTimeout> | undefined;
     let flushes = 0;
@@ -228,9 +190,9 @@ export function useCoverageScan(options: {
         concurrency,
         signal,
         load: ({ entity, info }, abortSignal) => loadCoverageDoc(api, entity, info.entityRef, cache, abortSignal),
-        analyse: async (_item, file) => {
-          counts.analysedIn = analyser.where;
-          return coverageResultFromAnalysis(file, await analyser.analyse(file.content, file.url), api);
+        analyze: async (_item, file) => {
+          counts.analyzedIn = analyzer.where;
+          return coverageResultFromAnalysis(file, await analyzer.analyze(file.content, file.url), api);
         },
         onResult: ({ info }, result) => {
           current.set(info.entityRef, result);
@@ -240,7 +202,7 @@ export function useCoverageScan(options: {
           scheduleFlush();
         },
       });
-      analyser.dispose();
+      analyzer.dispose();
       if (signal.aborted) return;
       markTiming('docs-scanned');
       const urls = new Set<string>();
@@ -248,18 +210,17 @@ export function useCoverageScan(options: {
       counts.linksTotal = urls.size;
       flush();
       await checkLinkTargets({
+        api,
         urls: [...urls],
         concurrency,
         signal,
-        exists: async (url, abortSignal) => {
-          const exists = await linkTargetExists(api, url, abortSignal);
+        onResult: (url, status) => {
           counts.linksDone += 1;
           scheduleFlush();
-          return exists;
-        },
-        onResult: (url, exists) => {
-          linkStatus.set(url, exists);
-          cache.setLink(url, exists);
+          // A target that could not be checked is neither broken nor fine.
+          if (status === 'unknown') return;
+          linkStatus.set(url, status === 'ok');
+          cache.setLink(url, status === 'ok');
         },
       });
       if (signal.aborted) return;
@@ -272,7 +233,7 @@ export function useCoverageScan(options: {
     return () => {
       committed.current = undefined;
       controller.abort();
-      analyser.dispose();
+      analyzer.dispose();
       if (timer !== undefined) clearTimeout(timer);
     };
   }, [api, entities, flat, template, templateReady, concurrency]);

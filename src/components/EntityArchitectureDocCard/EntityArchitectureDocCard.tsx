@@ -2,7 +2,8 @@ import { useRouteRef } from '@backstage/core-plugin-api';
 import { entityRouteParams, entityRouteRef, useEntity } from '@backstage/plugin-catalog-react';
 import type { InfoCardVariants } from '@backstage/core-components';
 import { ArchitectureDocError } from '../../api';
-import { DEFAULT_ARCHITECTURE_TAB_PATH, useArchitectureDoc } from '../../hooks/useArchitectureDoc';
+import { useArchitectureDoc } from '../../hooks/useArchitectureDoc';
+import { architectureTabPath, DEFAULT_ARCHITECTURE_TAB_PATH } from '../../routes';
 import { useConfigProblems } from '../../hooks/useConfigProblems';
 import { ArchitectureDocsErrorBoundary } from '../ArchitectureDocsErrorBoundary';
 import { ArchitectureDocCardView } from './ArchitectureDocCardView';
@@ -25,7 +26,7 @@ function ArchitectureDocCard(props: EntityArchitectureDocCardProps) {
   const entityRoute = useRouteRef(entityRouteRef);
   const { state, templateProblem } = useArchitectureDoc(entity, { tabPath });
   const configProblems = useConfigProblems(templateProblem);
-  const link = `${entityRoute(entityRouteParams(entity))}/${tabPath.replace(/^\/+/, '')}`;
+  const link = architectureTabPath(entityRoute(entityRouteParams(entity)), tabPath);
   switch (state.status) {
     case 'no-annotation':
       return (

@@ -23,7 +23,7 @@ import {
   NotArchitectureDocNotice,
   TooComplexNotice,
 } from '../ArchitectureDocStates';
-import type { LoadedArchitectureDoc } from '../types';
+import type { LoadedArchitectureDoc } from '../../model/loaded-doc';
 import { useFocusRingStyles } from '../focusRing';
 import { architectureDocsTranslationRef } from '../../translation';
 

@@ -8,6 +8,7 @@ import { translationApiRef } from '@backstage/core-plugin-api/alpha';
 import { MockErrorApi, mockApis, TestApiProvider } from '@backstage/test-utils';
 import { MermaidDiagram, MermaidDiagramProps } from './MermaidDiagram';
 import { loadMermaid, type MermaidApi } from './loadMermaid';
+import { deferred } from '../../testing/deferred';
 
 type Initialize = MermaidApi['initialize'];
 type Render = MermaidApi['render'];
@@ -43,16 +44,6 @@ function svgMarkup(id: string, label: string): string {
 
 function drawn(svg: string, diagramType = 'flowchart-v2'): RenderResult {
   return { svg, diagramType };
-}
-
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (reason: unknown) => void;
-  const promise = new Promise<T>((onResolve, onReject) => {
-    resolve = onResolve;
-    reject = onReject;
-  });
-  return { promise, resolve, reject };
 }
 
 // The wording comes through the app's translation API.

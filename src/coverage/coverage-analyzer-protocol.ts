@@ -1,12 +1,12 @@
-import type { TemplateModel } from '../../lib';
-import { analyseCoverageContent, type CoverageAnalysis } from '../../lib/coverage';
+import type { TemplateModel } from '../lib';
+import { analyzeCoverageContent, type CoverageAnalysis } from './analyze-coverage-content';
 
 /** A message to an analysis worker: the template to analyse against, or a doc. */
 export type AnalysisRequest =
   | { type: 'template'; template: TemplateModel }
-  | { type: 'analyse'; id: number; content: string; url: string };
+  | { type: 'analyze'; id: number; content: string; url: string };
 
-/** A worker's answer to one `analyse` request. */
+/** A worker's answer to one `analyze` request. */
 export type AnalysisResponse = { id: number; analysis: CoverageAnalysis } | { id: number; error: string };
 
 /** A worker's word about itself: it can analyse, or it could not load the parser. */
@@ -23,10 +23,10 @@ export function createAnalysisHandler(): (request: AnalysisRequest) => AnalysisR
       template = request.template;
       return undefined;
     }
-    if (request?.type !== 'analyse') return undefined;
+    if (request?.type !== 'analyze') return undefined;
     try {
       if (!template) throw new Error('no template was sent before the doc');
-      return { id: request.id, analysis: analyseCoverageContent(request.content, request.url, template) };
+      return { id: request.id, analysis: analyzeCoverageContent(request.content, request.url, template) };
     } catch (error) {
       return { id: request.id, error: error instanceof Error ? error.message : String(error) };
     }

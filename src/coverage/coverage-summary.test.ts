@@ -1,4 +1,4 @@
-import { defaultTemplateModel } from '../template-model';
+import { defaultTemplateModel } from '../lib/template-model';
 import { summarizeSectionCoverage } from './coverage-summary';
 import { analysed, testRow } from './coverage-test-rows';
 

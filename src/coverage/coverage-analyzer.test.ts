@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { defaultTemplateModel, exceedsAnalysisBudget, tooComplexToAnalyse } from '../../lib';
-import { coverageResultFromAnalysis } from './coverageDocs';
-import { analyseCoverageContent } from '../../lib/coverage';
-import { createCoverageAnalyser, type AnalysisWorker } from './coverageAnalyser';
-import { createAnalysisHandler, type AnalysisRequest, type AnalysisResponse } from './coverageAnalysisProtocol';
+import { defaultTemplateModel, exceedsAnalysisBudget, tooComplexToAnalyze } from '../lib';
+import { coverageResultFromAnalysis } from './load-coverage-doc';
+import { analyzeCoverageContent } from './analyze-coverage-content';
+import { createCoverageAnalyzer, type AnalysisWorker } from './coverage-analyzer';
+import { createAnalysisHandler, type AnalysisRequest, type AnalysisResponse } from './coverage-analyzer-protocol';
 
-const SAMPLE_DIR = path.resolve(__dirname, '../../../dev/sample-docs');
+const SAMPLE_DIR = path.resolve(__dirname, '../../dev/sample-docs');
 const DOCS = ['checkout-api/docs/architecture/CheckoutApi.md', 'payment-gateway/docs/architecture/PaymentGateway.md', 'tax-calculator/docs/architecture/TaxCalculator.md'].map(file => ({
   url: `https://git.example.com/org/repo/blob/main/${file}`,
   content: fs.readFileSync(path.join(SAMPLE_DIR, file), 'utf8'),
@@ -65,38 +65,38 @@ function startWorkers(workers: InProcessWorker[]) {
   return () => workers[next++];
 }
 
-describe('createCoverageAnalyser', () => {
+describe('createCoverageAnalyzer', () => {
   const template = defaultTemplateModel();
-  const expected = DOCS.map(doc => analyseCoverageContent(doc.content, doc.url, template));
+  const expected = DOCS.map(doc => analyzeCoverageContent(doc.content, doc.url, template));
 
   it('should analyse docs in its workers, spread over them, with the results of an analysis on the page', async () => {
     const workers = [new InProcessWorker(), new InProcessWorker()];
-    const analyser = createCoverageAnalyser(template, { workers: 2, startWorker: startWorkers(workers) });
-    expect(analyser.where).toBe('workers');
-    const results = await Promise.all(DOCS.map(doc => analyser.analyse(doc.content, doc.url)));
+    const analyzer = createCoverageAnalyzer(template, { workers: 2, startWorker: startWorkers(workers) });
+    expect(analyzer.where).toBe('workers');
+    const results = await Promise.all(DOCS.map(doc => analyzer.analyze(doc.content, doc.url)));
     expect(results).toEqual(expected);
     expect(results[0].sections.length).toBe(template.sections.length);
     for (const worker of workers) {
       expect(worker.received[0]).toEqual({ type: 'template', template });
-      expect(worker.received.filter(message => message.type === 'analyse').length).toBeGreaterThan(0);
+      expect(worker.received.filter(message => message.type === 'analyze').length).toBeGreaterThan(0);
     }
-    analyser.dispose();
+    analyzer.dispose();
     expect(workers.every(worker => worker.terminated)).toBe(true);
   });
 
   it('should hand the docs of a failed worker to the others, and finish on the page once none is left', async () => {
     const workers = [new InProcessWorker(), new InProcessWorker()];
-    const analyser = createCoverageAnalyser(template, { workers: 2, startWorker: startWorkers(workers) });
+    const analyzer = createCoverageAnalyzer(template, { workers: 2, startWorker: startWorkers(workers) });
     workers[0].paused = true;
-    const first = Promise.all(DOCS.map(doc => analyser.analyse(doc.content, doc.url)));
+    const first = Promise.all(DOCS.map(doc => analyzer.analyze(doc.content, doc.url)));
     workers[0].fail();
     expect(workers[0].terminated).toBe(true);
     expect(await first).toEqual(expected);
 
     workers[1].paused = true;
-    const second = analyser.analyse(DOCS[1].content, DOCS[1].url);
+    const second = analyzer.analyze(DOCS[1].content, DOCS[1].url);
     workers[1].fail();
-    expect(analyser.where).toBe('main-thread');
+    expect(analyzer.where).toBe('main-thread');
     expect(await second).toEqual(expected[1]);
   });
 
@@ -107,18 +107,18 @@ describe('createCoverageAnalyser', () => {
       const silent = new InProcessWorker({ silent: true });
       failing.paused = true;
       silent.paused = true;
-      const analyser = createCoverageAnalyser(template, {
+      const analyzer = createCoverageAnalyzer(template, {
         workers: 2,
         startWorker: startWorkers([failing, silent]),
         readyTimeoutMs: 5000,
       });
-      const result = analyser.analyse(DOCS[0].content, DOCS[0].url);
+      const result = analyzer.analyze(DOCS[0].content, DOCS[0].url);
       failing.say({ status: 'failed', reason: 'ChunkLoadError' });
       expect(failing.terminated).toBe(true);
-      expect(analyser.where).toBe('workers');
+      expect(analyzer.where).toBe('workers');
       jest.advanceTimersByTime(5000);
       expect(silent.terminated).toBe(true);
-      expect(analyser.where).toBe('main-thread');
+      expect(analyzer.where).toBe('main-thread');
       await jest.runAllTimersAsync();
       expect(await result).toEqual(expected[0]);
     } finally {
@@ -127,24 +127,24 @@ describe('createCoverageAnalyser', () => {
   });
 
   it('should analyse on the page when workers cannot be started', async () => {
-    const analyser = createCoverageAnalyser(template, {
+    const analyzer = createCoverageAnalyzer(template, {
       workers: 2,
       startWorker: () => {
         throw new Error('Workers are blocked by the content security policy');
       },
     });
-    expect(analyser.where).toBe('main-thread');
-    expect(await analyser.analyse(DOCS[0].content, DOCS[0].url)).toEqual(expected[0]);
+    expect(analyzer.where).toBe('main-thread');
+    expect(await analyzer.analyze(DOCS[0].content, DOCS[0].url)).toEqual(expected[0]);
   });
 
   it('should give a doc past the analysis bound, on the page, the verdict of the tab and the check, in one short task', async () => {
-    const analyser = createCoverageAnalyser(template, { workers: 0 });
-    expect(analyser.where).toBe('main-thread');
+    const analyzer = createCoverageAnalyzer(template, { workers: 0 });
+    expect(analyzer.where).toBe('main-thread');
     const flood = `# Flood\n\n## Purpose\n\n${'www.e.co '.repeat(20_000)}\n`;
     const started = performance.now();
-    const analysis = await analyser.analyse(flood, `https://git.example.com/org/repo/blob/main/Flood.md`);
+    const analysis = await analyzer.analyze(flood, `https://git.example.com/org/repo/blob/main/Flood.md`);
     expect(performance.now() - started).toBeLessThan(1000);
-    expect(analysis.tooComplex).toBe(tooComplexToAnalyse(exceedsAnalysisBudget(flood)!));
+    expect(analysis.tooComplex).toBe(tooComplexToAnalyze(exceedsAnalysisBudget(flood)!));
     const result = coverageResultFromAnalysis({ url: `https://git.example.com/org/repo/blob/main/Flood.md`, content: flood }, analysis, {
       resolveLink: (target, base) => new URL(target, base).href,
     });
@@ -154,26 +154,26 @@ describe('createCoverageAnalyser', () => {
 
   it('should use no worker where the environment has none', async () => {
     // jsdom has no Worker: the default start answers undefined.
-    const analyser = createCoverageAnalyser(template);
-    expect(analyser.where).toBe('main-thread');
-    expect(await analyser.analyse(DOCS[2].content, DOCS[2].url)).toEqual(expected[2]);
+    const analyzer = createCoverageAnalyzer(template);
+    expect(analyzer.where).toBe('main-thread');
+    expect(await analyzer.analyze(DOCS[2].content, DOCS[2].url)).toEqual(expected[2]);
   });
 
   it('should reject the analyses still waiting when disposed', async () => {
     const worker = new InProcessWorker();
     worker.paused = true;
-    const analyser = createCoverageAnalyser(template, { workers: 1, startWorker: () => worker });
-    const waiting = analyser.analyse(DOCS[0].content, DOCS[0].url);
-    analyser.dispose();
+    const analyzer = createCoverageAnalyzer(template, { workers: 1, startWorker: () => worker });
+    const waiting = analyzer.analyze(DOCS[0].content, DOCS[0].url);
+    analyzer.dispose();
     await expect(waiting).rejects.toThrow('The scan was stopped.');
-    await expect(analyser.analyse(DOCS[0].content, DOCS[0].url)).rejects.toThrow('The scan was stopped.');
+    await expect(analyzer.analyze(DOCS[0].content, DOCS[0].url)).rejects.toThrow('The scan was stopped.');
   });
 });
 
 describe('createAnalysisHandler', () => {
   it('should answer a doc sent before the template with an error, and ignore other messages', () => {
     const handle = createAnalysisHandler();
-    expect(handle({ type: 'analyse', id: 7, content: '# A', url: 'https://x/a.md' })).toEqual({
+    expect(handle({ type: 'analyze', id: 7, content: '# A', url: 'https://x/a.md' })).toEqual({
       id: 7,
       error: 'no template was sent before the doc',
     });
@@ -184,7 +184,7 @@ describe('createAnalysisHandler', () => {
   it('should answer every doc, whatever its content, once it has the template', () => {
     const handle = createAnalysisHandler();
     handle({ type: 'template', template: defaultTemplateModel() });
-    const response = handle({ type: 'analyse', id: 1, content: '\u0000\uFFFD## Purpose\n\nTODO', url: 'not a url' }) as AnalysisResponse;
+    const response = handle({ type: 'analyze', id: 1, content: '\u0000\uFFFD## Purpose\n\nTODO', url: 'not a url' }) as AnalysisResponse;
     expect(response.id).toBe(1);
     expect('analysis' in response && response.analysis.sections.length).toBe(defaultTemplateModel().sections.length);
   });

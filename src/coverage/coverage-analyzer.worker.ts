@@ -1,7 +1,7 @@
 // The catalog-wide page's analysis worker: parses and analyses docs off the
-// page's main thread (see coverageAnalyser.ts).
-import type { AnalysisRequest, AnalysisResponse, WorkerStatus } from './coverageAnalysisProtocol';
-import { provideEntityDecodingDocument } from './workerEntityDecoder';
+// page's main thread (see coverage-analyzer.ts).
+import type { AnalysisRequest, AnalysisResponse, WorkerStatus } from './coverage-analyzer-protocol';
+import { provideEntityDecodingDocument } from './worker-entity-decoder';
 
 const scope = globalThis as unknown as {
   addEventListener(type: 'message', listener: (event: MessageEvent<AnalysisRequest>) => void): void;
@@ -21,7 +21,7 @@ scope.addEventListener('message', event => {
   if (handle) answer(event.data);
   else waiting.push(event.data);
 });
-import('./coverageAnalysisProtocol').then(
+import('./coverage-analyzer-protocol').then(
   ({ createAnalysisHandler }) => {
     handle = createAnalysisHandler();
     waiting.splice(0).forEach(answer);

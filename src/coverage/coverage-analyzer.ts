@@ -1,8 +1,9 @@
-import type { TemplateModel } from '../../lib';
-import { analyseCoverageContent, createTimeSlicedQueue, type CoverageAnalysis } from '../../lib/coverage';
-import type { AnalysisRequest, AnalysisResponse, WorkerStatus } from './coverageAnalysisProtocol';
+import type { TemplateModel } from '../lib';
+import { analyzeCoverageContent, type CoverageAnalysis } from './analyze-coverage-content';
+import { createTimeSlicedQueue } from './time-sliced-queue';
+import type { AnalysisRequest, AnalysisResponse, WorkerStatus } from './coverage-analyzer-protocol';
 
-/** The part of a `Worker` the analyser uses. */
+/** The part of a `Worker` the analyzer uses. */
 export interface AnalysisWorker {
   postMessage(message: AnalysisRequest): void;
   addEventListener(type: 'message', listener: (event: { data: AnalysisResponse | WorkerStatus }) => void): void;
@@ -11,16 +12,16 @@ export interface AnalysisWorker {
 }
 
 /** Analyses docs for the catalog-wide page, in workers when the browser has them. */
-export interface CoverageAnalyser {
-  analyse(content: string, url: string): Promise<CoverageAnalysis>;
+export interface CoverageAnalyzer {
+  analyze(content: string, url: string): Promise<CoverageAnalysis>;
   /** Where analyses run now: `workers`, or `main-thread` in time slices. */
   readonly where: 'workers' | 'main-thread';
   /** Stops the workers; analyses still waiting reject. */
   dispose(): void;
 }
 
-/** Options of {@link createCoverageAnalyser}. */
-export interface CoverageAnalyserOptions {
+/** Options of {@link createCoverageAnalyzer}. */
+export interface CoverageAnalyzerOptions {
   /** Workers to start. Default: one per core but one, from 1 to 4. */
   workers?: number;
   /** Starts one worker, or answers undefined when workers are unavailable. */
@@ -46,7 +47,7 @@ export function defaultWorkerCount(): number {
 /** Starts the bundled analysis worker; undefined where there are no workers (tests, old browsers). */
 export function startAnalysisWorker(): AnalysisWorker | undefined {
   if (typeof Worker === 'undefined') return undefined;
-  return new Worker(new URL('./coverageAnalysis.worker', import.meta.url), {
+  return new Worker(new URL('./coverage-analyzer.worker', import.meta.url), {
     name: 'architecture-docs-analysis',
   }) as unknown as AnalysisWorker;
 }
@@ -65,17 +66,17 @@ interface Lane {
 }
 
 /**
- * Creates an analyser for one scan against `template`. Docs go to the worker
+ * Creates an analyzer for one scan against `template`. Docs go to the worker
  * with the fewest waiting; a worker that fails (its script cannot load, it
  * crashes, it never says it is ready) is dropped and its docs go to the
  * others. With no worker left,
  * docs are analysed on the main thread, one doc per task between which the
  * page handles input; the analysis bound keeps each task short.
  */
-export function createCoverageAnalyser(
+export function createCoverageAnalyzer(
   template: TemplateModel,
-  options: CoverageAnalyserOptions = {},
-): CoverageAnalyser {
+  options: CoverageAnalyzerOptions = {},
+): CoverageAnalyzer {
   const startWorker = options.startWorker ?? startAnalysisWorker;
   const queue = createTimeSlicedQueue();
   const lanes: Lane[] = [];
@@ -83,7 +84,7 @@ export function createCoverageAnalyser(
   let disposed = false;
 
   const onMainThread = (task: Task) => {
-    queue.run(() => analyseCoverageContent(task.content, task.url, template)).then(task.resolve, task.reject);
+    queue.run(() => analyzeCoverageContent(task.content, task.url, template)).then(task.resolve, task.reject);
   };
 
   const dispatch = (task: Task): void => {
@@ -102,7 +103,7 @@ export function createCoverageAnalyser(
     const id = nextId++;
     lane.pending.set(id, task);
     try {
-      lane.worker.postMessage({ type: 'analyse', id, content: task.content, url: task.url });
+      lane.worker.postMessage({ type: 'analyze', id, content: task.content, url: task.url });
     } catch {
       lane.pending.delete(id);
       retire(lane);
@@ -157,7 +158,7 @@ export function createCoverageAnalyser(
   }
 
   return {
-    analyse(content, url) {
+    analyze(content, url) {
       return new Promise<CoverageAnalysis>((resolve, reject) => dispatch({ content, url, resolve, reject }));
     },
     get where() {

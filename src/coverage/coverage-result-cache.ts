@@ -1,4 +1,4 @@
-import { BoundedCache } from '../bounded-cache';
+import { BoundedCache } from '../lib/bounded-cache';
 import type { CoverageDocResult } from './coverage-row';
 
 /** Results (and as many link statuses) kept when no bound is given. */

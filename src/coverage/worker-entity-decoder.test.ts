@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { characterEntities } from 'character-entities';
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
-import { provideEntityDecodingDocument } from './workerEntityDecoder';
+import { provideEntityDecodingDocument } from './worker-entity-decoder';
 
 describe('provideEntityDecodingDocument', () => {
   it('should let the browser build of the entity decoder load without a document and decode as the package does elsewhere', async () => {

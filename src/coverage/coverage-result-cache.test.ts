@@ -1,4 +1,4 @@
-import { CoverageResultCache } from './coverage-cache';
+import { CoverageResultCache } from './coverage-result-cache';
 
 describe('CoverageResultCache', () => {
   it('should keep results and drop the oldest beyond its bound', () => {

@@ -1,4 +1,4 @@
-import { defaultTemplateModel } from '../template-model';
+import { defaultTemplateModel } from '../lib/template-model';
 import { coverageRowsToCsv, csvCell } from './coverage-csv';
 import { analysed, testRow } from './coverage-test-rows';
 

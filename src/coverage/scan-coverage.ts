@@ -1,32 +1,5 @@
+import { runWithConcurrency } from '../lib/run-with-concurrency';
 import type { CoverageDocResult } from './coverage-row';
-
-/**
- * Calls `work` for every item with at most `concurrency` calls running at
- * once. A call that fails does not stop the others; once `signal` aborts, no
- * new call starts.
- * @public
- */
-export async function runWithConcurrency<T>(
-  items: readonly T[],
-  concurrency: number,
-  work: (item: T) => Promise<void>,
-  signal?: AbortSignal,
-): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length && !signal?.aborted) {
-      const item = items[next];
-      next += 1;
-      try {
-        await work(item);
-      } catch {
-        // One failure is that item's business; the scan goes on.
-      }
-    }
-  };
-  const lanes = Math.max(1, Math.min(Math.floor(concurrency) || 1, items.length));
-  await Promise.all(Array.from({ length: lanes }, lane));
-}
 
 /**
  * What loading one entity's doc gave: a final result (no annotation, an
@@ -49,7 +22,7 @@ export interface CoverageScanOptions<E, D> {
    * Analyses a fetched doc, off the fetching lanes: a lane does not wait for
    * the analysis (which runs in a worker, or in time slices) to fetch more.
    */
-  analyse(entity: E, doc: D): CoverageDocResult | Promise<CoverageDocResult>;
+  analyze(entity: E, doc: D): CoverageDocResult | Promise<CoverageDocResult>;
   /** Called once per entity as soon as its result is known. */
   onResult(entity: E, result: CoverageDocResult): void;
   signal: AbortSignal;
@@ -91,7 +64,7 @@ export async function scanCoverage<E, D>(options: CoverageScanOptions<E, D>): Pr
       const doc = outcome.doc;
       analyses.push(
         Promise.resolve()
-          .then(() => (signal.aborted ? undefined : options.analyse(entity, doc)))
+          .then(() => (signal.aborted ? undefined : options.analyze(entity, doc)))
           .then(
             result => {
               if (result) report(entity, result);
@@ -103,29 +76,4 @@ export async function scanCoverage<E, D>(options: CoverageScanOptions<E, D>): Pr
     signal,
   );
   await Promise.all(analyses);
-}
-
-/**
- * Checks which link targets exist, `concurrency` at a time. `exists` answers
- * true, false, or undefined when it cannot tell (no access, network); only
- * true and false are reported.
- * @public
- */
-export async function checkLinkTargets(options: {
-  urls: readonly string[];
-  concurrency: number;
-  exists(url: string, signal: AbortSignal): Promise<boolean | undefined>;
-  onResult(url: string, exists: boolean): void;
-  signal: AbortSignal;
-}): Promise<void> {
-  const { signal } = options;
-  await runWithConcurrency(
-    options.urls,
-    options.concurrency,
-    async url => {
-      const exists = await options.exists(url, signal);
-      if (exists !== undefined && !signal.aborted) options.onResult(url, exists);
-    },
-    signal,
-  );
 }

@@ -3,9 +3,12 @@ import {
   ArchitectureDocError,
   type ArchitectureDocFile,
   type ArchitectureDocsApi,
-} from '../../api';
-import { documentKey } from '../../hooks/useDocOwners';
-import type { CoverageAnalysis, CoverageDocResult, CoverageLoadOutcome, CoverageResultCache } from '../../lib/coverage';
+} from '../api';
+import { documentKey } from '../model/doc-url';
+import type { CoverageAnalysis } from './analyze-coverage-content';
+import type { CoverageDocResult } from './coverage-row';
+import type { CoverageResultCache } from './coverage-result-cache';
+import type { CoverageLoadOutcome } from './scan-coverage';
 
 /** The row status for a failure to locate or fetch a doc. */
 export function coverageResultFromError(error: unknown, docUrl?: string): CoverageDocResult {
@@ -86,19 +89,4 @@ export async function loadCoverageDoc(
     return { result: kept };
   }
   return { doc: file };
-}
-
-/** Whether a linked doc exists: true, false on 404, undefined when it cannot be told. */
-export async function linkTargetExists(
-  api: ArchitectureDocsApi,
-  url: string,
-  signal: AbortSignal,
-): Promise<boolean | undefined> {
-  try {
-    await api.getDoc(url, { signal });
-    return true;
-  } catch (error) {
-    if (error instanceof ArchitectureDocError && error.kind === 'not-found') return false;
-    return undefined;
-  }
 }

@@ -1,7 +1,8 @@
-import { analyzeParsedDoc, parseArchitectureDoc } from '../analyze-architecture-doc';
-import { decodedUrlPath } from '../safe-decode';
-import { exceedsAnalysisBudget, tooComplexToAnalyse } from '../render-budget';
-import type { SectionStatus, TemplateModel } from '../types';
+import { analyzeParsedDoc, parseArchitectureDoc } from '../lib/analyze-architecture-doc';
+import { isCheckableLink } from '../lib/doc-links';
+import { decodedUrlPath } from '../lib/safe-decode';
+import { exceedsAnalysisBudget, tooComplexToAnalyze } from '../lib/render-budget';
+import type { SectionStatus, TemplateModel } from '../lib/types';
 
 /**
  * What the catalog-wide page keeps of one doc's analysis. Plain data, so it
@@ -26,15 +27,15 @@ export interface CoverageAnalysis {
  * analysis. Needs no API, so it runs as well in a worker as on the page.
  * @public
  */
-export function analyseCoverageContent(content: string, url: string, template: TemplateModel): CoverageAnalysis {
+export function analyzeCoverageContent(content: string, url: string, template: TemplateModel): CoverageAnalysis {
   // The same bound as the entity page and the command-line check; it also
   // keeps each doc of the main-thread fallback one short task.
   const excess = exceedsAnalysisBudget(content);
-  if (excess) return { score: 0, sections: [], isArchitectureDoc: false, linkTargets: [], tooComplex: tooComplexToAnalyse(excess) };
+  if (excess) return { score: 0, sections: [], isArchitectureDoc: false, linkTargets: [], tooComplex: tooComplexToAnalyze(excess) };
   const report = analyzeParsedDoc(parseArchitectureDoc(content), { template, path: decodedUrlPath(url) });
   const linkTargets = new Set<string>();
   for (const link of report.links) {
-    if (!link.unsafe && (link.kind === 'doc' || link.kind === 'contract')) linkTargets.add(link.target);
+    if (isCheckableLink(link)) linkTargets.add(link.target);
   }
   return {
     score: report.score,

@@ -1,4 +1,4 @@
-import { defaultTemplateModel } from '../template-model';
+import { defaultTemplateModel } from '../lib/template-model';
 import {
   applyCoverageFilters,
   distinctValues,

@@ -1,4 +1,4 @@
-import type { SectionStatus } from '../types';
+import type { SectionStatus } from '../lib/types';
 import { COVERAGE_STATUSES, type CoverageRow, type CoverageStatus } from './coverage-row';
 
 /** Columns the page sorts by. @public */

@@ -1,4 +1,4 @@
-import type { TemplateModel } from '../types';
+import type { TemplateModel } from '../lib/types';
 import type { CoverageRow } from './coverage-row';
 
 /**

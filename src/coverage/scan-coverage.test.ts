@@ -1,58 +1,8 @@
-import { checkLinkTargets, runWithConcurrency, scanCoverage } from './coverage-scan';
+import { scanCoverage } from './scan-coverage';
+import { deferred } from '../testing/deferred';
 import type { CoverageDocResult } from './coverage-row';
 
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
-
 const flush = () => new Promise(resolve => setTimeout(resolve, 0));
-
-describe('runWithConcurrency', () => {
-  it('should never run more than the limit at once and run every item', async () => {
-    let running = 0;
-    let peak = 0;
-    const done: number[] = [];
-    await runWithConcurrency(
-      Array.from({ length: 20 }, (_, i) => i),
-      3,
-      async i => {
-        running += 1;
-        peak = Math.max(peak, running);
-        await new Promise(resolve => setTimeout(resolve, i % 3));
-        running -= 1;
-        done.push(i);
-      },
-    );
-    expect(peak).toBe(3);
-    expect(done.sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i));
-  });
-
-  it('should go on after a failing item', async () => {
-    const done: number[] = [];
-    await runWithConcurrency([1, 2, 3], 1, async i => {
-      if (i === 2) throw new Error('boom');
-      done.push(i);
-    });
-    expect(done).toEqual([1, 3]);
-  });
-
-  it('should start nothing new once aborted', async () => {
-    const controller = new AbortController();
-    const started: number[] = [];
-    await runWithConcurrency([1, 2, 3, 4], 2, async i => {
-      started.push(i);
-      controller.abort();
-    }, controller.signal);
-    // The first item aborts before the second lane looks for work.
-    expect(started).toEqual([1]);
-  });
-});
 
 describe('scanCoverage', () => {
   const analysed = (score: number): CoverageDocResult => ({ status: 'analysed', score, sections: [] });
@@ -74,7 +24,7 @@ describe('scanCoverage', () => {
           inFlight -= 1;
         }
       },
-      analyse: (_name, doc) => analysed(doc),
+      analyze: (_name, doc) => analysed(doc),
       onResult: (name, result) => results.push([name, result]),
       signal: new AbortController().signal,
     });
@@ -101,7 +51,7 @@ describe('scanCoverage', () => {
       entities: ['a'],
       concurrency: 1,
       load: async () => ({ doc: 'x' }),
-      analyse: () => {
+      analyze: () => {
         throw new Error('bad tree');
       },
       onResult: (_n, result) => results.push(result),
@@ -120,24 +70,10 @@ describe('scanCoverage', () => {
         if (name === 'a') controller.abort();
         return { doc: name };
       },
-      analyse: () => analysed(1),
+      analyze: () => analysed(1),
       onResult: name => results.push(name),
       signal: controller.signal,
     });
     expect(results).toEqual([]);
-  });
-});
-
-describe('checkLinkTargets', () => {
-  it('should report only the targets whose existence is known', async () => {
-    const seen: Array<[string, boolean]> = [];
-    await checkLinkTargets({
-      urls: ['ok', 'gone', 'private'],
-      concurrency: 2,
-      exists: async url => new Map([['ok', true], ['gone', false]]).get(url),
-      onResult: (url, exists) => seen.push([url, exists]),
-      signal: new AbortController().signal,
-    });
-    expect(seen.sort()).toEqual([['gone', false], ['ok', true]]);
   });
 });

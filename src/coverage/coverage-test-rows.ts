@@ -1,5 +1,5 @@
-import { defaultTemplateModel } from '../template-model';
-import type { SectionStatus } from '../types';
+import { defaultTemplateModel } from '../lib/template-model';
+import type { SectionStatus } from '../lib/types';
 import { buildCoverageRow, toCoverageEntity, type CoverageDocResult, type CoverageRow } from './coverage-row';
 
 /** Rows for the tests of this folder, built through the real row model. */

@@ -1,4 +1,4 @@
-import { defaultTemplateModel } from '../template-model';
+import { defaultTemplateModel } from '../lib/template-model';
 import { buildCoverageRow, toCoverageEntity } from './coverage-row';
 import { analysed, testRow } from './coverage-test-rows';
 
