@@ -44,7 +44,7 @@ export const RENDER_LIMITS = {
   nesting: 4000,
 } as const;
 
-/** A kind of construct counted by {@link measureRenderLoad}. @public */
+/** A kind of construct with a render limit in {@link RENDER_LIMITS}. @public */
 export type RenderLoadKind = keyof typeof RENDER_LIMITS;
 
 /** How many constructs of each kind a doc holds. @public */
