@@ -32,7 +32,7 @@ async function rejectionsOf(markdown: string) {
 }
 
 describe('validateMermaidDiagrams', () => {
-  // Loading Mermaid under Jest takes seconds on a busy machine; load it once,
+  // Loading Mermaid under Jest is slow and varies with the machine; load it once,
   // outside the time limit of the tests that parse diagrams.
   beforeAll(() => loadMermaidInNode(), 60_000);
 

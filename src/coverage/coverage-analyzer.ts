@@ -36,8 +36,7 @@ export interface CoverageAnalyzerOptions {
 /**
  * One worker per core but one, at least one and at most four: parsing is
  * CPU-bound, and the page's own thread, which receives the docs, needs a
- * core too. On two cores, two workers slowed the fetches more than a second
- * parser sped up the analysis.
+ * core too, for the fetches that feed the workers.
  */
 export function defaultWorkerCount(): number {
   const cores = typeof navigator !== 'undefined' ? Number(navigator.hardwareConcurrency) : NaN;

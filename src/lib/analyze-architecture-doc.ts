@@ -46,7 +46,7 @@ export interface AnalyzeOptions {
   linkExists?: (resolved: string) => boolean | undefined;
   /**
    * Longest input analysed, in characters; longer input is cut there and the
-   * report says so. Default 524,288 (512 KiB), ten times the largest real doc seen.
+   * report says so. Default 524,288 (512 KiB), far beyond a hand-written doc.
    */
   maxLength?: number;
 }
@@ -236,7 +236,7 @@ export interface ParsedArchitectureDoc {
  * Parses a doc into an mdast tree (GFM) with bounded work: input beyond
  * `maxLength` is cut, absurd nesting flattened and inline delimiters limited per
  * paragraph, so no input can make the
- * parser run for minutes or overflow the stack. Never throws.
+ * parser's work grow without bound or overflow the stack. Never throws.
  * @public
  */
 export function parseArchitectureDoc(

@@ -1,13 +1,13 @@
 /**
  * Keeps the parser's work bounded on hostile input. Markdown parsers spend
- * time proportional to nesting depth on every line, so ten thousand nested
- * quotes or list markers take minutes; real docs never nest more than a
- * handful of levels. Lines nested deeper than the limit keep their text but
+ * time proportional to nesting depth on every line, so thousands of nested
+ * quotes or list markers make the work grow with the square of the doc;
+ * hand-written docs nest a few levels. Lines nested deeper than the limit keep their text but
  * lose the extra levels.
  *
  * Inline markup has the same problem within a paragraph: resolving emphasis
  * and link brackets compares delimiters with each other, so a paragraph of
- * forty thousand `*_` pairs takes minutes. Past {@link MAX_INLINE_DELIMITERS}
+ * thousands of `*_` pairs makes the work grow with its square. Past {@link MAX_INLINE_DELIMITERS}
  * in one paragraph, further delimiters are escaped and read as text.
  *
  * A setext heading's underline makes the parser splice its whole event list,

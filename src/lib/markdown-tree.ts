@@ -23,7 +23,7 @@ const AUTOLINK_CANDIDATE = /https?:\/\/|www\.|@/i;
 
 /**
  * GFM's syntax, as `micromark-extension-gfm` combines it. Its literal-autolink
- * constructs are tried at the start of every word and cost a quarter of the
+ * constructs are tried at the start of every word, a large share of the
  * parse; each needs `http://`, `https://`, `www.` or `@` in the source (a
  * character reference is not read as one), so input holding none of them is
  * parsed without them, to the same tree.

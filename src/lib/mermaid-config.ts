@@ -2,7 +2,7 @@ import type { MermaidConfig } from 'mermaid';
 
 /**
  * Mermaid lays a diagram out in one task on the main thread; past a few
- * hundred edges that task holds the tab for seconds. Larger diagrams are not
+ * hundred edges that task holds the tab long enough to freeze it. Larger diagrams are not
  * drawn: Mermaid reports the limit and the source is shown instead. The
  * command-line check parses with the same limit, so it rejects what the tab
  * rejects.

@@ -1,8 +1,8 @@
 /**
  * What a doc may hold and still be analysed, and shown on the entity page.
  * Parsing, analysis and rendering time grow with the number of constructs a
- * doc holds, not only with its size: a 120 KB doc of five thousand headings
- * holds a view for seconds. One linear pass counts every construct the
+ * doc holds, not only with its size: a short doc of thousands of headings
+ * can hold a view long after a long doc of prose is drawn. One linear pass counts every construct the
  * parser turns into a node, before anything is parsed.
  *
  * Two bounds follow from the counts:

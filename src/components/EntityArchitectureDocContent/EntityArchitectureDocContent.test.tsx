@@ -328,7 +328,7 @@ describe('EntityArchitectureDocContent', () => {
         return query(request);
       });
       await renderTab(checkout, mockApi(files), {}, catalogApi);
-      // The first render of a file warms up the renderer, which takes seconds on a busy machine.
+      // The first render of a file warms up the renderer, whose time varies with the machine.
       const doc = await screen.findByTestId('architecture-markdown', {}, { timeout: 10_000 });
       expect(within(doc).getByRole('link', { name: /^Payments/ })).toHaveAttribute(
         'href',
