@@ -9,7 +9,7 @@ import { statusMessageKey } from './statusLabels';
 
 // The labels' secondary text colour misses 4.5:1 on the page background;
 // focused and disabled labels keep their own colours.
-const READABLE_LABELS = (theme: Theme) => ({ '& label': { color: theme.palette.text.primary } });
+const readableLabels = (theme: Theme) => ({ '& label': { color: theme.palette.text.primary } });
 
 /**
  * The bar holds the filters used most on one line down to a 1,280 px
@@ -23,7 +23,7 @@ const useStyles = makeStyles(theme => ({
     alignItems: 'flex-end',
     gap: theme.spacing(1.5),
     marginBottom: theme.spacing(2),
-    ...READABLE_LABELS(theme),
+    ...readableLabels(theme),
   },
   search: { flex: '1 1 140px', minWidth: 120, maxWidth: 320 },
   owner: { width: 170 },
@@ -36,7 +36,7 @@ const useStyles = makeStyles(theme => ({
     gridTemplateColumns: 'repeat(2, 170px)',
     gap: theme.spacing(2),
     padding: theme.spacing(2),
-    ...READABLE_LABELS(theme),
+    ...readableLabels(theme),
   },
 }));
 

@@ -10,10 +10,6 @@ const useStyles = makeStyles(theme => ({
   strip: {
     display: 'flex',
     gap: 2,
-    margin: 0,
-    padding: 0,
-    listStyle: 'none',
-    verticalAlign: 'middle',
   },
   cell: {
     width: CELL_WIDTH,
@@ -51,15 +47,16 @@ export const SectionStrip = memo(function SectionStripView(props: SectionStripPr
   const { sections, label, cellLabel } = props;
   const classes = useStyles();
   return (
-    // The explicit role keeps the list's semantics where a list without
-    // bullets loses them (Safari).
-    <ul className={classes.strip} role="list" aria-label={label} data-testid="section-strip">
+    // A list by role rather than <ul>: some browsers drop the semantics of a
+    // list drawn without bullets.
+    <div className={classes.strip} role="list" aria-label={label} data-testid="section-strip">
       {sections.map(section => {
         const name = cellLabel(section.title, section.status);
         // Native tooltips: a row re-renders when its doc arrives, and a
         // popper per cell would cost the scan each time.
         return (
-          <li
+          <div
+            role="listitem"
             key={section.id}
             className={`${classes.cell} ${classes[section.status]}`}
             title={name}
@@ -69,6 +66,6 @@ export const SectionStrip = memo(function SectionStripView(props: SectionStripPr
           />
         );
       })}
-    </ul>
+    </div>
   );
 });
