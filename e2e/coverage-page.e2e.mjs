@@ -233,9 +233,10 @@ function pageLayout(page) {
       const node = walker.currentNode;
       if (!node.textContent.trim()) continue;
       range.selectNodeContents(node);
-      // A text node that wraps has one box per line.
-      const lines = [...range.getClientRects()].filter(rect => rect.width > 0).length;
-      if (lines > 1) wrapped.push(node.textContent.trim());
+      // A text node that wraps has boxes on more than one line (one cut
+      // short by an ellipsis may have two boxes on the same line).
+      const tops = [...range.getClientRects()].filter(rect => rect.width > 0).map(rect => rect.top);
+      if (tops.length > 0 && Math.max(...tops) - Math.min(...tops) > 4) wrapped.push(node.textContent.trim());
     }
     const rows = [...table.querySelectorAll('tbody tr')].filter(row => row.querySelector('a[data-entity-ref]'));
     const cell = rows[0]?.querySelector('td');

@@ -32,15 +32,16 @@ const PAGE_SIZES = [20, 50, 100];
 /**
  * Every cell and header holds one line: text that does not fit its column
  * ends in an ellipsis, with the whole value in its tooltip. The columns of
- * short values have widths that fit their header and values; the entity,
- * owner and system share the rest.
+ * short values have widths that fit their header (upper case, with room for
+ * the sort arrow) and values; the entity and the system share the rest.
  */
-const CELL_STYLE = { whiteSpace: 'nowrap', overflow: 'hidden', padding: '6px 8px' } as const;
+const CELL_STYLE = { whiteSpace: 'nowrap', overflow: 'hidden', padding: '6px 6px' } as const;
 const COLUMN_WIDTHS: Partial<Record<CoverageSortKey, string>> = {
-  status: '140px',
-  score: '90px',
-  missing: '170px',
-  brokenLinks: '130px',
+  status: '135px',
+  score: '75px',
+  missing: '150px',
+  brokenLinks: '140px',
+  owner: '115px',
   lifecycle: '110px',
 };
 

@@ -3,7 +3,7 @@ import { makeStyles } from '@material-ui/core';
 import type { SectionStatus } from '../../lib';
 import { sectionStatusColor } from './coverageColors';
 
-const CELL_WIDTH = 10;
+const CELL_WIDTH = 9;
 const CELL_HEIGHT = 14;
 
 const useStyles = makeStyles(theme => ({
