@@ -289,6 +289,12 @@ test('the catalog-wide page, loaded and filtered, has no critical or serious axe
         found.push(await check(t, page, `catalog-wide page: coverage by owner (${theme})`, view));
         await page.getByRole('button', { name: 'More filters' }).click();
         await page.getByRole('dialog', { name: 'More filters' }).waitFor(UI_WAIT);
+        // The panel fades in; its colours are checked once it is opaque.
+        await page.waitForFunction(
+          () => getComputedStyle(document.querySelector('[role="dialog"][aria-label="More filters"]')).opacity === '1',
+          undefined,
+          UI_WAIT,
+        );
         found.push(await check(t, page, `catalog-wide page: more filters open (${theme})`, view));
         await page.keyboard.press('Escape');
         await page.getByRole('dialog', { name: 'More filters' }).waitFor({ state: 'hidden', timeout: 10_000 });

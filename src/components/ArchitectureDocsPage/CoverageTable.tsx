@@ -31,18 +31,19 @@ const PAGE_SIZES = [20, 50, 100];
 
 /**
  * Every cell and header holds one line: text that does not fit its column
- * ends in an ellipsis, with the whole value in its tooltip. The columns of
- * short values have widths that fit their header (upper case, with room for
- * the sort arrow) and values; the entity and the system share the rest.
+ * ends in an ellipsis, with the whole value in its tooltip. Every column but
+ * the entity's has a width that fits its header (upper case, with room for
+ * the sort arrow) and its usual values; the entity takes the rest.
  */
-const CELL_STYLE = { whiteSpace: 'nowrap', overflow: 'hidden', padding: '6px 6px' } as const;
+const CELL_STYLE = { whiteSpace: 'nowrap', overflow: 'hidden', padding: '6px 4px' } as const;
 const COLUMN_WIDTHS: Partial<Record<CoverageSortKey, string>> = {
-  status: '135px',
-  score: '75px',
-  missing: '150px',
-  brokenLinks: '140px',
-  owner: '115px',
-  lifecycle: '110px',
+  status: '132px',
+  score: '86px',
+  missing: '140px',
+  brokenLinks: '154px',
+  owner: '126px',
+  system: '134px',
+  lifecycle: '102px',
 };
 
 const useStyles = makeStyles(theme => ({
@@ -52,7 +53,8 @@ const useStyles = makeStyles(theme => ({
     overflow: 'hidden',
     textOverflow: 'ellipsis',
   },
-  headerLabel: { overflow: 'hidden', textOverflow: 'ellipsis' },
+  sortLabel: { maxWidth: '100%' },
+  headerLabel: { minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   loading: {
     display: 'flex',
     alignItems: 'center',
@@ -141,6 +143,7 @@ export function CoverageTable(props: CoverageTableProps) {
 
   const header = (key: CoverageSortKey, label: string) => (
     <TableSortLabel
+      className={classes.sortLabel}
       active={sort === key}
       direction={sort === key ? direction : 'asc'}
       onClick={() => onSort(key, sort === key && direction === 'asc' ? 'desc' : 'asc')}
