@@ -246,7 +246,10 @@ function pageLayout(page) {
     const heights = rows.map(row => row.getBoundingClientRect().height);
     const cutWithoutTooltip = [...table.querySelectorAll('td *')]
       .filter(element => element.scrollWidth > element.clientWidth + 1 && element.clientWidth > 0)
-      .filter(element => element.getAttribute('title') !== element.textContent.trim())
+      .filter(element => !(element.getAttribute('title') ?? '').includes(element.textContent.trim()))
+      .map(element => element.textContent.trim());
+    const cutHeaders = [...table.querySelectorAll('thead th span[title]')]
+      .filter(element => element.scrollWidth > element.clientWidth + 1)
       .map(element => element.textContent.trim());
     const content = document.querySelector('[data-testid="architecture-docs-page"]').getBoundingClientRect();
     const tableBox = table.getBoundingClientRect();
@@ -270,6 +273,7 @@ function pageLayout(page) {
       lineHeight,
       padding,
       cutWithoutTooltip,
+      cutHeaders,
       tableFits: tableBox.right <= content.right + 1 && document.documentElement.scrollWidth <= window.innerWidth,
       filters,
       strips,
@@ -292,6 +296,7 @@ async function assertReadsAtAGlance(page, where) {
   // The same height, give or take the rounding of fractional pixels.
   assert.ok(tallest - Math.min(...layout.heights) < 1, `${where}: every row has the same height: ${layout.heights}`);
   assert.deepEqual(layout.cutWithoutTooltip, [], `${where}: a value cut short has its whole text in its tooltip`);
+  assert.deepEqual(layout.cutHeaders, [], `${where}: every column header shows whole`);
   assert.ok(layout.tableFits, `${where}: the table fits the page without scrolling sideways`);
   const lowestTop = Math.max(...layout.filters.map(box => box.top));
   const highestBottom = Math.min(...layout.filters.map(box => box.bottom));

@@ -279,6 +279,7 @@ export const architectureDocsTranslationRef = createTranslationRef({
         title: '{{shown}} of {{total}} entities',
         exportCsv: 'Export CSV',
         linksUnchecked: 'not checked yet',
+        statusTooltip: '{{status}}: {{message}}',
         loading: 'Loading the table',
       },
       summary: {

@@ -206,6 +206,12 @@ describe('ArchitectureDocsPage', () => {
     expect(within(rows.get('ledger')!).getByText('Not found')).toBeInTheDocument();
     expect(within(rows.get('vault')!).getByText('Sign-in needed')).toBeInTheDocument();
     expect(within(rows.get('flaky')!).getByText('Error')).toBeInTheDocument();
+    // A status cut short by its column shows whole in its tooltip, with the reason.
+    expect(rows.get('vault')!.querySelector('[data-status]')).toHaveAttribute(
+      'title',
+      'Sign-in needed: docs.example.com answered 401',
+    );
+    expect(rows.get('checkout')!.querySelector('[data-status]')).toHaveAttribute('title', 'Analysed');
   });
 
   it('should link a row to the architecture tab, or to the entity page without a doc', async () => {

@@ -37,13 +37,13 @@ const PAGE_SIZES = [20, 50, 100];
  */
 const CELL_STYLE = { whiteSpace: 'nowrap', overflow: 'hidden', padding: '6px 4px' } as const;
 const COLUMN_WIDTHS: Partial<Record<CoverageSortKey, string>> = {
-  status: '132px',
-  score: '86px',
+  status: '128px',
+  score: '92px',
   missing: '140px',
-  brokenLinks: '154px',
-  owner: '126px',
+  brokenLinks: '150px',
+  owner: '120px',
   system: '134px',
-  lifecycle: '102px',
+  lifecycle: '116px',
 };
 
 const useStyles = makeStyles(theme => ({
@@ -54,6 +54,7 @@ const useStyles = makeStyles(theme => ({
     textOverflow: 'ellipsis',
   },
   sortLabel: { maxWidth: '100%' },
+  sortIcon: { marginLeft: 2, marginRight: 0 },
   headerLabel: { minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   loading: {
     display: 'flex',
@@ -144,6 +145,7 @@ export function CoverageTable(props: CoverageTableProps) {
   const header = (key: CoverageSortKey, label: string) => (
     <TableSortLabel
       className={classes.sortLabel}
+      classes={{ icon: classes.sortIcon }}
       active={sort === key}
       direction={sort === key ? direction : 'asc'}
       onClick={() => onSort(key, sort === key && direction === 'asc' ? 'desc' : 'asc')}
@@ -194,12 +196,16 @@ export function CoverageTable(props: CoverageTableProps) {
       title: header('status', t('page.columns.status')),
       render: row => {
         const Icon = STATUS_ICONS[row.status];
-        const label = <Icon>{t(statusMessageKey(row.status))}</Icon>;
+        const name = t(statusMessageKey(row.status));
         // Native tooltips: a row re-renders when its doc arrives, and a
         // popper per cell would cost the scan each time.
         return (
-          <span data-status={row.status} title={row.message} className={classes.oneLine}>
-            {label}
+          <span
+            data-status={row.status}
+            title={row.message ? t('page.table.statusTooltip', { status: name, message: row.message }) : name}
+            className={classes.oneLine}
+          >
+            <Icon>{name}</Icon>
           </span>
         );
       },
