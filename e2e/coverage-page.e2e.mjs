@@ -246,7 +246,8 @@ function pageLayout(page) {
     const heights = rows.map(row => row.getBoundingClientRect().height);
     const cutWithoutTooltip = [...table.querySelectorAll('td *')]
       .filter(element => element.scrollWidth > element.clientWidth + 1 && element.clientWidth > 0)
-      .filter(element => !(element.getAttribute('title') ?? '').includes(element.textContent.trim()))
+      // The tooltip may sit on the element or on the one around it that cuts it.
+      .filter(element => !(element.closest('td [title]')?.getAttribute('title') ?? '').includes(element.textContent.trim()))
       .map(element => element.textContent.trim());
     const cutHeaders = [...table.querySelectorAll('thead th span[title]')]
       .filter(element => element.scrollWidth > element.clientWidth + 1)

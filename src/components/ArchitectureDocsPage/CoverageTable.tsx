@@ -37,13 +37,13 @@ const PAGE_SIZES = [20, 50, 100];
  */
 const CELL_STYLE = { whiteSpace: 'nowrap', overflow: 'hidden', padding: '6px 4px' } as const;
 const COLUMN_WIDTHS: Partial<Record<CoverageSortKey, string>> = {
-  status: '128px',
+  status: '134px',
   score: '92px',
   missing: '140px',
   brokenLinks: '150px',
   owner: '120px',
   system: '134px',
-  lifecycle: '116px',
+  lifecycle: '110px',
 };
 
 const useStyles = makeStyles(theme => ({
