@@ -1,9 +1,9 @@
 // axe-core on every view of the plugin in the dev portal, in the light and
 // the dark theme: the architecture tab in each of its states, the overview
 // card, the contract drawer, drawn and invalid Mermaid diagrams, and the
-// catalog-wide page loaded and filtered. A critical or serious violation
-// fails the view; every count is printed and saved to
-// e2e/screenshots/accessibility.json.
+// catalog-wide page loaded, filtered, by owner and with its further filters
+// open. A critical or serious violation fails the view; every count is
+// printed and saved to e2e/screenshots/accessibility.json.
 //
 // States the sample docs do not produce (sign-in needed, timeout, too large,
 // …) are shown on the portal's /hostile page, whose doc URL the test answers
@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { ARTIFACTS_DIR, withPortal } from './harness.mjs';
+import { ARTIFACTS_DIR, setTheme, withPortal } from './harness.mjs';
 import {
   assertAllWithoutBlockingViolations,
   assertNoBlockingViolations,
@@ -52,20 +52,6 @@ async function check(t, page, label, include) {
   t.diagnostic(line);
   process.stdout.write(`[axe] ${line}\n`);
   return result;
-}
-
-/** The theme the portal shows now, from its theme switch. */
-async function activeTheme(page) {
-  const text = await page.getByTestId('theme-toggle').textContent();
-  return /light theme/i.test(text ?? '') ? 'dark' : 'light';
-}
-
-async function setTheme(page, theme) {
-  if ((await activeTheme(page)) !== theme) await page.getByTestId('theme-toggle').click();
-  await page.waitForFunction(
-    wanted => (document.querySelector('[data-testid="theme-toggle"]')?.textContent ?? '').toLowerCase().includes(wanted),
-    theme === 'dark' ? 'light theme' : 'dark theme',
-  );
 }
 
 /** Client-side navigation, as a link in the app would do it. */
@@ -297,6 +283,22 @@ test('the catalog-wide page, loaded and filtered, has no critical or serious axe
         await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'a');
         await scanFinished();
         found.push(await check(t, page, `catalog-wide page: filtered (${theme})`, view));
+
+        await page.getByRole('button', { name: 'By owner' }).click();
+        await page.getByRole('table', { name: 'Section coverage by owner' }).waitFor(UI_WAIT);
+        found.push(await check(t, page, `catalog-wide page: coverage by owner (${theme})`, view));
+        await page.getByRole('button', { name: 'More filters' }).click();
+        await page.getByRole('dialog', { name: 'More filters' }).waitFor(UI_WAIT);
+        // The panel fades in; its colours are checked once it is opaque.
+        await page.waitForFunction(
+          () => getComputedStyle(document.querySelector('[role="dialog"][aria-label="More filters"]')).opacity === '1',
+          undefined,
+          UI_WAIT,
+        );
+        found.push(await check(t, page, `catalog-wide page: more filters open (${theme})`, view));
+        await page.keyboard.press('Escape');
+        await page.getByRole('dialog', { name: 'More filters' }).waitFor({ state: 'hidden', timeout: 10_000 });
+        await page.getByRole('button', { name: 'By section' }).click();
       }
       assertAllWithoutBlockingViolations(found);
     },

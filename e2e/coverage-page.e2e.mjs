@@ -6,7 +6,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { ARTIFACTS_DIR, KNOWN_CONSOLE_NOISE, describeConsoleErrors, withPortal } from './harness.mjs';
+import {
+  ARTIFACTS_DIR,
+  KNOWN_CONSOLE_NOISE,
+  PACKAGE_DIR,
+  describeConsoleErrors,
+  setTheme,
+  withPortal,
+} from './harness.mjs';
 
 /**
  * Chromium logs every failed request; the catalogs answer 404, 401
@@ -204,5 +211,177 @@ test('the catalog-wide page summary filters by section', TEST_TIMEOUT, () =>
       assert.equal(unexpected.length, 0, `unexpected console errors:\n${describeConsoleErrors(unexpected)}`);
     },
     { name: 'coverage-page-summary', path: '/' },
+  ),
+);
+
+/** The README's pictures of the page. */
+const README_SCREENSHOTS = path.join(PACKAGE_DIR, 'dev', 'screenshots');
+
+/**
+ * How the page lays out at the window's width: text that wraps onto a
+ * second line in the table, the rows' heights against one line, cut values
+ * without their whole text in a tooltip, whether the table fits, the filter
+ * bar's controls' boxes and each section strip's cells.
+ */
+function pageLayout(page) {
+  return page.evaluate(() => {
+    const table = document.querySelector('a[data-entity-ref]')?.closest('table');
+    if (!table) return { error: 'no table with entity rows' };
+    const wrapped = [];
+    const walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      if (!node.textContent.trim()) continue;
+      range.selectNodeContents(node);
+      // A text node that wraps has boxes on more than one line (one cut
+      // short by an ellipsis may have two boxes on the same line).
+      const tops = [...range.getClientRects()].filter(rect => rect.width > 0).map(rect => rect.top);
+      if (tops.length > 0 && Math.max(...tops) - Math.min(...tops) > 4) wrapped.push(node.textContent.trim());
+    }
+    const rows = [...table.querySelectorAll('tbody tr')].filter(row => row.querySelector('a[data-entity-ref]'));
+    const cell = rows[0]?.querySelector('td');
+    const style = cell ? getComputedStyle(cell) : undefined;
+    const lineHeight = style ? parseFloat(style.lineHeight) : NaN;
+    const padding = style ? parseFloat(style.paddingTop) + parseFloat(style.paddingBottom) : NaN;
+    const heights = rows.map(row => row.getBoundingClientRect().height);
+    const cutWithoutTooltip = [...table.querySelectorAll('td *')]
+      .filter(element => element.scrollWidth > element.clientWidth + 1 && element.clientWidth > 0)
+      // The tooltip may sit on the element or on the one around it that cuts it.
+      .filter(element => !(element.closest('td [title]')?.getAttribute('title') ?? '').includes(element.textContent.trim()))
+      .map(element => element.textContent.trim());
+    const cutHeaders = [...table.querySelectorAll('thead th span[title]')]
+      .filter(element => element.scrollWidth > element.clientWidth + 1)
+      .map(element => element.textContent.trim());
+    const content = document.querySelector('[data-testid="architecture-docs-page"]').getBoundingClientRect();
+    const tableBox = table.getBoundingClientRect();
+    const filters = [...document.querySelector('[data-testid="coverage-filters"]').children].map(child => {
+      const box = child.getBoundingClientRect();
+      return { top: box.top, bottom: box.bottom, text: (child.textContent ?? '').trim().slice(0, 30) };
+    });
+    const strips = [...table.querySelectorAll('[data-testid="section-strip"]')].map(strip => ({
+      role: strip.getAttribute('role'),
+      items: [...strip.children].map(item => ({
+        role: item.getAttribute('role'),
+        name: item.getAttribute('aria-label'),
+        title: item.getAttribute('title'),
+      })),
+    }));
+    const sections = document.querySelectorAll('[role="list"][aria-label="Section coverage"] > [role="listitem"]').length;
+    return {
+      wrapped,
+      rows: rows.length,
+      heights,
+      lineHeight,
+      padding,
+      cutWithoutTooltip,
+      cutHeaders,
+      tableFits: tableBox.right <= content.right + 1 && document.documentElement.scrollWidth <= window.innerWidth,
+      filters,
+      strips,
+      sections,
+    };
+  });
+}
+
+/** Checks the page's layout at the window's width; `where` names the width and theme. */
+async function assertReadsAtAGlance(page, where) {
+  const layout = await pageLayout(page);
+  assert.equal(layout.error, undefined, `${where}: ${layout.error}`);
+  assert.ok(layout.rows >= 10, `${where}: the table shows rows (${layout.rows})`);
+  assert.deepEqual(layout.wrapped, [], `${where}: no text in the table wraps onto a second line`);
+  const tallest = Math.max(...layout.heights);
+  assert.ok(
+    tallest < 2 * layout.lineHeight + layout.padding,
+    `${where}: every row is one line high (tallest ${tallest}px, one line ${layout.lineHeight}px + ${layout.padding}px padding)`,
+  );
+  // The same height, give or take the rounding of fractional pixels.
+  assert.ok(tallest - Math.min(...layout.heights) < 1, `${where}: every row has the same height: ${layout.heights}`);
+  assert.deepEqual(layout.cutWithoutTooltip, [], `${where}: a value cut short has its whole text in its tooltip`);
+  assert.deepEqual(layout.cutHeaders, [], `${where}: every column header shows whole`);
+  assert.ok(layout.tableFits, `${where}: the table fits the page without scrolling sideways`);
+  const lowestTop = Math.max(...layout.filters.map(box => box.top));
+  const highestBottom = Math.min(...layout.filters.map(box => box.bottom));
+  assert.ok(
+    lowestTop < highestBottom,
+    `${where}: the filter bar's controls share one line: ${JSON.stringify(layout.filters)}`,
+  );
+  assert.ok(layout.sections >= 1, `${where}: the summary lists the template's sections`);
+  assert.ok(layout.strips.length > 0, `${where}: analysed rows show a section strip`);
+  for (const strip of layout.strips) {
+    assert.equal(strip.role, 'list');
+    assert.equal(strip.items.length, layout.sections, `${where}: a strip has one cell per template section`);
+    for (const item of strip.items) {
+      assert.equal(item.role, 'listitem');
+      assert.match(item.name, /^.+: (present|placeholder|missing)$/);
+      assert.equal(item.title, item.name, `${where}: a cell shows its section and status on hover`);
+    }
+  }
+  return layout.sections;
+}
+
+const scanFinished = page =>
+  page.waitForFunction(
+    () => document.querySelector('[data-testid="coverage-progress"]')?.dataset.finished === 'true',
+    undefined,
+    SCAN_TIMEOUT,
+  );
+
+test('the catalog-wide page reads at a glance at 1,280 and 1,920 px in both themes, and its owner view filters', TEST_TIMEOUT, () =>
+  withPortal(
+    async ({ page, screenshot, unexpectedConsoleErrors }) => {
+      let templateSections = 0;
+      for (const theme of ['light', 'dark']) {
+        // A theme switch draws the page again, which scans again.
+        await setTheme(page, theme);
+        await scanFinished(page);
+        for (const width of [1280, 1920]) {
+          await page.setViewportSize({ width, height: 1200 });
+          await page.evaluate(() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+          templateSections = await assertReadsAtAGlance(page, `${width} px, ${theme} theme`);
+          await page.evaluate(() => window.scrollTo(0, 0));
+          await page.screenshot({ path: path.join(README_SCREENSHOTS, `coverage-page-${width}-${theme}.png`) });
+        }
+      }
+
+      // The owner view: one row per owner, one cell per section; a cell lists
+      // that owner's docs where the section is missing.
+      await page.setViewportSize({ width: 1280, height: 1200 });
+      await page.getByRole('button', { name: 'By owner' }).click();
+      const grid = page.getByRole('table', { name: 'Section coverage by owner' });
+      await grid.waitFor(UI_WAIT);
+      // Each row: the owner's header, its count of docs, then a cell per section.
+      const cellsPerRow = await grid
+        .locator('tbody tr')
+        .evaluateAll(rows => rows.map(row => row.querySelectorAll('td').length - 1));
+      assert.ok(cellsPerRow.length > 1, 'the owner view has a row per owner');
+      assert.deepEqual(new Set(cellsPerRow), new Set([templateSections]), 'each owner has one cell per section');
+      await screenshot('coverage-page-owners');
+      const labels = await grid.getByRole('button').evaluateAll(buttons => buttons.map(button => button.getAttribute('aria-label')));
+      const label = labels.find(name => /Lists the [1-9]\d* docs where it is missing$/.test(name));
+      assert.ok(label, 'some owner misses a section');
+      const expected = Number(/Lists the (\d+) docs/.exec(label)[1]);
+      const owner = label.slice(0, label.indexOf(', '));
+      await grid.getByRole('button', { name: label, exact: true }).click();
+      await page.waitForFunction(
+        wanted => {
+          const params = new URL(location.href).searchParams;
+          return params.get('owner') === wanted && params.has('section');
+        },
+        owner,
+        UI_WAIT,
+      );
+      await page.waitForFunction(
+        count => document.querySelector('[data-testid="coverage-count"]')?.textContent?.startsWith(`${count} of`),
+        expected,
+        UI_WAIT,
+      );
+      assert.equal((await countOf(page)).shown, expected, `${label}: the table lists as many docs as the cell counts`);
+      assert.equal(await grid.getByRole('button', { name: label, exact: true }).getAttribute('aria-pressed'), 'true');
+
+      const unexpected = unexpectedConsoleErrors(SCAN_NOISE);
+      assert.equal(unexpected.length, 0, `unexpected console errors:\n${describeConsoleErrors(unexpected)}`);
+    },
+    { name: 'coverage-page-glance', path: '/architecture-docs' },
   ),
 );

@@ -388,6 +388,27 @@ export async function signInAsGuest(page, { timeout = 60_000 } = {}) {
   await sidebar.waitFor({ state: 'attached', timeout });
 }
 
+/** The theme the dev portal shows now, read from its theme switch. */
+async function activeTheme(page) {
+  const text = await page.getByTestId('theme-toggle').textContent();
+  return /light theme/i.test(text ?? '') ? 'dark' : 'light';
+}
+
+/**
+ * Switches the dev portal to `theme` ('light' or 'dark') with its theme
+ * switch, if it shows the other one, and waits until the switch says so.
+ *
+ * @param {import('playwright-core').Page} page
+ * @param {'light' | 'dark'} theme
+ */
+export async function setTheme(page, theme) {
+  if ((await activeTheme(page)) !== theme) await page.getByTestId('theme-toggle').click();
+  await page.waitForFunction(
+    wanted => (document.querySelector('[data-testid="theme-toggle"]')?.textContent ?? '').toLowerCase().includes(wanted),
+    theme === 'dark' ? 'light theme' : 'dark theme',
+  );
+}
+
 /**
  * Console errors not in `ignore`: regular expressions matched against the
  * message and the URL of the script or resource that logged it, or

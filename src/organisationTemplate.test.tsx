@@ -215,7 +215,10 @@ describe('an organisation template at architectureDocs.templateUrl', () => {
     ]);
     const row = screen.getByRole('link', { name: 'checkout' }).closest('tr')!;
     expect(within(row).getByText('50')).toBeInTheDocument();
-    expect(row).toHaveTextContent('Risks and technical debt');
+    // The row's strip has a cell per section of this template.
+    const strip = within(row).getByRole('list', { name: /^Sections: / });
+    expect(within(strip).getAllByRole('listitem')).toHaveLength(4);
+    expect(within(strip).getByRole('listitem', { name: 'Risks and technical debt: missing' })).toBeInTheDocument();
   });
 
   it('should say the template cannot be used when its URL answers 404, and check against the built-in one', async () => {

@@ -245,6 +245,8 @@ export const architectureDocsTranslationRef = createTranslationRef({
         maxScore: 'Max score',
         any: 'Any',
         clear: 'Clear filters',
+        more: 'More filters',
+        moreSet: 'More filters ({{count}})',
       },
       status: {
         pending: 'Waiting',
@@ -263,17 +265,21 @@ export const architectureDocsTranslationRef = createTranslationRef({
         entity: 'Entity',
         status: 'Doc status',
         score: 'Score',
-        missing: 'Missing sections',
-        placeholder: 'Placeholder sections',
+        sections: 'Sections',
         brokenLinks: 'Broken links',
         owner: 'Owner',
         system: 'System',
         lifecycle: 'Lifecycle',
       },
+      strip: {
+        label: 'Sections: {{present}} present, {{placeholder}} placeholder, {{missing}} missing',
+        cell: '{{section}}: {{status}}',
+      },
       table: {
         title: '{{shown}} of {{total}} entities',
         exportCsv: 'Export CSV',
         linksUnchecked: 'not checked yet',
+        statusTooltip: '{{status}}: {{message}}',
         loading: 'Loading the table',
       },
       summary: {
@@ -281,6 +287,17 @@ export const architectureDocsTranslationRef = createTranslationRef({
         subtitle: 'Of {{count}} analysed docs in this view: how many have each section. Click a bar to list the docs.',
         row: '{{section}}: {{present}} present, {{placeholder}} placeholder, {{missing}} missing',
         segment: '{{summary}}. Lists the {{docs}} docs where the section is {{status}}',
+        viewSwitch: 'Show coverage',
+        bySection: 'By section',
+        byOwner: 'By owner',
+      },
+      owners: {
+        subtitle:
+          'Of {{count}} analysed docs in this view, by owner: the share of each owner\'s docs that have each section. Click a cell to list that owner\'s docs missing the section.',
+        caption: 'Section coverage by owner',
+        owner: 'Owner',
+        docs: 'Docs',
+        cell: '{{owner}}, {{section}}: {{percent}} present ({{present}} of {{docs}} docs). Lists the {{missing}} docs where it is missing',
       },
       empty: {
         title: 'No entity to list',

@@ -190,12 +190,28 @@ describe('ArchitectureDocsPage', () => {
     // One of its two contract links is missing.
     expect(checkout.getByText('1')).toBeInTheDocument();
     const payments = within(rows.get('payments')!);
-    expect(payments.getByText(sections.slice(2).map(s => s.title).join(', '))).toBeInTheDocument();
-    expect(payments.getByText(sections[0].title)).toBeInTheDocument();
+    const strip = payments.getByRole('list', { name: `Sections: 1 present, 1 placeholder, ${sections.length - 2} missing` });
+    expect(within(strip).getAllByRole('listitem').map(item => item.getAttribute('aria-label'))).toEqual([
+      `${sections[0].title}: placeholder`,
+      `${sections[1].title}: present`,
+      ...sections.slice(2).map(section => `${section.title}: missing`),
+    ]);
+    expect(within(strip).getByRole('listitem', { name: `${sections[1].title}: present` })).toHaveAttribute(
+      'title',
+      `${sections[1].title}: present`,
+    );
+    // Rows without an analysis have no strip.
+    expect(within(rows.get('ledger')!).queryByRole('list')).toBeNull();
     expect(within(rows.get('legacy')!).getByText('No annotation')).toBeInTheDocument();
     expect(within(rows.get('ledger')!).getByText('Not found')).toBeInTheDocument();
     expect(within(rows.get('vault')!).getByText('Sign-in needed')).toBeInTheDocument();
     expect(within(rows.get('flaky')!).getByText('Error')).toBeInTheDocument();
+    // A status cut short by its column shows whole in its tooltip, with the reason.
+    expect(rows.get('vault')!.querySelector('[data-status]')).toHaveAttribute(
+      'title',
+      'Sign-in needed: docs.example.com answered 401',
+    );
+    expect(rows.get('checkout')!.querySelector('[data-status]')).toHaveAttribute('title', 'Analysed');
   });
 
   it('should link a row to the architecture tab, or to the entity page without a doc', async () => {
@@ -218,21 +234,33 @@ describe('ArchitectureDocsPage', () => {
   it('should name every filter by its label and give the page an ordered outline of headings', async () => {
     await renderPage(mockDocsApi());
     await waitForScan();
+    const expectNamedByLabel = (pairs: string[][]) => {
+      for (const [testId, label] of pairs) {
+        const control = within(screen.getByTestId(testId)).getByRole('button');
+        expect(control).toHaveAccessibleName(expect.stringMatching(new RegExp(`^${label} `)));
+        expect(control).not.toHaveAttribute('aria-label');
+      }
+    };
     expect(screen.getByLabelText('Search')).toBe(screen.getByTestId('coverage-search'));
-    expect(screen.getByLabelText('Min score')).toBe(screen.getByTestId('filter-min-score'));
-    expect(screen.getByLabelText('Max score')).toBe(screen.getByTestId('filter-max-score'));
-    for (const [testId, label] of [
+    expectNamedByLabel([
       ['filter-owner', 'Owner'],
-      ['filter-system', 'System'],
-      ['filter-lifecycle', 'Lifecycle'],
       ['filter-status', 'Doc status'],
       ['filter-section', 'Section'],
       ['filter-section-status', 'Section is'],
-    ]) {
-      const control = within(screen.getByTestId(testId)).getByRole('button');
-      expect(control).toHaveAccessibleName(expect.stringMatching(new RegExp(`^${label} `)));
-      expect(control).not.toHaveAttribute('aria-label');
-    }
+    ]);
+    const more = screen.getByRole('button', { name: 'More filters' });
+    expect(more).toHaveAttribute('aria-expanded', 'false');
+    await userEvent.click(more);
+    expect(screen.getByRole('dialog', { name: 'More filters' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Min score')).toBe(screen.getByTestId('filter-min-score'));
+    expect(screen.getByLabelText('Max score')).toBe(screen.getByTestId('filter-max-score'));
+    expectNamedByLabel([
+      ['filter-system', 'System'],
+      ['filter-lifecycle', 'Lifecycle'],
+    ]);
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(more).toHaveFocus();
     expect(screen.getByRole('heading', { level: 2, name: 'Section coverage' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 2, name: '6 of 6 entities' })).toBeInTheDocument();
   });
@@ -304,6 +332,41 @@ describe('ArchitectureDocsPage', () => {
       'aria-pressed',
       'true',
     );
+  });
+
+  it('should fold system, lifecycle and score into More filters, counting those set', async () => {
+    await renderPage(mockDocsApi(), '/architecture-docs?minScore=0');
+    await waitForScan();
+    expect(screen.queryByTestId('filter-system')).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'More filters (1)' }));
+    await userEvent.click(within(screen.getByTestId('filter-system')).getByRole('button'));
+    await userEvent.click(await screen.findByRole('option', { name: 'shop' }));
+    await waitFor(() => expect([...tableRows().keys()].sort()).toEqual(['checkout', 'payments']));
+    await userEvent.keyboard('{Escape}');
+    expect(await screen.findByRole('button', { name: 'More filters (2)' })).toBeInTheDocument();
+  });
+
+  it('should show section coverage by owner and filter to an owner and section when a cell is clicked', async () => {
+    await renderPage(mockDocsApi());
+    await waitForScan();
+    await userEvent.click(screen.getByRole('button', { name: 'By owner' }));
+    expect(screen.getByRole('button', { name: 'By owner' })).toHaveAttribute('aria-pressed', 'true');
+    const grid = screen.getByRole('table', { name: 'Section coverage by owner' });
+    const ownerRows = within(grid).getAllByRole('row').slice(1);
+    expect(ownerRows.map(row => within(row).getByRole('rowheader').textContent)).toEqual(['team-a', 'team-b', 'team-c']);
+    // team-a: checkout has every section; team-c has no analysed doc.
+    expect(within(ownerRows[0]).getAllByRole('button').map(cell => cell.textContent)).toEqual(
+      sections.map(() => '100%'),
+    );
+    expect(within(ownerRows[2]).queryAllByRole('button')).toHaveLength(0);
+    const cellName = `team-b, ${sections[2].title}: 0% present (0 of 1 docs). Lists the 1 docs where it is missing`;
+    const cell = within(ownerRows[1]).getByRole('button', { name: cellName });
+    expect(cell).toHaveTextContent('0%');
+    await userEvent.click(cell);
+    await waitFor(() => expect([...tableRows().keys()]).toEqual(['payments']));
+    expect(screen.getByRole('button', { name: cellName })).toHaveAttribute('aria-pressed', 'true');
+    expect(within(screen.getByTestId('filter-owner')).getByRole('button')).toHaveTextContent('team-b');
+    expect(within(screen.getByTestId('filter-section')).getByRole('button')).toHaveTextContent(sections[2].title);
   });
 
   it('should export the rows of the current view as CSV', async () => {

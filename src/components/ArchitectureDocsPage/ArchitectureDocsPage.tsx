@@ -27,6 +27,7 @@ import {
   filtersToSearchParams,
   matchesCoverageFilters,
   summarizeSectionCoverage,
+  summarizeSectionCoverageByOwner,
   type CoverageFilters,
   type CoverageRow,
 } from '../../coverage';
@@ -36,7 +37,7 @@ import { ConfigProblemsNotice } from '../ConfigProblemsNotice';
 import { CoverageFilterBar } from './CoverageFilterBar';
 import { CoverageTable } from './CoverageTable';
 import { downloadCsv } from '../../coverage/download-csv';
-import { SectionCoverageSummary } from './SectionCoverageSummary';
+import { SectionCoverageSummary, type CoverageSummaryView } from './SectionCoverageSummary';
 import { markTiming } from '../../coverage/timing-marks';
 import { useCoverageScan, type CoverageProgress, type CoverageScan } from './useCoverageScan';
 import { startTransitionCompat, useDeferredValueCompat } from './reactCompat';
@@ -100,9 +101,10 @@ function ScanProgress(props: { progress: CoverageProgress; loading: boolean }) {
 
 /**
  * The section summary of the rows the other filters keep (a section filter
- * would leave one segment per bar). A component of its own, like the filter
- * bar's and the table's parts below, so that React renders each as a
- * separate step it can yield between.
+ * would leave one segment per bar, an owner filter keeps its owner's row of
+ * the owner view). A component of its own, like the filter bar's and the
+ * table's parts below, so that React renders each as a separate step it can
+ * yield between.
  */
 function CoverageSummaryPart(props: {
   rows: CoverageRow[];
@@ -110,18 +112,43 @@ function CoverageSummaryPart(props: {
   template: TemplateModel;
   selected?: { section: string; status: SectionStatus };
   onSelect(section: string, status: SectionStatus): void;
+  onSelectOwner(owner: string, section: string): void;
 }) {
-  const { rows, filters, template, selected, onSelect } = props;
+  const { rows, filters, template, selected, onSelect, onSelectOwner } = props;
   const classes = useStyles();
+  const [view, setView] = useState<CoverageSummaryView>('sections');
   const summaryRows = useMemo(() => {
     const { section: _section, sectionStatus: _status, ...rest } = filters;
     return rows.filter(row => matchesCoverageFilters(row, rest));
   }, [rows, filters]);
   const summary = useMemo(() => summarizeSectionCoverage(summaryRows, template), [summaryRows, template]);
+  // Counted only while shown: the scan updates the rows many times.
+  const owners = useMemo(
+    () => (view === 'owners' ? summarizeSectionCoverageByOwner(summaryRows, template) : undefined),
+    [view, summaryRows, template],
+  );
   const analysedCount = useMemo(() => summaryRows.filter(row => row.status === 'analysed').length, [summaryRows]);
+  const selectedOwner = useMemo(
+    () =>
+      filters.owner !== undefined && filters.section !== undefined && (filters.sectionStatus ?? 'missing') === 'missing'
+        ? { owner: filters.owner, section: filters.section }
+        : undefined,
+    [filters.owner, filters.section, filters.sectionStatus],
+  );
   return (
     <div className={classes.summary}>
-      <SectionCoverageSummary summary={summary} analysed={analysedCount} selected={selected} onSelect={onSelect} />
+      <SectionCoverageSummary
+        summary={summary}
+        analysed={analysedCount}
+        selected={selected}
+        onSelect={onSelect}
+        view={view}
+        onViewChange={setView}
+        owners={owners}
+        sections={template.sections}
+        selectedOwner={selectedOwner}
+        onSelectOwner={onSelectOwner}
+      />
     </div>
   );
 }
@@ -166,6 +193,7 @@ const NO_ROWS: CoverageRow[] = [];
 /** The rows the filters keep, sorted, in the table with its count and CSV export. */
 function CoverageTablePart(props: {
   rows: CoverageRow[];
+  sections: TemplateModel['sections'];
   filters: CoverageFilters;
   onSort(sort: CoverageFilters['sort'], direction: 'asc' | 'desc'): void;
   entityPath(row: CoverageRow): string | undefined;
@@ -220,6 +248,7 @@ function CoverageTablePart(props: {
   return (
     <CoverageTable
       rows={shown}
+      sections={props.sections}
       filters={filters}
       onSort={onSort}
       entityPath={entityPath}
@@ -273,6 +302,13 @@ function CoverageView(props: { scan: CoverageScan; tabPath: string; loading: boo
     (section: string, status: SectionStatus) => setFilters({ ...filters, section, sectionStatus: status }),
     [filters, setFilters],
   );
+  const onSelectOwnerSection = useCallback(
+    (owner: string, section: string) => {
+      const { sectionStatus: _status, ...rest } = filters;
+      setFilters({ ...rest, owner, section });
+    },
+    [filters, setFilters],
+  );
   const onSort = useCallback(
     (sort: CoverageFilters['sort'], direction: 'asc' | 'desc') => setFilters({ ...filters, sort, direction }),
     [filters, setFilters],
@@ -287,10 +323,12 @@ function CoverageView(props: { scan: CoverageScan; tabPath: string; loading: boo
         template={template}
         selected={selected}
         onSelect={onSelectSection}
+        onSelectOwner={onSelectOwnerSection}
       />
       <CoverageFilterPart rows={rows} filters={filters} onChange={setFilters} template={template} />
       <CoverageTablePart
         rows={rows}
+        sections={template.sections}
         filters={deferredFilters}
         onSort={onSort}
         entityPath={entityPath}

@@ -11,8 +11,10 @@ import {
 } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { CircularProgress, makeStyles, TablePagination, TableSortLabel } from '@material-ui/core';
+import type { SectionStatus, TemplateModel } from '../../lib';
 import type { CoverageFilters, CoverageRow, CoverageSortKey, CoverageStatus } from '../../coverage';
 import { architectureDocsTranslationRef } from '../../translation';
+import { SectionStrip } from './SectionStrip';
 import { statusMessageKey } from './statusLabels';
 import { useSameItems } from './useSameItems';
 
@@ -27,8 +29,33 @@ const STATUS_ICONS: Record<CoverageStatus, (props: { children: ReactNode }) => J
 
 const PAGE_SIZES = [20, 50, 100];
 
+/**
+ * Every cell and header holds one line: text that does not fit its column
+ * ends in an ellipsis, with the whole value in its tooltip. Every column but
+ * the entity's has a width that fits its header (upper case, with room for
+ * the sort arrow) and its usual values; the entity takes the rest.
+ */
+const CELL_STYLE = { whiteSpace: 'nowrap', overflow: 'hidden', padding: '6px 4px' } as const;
+const COLUMN_WIDTHS: Partial<Record<CoverageSortKey, string>> = {
+  status: '134px',
+  score: '92px',
+  missing: '140px',
+  brokenLinks: '150px',
+  owner: '120px',
+  system: '134px',
+  lifecycle: '110px',
+};
+
 const useStyles = makeStyles(theme => ({
-  sections: { fontSize: '0.8rem', minWidth: 180 },
+  oneLine: {
+    display: 'block',
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+  },
+  sortLabel: { maxWidth: '100%' },
+  sortIcon: { marginLeft: 2, marginRight: 0 },
+  headerLabel: { minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   loading: {
     display: 'flex',
     alignItems: 'center',
@@ -55,6 +82,8 @@ function TableLoading() {
 /** Props of {@link CoverageTable}. */
 export interface CoverageTableProps {
   rows: CoverageRow[];
+  /** The template's sections, in order: one strip cell each. */
+  sections: TemplateModel['sections'];
   title: JSX.Element;
   filters: CoverageFilters;
   onSort(sort: CoverageSortKey, direction: 'asc' | 'desc'): void;
@@ -90,7 +119,7 @@ function RowCell(props: { slot: RowSlot; render(row: CoverageRow): ReactNode }) 
 
 /** The rows of the page in Backstage's table, sorted by the view's sort. */
 export function CoverageTable(props: CoverageTableProps) {
-  const { rows, filters, onSort, entityPath, loading = false } = props;
+  const { rows, sections, filters, onSort, entityPath, loading = false } = props;
   const { t } = useTranslationRef(architectureDocsTranslationRef);
   const classes = useStyles();
   const sort = filters.sort ?? 'entity';
@@ -115,57 +144,104 @@ export function CoverageTable(props: CoverageTableProps) {
 
   const header = (key: CoverageSortKey, label: string) => (
     <TableSortLabel
+      className={classes.sortLabel}
+      classes={{ icon: classes.sortIcon }}
       active={sort === key}
       direction={sort === key ? direction : 'asc'}
       onClick={() => onSort(key, sort === key && direction === 'asc' ? 'desc' : 'asc')}
     >
-      {label}
+      <span className={classes.headerLabel} title={label}>
+        {label}
+      </span>
     </TableSortLabel>
   );
 
+  // One text value on one line, whole in its tooltip when cut short.
+  const oneLine = (value: string) => (
+    <span className={classes.oneLine} title={value}>
+      {value}
+    </span>
+  );
+
   const columns: TableColumn<RowSlot>[] = useMemo(() => {
-    const cells: { title: JSX.Element; render(row: CoverageRow): ReactNode; numeric?: boolean }[] = [
+    const statusNames: Record<SectionStatus, string> = {
+      present: t('page.sectionStatus.present'),
+      placeholder: t('page.sectionStatus.placeholder'),
+      missing: t('page.sectionStatus.missing'),
+    };
+    const cellLabel = (title: string, status: SectionStatus) =>
+      t('page.strip.cell', { section: title, status: statusNames[status] });
+    const cells: {
+      key: CoverageSortKey;
+      title: JSX.Element;
+      render(row: CoverageRow): ReactNode;
+      numeric?: boolean;
+    }[] = [
     {
+      key: 'entity',
       title: header('entity', t('page.columns.entity')),
       render: row => {
         const path = entityPath(row);
         return path ? (
-          <Link to={path} data-entity-ref={row.entityRef}>
+          <Link to={path} data-entity-ref={row.entityRef} className={classes.oneLine} title={row.title}>
             {row.title}
           </Link>
         ) : (
-          row.title
+          oneLine(row.title)
         );
       },
     },
     {
+      key: 'status',
       title: header('status', t('page.columns.status')),
       render: row => {
         const Icon = STATUS_ICONS[row.status];
-        const label = <Icon>{t(statusMessageKey(row.status))}</Icon>;
+        const name = t(statusMessageKey(row.status));
         // Native tooltips: a row re-renders when its doc arrives, and a
         // popper per cell would cost the scan each time.
         return (
-          <span data-status={row.status} title={row.message}>
-            {label}
+          <span
+            data-status={row.status}
+            title={row.message ? t('page.table.statusTooltip', { status: name, message: row.message }) : name}
+            className={classes.oneLine}
+          >
+            <Icon>{name}</Icon>
           </span>
         );
       },
     },
     {
+      key: 'score',
       title: header('score', t('page.columns.score')),
       numeric: true,
       render: row => (row.score === null ? '—' : row.score),
     },
     {
-      title: header('missing', t('page.columns.missing')),
-      render: row => <span className={classes.sections}>{row.missing.join(', ')}</span>,
+      // Sorted by the number of missing sections.
+      key: 'missing',
+      title: header('missing', t('page.columns.sections')),
+      render: row => {
+        if (row.status !== 'analysed') return '';
+        const present = sections.length - row.missing.length - row.placeholder.length;
+        return (
+          <SectionStrip
+            sections={sections.map(section => ({
+              id: section.id,
+              title: section.title,
+              status: row.sectionStatus[section.id] ?? 'missing',
+            }))}
+            label={t('page.strip.label', {
+              present: String(present),
+              placeholder: String(row.placeholder.length),
+              missing: String(row.missing.length),
+            })}
+            cellLabel={cellLabel}
+          />
+        );
+      },
     },
     {
-      title: header('placeholder', t('page.columns.placeholder')),
-      render: row => <span className={classes.sections}>{row.placeholder.join(', ')}</span>,
-    },
-    {
+      key: 'brokenLinks',
       title: header('brokenLinks', t('page.columns.brokenLinks')),
       numeric: true,
       render: row => {
@@ -176,18 +252,21 @@ export function CoverageTable(props: CoverageTableProps) {
         return row.brokenLinks;
       },
     },
-    { title: header('owner', t('page.columns.owner')), render: row => row.owner },
-    { title: header('system', t('page.columns.system')), render: row => row.system },
-    { title: header('lifecycle', t('page.columns.lifecycle')), render: row => row.lifecycle },
+    { key: 'owner', title: header('owner', t('page.columns.owner')), render: row => oneLine(row.owner) },
+    { key: 'system', title: header('system', t('page.columns.system')), render: row => oneLine(row.system) },
+    { key: 'lifecycle', title: header('lifecycle', t('page.columns.lifecycle')), render: row => oneLine(row.lifecycle) },
     ];
     return cells.map(cell => ({
       title: cell.title,
       type: cell.numeric ? ('numeric' as const) : undefined,
+      width: COLUMN_WIDTHS[cell.key],
+      cellStyle: CELL_STYLE,
+      headerStyle: CELL_STYLE,
       render: (slot: RowSlot) => <RowCell slot={slot} render={cell.render} />,
     }));
   },
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  [t, classes, entityPath, sort, direction, onSort]);
+  [t, classes, entityPath, sort, direction, onSort, sections]);
 
   // Backstage's table re-processes its data and columns on every render;
   // while results arrive, most renders leave the shown page unchanged.
@@ -204,6 +283,7 @@ export function CoverageTable(props: CoverageTableProps) {
           sorting: false,
           padding: 'dense',
           draggable: false,
+          tableLayout: 'fixed',
         }}
       />
     ),

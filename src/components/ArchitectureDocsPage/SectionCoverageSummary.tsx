@@ -1,10 +1,12 @@
 import { InfoCard } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { memo, useMemo } from 'react';
-import { makeStyles, Typography } from '@material-ui/core';
-import type { SectionStatus } from '../../lib';
-import type { SectionCoverage } from '../../coverage';
+import { Button, ButtonGroup, makeStyles, Typography } from '@material-ui/core';
+import type { SectionStatus, TemplateModel } from '../../lib';
+import type { OwnerSectionCoverage, SectionCoverage } from '../../coverage';
 import { architectureDocsTranslationRef } from '../../translation';
+import { sectionStatusColor } from './coverageColors';
+import { OwnerCoverageGrid } from './OwnerCoverageGrid';
 
 const useStyles = makeStyles(theme => ({
   row: {
@@ -31,9 +33,9 @@ const useStyles = makeStyles(theme => ({
     '&:focus-visible': { outline: `2px solid ${theme.palette.text.primary}`, outlineOffset: -2 },
     '&:hover': { filter: 'brightness(1.1)' },
   },
-  present: { background: theme.palette.success.main },
-  placeholder: { background: theme.palette.warning.main },
-  missing: { background: theme.palette.error.main },
+  present: { background: sectionStatusColor(theme, 'present') },
+  placeholder: { background: sectionStatusColor(theme, 'placeholder') },
+  missing: { background: sectionStatusColor(theme, 'missing') },
   selected: { boxShadow: `inset 0 0 0 3px ${theme.palette.text.primary}` },
   counts: { fontVariantNumeric: 'tabular-nums', color: theme.palette.text.secondary, fontSize: '0.8rem' },
   legend: { display: 'flex', gap: theme.spacing(2), marginBottom: theme.spacing(1), fontSize: '0.8rem' },
@@ -41,6 +43,9 @@ const useStyles = makeStyles(theme => ({
 }));
 
 const STATUSES: SectionStatus[] = ['present', 'placeholder', 'missing'];
+
+/** What the summary shows: a bar per section, or a row per owner. */
+export type CoverageSummaryView = 'sections' | 'owners';
 
 /** Props of {@link SectionCoverageSummary}. */
 export interface SectionCoverageSummaryProps {
@@ -50,13 +55,67 @@ export interface SectionCoverageSummaryProps {
   /** The section filter in force, to mark its bar segment. */
   selected?: { section: string; status: SectionStatus };
   onSelect(section: string, status: SectionStatus): void;
+  view: CoverageSummaryView;
+  onViewChange(view: CoverageSummaryView): void;
+  /** The coverage per owner, given while the owner view shows. */
+  owners?: OwnerSectionCoverage[];
+  sections: TemplateModel['sections'];
+  /** The owner and section filters in force, to mark their cell. */
+  selectedOwner?: { owner: string; section: string };
+  onSelectOwner(owner: string, section: string): void;
 }
 
 /**
  * For each template section, a bar of how many analysed docs have it
  * present, placeholder or missing; a segment filters the table to those docs.
+ * A switch shows the same by owner instead ({@link OwnerCoverageGrid}).
  */
 export const SectionCoverageSummary = memo(function SectionCoverageSummaryView(props: SectionCoverageSummaryProps) {
+  const { summary, analysed, selected, onSelect, view, onViewChange } = props;
+  const { t } = useTranslationRef(architectureDocsTranslationRef);
+  const viewSwitch = (
+    <ButtonGroup size="small" role="group" aria-label={t('page.summary.viewSwitch')}>
+      {(['sections', 'owners'] as const).map(option => (
+        <Button
+          key={option}
+          aria-pressed={view === option}
+          variant={view === option ? 'contained' : 'outlined'}
+          color={view === option ? 'primary' : 'default'}
+          onClick={() => onViewChange(option)}
+          data-testid={`coverage-view-${option}`}
+        >
+          {option === 'sections' ? t('page.summary.bySection') : t('page.summary.byOwner')}
+        </Button>
+      ))}
+    </ButtonGroup>
+  );
+  return (
+    <InfoCard
+      title={t('page.summary.title')}
+      titleTypographyProps={{ component: 'h2' }}
+      subheader={
+        view === 'owners'
+          ? t('page.owners.subtitle', { count: analysed })
+          : t('page.summary.subtitle', { count: analysed })
+      }
+      action={viewSwitch}
+    >
+      {view === 'owners' ? (
+        <OwnerCoverageGrid
+          owners={props.owners ?? []}
+          sections={props.sections}
+          selected={props.selectedOwner}
+          onSelect={props.onSelectOwner}
+        />
+      ) : (
+        <SectionBars summary={summary} analysed={analysed} selected={selected} onSelect={onSelect} />
+      )}
+    </InfoCard>
+  );
+});
+
+/** The bars of the section view. */
+function SectionBars(props: Pick<SectionCoverageSummaryProps, 'summary' | 'analysed' | 'selected' | 'onSelect'>) {
   const { summary, analysed, selected, onSelect } = props;
   const classes = useStyles();
   const { t } = useTranslationRef(architectureDocsTranslationRef);
@@ -70,11 +129,7 @@ export const SectionCoverageSummary = memo(function SectionCoverageSummaryView(p
     [t],
   );
   return (
-    <InfoCard
-      title={t('page.summary.title')}
-      titleTypographyProps={{ component: 'h2' }}
-      subheader={t('page.summary.subtitle', { count: analysed })}
-    >
+    <>
       <div className={classes.legend}>
         {STATUSES.map(status => (
           <span key={status}>
@@ -133,6 +188,6 @@ export const SectionCoverageSummary = memo(function SectionCoverageSummaryView(p
           );
         })}
       </div>
-    </InfoCard>
+    </>
   );
-});
+}
