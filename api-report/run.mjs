@@ -8,7 +8,13 @@
 //                               (or an export lacks a release tag)
 
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,26 +36,50 @@ const check = process.argv.includes('--check');
  * Extractor cannot follow; React's own `JSX` namespace is the same type.
  */
 function pointJsxAtReact(dir) {
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+  for (const entry of readdirSync(dir, {
+    recursive: true,
+    withFileTypes: true,
+  })) {
     if (!entry.isFile() || !entry.name.endsWith('.d.ts')) continue;
     const file = path.join(entry.parentPath, entry.name);
     const text = readFileSync(file, 'utf8');
-    if (/\bJSX\./.test(text) && !/import[^;]*\bJSX\b[^;]*from 'react'/.test(text)) {
+    if (
+      /\bJSX\./.test(text) &&
+      !/import[^;]*\bJSX\b[^;]*from 'react'/.test(text)
+    ) {
       // The @packageDocumentation comment must stay first.
-      const firstComment = text.startsWith('/**') ? text.slice(0, text.indexOf('*/') + 3) : '';
-      const at = firstComment.includes('@packageDocumentation') ? firstComment.length : 0;
-      writeFileSync(file, `${text.slice(0, at)}import type { JSX } from 'react';\n${text.slice(at)}`);
+      const firstComment = text.startsWith('/**')
+        ? text.slice(0, text.indexOf('*/') + 3)
+        : '';
+      const at = firstComment.includes('@packageDocumentation')
+        ? firstComment.length
+        : 0;
+      writeFileSync(
+        file,
+        `${text.slice(0, at)}import type { JSX } from 'react';\n${text.slice(at)}`,
+      );
     }
   }
 }
 const say = line => process.stdout.write(`[api-report] ${line}\n`);
 
-const typesDir = mkdtempSync(path.join(os.tmpdir(), 'architecture-docs-api-types-'));
+const typesDir = mkdtempSync(
+  path.join(os.tmpdir(), 'architecture-docs-api-types-'),
+);
 let failures = 0;
 try {
   execFileSync(
     path.join(PACKAGE_DIR, 'node_modules', '.bin', 'tsc'),
-    ['-p', 'tsconfig.json', '--noEmit', 'false', '--declaration', '--emitDeclarationOnly', '--outDir', typesDir],
+    [
+      '-p',
+      'tsconfig.json',
+      '--noEmit',
+      'false',
+      '--declaration',
+      '--emitDeclarationOnly',
+      '--outDir',
+      typesDir,
+    ],
     { cwd: PACKAGE_DIR, stdio: 'inherit' },
   );
 
@@ -92,7 +122,10 @@ try {
           extractorMessageReporting: {
             default: { logLevel: 'warning' },
             // Same-named declarations in separate modules are fine.
-            'ae-forgotten-export': { logLevel: 'none', addToApiReportFile: true },
+            'ae-forgotten-export': {
+              logLevel: 'none',
+              addToApiReportFile: true,
+            },
             // Members are documented where it helps; the report is about the shape.
             'ae-undocumented': { logLevel: 'none' },
           },
@@ -102,15 +135,22 @@ try {
       configObjectFullPath: undefined,
       packageJsonFullPath: path.join(PACKAGE_DIR, 'package.json'),
     });
-    const result = Extractor.invoke(config, { localBuild: !check, showVerboseMessages: false });
+    const result = Extractor.invoke(config, {
+      localBuild: !check,
+      showVerboseMessages: false,
+    });
     if (check && result.apiReportChanged) {
       say(`${report} is out of date: run \`npm run api-report\` and commit it`);
       failures += 1;
     } else if (!result.succeeded) {
-      say(`${report}: ${result.errorCount} error(s), ${result.warningCount} warning(s)`);
+      say(
+        `${report}: ${result.errorCount} error(s), ${result.warningCount} warning(s)`,
+      );
       failures += 1;
     } else {
-      say(`${report}: ${check ? 'up to date' : 'written'}${result.warningCount ? ` (${result.warningCount} warning(s))` : ''}`);
+      say(
+        `${report}: ${check ? 'up to date' : 'written'}${result.warningCount ? ` (${result.warningCount} warning(s))` : ''}`,
+      );
     }
   }
 } finally {

@@ -1,4 +1,5 @@
 /* eslint-disable no-console */
+// A benchmark reports its figures on the console.
 /**
  * Analysis speed on the shared corpus of real docs: the analyzer's time as a
  * ratio to a bare mdast + GFM parse of the same texts, both measured in this
@@ -27,7 +28,10 @@ const bytes = docs.reduce((sum, d) => sum + Buffer.byteLength(d.text), 0);
 
 function bareParse() {
   for (const doc of docs) {
-    fromMarkdown(doc.text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+    fromMarkdown(doc.text, {
+      extensions: [gfm()],
+      mdastExtensions: [gfmFromMarkdown()],
+    });
   }
 }
 
@@ -74,9 +78,15 @@ for (let round = 0; round < rounds; round++) {
 }
 const ratios = parseTimes.map((p, i) => analyzeTimes[i] / p);
 const ratio = median(ratios);
-console.log(`Analysis of the corpus: ${docs.length} docs, ${(bytes / 1024).toFixed(0)} KiB, ${rounds} alternating rounds`);
-console.log(`  bare mdast + GFM parse (baseline): median ${median(parseTimes).toFixed(0)} ms`);
-console.log(`  analyzeArchitectureDoc (parse + analysis + link checks on disk): median ${median(analyzeTimes).toFixed(0)} ms`);
+console.log(
+  `Analysis of the corpus: ${docs.length} docs, ${(bytes / 1024).toFixed(0)} KiB, ${rounds} alternating rounds`,
+);
+console.log(
+  `  bare mdast + GFM parse (baseline): median ${median(parseTimes).toFixed(0)} ms`,
+);
+console.log(
+  `  analyzeArchitectureDoc (parse + analysis + link checks on disk): median ${median(analyzeTimes).toFixed(0)} ms`,
+);
 console.log(
   `  the analyzer's own bounded parse alone: median ${median(ownParseTimes).toFixed(0)} ms ` +
     `(${(median(ownParseTimes) / median(parseTimes)).toFixed(2)}x the bare parse)`,
@@ -84,7 +94,15 @@ console.log(
 console.log(
   `  analysis on top of its own parse: ${(median(analyzeTimes) / median(ownParseTimes)).toFixed(2)}x`,
 );
-console.log(`  ratio analysis / bare parse: ${ratio.toFixed(2)}x (per round: ${ratios.map(r => r.toFixed(2)).join(', ')})`);
+console.log(
+  `  ratio analysis / bare parse: ${ratio.toFixed(2)}x (per round: ${ratios.map(r => r.toFixed(2)).join(', ')})`,
+);
 reportTargets([
-  { label: 'analysis / bare parse', figure: ratio, kind: 'max', target: ANALYSIS_RATIO_MAX, format: x => `${x.toFixed(2)}x` },
+  {
+    label: 'analysis / bare parse',
+    figure: ratio,
+    kind: 'max',
+    target: ANALYSIS_RATIO_MAX,
+    format: x => `${x.toFixed(2)}x`,
+  },
 ]);

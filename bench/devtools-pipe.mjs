@@ -36,7 +36,9 @@ class PipeConnection {
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject, method });
-      this.#writable.write(`${JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) })}\0`);
+      this.#writable.write(
+        `${JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) })}\0`,
+      );
     });
   }
 
@@ -62,7 +64,8 @@ class PipeConnection {
     const call = this.#pending.get(message.id);
     if (!call) return;
     this.#pending.delete(message.id);
-    if (message.error) call.reject(new Error(`${call.method}: ${message.error.message}`));
+    if (message.error)
+      call.reject(new Error(`${call.method}: ${message.error.message}`));
     else call.resolve(message.result);
   }
 }
@@ -77,8 +80,13 @@ class BenchPage {
     this.#sessionId = sessionId;
     // The dev portal's guest sign-in asks through confirm(); accept any dialog.
     connection.onEvent(message => {
-      if (message.sessionId === sessionId && message.method === 'Page.javascriptDialogOpening') {
-        this.send('Page.handleJavaScriptDialog', { accept: true }).catch(() => {});
+      if (
+        message.sessionId === sessionId &&
+        message.method === 'Page.javascriptDialogOpening'
+      ) {
+        this.send('Page.handleJavaScriptDialog', { accept: true }).catch(
+          () => {},
+        );
       }
     });
   }
@@ -89,7 +97,9 @@ class BenchPage {
 
   /** Runs `fn` (a function without closures) in every document before its own scripts. */
   async addInitScript(fn) {
-    await this.send('Page.addScriptToEvaluateOnNewDocument', { source: `(${fn})();` });
+    await this.send('Page.addScriptToEvaluateOnNewDocument', {
+      source: `(${fn})();`,
+    });
   }
 
   /**
@@ -101,14 +111,21 @@ class BenchPage {
     let listener;
     const loaded = new Promise(resolve => {
       listener = message => {
-        if (message.sessionId === this.#sessionId && message.method === 'Page.domContentEventFired') resolve();
+        if (
+          message.sessionId === this.#sessionId &&
+          message.method === 'Page.domContentEventFired'
+        )
+          resolve();
       };
       this.#connection.onEvent(listener);
     });
     try {
       const { errorText } = await this.send('Page.navigate', { url });
       if (errorText) throw new Error(`Could not open ${url}: ${errorText}`);
-      const timedOut = await Promise.race([loaded.then(() => false), delay(timeout, true, { ref: false })]);
+      const timedOut = await Promise.race([
+        loaded.then(() => false),
+        delay(timeout, true, { ref: false }),
+      ]);
       if (timedOut) throw new Error(`${url} did not load within ${timeout} ms`);
     } finally {
       this.#connection.offEvent(listener);
@@ -123,7 +140,9 @@ class BenchPage {
       returnByValue: true,
     });
     if (exceptionDetails) {
-      throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+      throw new Error(
+        exceptionDetails.exception?.description ?? exceptionDetails.text,
+      );
     }
     return result.value;
   }
@@ -134,7 +153,8 @@ class BenchPage {
     for (;;) {
       const value = await this.evaluate(fn, arg);
       if (value) return value;
-      if (Date.now() > deadline) throw new Error(`Timed out after ${timeout} ms waiting for ${fn}`);
+      if (Date.now() > deadline)
+        throw new Error(`Timed out after ${timeout} ms waiting for ${fn}`);
       await delay(interval);
     }
   }
@@ -153,7 +173,9 @@ class BenchPage {
  * @returns {Promise<{ page: BenchPage, close: () => Promise<void> }>}
  */
 export async function launchBenchBrowser(viewport) {
-  const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'architecture-docs-bench-browser-'));
+  const userDataDir = await mkdtemp(
+    path.join(os.tmpdir(), 'architecture-docs-bench-browser-'),
+  );
   const child = spawn(
     CHROMIUM_PATH,
     [
@@ -172,7 +194,10 @@ export async function launchBenchBrowser(viewport) {
   const close = () => {
     closing ??= (async () => {
       await connection.send('Browser.close').catch(() => {});
-      const gone = await Promise.race([exited.then(() => true), delay(10_000, false)]);
+      const gone = await Promise.race([
+        exited.then(() => true),
+        delay(10_000, false),
+      ]);
       if (!gone) child.kill('SIGKILL');
       await rm(userDataDir, { recursive: true, force: true });
     })();
@@ -185,16 +210,22 @@ export async function launchBenchBrowser(viewport) {
       const { targetInfos } = await connection.send('Target.getTargets');
       target = targetInfos.find(info => info.type === 'page');
       if (!target) {
-        if (Date.now() - started > 30_000) throw new Error('Chromium opened no page');
+        if (Date.now() - started > 30_000)
+          throw new Error('Chromium opened no page');
         await delay(100);
       }
     }
-    const { sessionId } = await connection.send('Target.attachToTarget', { targetId: target.targetId, flatten: true });
+    const { sessionId } = await connection.send('Target.attachToTarget', {
+      targetId: target.targetId,
+      flatten: true,
+    });
     const page = new BenchPage(connection, sessionId);
     await page.send('Page.enable');
     return { page, close };
   } catch (error) {
     await close();
-    throw new Error(`Could not drive Chromium at ${CHROMIUM_PATH}: ${error.message}`);
+    throw new Error(
+      `Could not drive Chromium at ${CHROMIUM_PATH}: ${error.message}`,
+    );
   }
 }

@@ -1,4 +1,5 @@
 /* eslint-disable no-console */
+// A benchmark reports its figures on the console.
 /**
  * Rendering the largest corpus doc: the plugin's renderer (one bounded parse,
  * the analysis, then React from that tree, with callouts and chips) as a
@@ -31,7 +32,8 @@ const largest = markdownFiles(corpus)
 const text = fs.readFileSync(largest.file, 'utf8');
 
 function bare(): number {
-  return renderToString(<Markdown remarkPlugins={[remarkGfm]}>{text}</Markdown>).length;
+  return renderToString(<Markdown remarkPlugins={[remarkGfm]}>{text}</Markdown>)
+    .length;
 }
 
 // The renderer reads its wording through the app's translation API, as in an app.
@@ -42,11 +44,17 @@ const apis = [
 
 function plugin(): number {
   const parsed = parseArchitectureDoc(text);
-  const report = analyzeParsedDoc(parsed, { path: path.relative(corpus, largest.file) });
+  const report = analyzeParsedDoc(parsed, {
+    path: path.relative(corpus, largest.file),
+  });
   return renderToString(
     <TestApiProvider apis={apis}>
       <ThemeProvider theme={lightTheme}>
-        <ArchitectureMarkdown parsed={parsed} report={report} renderLink={p => <a href={p.href}>{p.children}</a>} />
+        <ArchitectureMarkdown
+          parsed={parsed}
+          report={report}
+          renderLink={p => <a href={p.href}>{p.children}</a>}
+        />
       </ThemeProvider>
     </TestApiProvider>,
   ).length;
@@ -58,7 +66,8 @@ function time(fn: () => number): number {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const rounds = Number(process.env.BENCH_ROUNDS ?? 9);
 bare();
 plugin();
@@ -74,10 +83,24 @@ for (let round = 0; round < rounds; round++) {
   }
 }
 const ratios = bareTimes.map((b, i) => pluginTimes[i] / b);
-console.log(`Rendering the largest corpus doc (${path.relative(corpus, largest.file)}, ${(largest.size / 1024).toFixed(1)} KiB), ${rounds} alternating rounds, server-side to HTML:`);
-console.log(`  bare react-markdown + remark-gfm (baseline): median ${median(bareTimes).toFixed(1)} ms`);
-console.log(`  plugin: parse + analysis + ArchitectureMarkdown: median ${median(pluginTimes).toFixed(1)} ms`);
-console.log(`  ratio plugin / bare: ${median(ratios).toFixed(2)}x (per round: ${ratios.map(r => r.toFixed(2)).join(', ')})`);
+console.log(
+  `Rendering the largest corpus doc (${path.relative(corpus, largest.file)}, ${(largest.size / 1024).toFixed(1)} KiB), ${rounds} alternating rounds, server-side to HTML:`,
+);
+console.log(
+  `  bare react-markdown + remark-gfm (baseline): median ${median(bareTimes).toFixed(1)} ms`,
+);
+console.log(
+  `  plugin: parse + analysis + ArchitectureMarkdown: median ${median(pluginTimes).toFixed(1)} ms`,
+);
+console.log(
+  `  ratio plugin / bare: ${median(ratios).toFixed(2)}x (per round: ${ratios.map(r => r.toFixed(2)).join(', ')})`,
+);
 reportTargets([
-  { label: 'plugin render / bare render', figure: median(ratios), kind: 'max', target: RENDER_RATIO_MAX, format: x => `${x.toFixed(2)}x` },
+  {
+    label: 'plugin render / bare render',
+    figure: median(ratios),
+    kind: 'max',
+    target: RENDER_RATIO_MAX,
+    format: x => `${x.toFixed(2)}x`,
+  },
 ]);

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /* eslint-disable no-console */
+// A benchmark reports its figures on the console.
 // Runs every benchmark of the project. Each prints ratios against a baseline
 // measured in the same run; absolute times are printed for context only.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -24,13 +25,25 @@ try {
       const bundle = join(out, name.replace(/\.tsx?$/, '.cjs'));
       execFileSync(
         join(root, 'node_modules/.bin/esbuild'),
-        [script, '--bundle', '--jsx=automatic', '--platform=node', '--target=node20', '--format=cjs', '--log-level=warning', `--outfile=${bundle}`],
+        [
+          script,
+          '--bundle',
+          '--jsx=automatic',
+          '--platform=node',
+          '--target=node20',
+          '--format=cjs',
+          '--log-level=warning',
+          `--outfile=${bundle}`,
+        ],
         { stdio: 'inherit' },
       );
       script = bundle;
     }
     console.log(`\n== ${name}`);
-    const result = spawnSync(process.execPath, [script], { stdio: 'inherit', cwd: root });
+    const result = spawnSync(process.execPath, [script], {
+      stdio: 'inherit',
+      cwd: root,
+    });
     if (result.status !== 0) failed = true;
   }
 } finally {

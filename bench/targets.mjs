@@ -1,4 +1,5 @@
 /* eslint-disable no-console */
+// A benchmark reports its figures on the console.
 /**
  * A benchmark's targets: each figure is compared with its target, printed
  * with PASS or FAIL, and the benchmark exits 1 when any target is missed, so
@@ -21,7 +22,8 @@ export function benchTarget(name, fallback, env = process.env) {
   const raw = env[`BENCH_TARGET_${name}`];
   if (raw === undefined || raw.trim() === '') return fallback;
   const value = Number(raw);
-  if (!Number.isFinite(value)) throw new Error(`BENCH_TARGET_${name} must be a number, got "${raw}"`);
+  if (!Number.isFinite(value))
+    throw new Error(`BENCH_TARGET_${name} must be a number, got "${raw}"`);
   return value;
 }
 
@@ -47,7 +49,11 @@ export function checkTargets(checks) {
   for (const check of checks) {
     const format = check.format ?? (value => String(value));
     const measured = Number.isFinite(check.figure);
-    const pass = measured && (check.kind === 'max' ? check.figure <= check.target : check.figure >= check.target);
+    const pass =
+      measured &&
+      (check.kind === 'max'
+        ? check.figure <= check.target
+        : check.figure >= check.target);
     if (!pass) failed += 1;
     const relation = check.kind === 'max' ? '≤' : '≥';
     lines.push(
@@ -69,7 +75,11 @@ export function reportTargets(checks, log = console.log) {
   const { lines, failed } = checkTargets(checks);
   log('Targets:');
   for (const line of lines) log(line);
-  log(failed === 0 ? `  all ${checks.length} target(s) met` : `  ${failed} of ${checks.length} target(s) missed`);
+  log(
+    failed === 0
+      ? `  all ${checks.length} target(s) met`
+      : `  ${failed} of ${checks.length} target(s) missed`,
+  );
   if (failed > 0) process.exitCode = 1;
   return failed === 0;
 }

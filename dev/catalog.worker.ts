@@ -8,7 +8,12 @@ import { devCatalogEntities } from './generated-catalog';
 
 const catalog = new InMemoryCatalogClient({ entities: devCatalogEntities() });
 const scope = globalThis as unknown as {
-  addEventListener(type: 'message', listener: (event: MessageEvent<{ id: number; request: GetEntitiesRequest }>) => void): void;
+  addEventListener(
+    type: 'message',
+    listener: (
+      event: MessageEvent<{ id: number; request: GetEntitiesRequest }>,
+    ) => void,
+  ): void;
   postMessage(message: unknown): void;
 };
 
@@ -16,6 +21,9 @@ scope.addEventListener('message', async ({ data: { id, request } }) => {
   try {
     scope.postMessage({ id, response: await catalog.getEntities(request) });
   } catch (error) {
-    scope.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
+    scope.postMessage({
+      id,
+      error: error instanceof Error ? error.message : String(error),
+    });
   }
 });

@@ -1,4 +1,7 @@
-import type { GetEntitiesRequest, GetEntitiesResponse } from '@backstage/catalog-client';
+import type {
+  GetEntitiesRequest,
+  GetEntitiesResponse,
+} from '@backstage/catalog-client';
 import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
 import { devCatalogEntities } from './generated-catalog';
 
@@ -24,7 +27,9 @@ export class DevCatalogClient extends InMemoryCatalogClient {
   constructor() {
     super({ entities: devCatalogEntities() });
     if (typeof Worker === 'undefined') return;
-    const worker = new Worker(new URL('./catalog.worker', import.meta.url), { name: 'dev-catalog' });
+    const worker = new Worker(new URL('./catalog.worker', import.meta.url), {
+      name: 'dev-catalog',
+    });
     worker.addEventListener('message', ({ data }) => {
       const waiting = this.#pending.get(data.id);
       if (!waiting) return;
@@ -35,13 +40,16 @@ export class DevCatalogClient extends InMemoryCatalogClient {
     worker.addEventListener('error', () => {
       this.#worker = undefined;
       worker.terminate();
-      for (const waiting of this.#pending.values()) waiting.resolve(super.getEntities(waiting.request));
+      for (const waiting of this.#pending.values())
+        waiting.resolve(super.getEntities(waiting.request));
       this.#pending.clear();
     });
     this.#worker = worker;
   }
 
-  async getEntities(request?: GetEntitiesRequest): Promise<GetEntitiesResponse> {
+  async getEntities(
+    request?: GetEntitiesRequest,
+  ): Promise<GetEntitiesResponse> {
     if (!this.#worker) return super.getEntities(request);
     const id = this.#nextId++;
     const answer = new Promise<GetEntitiesResponse>((resolve, reject) => {

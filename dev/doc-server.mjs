@@ -20,7 +20,13 @@ export const DEFAULT_DOC_ROOT = path.join(here, 'sample-docs');
  * its docs are extra shapes for the generated catalog. The portal works
  * without it.
  */
-export const DEFAULT_CORPUS_ROOT = path.resolve(here, '..', '..', 'shared', 'corpus');
+export const DEFAULT_CORPUS_ROOT = path.resolve(
+  here,
+  '..',
+  '..',
+  'shared',
+  'corpus',
+);
 
 /** Latency of the generated catalog's answers: a plausible internal host. */
 export const DEFAULT_GENERATED_LATENCY_MS = 100;
@@ -115,7 +121,6 @@ function strongEtag(content) {
   return `"${createHash('sha256').update(content).digest('base64url').slice(0, 27)}"`;
 }
 
-
 function markdownFilesUnder(dir, keep) {
   const found = [];
   const walk = current => {
@@ -140,10 +145,18 @@ function markdownFilesUnder(dir, keep) {
  * The doc shapes generated docs copy: the sample architecture docs, then
  * the corpus docs when the corpus is there. Read once, in a stable order.
  */
-export function loadDocShapes({ root = DEFAULT_DOC_ROOT, corpusRoot = DEFAULT_CORPUS_ROOT } = {}) {
-  const samples = markdownFilesUnder(root, file => file.includes(`${path.sep}architecture${path.sep}`));
+export function loadDocShapes({
+  root = DEFAULT_DOC_ROOT,
+  corpusRoot = DEFAULT_CORPUS_ROOT,
+} = {}) {
+  const samples = markdownFilesUnder(root, file =>
+    file.includes(`${path.sep}architecture${path.sep}`),
+  );
   const corpus = existsSync(corpusRoot)
-    ? markdownFilesUnder(corpusRoot, file => statSync(file).size <= MAX_SHAPE_BYTES)
+    ? markdownFilesUnder(
+        corpusRoot,
+        file => statSync(file).size <= MAX_SHAPE_BYTES,
+      )
     : [];
   return [...samples, ...corpus].map(file => readFileSync(file, 'utf8'));
 }
@@ -216,7 +229,11 @@ function sharedDocExists(file) {
   return !file.startsWith('Missing-') && stableHash(file) % 7 !== 0;
 }
 
-const GENERATED_STATUS = { 404: 'Not found', 401: 'Unauthorized', 500: 'Internal error' };
+const GENERATED_STATUS = {
+  404: 'Not found',
+  401: 'Unauthorized',
+  500: 'Internal error',
+};
 
 /** Generated answers kept at once; the catalog has about 2,000 docs. */
 const MAX_KEPT_ANSWERS = 10_000;
@@ -232,7 +249,8 @@ function handleGenerated(req, res, segments, generatedDocs) {
   let answer = generatedDocs.answers.get(key);
   if (!answer) {
     answer = buildGeneratedAnswer(segments, generatedDocs.shapes);
-    if (generatedDocs.answers.size >= MAX_KEPT_ANSWERS) generatedDocs.answers.clear();
+    if (generatedDocs.answers.size >= MAX_KEPT_ANSWERS)
+      generatedDocs.answers.clear();
     generatedDocs.answers.set(key, answer);
   }
   if (answer.status) {
@@ -250,11 +268,19 @@ function buildGeneratedAnswer(segments, shapes) {
     if (/\.md$/i.test(file) && sharedDocExists(file)) {
       content = `# ${file.replace(/\.md$/i, '')}\n\nA document linked from generated architecture docs.\n`;
     }
-  } else if (segments.length === 7 && segments[4] === 'docs' && segments[5] === 'architecture') {
+  } else if (
+    segments.length === 7 &&
+    segments[4] === 'docs' &&
+    segments[5] === 'architecture'
+  ) {
     const [, variant, shapeIndex, name] = segments;
     const status = Number(variant);
-    if (GENERATED_STATUS[status]) return { status, message: GENERATED_STATUS[status] };
-    if (['full', 'trimmed', 'placeholder', 'broken'].includes(variant) && /^\d+$/.test(shapeIndex)) {
+    if (GENERATED_STATUS[status])
+      return { status, message: GENERATED_STATUS[status] };
+    if (
+      ['full', 'trimmed', 'placeholder', 'broken'].includes(variant) &&
+      /^\d+$/.test(shapeIndex)
+    ) {
       content = generatedDoc(shapes, variant, shapeIndex, name);
     }
   }
@@ -263,7 +289,13 @@ function buildGeneratedAnswer(segments, shapes) {
   return { body, etag: strongEtag(body) };
 }
 
-function sendContent(req, res, content, contentType, etag = strongEtag(content)) {
+function sendContent(
+  req,
+  res,
+  content,
+  contentType,
+  etag = strongEtag(content),
+) {
   const headers = {
     ETag: etag,
     // Docs change while someone edits them, so caches must always revalidate;
@@ -278,7 +310,11 @@ function sendContent(req, res, content, contentType, etag = strongEtag(content))
   send(
     res,
     200,
-    { ...headers, 'Content-Type': contentType, 'Content-Length': content.length },
+    {
+      ...headers,
+      'Content-Type': contentType,
+      'Content-Length': content.length,
+    },
     req.method === 'HEAD' ? undefined : content,
   );
 }
@@ -290,7 +326,9 @@ async function handle(req, res, realRoot, generatedDocs) {
     return;
   }
   if (method !== 'GET' && method !== 'HEAD') {
-    sendText(req, res, 405, 'Method not allowed', { Allow: 'GET, HEAD, OPTIONS' });
+    sendText(req, res, 405, 'Method not allowed', {
+      Allow: 'GET, HEAD, OPTIONS',
+    });
     return;
   }
 
@@ -301,13 +339,16 @@ async function handle(req, res, realRoot, generatedDocs) {
     sendText(req, res, 400, 'Bad request');
     return;
   }
-  const segments = pathname.split('/').filter(Boolean).map(segment => {
-    try {
-      return decodeURIComponent(segment);
-    } catch {
-      return segment;
-    }
-  });
+  const segments = pathname
+    .split('/')
+    .filter(Boolean)
+    .map(segment => {
+      try {
+        return decodeURIComponent(segment);
+      } catch {
+        return segment;
+      }
+    });
   if (segments[0] === 'generated') {
     handleGenerated(req, res, segments, generatedDocs);
     return;
@@ -342,7 +383,8 @@ async function handle(req, res, realRoot, generatedDocs) {
     req,
     res,
     content,
-    CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+    CONTENT_TYPES[path.extname(file).toLowerCase()] ??
+      'application/octet-stream',
   );
 }
 
@@ -379,14 +421,17 @@ export async function startDocServer(options = {}) {
   const server = createServer((req, res) => {
     const started = Date.now();
     res.on('finish', () => {
-      log?.(`${req.method} ${req.url} ${res.statusCode} ${Date.now() - started}ms`);
+      log?.(
+        `${req.method} ${req.url} ${res.statusCode} ${Date.now() - started}ms`,
+      );
     });
     const run = () =>
       handle(req, res, realRoot, generatedDocs).catch(() => {
         if (!res.headersSent) sendText(req, res, 500, 'Internal error');
         else res.destroy();
       });
-    const generated = (req.url ?? '').startsWith('/generated/') && req.method !== 'OPTIONS';
+    const generated =
+      (req.url ?? '').startsWith('/generated/') && req.method !== 'OPTIONS';
     const delay = generated ? generatedLatencyMs : latencyMs;
     if (delay > 0) setTimeout(run, delay);
     else run();
@@ -401,7 +446,8 @@ export async function startDocServer(options = {}) {
   });
 
   const address = server.address();
-  const actualPort = typeof address === 'object' && address ? address.port : port;
+  const actualPort =
+    typeof address === 'object' && address ? address.port : port;
   let closing;
   const close = () => {
     closing ??= new Promise(resolve => {
@@ -412,7 +458,13 @@ export async function startDocServer(options = {}) {
     return closing;
   };
 
-  return { server, port: actualPort, url: `http://localhost:${actualPort}`, close, shapeCount: shapes.length };
+  return {
+    server,
+    port: actualPort,
+    url: `http://localhost:${actualPort}`,
+    close,
+    shapeCount: shapes.length,
+  };
 }
 
 function readNonNegativeInt(name, fallback) {
@@ -430,7 +482,10 @@ export function docServerOptionsFromEnv() {
   return {
     port: readNonNegativeInt('DOC_SERVER_PORT', DEFAULT_DOC_SERVER_PORT),
     latencyMs: readNonNegativeInt('DOC_SERVER_LATENCY_MS', 0),
-    generatedLatencyMs: readNonNegativeInt('DOC_SERVER_GENERATED_LATENCY_MS', DEFAULT_GENERATED_LATENCY_MS),
+    generatedLatencyMs: readNonNegativeInt(
+      'DOC_SERVER_GENERATED_LATENCY_MS',
+      DEFAULT_GENERATED_LATENCY_MS,
+    ),
   };
 }
 
@@ -442,16 +497,22 @@ if (executedDirectly) {
   try {
     const { url, close } = await startDocServer({
       ...docServerOptionsFromEnv(),
-      log: process.env.DOC_SERVER_LOG ? line => process.stdout.write(`${line}\n`) : undefined,
+      log: process.env.DOC_SERVER_LOG
+        ? line => process.stdout.write(`${line}\n`)
+        : undefined,
     });
-    process.stdout.write(`Sample docs served at ${url}/ from ${DEFAULT_DOC_ROOT}\n`);
+    process.stdout.write(
+      `Sample docs served at ${url}/ from ${DEFAULT_DOC_ROOT}\n`,
+    );
     for (const signal of ['SIGINT', 'SIGTERM']) {
       process.once(signal, () => {
         close().then(() => process.exit(0));
       });
     }
   } catch (error) {
-    process.stderr.write(`Could not start the sample doc server: ${error.message}\n`);
+    process.stderr.write(
+      `Could not start the sample doc server: ${error.message}\n`,
+    );
     process.exit(1);
   }
 }

@@ -1,4 +1,8 @@
-import { ANNOTATION_LOCATION, ANNOTATION_ORIGIN_LOCATION, type Entity } from '@backstage/catalog-model';
+import {
+  ANNOTATION_LOCATION,
+  ANNOTATION_ORIGIN_LOCATION,
+  type Entity,
+} from '@backstage/catalog-model';
 import { ARCHITECTURE_DOC_ANNOTATION } from '../src/lib/annotation';
 import { DOC_SERVER_BASE_URL, sampleEntities } from './sample-catalog';
 
@@ -22,7 +26,15 @@ export const GENERATED_COMPONENT_COUNT = 2000;
  * - `404`, `401`, `500`: the host answers with that status;
  * - `none`: the entity has no annotation.
  */
-export type GeneratedDocVariant = 'full' | 'trimmed' | 'placeholder' | 'broken' | '404' | '401' | '500' | 'none';
+export type GeneratedDocVariant =
+  | 'full'
+  | 'trimmed'
+  | 'placeholder'
+  | 'broken'
+  | '404'
+  | '401'
+  | '500'
+  | 'none';
 
 /** Variants and their share out of 100, in order. */
 const VARIANT_SHARES: Array<[GeneratedDocVariant, number]> = [
@@ -37,7 +49,20 @@ const VARIANT_SHARES: Array<[GeneratedDocVariant, number]> = [
 ];
 
 const LIFECYCLES = ['production', 'production', 'experimental', 'deprecated'];
-const WORDS = ['orders', 'billing', 'search', 'catalog', 'identity', 'ledger', 'shipping', 'pricing', 'media', 'alerts', 'reports', 'profiles'];
+const WORDS = [
+  'orders',
+  'billing',
+  'search',
+  'catalog',
+  'identity',
+  'ledger',
+  'shipping',
+  'pricing',
+  'media',
+  'alerts',
+  'reports',
+  'profiles',
+];
 const KINDS = ['api', 'worker', 'service', 'gateway', 'indexer', 'scheduler'];
 
 /** A small deterministic hash (FNV-1a), so every run builds the same catalog. */
@@ -75,7 +100,12 @@ export function generatedComponent(index: number): Entity {
       annotations: {
         [ANNOTATION_LOCATION]: location,
         [ANNOTATION_ORIGIN_LOCATION]: location,
-        ...(variant === 'none' ? {} : { [ARCHITECTURE_DOC_ANNOTATION]: './docs/architecture/Architecture.md' }),
+        ...(variant === 'none'
+          ? {}
+          : {
+              [ARCHITECTURE_DOC_ANNOTATION]:
+                './docs/architecture/Architecture.md',
+            }),
       },
       tags: ['generated'],
     },
@@ -83,7 +113,8 @@ export function generatedComponent(index: number): Entity {
       type: 'service',
       owner: `group:team-${String(stableHash(`owner-${index}`) % 40).padStart(2, '0')}`,
       system: `${WORDS[stableHash(`system-${index}`) % WORDS.length]}-platform`,
-      lifecycle: LIFECYCLES[stableHash(`lifecycle-${index}`) % LIFECYCLES.length],
+      lifecycle:
+        LIFECYCLES[stableHash(`lifecycle-${index}`) % LIFECYCLES.length],
     },
   };
 }

@@ -26,7 +26,11 @@ import { Button, Grid } from '@material-ui/core';
 import { useObservable } from 'react-use';
 import { useLocation } from 'react-router-dom';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { ScmAuth, type ScmAuthTokenResponse, scmAuthApiRef } from '@backstage/integration-react';
+import {
+  ScmAuth,
+  type ScmAuthTokenResponse,
+  scmAuthApiRef,
+} from '@backstage/integration-react';
 import {
   ArchitectureDocsPage,
   EntityArchitectureDocCard,
@@ -78,7 +82,8 @@ const sampleDocColumns: TableColumn<SampleDocRow>[] = [
       const path = `/catalog/${entity.metadata.namespace ?? 'default'}/${entity.kind.toLocaleLowerCase('en-US')}/${entity.metadata.name}`;
       return (
         <>
-          <Link to={path}>Overview</Link> · <Link to={`${path}/architecture`}>Architecture</Link>
+          <Link to={path}>Overview</Link> ·{' '}
+          <Link to={`${path}/architecture`}>Architecture</Link>
         </>
       );
     },
@@ -108,7 +113,6 @@ const SampleDocsPage = () => (
   </Page>
 );
 
-
 /** The entity page of the development portal, laid out as an app would. */
 const entityPage = (
   <EntityLayout>
@@ -122,7 +126,11 @@ const entityPage = (
         </Grid>
       </Grid>
     </EntityLayout.Route>
-    <EntityLayout.Route path="/architecture" title="Architecture" if={isArchitectureDocAvailable}>
+    <EntityLayout.Route
+      path="/architecture"
+      title="Architecture"
+      if={isArchitectureDocAvailable}
+    >
       <EntityArchitectureDocContent />
     </EntityLayout.Route>
   </EntityLayout>
@@ -131,7 +139,10 @@ const entityPage = (
 /** Switches light and dark theme in place, so a theme change can be seen and tested. */
 const ThemeToggle = () => {
   const themeApi = useApi(appThemeApiRef);
-  const active = useObservable(themeApi.activeThemeId$(), themeApi.getActiveThemeId());
+  const active = useObservable(
+    themeApi.activeThemeId$(),
+    themeApi.getActiveThemeId(),
+  );
   const dark = active === 'dark';
   return (
     <Button
@@ -155,7 +166,11 @@ const HostileDocPage = () => {
   const entity = {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
-    metadata: { name: 'hostile', namespace: 'default', annotations: { [ARCHITECTURE_DOC_ANNOTATION]: doc } },
+    metadata: {
+      name: 'hostile',
+      namespace: 'default',
+      annotations: { [ARCHITECTURE_DOC_ANNOTATION]: doc },
+    },
     spec: { type: 'service', lifecycle: 'experimental', owner: 'guests' },
   };
   return (
@@ -182,11 +197,16 @@ const scmAuthFactory = createApiFactory({
     configApi: configApiRef,
   },
   factory: ({ configApi, ...providers }) => {
-    const testToken = configApi.getOptionalString('architectureDocsDev.testToken');
+    const testToken = configApi.getOptionalString(
+      'architectureDocsDev.testToken',
+    );
     if (!testToken) return defaultScmAuthFactory.factory(providers);
     return {
       async getCredentials(): Promise<ScmAuthTokenResponse> {
-        return { token: testToken, headers: { Authorization: `Bearer ${testToken}` } };
+        return {
+          token: testToken,
+          headers: { Authorization: `Bearer ${testToken}` },
+        };
       },
     };
   },

@@ -153,7 +153,8 @@ const declaredEntities: Entity[] = [
         'Sellable stock levels and short-lived stock holds for checkout.',
       annotations: {
         ...locationAnnotations('inventory-service'),
-        [ARCHITECTURE_DOC_ANNOTATION]: './docs/architecture/InventoryService.md',
+        [ARCHITECTURE_DOC_ANNOTATION]:
+          './docs/architecture/InventoryService.md',
       },
       tags: ['stock'],
     },
@@ -312,7 +313,8 @@ const declaredEntities: Entity[] = [
       name: 'order-events',
       namespace: DEFAULT_NAMESPACE,
       title: 'Order events',
-      description: 'OrderPlaced messages published after an order is committed.',
+      description:
+        'OrderPlaced messages published after an order is committed.',
       annotations: locationAnnotations('checkout-api'),
     },
     spec: {

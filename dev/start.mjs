@@ -6,7 +6,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { docServerOptionsFromEnv, startDocServer } from './doc-server.mjs';
 
-const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const packageDir = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+);
 const backstageCli = path.join(
   packageDir,
   'node_modules',
@@ -22,7 +25,9 @@ try {
     error.code === 'EADDRINUSE'
       ? ' Another doc server (or another `npm start`) is probably running; stop it or set DOC_SERVER_PORT.'
       : '';
-  process.stderr.write(`Could not start the sample doc server: ${error.message}.${hint}\n`);
+  process.stderr.write(
+    `Could not start the sample doc server: ${error.message}.${hint}\n`,
+  );
   process.exit(1);
 }
 process.stdout.write(`Sample docs served at ${docServer.url}/\n`);
@@ -40,11 +45,15 @@ if (
 }
 
 // Extra arguments go to the CLI, e.g. `npm start -- --check`.
-const portal = spawn(backstageCli, ['package', 'start', ...process.argv.slice(2)], {
-  cwd: packageDir,
-  env,
-  stdio: 'inherit',
-});
+const portal = spawn(
+  backstageCli,
+  ['package', 'start', ...process.argv.slice(2)],
+  {
+    cwd: packageDir,
+    env,
+    stdio: 'inherit',
+  },
+);
 
 // Ctrl-C in a terminal already reaches the CLI through the process group;
 // forwarding covers `kill <pid>` and supervisors that signal only this process.

@@ -56,15 +56,21 @@ export async function checkAccessibility(page, label, options = {}) {
       assert.ok(found > 0, `${label}: nothing on the page matches ${selector}`);
     }
   }
-  const loaded = await page.evaluate(() => typeof window.axe?.run === 'function');
+  const loaded = await page.evaluate(
+    () => typeof window.axe?.run === 'function',
+  );
   if (!loaded) await page.addScriptTag({ content: axeScript() });
   const violations = await page.evaluate(
     async ({ includeSelectors, excludeSelectors }) => {
       const context = {
-        include: includeSelectors ? includeSelectors.map(selector => [selector]) : [['html']],
+        include: includeSelectors
+          ? includeSelectors.map(selector => [selector])
+          : [['html']],
         exclude: excludeSelectors.map(selector => [selector]),
       };
-      const results = await window.axe.run(context, { resultTypes: ['violations'] });
+      const results = await window.axe.run(context, {
+        resultTypes: ['violations'],
+      });
       return results.violations.map(violation => ({
         id: violation.id,
         impact: violation.impact ?? 'minor',
@@ -77,20 +83,28 @@ export async function checkAccessibility(page, label, options = {}) {
     { includeSelectors: include, excludeSelectors: exclude },
   );
   const counts = Object.fromEntries(AXE_IMPACTS.map(impact => [impact, 0]));
-  for (const violation of violations) counts[violation.impact] += violation.targets.length;
+  for (const violation of violations)
+    counts[violation.impact] += violation.targets.length;
   return { label, counts, violations };
 }
 
 /** One line: the view, the counts by impact and each rule with its node count. */
 export function formatAccessibilityResult(result) {
-  const counts = AXE_IMPACTS.map(impact => `${impact} ${result.counts[impact]}`).join(', ');
-  const rules = result.violations.map(violation => `${violation.id}×${violation.targets.length} (${violation.impact})`);
+  const counts = AXE_IMPACTS.map(
+    impact => `${impact} ${result.counts[impact]}`,
+  ).join(', ');
+  const rules = result.violations.map(
+    violation =>
+      `${violation.id}×${violation.targets.length} (${violation.impact})`,
+  );
   return `${result.label}: ${counts}${rules.length > 0 ? ` — ${rules.join(', ')}` : ''}`;
 }
 
 /** Fails, listing each element, when the result holds a critical or serious violation. */
 export function assertNoBlockingViolations(result) {
-  const blocking = result.violations.filter(violation => BLOCKING_IMPACTS.includes(violation.impact));
+  const blocking = result.violations.filter(violation =>
+    BLOCKING_IMPACTS.includes(violation.impact),
+  );
   const details = blocking.flatMap(violation =>
     violation.targets.map(
       (target, index) =>

@@ -34,7 +34,8 @@ export const PACKAGE_DIR = path.resolve(here, '..');
 export const ARTIFACTS_DIR = path.join(here, 'screenshots');
 
 /** The Chromium the harness drives; browser downloads are not used. */
-export const CHROMIUM_PATH = process.env.E2E_CHROMIUM_PATH || '/usr/bin/chromium';
+export const CHROMIUM_PATH =
+  process.env.E2E_CHROMIUM_PATH || '/usr/bin/chromium';
 
 /** Chromium switches: quiet, no sandbox (containers, root), no background traffic. */
 export const CHROMIUM_ARGS = [
@@ -86,7 +87,9 @@ export const KNOWN_CONSOLE_NOISE = [
   isThirdPartyDeprecationWarning,
 ];
 
-const PORTAL_READY_TIMEOUT_MS = Number(process.env.E2E_PORTAL_TIMEOUT_MS || 300_000);
+const PORTAL_READY_TIMEOUT_MS = Number(
+  process.env.E2E_PORTAL_TIMEOUT_MS || 300_000,
+);
 
 function portalLogPath() {
   return path.join(ARTIFACTS_DIR, 'portal.log');
@@ -94,7 +97,11 @@ function portalLogPath() {
 
 function lastLines(file, count = 30) {
   try {
-    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-count).join('\n');
+    return readFileSync(file, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .slice(-count)
+      .join('\n');
   } catch {
     return '(no output)';
   }
@@ -142,7 +149,9 @@ async function waitForPortal(baseUrl, child, deadline) {
       // The dev server holds the first request until the bundle is compiled,
       // so a 200 here means the app is ready to load.
       const res = await fetch(baseUrl, {
-        signal: AbortSignal.timeout(Math.max(1000, Math.min(120_000, deadline - Date.now()))),
+        signal: AbortSignal.timeout(
+          Math.max(1000, Math.min(120_000, deadline - Date.now())),
+        ),
       });
       await res.arrayBuffer();
       if (res.ok) return;
@@ -175,7 +184,13 @@ async function waitForPortal(baseUrl, child, deadline) {
  * @returns {Promise<{ baseUrl: string, docServerUrl: string, stop: () => Promise<void> }>}
  */
 export async function startEnvironment(options = {}) {
-  const { latencyMs = 0, unref = false, log = () => {}, build = 'development', docServerLog } = options;
+  const {
+    latencyMs = 0,
+    unref = false,
+    log = () => {},
+    build = 'development',
+    docServerLog,
+  } = options;
   const baseUrl = `http://localhost:${PORTAL_PORT}`;
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
 
@@ -189,9 +204,14 @@ export async function startEnvironment(options = {}) {
 
   let docServer;
   try {
-    docServer = await startDocServer({ port: DOC_SERVER_PORT, latencyMs, log: docServerLog });
+    docServer = await startDocServer({
+      port: DOC_SERVER_PORT,
+      latencyMs,
+      log: docServerLog,
+    });
   } catch (error) {
-    const hint = error.code === 'EADDRINUSE' ? ' (is another `npm start` running?)' : '';
+    const hint =
+      error.code === 'EADDRINUSE' ? ' (is another `npm start` running?)' : '';
     throw new Error(
       `Could not start the sample doc server on port ${DOC_SERVER_PORT}: ${error.message}${hint}`,
     );
@@ -200,14 +220,27 @@ export async function startEnvironment(options = {}) {
   log(`doc server listening at ${docServer.url}`);
 
   // A production build goes to a fresh folder, removed on stop.
-  const buildDir = build === 'production' ? await mkdtemp(path.join(os.tmpdir(), 'architecture-docs-portal-')) : undefined;
+  const buildDir =
+    build === 'production'
+      ? await mkdtemp(path.join(os.tmpdir(), 'architecture-docs-portal-'))
+      : undefined;
   const logFd = openSync(portalLogPath(), 'w');
   let child;
   try {
     const [command, args] =
       build === 'production'
-        ? [process.execPath, [path.join(here, 'production-portal.mjs'), buildDir, String(PORTAL_PORT)]]
-        : [path.join(PACKAGE_DIR, 'node_modules', '.bin', 'backstage-cli'), ['package', 'start']];
+        ? [
+            process.execPath,
+            [
+              path.join(here, 'production-portal.mjs'),
+              buildDir,
+              String(PORTAL_PORT),
+            ],
+          ]
+        : [
+            path.join(PACKAGE_DIR, 'node_modules', '.bin', 'backstage-cli'),
+            ['package', 'start'],
+          ];
     child = spawn(command, args, {
       cwd: PACKAGE_DIR,
       detached: true,
@@ -226,7 +259,11 @@ export async function startEnvironment(options = {}) {
 
   // Last resort: a crash or process.exit() in a test must not leave a portal.
   const killOnExit = () => {
-    if (pid !== undefined && child.exitCode === null && child.signalCode === null) {
+    if (
+      pid !== undefined &&
+      child.exitCode === null &&
+      child.signalCode === null
+    ) {
       killGroup(pid, 'SIGKILL');
     }
   };
@@ -235,11 +272,18 @@ export async function startEnvironment(options = {}) {
   let stopping;
   const stop = () => {
     stopping ??= (async () => {
-      if (pid !== undefined && child.exitCode === null && child.signalCode === null) {
+      if (
+        pid !== undefined &&
+        child.exitCode === null &&
+        child.signalCode === null
+      ) {
         child.ref();
         const exited = new Promise(resolve => child.once('exit', resolve));
         killGroup(pid, 'SIGTERM');
-        const forced = await Promise.race([exited.then(() => false), delay(15_000, true, { ref: false })]);
+        const forced = await Promise.race([
+          exited.then(() => false),
+          delay(15_000, true, { ref: false }),
+        ]);
         if (forced) {
           killGroup(pid, 'SIGKILL');
           await exited;
@@ -256,7 +300,9 @@ export async function startEnvironment(options = {}) {
   };
 
   try {
-    log(`starting the ${build} portal at ${baseUrl} (log: ${path.relative(PACKAGE_DIR, portalLogPath())})`);
+    log(
+      `starting the ${build} portal at ${baseUrl} (log: ${path.relative(PACKAGE_DIR, portalLogPath())})`,
+    );
     await waitForPortal(baseUrl, child, Date.now() + PORTAL_READY_TIMEOUT_MS);
   } catch (error) {
     await stop();
@@ -278,7 +324,9 @@ export function ensureEnvironment() {
   if (process.env.E2E_PORTAL_URL) {
     return Promise.resolve({
       baseUrl: process.env.E2E_PORTAL_URL.replace(/\/+$/, ''),
-      docServerUrl: (process.env.E2E_DOC_SERVER_URL || `http://localhost:${DOC_SERVER_PORT}`).replace(/\/+$/, ''),
+      docServerUrl: (
+        process.env.E2E_DOC_SERVER_URL || `http://localhost:${DOC_SERVER_PORT}`
+      ).replace(/\/+$/, ''),
     });
   }
   sharedEnvironment ??= startEnvironment({ unref: true }).then(environment => {
@@ -305,7 +353,9 @@ export async function stopSharedEnvironment() {
 }
 
 function sanitizeFileName(name) {
-  return name.replace(/[^a-z0-9._-]+/gi, '-').replace(/^-+|-+$/g, '') || 'screenshot';
+  return (
+    name.replace(/[^a-z0-9._-]+/gi, '-').replace(/^-+|-+$/g, '') || 'screenshot'
+  );
 }
 
 /**
@@ -324,7 +374,9 @@ function sanitizeFileName(name) {
  */
 export async function launchBrowser(options = {}) {
   const { viewport = { width: 1366, height: 900 } } = options;
-  const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'architecture-docs-e2e-'));
+  const userDataDir = await mkdtemp(
+    path.join(os.tmpdir(), 'architecture-docs-e2e-'),
+  );
   let context;
   try {
     context = await chromium.launchPersistentContext(userDataDir, {
@@ -350,7 +402,10 @@ export async function launchBrowser(options = {}) {
     page.on('dialog', dialog => dialog.accept().catch(() => {}));
     page.on('console', message => {
       if (message.type() === 'error') {
-        consoleErrors.push({ text: message.text(), url: message.location()?.url ?? '' });
+        consoleErrors.push({
+          text: message.text(),
+          url: message.location()?.url ?? '',
+        });
       }
     });
     page.on('pageerror', error => pageErrors.push(error));
@@ -402,9 +457,16 @@ async function activeTheme(page) {
  * @param {'light' | 'dark'} theme
  */
 export async function setTheme(page, theme) {
-  if ((await activeTheme(page)) !== theme) await page.getByTestId('theme-toggle').click();
+  if ((await activeTheme(page)) !== theme)
+    await page.getByTestId('theme-toggle').click();
   await page.waitForFunction(
-    wanted => (document.querySelector('[data-testid="theme-toggle"]')?.textContent ?? '').toLowerCase().includes(wanted),
+    wanted =>
+      (
+        document.querySelector('[data-testid="theme-toggle"]')?.textContent ??
+        ''
+      )
+        .toLowerCase()
+        .includes(wanted),
     theme === 'dark' ? 'light theme' : 'dark theme',
   );
 }
@@ -414,10 +476,15 @@ export async function setTheme(page, theme) {
  * message and the URL of the script or resource that logged it, or
  * predicates over `{ text, url }`. Defaults to {@link KNOWN_CONSOLE_NOISE}.
  */
-export function filterConsoleErrors(consoleErrors, ignore = KNOWN_CONSOLE_NOISE) {
+export function filterConsoleErrors(
+  consoleErrors,
+  ignore = KNOWN_CONSOLE_NOISE,
+) {
   const ignored = entry =>
     ignore.some(rule =>
-      typeof rule === 'function' ? rule(entry) : rule.test(`${entry.text} ${entry.url}`),
+      typeof rule === 'function'
+        ? rule(entry)
+        : rule.test(`${entry.text} ${entry.url}`),
     );
   return consoleErrors.filter(entry => !ignored(entry));
 }
@@ -454,7 +521,12 @@ export function describeConsoleErrors(consoleErrors) {
  * @returns {Promise<T>}
  */
 export async function withPortal(fn, options = {}) {
-  const { name = 'portal', path: startPath = '/', failOnPageErrors = true, viewport } = options;
+  const {
+    name = 'portal',
+    path: startPath = '/',
+    failOnPageErrors = true,
+    viewport,
+  } = options;
   const { baseUrl, docServerUrl } = await ensureEnvironment();
   const browser = await launchBrowser({ viewport });
   const { page, context, consoleErrors, pageErrors } = browser;
@@ -466,7 +538,9 @@ export async function withPortal(fn, options = {}) {
     return file;
   };
   const open = async portalPath => {
-    await page.goto(new URL(portalPath, `${baseUrl}/`).href, { waitUntil: 'domcontentloaded' });
+    await page.goto(new URL(portalPath, `${baseUrl}/`).href, {
+      waitUntil: 'domcontentloaded',
+    });
     await signInAsGuest(page);
   };
 
@@ -481,7 +555,8 @@ export async function withPortal(fn, options = {}) {
       screenshot,
       consoleErrors,
       pageErrors,
-      unexpectedConsoleErrors: ignore => filterConsoleErrors(consoleErrors, ignore),
+      unexpectedConsoleErrors: ignore =>
+        filterConsoleErrors(consoleErrors, ignore),
     });
     if (failOnPageErrors && pageErrors.length > 0) {
       throw new Error(
@@ -494,7 +569,8 @@ export async function withPortal(fn, options = {}) {
     const unexpected = filterConsoleErrors(consoleErrors);
     const details = [
       shot && `screenshot: ${path.relative(PACKAGE_DIR, shot)}`,
-      pageErrors.length && `page errors:\n${pageErrors.map(e => `  ${e.message}`).join('\n')}`,
+      pageErrors.length &&
+        `page errors:\n${pageErrors.map(e => `  ${e.message}`).join('\n')}`,
       unexpected.length &&
         `console errors (known noise left out):\n${describeConsoleErrors(unexpected)}`,
     ].filter(Boolean);
@@ -502,7 +578,11 @@ export async function withPortal(fn, options = {}) {
       const original = error.message;
       error.message = `${original}\n${details.join('\n')}`;
       // Reporters print the stack, which captured the message at creation.
-      if (typeof error.stack === 'string' && original && error.stack.includes(original)) {
+      if (
+        typeof error.stack === 'string' &&
+        original &&
+        error.stack.includes(original)
+      ) {
         error.stack = error.stack.replace(original, error.message);
       }
     }

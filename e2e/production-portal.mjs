@@ -39,13 +39,22 @@ const CONTENT_TYPES = {
 export async function buildProductionPortal(outDir) {
   // The CLI's build command only bundles an app's src/index; its bundler
   // takes any entry.
-  const { buildBundle } = require('@backstage/cli-module-build/dist/lib/bundler/bundle.cjs.js');
-  const { loadCliConfig } = require('@backstage/cli-module-build/dist/lib/config.cjs.js');
+  const {
+    buildBundle,
+  } = require('@backstage/cli-module-build/dist/lib/bundler/bundle.cjs.js');
+  const {
+    loadCliConfig,
+  } = require('@backstage/cli-module-build/dist/lib/config.cjs.js');
   const packageName = require('./package.json').name;
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
   const config = await loadCliConfig({ args: [], fromPackage: packageName });
-  await buildBundle({ targetDir: packageDir, entry: 'dev/index', dist: outDir, ...config });
+  await buildBundle({
+    targetDir: packageDir,
+    entry: 'dev/index',
+    dist: outDir,
+    ...config,
+  });
 }
 
 /** Serves `root` on `port` (loopback, IPv4 and IPv6 where there is one); paths that are not files get index.html. */
@@ -53,7 +62,9 @@ export async function serveStatic(root, port) {
   const handler = async (req, res) => {
     let pathname;
     try {
-      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+      pathname = decodeURIComponent(
+        new URL(req.url ?? '/', 'http://localhost').pathname,
+      );
     } catch {
       pathname = '/';
     }
@@ -61,10 +72,13 @@ export async function serveStatic(root, port) {
     if (!file.startsWith(root + path.sep)) file = path.join(root, 'index.html');
     const info = await stat(file).catch(() => undefined);
     if (!info?.isFile()) file = path.join(root, 'index.html');
-    const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
+    const type =
+      CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
     res.writeHead(200, {
       'content-type': type,
-      'cache-control': file.includes(`${path.sep}static${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'cache-control': file.includes(`${path.sep}static${path.sep}`)
+        ? 'public, max-age=31536000, immutable'
+        : 'no-cache',
     });
     if (req.method === 'HEAD') {
       res.end();
@@ -85,16 +99,23 @@ export async function serveStatic(root, port) {
   return servers;
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (
+  process.argv[1] &&
+  path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)
+) {
   const [outDir, port] = process.argv.slice(2);
   if (!outDir || !Number(port)) {
-    process.stderr.write('Usage: node e2e/production-portal.mjs <out-dir> <port>\n');
+    process.stderr.write(
+      'Usage: node e2e/production-portal.mjs <out-dir> <port>\n',
+    );
     process.exit(2);
   }
   const started = Date.now();
   const root = path.resolve(outDir);
   await buildProductionPortal(root);
-  process.stdout.write(`Built the production portal in ${Math.round((Date.now() - started) / 1000)} s\n`);
+  process.stdout.write(
+    `Built the production portal in ${Math.round((Date.now() - started) / 1000)} s\n`,
+  );
   await serveStatic(root, Number(port));
   process.stdout.write(`Serving ${root} at http://localhost:${port}\n`);
 }

@@ -22,7 +22,10 @@ const complain = line => process.stderr.write(`[e2e] ${line}\n`);
 const filters = process.argv.slice(2);
 const files = readdirSync(here)
   .filter(file => file.endsWith('.e2e.mjs'))
-  .filter(file => filters.length === 0 || filters.some(filter => file.includes(filter)))
+  .filter(
+    file =>
+      filters.length === 0 || filters.some(filter => file.includes(filter)),
+  )
   .sort()
   .map(file => path.join(here, file));
 
@@ -59,7 +62,9 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 try {
   const portalStarted = Date.now();
   run.environment = await startEnvironment({ log: say });
-  say(`portal ready at ${run.environment.baseUrl} after ${seconds(portalStarted)}`);
+  say(
+    `portal ready at ${run.environment.baseUrl} after ${seconds(portalStarted)}`,
+  );
 } catch (error) {
   complain(error.message);
   await shutDown(1);

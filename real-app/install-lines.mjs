@@ -37,18 +37,23 @@ const MARKER = /^<!-- install-lines: (new|legacy) (\S+) (\S+) -->$/;
  */
 const PLACES = {
   // Top of the file: imports may come in any order.
-  'top': () => 0,
+  top: () => 0,
   // Right after the Overview tab of the service entity page.
   'service-entity-page-tabs': lines => {
-    const start = lines.findIndex(line => line.startsWith('const serviceEntityPage = ('));
+    const start = lines.findIndex(line =>
+      line.startsWith('const serviceEntityPage = ('),
+    );
     if (start < 0) return -1;
-    const close = lines.findIndex((line, index) => index > start && line.trim() === '</EntityLayout.Route>');
+    const close = lines.findIndex(
+      (line, index) => index > start && line.trim() === '</EntityLayout.Route>',
+    );
     return close < 0 ? -1 : close + 1;
   },
   // The last route of the app's FlatRoutes.
-  'app-routes': lines => lines.findIndex(line => line.trim() === '</FlatRoutes>'),
+  'app-routes': lines =>
+    lines.findIndex(line => line.trim() === '</FlatRoutes>'),
   // The package.json `dependencies` of the app package (see applyDependency).
-  'dependency': () => -1,
+  dependency: () => -1,
 };
 
 /**
@@ -58,7 +63,10 @@ const PLACES = {
  * @param {string} [readme] README text; default: this package's README.
  * @returns {Array<{ system: string, file: string, place: string, lines: string[] }>}
  */
-export function readInstallBlocks(system, readme = readFileSync(README_PATH, 'utf8')) {
+export function readInstallBlocks(
+  system,
+  readme = readFileSync(README_PATH, 'utf8'),
+) {
   const lines = readme.split('\n');
   const blocks = [];
   lines.forEach((line, index) => {
@@ -70,14 +78,21 @@ export function readInstallBlocks(system, readme = readFileSync(README_PATH, 'ut
     }
     const fence = lines[index + 1] ?? '';
     if (!fence.startsWith('```')) {
-      throw new Error(`README line ${index + 2}: a code block must follow the install-lines marker`);
+      throw new Error(
+        `README line ${index + 2}: a code block must follow the install-lines marker`,
+      );
     }
-    const end = lines.findIndex((text, at) => at > index + 1 && text.startsWith('```'));
-    if (end < 0) throw new Error(`README line ${index + 2}: unclosed code block`);
+    const end = lines.findIndex(
+      (text, at) => at > index + 1 && text.startsWith('```'),
+    );
+    if (end < 0)
+      throw new Error(`README line ${index + 2}: unclosed code block`);
     blocks.push({ system, file, place, lines: lines.slice(index + 2, end) });
   });
   if (!blocks.some(block => block.place === 'dependency')) {
-    throw new Error(`The README has no install-lines dependency block for the ${system} frontend system`);
+    throw new Error(
+      `The README has no install-lines dependency block for the ${system} frontend system`,
+    );
   }
   return blocks;
 }
@@ -90,7 +105,9 @@ function checkDependencyCommand(block) {
   const command = block.lines.join(' ').trim();
   const expected = `yarn --cwd ${path.dirname(block.file)} add ${PACKAGE_NAME}`;
   if (command !== expected) {
-    throw new Error(`The README's dependency command is "${command}", expected "${expected}"`);
+    throw new Error(
+      `The README's dependency command is "${command}", expected "${expected}"`,
+    );
   }
 }
 
@@ -126,7 +143,9 @@ export function applyInstallLines(appDir, system, { version, read, write }) {
     const lines = read(file).split('\n');
     const at = PLACES[block.place](lines);
     if (at < 0) {
-      throw new Error(`${block.file}: could not find the place "${block.place}" for ${block.lines.join(' ')}`);
+      throw new Error(
+        `${block.file}: could not find the place "${block.place}" for ${block.lines.join(' ')}`,
+      );
     }
     lines.splice(at, 0, ...block.lines);
     write(file, lines.join('\n'));

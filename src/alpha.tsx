@@ -12,13 +12,13 @@ import {
   PageBlueprint,
   createFrontendPlugin,
 } from '@backstage/frontend-plugin-api';
-import { EntityCardBlueprint, EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import DescriptionIcon from '@material-ui/icons/Description';
 import { z } from 'zod/v4';
-import {
-  readArchitectureDocsConfig,
-  type ArchitectureDocsConfig,
-} from './api';
+import { readArchitectureDocsConfig, type ArchitectureDocsConfig } from './api';
 import { isArchitectureDocAvailable } from './lib';
 import { DEFAULT_ARCHITECTURE_TAB_PATH, rootRouteRef } from './routes';
 
@@ -30,7 +30,8 @@ export { architectureDocsTranslationRef } from './translation';
  * annotation keeps the tab and the card where the docs are.
  */
 function docAvailableFilter(config: ArchitectureDocsConfig) {
-  return (entity: Entity) => isArchitectureDocAvailable(entity, config.annotation);
+  return (entity: Entity) =>
+    isArchitectureDocAvailable(entity, config.annotation);
 }
 
 /**
@@ -48,24 +49,25 @@ export const architectureDocsApi = ApiBlueprint.make({
  * `app.extensions: - entity-content:architecture-docs/architecture`.
  * @alpha
  */
-export const architectureDocsEntityContent = EntityContentBlueprint.makeWithOverrides({
-  name: 'architecture',
-  factory(originalFactory, { config, apis }) {
-    const tabPath = config.path ?? DEFAULT_ARCHITECTURE_TAB_PATH;
-    const configApi = apis.get(configApiRef);
-    return originalFactory({
-      path: DEFAULT_ARCHITECTURE_TAB_PATH,
-      title: 'Architecture',
-      filter: configApi
-        ? docAvailableFilter(readArchitectureDocsConfig(configApi))
-        : isArchitectureDocAvailable,
-      loader: () =>
-        import('./components/EntityArchitectureDocContent').then(m => (
-          <m.EntityArchitectureDocContent tabPath={tabPath} />
-        )),
-    });
-  },
-});
+export const architectureDocsEntityContent =
+  EntityContentBlueprint.makeWithOverrides({
+    name: 'architecture',
+    factory(originalFactory, { config, apis }) {
+      const tabPath = config.path ?? DEFAULT_ARCHITECTURE_TAB_PATH;
+      const configApi = apis.get(configApiRef);
+      return originalFactory({
+        path: DEFAULT_ARCHITECTURE_TAB_PATH,
+        title: 'Architecture',
+        filter: configApi
+          ? docAvailableFilter(readArchitectureDocsConfig(configApi))
+          : isArchitectureDocAvailable,
+        loader: () =>
+          import('./components/EntityArchitectureDocContent').then(m => (
+            <m.EntityArchitectureDocContent tabPath={tabPath} />
+          )),
+      });
+    },
+  });
 
 /**
  * The overview card of the entity page, shown for entities that point at a
@@ -73,24 +75,26 @@ export const architectureDocsEntityContent = EntityContentBlueprint.makeWithOver
  * when the architecture tab was moved to another path.
  * @alpha
  */
-export const architectureDocsEntityCard = EntityCardBlueprint.makeWithOverrides({
-  name: 'architecture',
-  configSchema: {
-    tabPath: z.string().optional(),
+export const architectureDocsEntityCard = EntityCardBlueprint.makeWithOverrides(
+  {
+    name: 'architecture',
+    configSchema: {
+      tabPath: z.string().optional(),
+    },
+    factory(originalFactory, { config, apis }) {
+      const configApi = apis.get(configApiRef);
+      return originalFactory({
+        filter: configApi
+          ? docAvailableFilter(readArchitectureDocsConfig(configApi))
+          : isArchitectureDocAvailable,
+        loader: () =>
+          import('./components/EntityArchitectureDocCard').then(m => (
+            <m.EntityArchitectureDocCard tabPath={config.tabPath} />
+          )),
+      });
+    },
   },
-  factory(originalFactory, { config, apis }) {
-    const configApi = apis.get(configApiRef);
-    return originalFactory({
-      filter: configApi
-        ? docAvailableFilter(readArchitectureDocsConfig(configApi))
-        : isArchitectureDocAvailable,
-      loader: () =>
-        import('./components/EntityArchitectureDocCard').then(m => (
-          <m.EntityArchitectureDocCard tabPath={config.tabPath} />
-        )),
-    });
-  },
-});
+);
 
 /**
  * The catalog-wide page at `/architecture-docs`; `path` and `title` can be
@@ -104,7 +108,9 @@ export const architectureDocsPage = PageBlueprint.make({
     icon: <DescriptionIcon fontSize="inherit" />,
     routeRef: convertLegacyRouteRef(rootRouteRef),
     loader: () =>
-      import('./components/ArchitectureDocsPage').then(m => <m.ArchitectureDocsPage />),
+      import('./components/ArchitectureDocsPage').then(m => (
+        <m.ArchitectureDocsPage />
+      )),
   },
 });
 

@@ -1,4 +1,7 @@
-import { createComponentExtension, createRoutableExtension } from '@backstage/core-plugin-api';
+import {
+  createComponentExtension,
+  createRoutableExtension,
+} from '@backstage/core-plugin-api';
 import { architectureDocsPlugin } from './plugin';
 import { rootRouteRef } from './routes';
 
@@ -48,7 +51,9 @@ export const ArchitectureDocsPage = architectureDocsPlugin.provide(
   createRoutableExtension({
     name: 'ArchitectureDocsPage',
     component: () =>
-      import('./components/ArchitectureDocsPage').then(m => m.ArchitectureDocsPage),
+      import('./components/ArchitectureDocsPage').then(
+        m => m.ArchitectureDocsPage,
+      ),
     mountPoint: rootRouteRef,
   }),
 );

@@ -28,7 +28,10 @@ export {
 } from './lib/annotation';
 
 // The API that fetches docs, and its default implementation.
-export { ArchitectureDocError, architectureDocsApiRef } from './api/ArchitectureDocsApi';
+export {
+  ArchitectureDocError,
+  architectureDocsApiRef,
+} from './api/ArchitectureDocsApi';
 export type {
   ArchitectureDocErrorKind,
   ArchitectureDocFetchOptions,
@@ -66,12 +69,18 @@ export {
   defaultTemplateModel,
   TemplateError,
 } from './lib/template-model';
-export type { TemplateModelOptions, TemplateSectionInput } from './lib/template-model';
+export type {
+  TemplateModelOptions,
+  TemplateSectionInput,
+} from './lib/template-model';
 export { DEFAULT_TEMPLATE_MARKDOWN } from './lib/default-template';
 export { arc42TemplateModel } from './lib/arc42-template';
 export { BUILT_IN_TEMPLATE_NAMES } from './lib/built-in-template-names';
 export { builtInTemplateModel } from './lib/built-in-templates';
-export { ARC42_SECTION_ALIASES, DEFAULT_SECTION_ALIASES } from './lib/section-aliases';
+export {
+  ARC42_SECTION_ALIASES,
+  DEFAULT_SECTION_ALIASES,
+} from './lib/section-aliases';
 
 // The analysis and its report.
 export { analyzeArchitectureDoc } from './lib/analyze-architecture-doc';

@@ -5,11 +5,24 @@ import type { ReactElement } from 'react';
 import { screen, waitFor, within } from '@testing-library/react';
 import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
 import type { Entity } from '@backstage/catalog-model';
-import { configApiRef, type DiscoveryApi, type FetchApi } from '@backstage/core-plugin-api';
+import {
+  configApiRef,
+  type DiscoveryApi,
+  type FetchApi,
+} from '@backstage/core-plugin-api';
 import { ScmIntegrations } from '@backstage/integration';
 import type { ScmAuthApi } from '@backstage/integration-react';
-import { catalogApiRef, EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
-import { mockApis, registerMswTestHooks, renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  catalogApiRef,
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import {
+  mockApis,
+  registerMswTestHooks,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
 import type { JsonObject } from '@backstage/types';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
@@ -91,19 +104,35 @@ function serve(files: Record<string, string>) {
     const body = files[request.url];
     return body === undefined
       ? new HttpResponse('Not Found', { status: 404 })
-      : new HttpResponse(body, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+      : new HttpResponse(body, {
+          headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+        });
   };
-  server.use(http.get('https://templates.example.com/*', answer), http.get(`${RAW}/*`, answer));
+  server.use(
+    http.get('https://templates.example.com/*', answer),
+    http.get(`${RAW}/*`, answer),
+  );
   return requested;
 }
 
-async function renderWithClient(element: ReactElement, architectureDocs: JsonObject, entity?: Entity) {
+async function renderWithClient(
+  element: ReactElement,
+  architectureDocs: JsonObject,
+  entity?: Entity,
+) {
   const configApi = mockApis.config({
-    data: { architectureDocs, integrations: { github: [{ host: 'github.com' }] } },
+    data: {
+      architectureDocs,
+      integrations: { github: [{ host: 'github.com' }] },
+    },
   });
   const scmAuthApi: jest.Mocked<ScmAuthApi> = { getCredentials: jest.fn() };
-  scmAuthApi.getCredentials.mockRejectedValue(new Error('No auth provider available'));
-  const discoveryApi: DiscoveryApi = { getBaseUrl: async pluginId => `http://backstage.test/api/${pluginId}` };
+  scmAuthApi.getCredentials.mockRejectedValue(
+    new Error('No auth provider available'),
+  );
+  const discoveryApi: DiscoveryApi = {
+    getBaseUrl: async pluginId => `http://backstage.test/api/${pluginId}`,
+  };
   const fetchApi: FetchApi = { fetch: (input, init) => fetch(input, init) };
   const client = ArchitectureDocsClient.fromConfig(configApi, {
     scmIntegrations: ScmIntegrations.fromConfig(configApi),
@@ -115,21 +144,33 @@ async function renderWithClient(element: ReactElement, architectureDocs: JsonObj
     <TestApiProvider
       apis={[
         [architectureDocsApiRef, client],
-        [catalogApiRef, new InMemoryCatalogClient({ entities: [checkout, orders] })],
+        [
+          catalogApiRef,
+          new InMemoryCatalogClient({ entities: [checkout, orders] }),
+        ],
         [configApiRef, configApi],
       ]}
     >
-      {entity ? <EntityProvider entity={entity}>{element}</EntityProvider> : element}
+      {entity ? (
+        <EntityProvider entity={entity}>{element}</EntityProvider>
+      ) : (
+        element
+      )}
     </TestApiProvider>,
     { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
   );
 }
 
 function checklist(): Array<[string | null, string | null]> {
-  return Array.from(screen.getByTestId('section-checklist').querySelectorAll('[data-section-id]'), item => [
-    item.getAttribute('data-section-id'),
-    item.getAttribute('data-status'),
-  ]);
+  return Array.from(
+    screen
+      .getByTestId('section-checklist')
+      .querySelectorAll('[data-section-id]'),
+    item => [
+      item.getAttribute('data-section-id'),
+      item.getAttribute('data-status'),
+    ],
+  );
 }
 
 beforeEach(() => {
@@ -145,7 +186,11 @@ describe('an organisation template at architectureDocs.templateUrl', () => {
 
   it("should check the tab's doc against the organisation's sections", async () => {
     const requested = serve(files);
-    await renderWithClient(<EntityArchitectureDocContent />, { templateUrl: TEMPLATE_URL }, checkout);
+    await renderWithClient(
+      <EntityArchitectureDocContent />,
+      { templateUrl: TEMPLATE_URL },
+      checkout,
+    );
     await screen.findByTestId('section-checklist', {}, { timeout: 10_000 });
     expect(checklist()).toEqual([
       ['problem-statement', 'present'],
@@ -153,11 +198,20 @@ describe('an organisation template at architectureDocs.templateUrl', () => {
       ['runtime-view', 'placeholder'],
       ['risks-and-technical-debt', 'missing'],
     ]);
-    expect(screen.getByTestId('completeness-present')).toHaveTextContent('2 of 4 sections present');
-    expect(screen.getByTestId('completeness-gaps')).toHaveTextContent('1 placeholder, 1 missing');
-    expect(screen.getByTestId('completeness-score')).toHaveAttribute('data-score', '50');
+    expect(screen.getByTestId('completeness-present')).toHaveTextContent(
+      '2 of 4 sections present',
+    );
+    expect(screen.getByTestId('completeness-gaps')).toHaveTextContent(
+      '1 placeholder, 1 missing',
+    );
+    expect(screen.getByTestId('completeness-score')).toHaveAttribute(
+      'data-score',
+      '50',
+    );
     const callout = screen.getByTestId('missing-section-callout');
-    expect(callout).toHaveTextContent('Missing section: Risks and technical debt');
+    expect(callout).toHaveTextContent(
+      'Missing section: Risks and technical debt',
+    );
     expect(callout).toHaveTextContent('Known risks, each with an owner.');
     expect(screen.queryByTestId('architecture-config-problems')).toBeNull();
     expect(requested.filter(url => url === TEMPLATE_URL)).toHaveLength(1);
@@ -165,8 +219,16 @@ describe('an organisation template at architectureDocs.templateUrl', () => {
 
   it("should prefill the organisation's template in the link that creates a missing doc", async () => {
     serve(files);
-    await renderWithClient(<EntityArchitectureDocContent />, { templateUrl: TEMPLATE_URL }, orders);
-    const create = await screen.findByRole('link', { name: 'Create from template' }, { timeout: 10_000 });
+    await renderWithClient(
+      <EntityArchitectureDocContent />,
+      { templateUrl: TEMPLATE_URL },
+      orders,
+    );
+    const create = await screen.findByRole(
+      'link',
+      { name: 'Create from template' },
+      { timeout: 10_000 },
+    );
     expect(create).toHaveAttribute(
       'href',
       `https://github.com/acme/shop/new/main/orders/docs/architecture?filename=orders.md&value=${encodeURIComponent(ORG_TEMPLATE)}`,
@@ -180,34 +242,70 @@ describe('an organisation template at architectureDocs.templateUrl', () => {
       { sections: [{ title: 'Problem statement' }, { title: 'Runtime view' }] },
       orders,
     );
-    const create = await screen.findByRole('link', { name: 'Create from template' }, { timeout: 10_000 });
-    const skeleton = '# <System or capability name> architecture\n\n## Problem statement\n\n## Runtime view\n';
-    expect(create.getAttribute('href')).toContain(`&value=${encodeURIComponent(skeleton)}`);
+    const create = await screen.findByRole(
+      'link',
+      { name: 'Create from template' },
+      { timeout: 10_000 },
+    );
+    const skeleton =
+      '# <System or capability name> architecture\n\n## Problem statement\n\n## Runtime view\n';
+    expect(create.getAttribute('href')).toContain(
+      `&value=${encodeURIComponent(skeleton)}`,
+    );
   });
 
   it("should score the card against the organisation's sections", async () => {
     serve(files);
-    await renderWithClient(<EntityArchitectureDocCard />, { templateUrl: TEMPLATE_URL }, checkout);
+    await renderWithClient(
+      <EntityArchitectureDocCard />,
+      { templateUrl: TEMPLATE_URL },
+      checkout,
+    );
     await waitFor(
-      () => expect(screen.getByTestId('architecture-doc-card')).toHaveAttribute('data-state', 'loaded'),
+      () =>
+        expect(screen.getByTestId('architecture-doc-card')).toHaveAttribute(
+          'data-state',
+          'loaded',
+        ),
       { timeout: 10_000 },
     );
-    expect(screen.getByTestId('completeness-score')).toHaveAttribute('data-score', '50');
-    expect(screen.getByTestId('completeness-present')).toHaveTextContent('2 of 4 sections present');
+    expect(screen.getByTestId('completeness-score')).toHaveAttribute(
+      'data-score',
+      '50',
+    );
+    expect(screen.getByTestId('completeness-present')).toHaveTextContent(
+      '2 of 4 sections present',
+    );
     const missing = screen.getByTestId('card-missing-sections');
-    expect(Array.from(missing.querySelectorAll('[data-section-id]'), chip => chip.textContent)).toEqual([
-      'Risks and technical debt',
-    ]);
+    expect(
+      Array.from(
+        missing.querySelectorAll('[data-section-id]'),
+        chip => chip.textContent,
+      ),
+    ).toEqual(['Risks and technical debt']);
   });
 
   it("should summarise the catalog over the organisation's sections", async () => {
     serve(files);
-    await renderWithClient(<ArchitectureDocsPage />, { templateUrl: TEMPLATE_URL });
-    await waitFor(() => expect(screen.getByTestId('coverage-progress')).toHaveAttribute('data-finished', 'true'), {
-      timeout: 10_000,
+    await renderWithClient(<ArchitectureDocsPage />, {
+      templateUrl: TEMPLATE_URL,
     });
+    await waitFor(
+      () =>
+        expect(screen.getByTestId('coverage-progress')).toHaveAttribute(
+          'data-finished',
+          'true',
+        ),
+      {
+        timeout: 10_000,
+      },
+    );
     const summary = screen.getByRole('list', { name: 'Section coverage' });
-    expect(within(summary).getAllByRole('listitem').map(item => item.getAttribute('data-section'))).toEqual([
+    expect(
+      within(summary)
+        .getAllByRole('listitem')
+        .map(item => item.getAttribute('data-section')),
+    ).toEqual([
       'problem-statement',
       'building-blocks',
       'runtime-view',
@@ -218,21 +316,39 @@ describe('an organisation template at architectureDocs.templateUrl', () => {
     // The row's strip has a cell per section of this template.
     const strip = within(row).getByRole('list', { name: /^Sections: / });
     expect(within(strip).getAllByRole('listitem')).toHaveLength(4);
-    expect(within(strip).getByRole('listitem', { name: 'Risks and technical debt: missing' })).toBeInTheDocument();
+    expect(
+      within(strip).getByRole('listitem', {
+        name: 'Risks and technical debt: missing',
+      }),
+    ).toBeInTheDocument();
   });
 
   it('should say the template cannot be used when its URL answers 404, and check against the built-in one', async () => {
     const missingTemplate = 'https://templates.example.com/missing.md';
     serve(files);
-    await renderWithClient(<EntityArchitectureDocContent />, { templateUrl: missingTemplate }, checkout);
-    const problems = await screen.findByTestId('architecture-config-problems', {}, { timeout: 10_000 });
-    expect(problems).toHaveTextContent('Configuration problems (defaults used instead):');
+    await renderWithClient(
+      <EntityArchitectureDocContent />,
+      { templateUrl: missingTemplate },
+      checkout,
+    );
+    const problems = await screen.findByTestId(
+      'architecture-config-problems',
+      {},
+      { timeout: 10_000 },
+    );
+    expect(problems).toHaveTextContent(
+      'Configuration problems (defaults used instead):',
+    );
     expect(problems.querySelector('li')).toHaveTextContent(
       `The template at ${missingTemplate} cannot be used (templates.example.com has no file at ${missingTemplate}.); the built-in template is used instead.`,
     );
     await screen.findByTestId('section-checklist');
-    expect(checklist().map(([id]) => id)).toEqual(defaultTemplateModel().sections.map(section => section.id));
+    expect(checklist().map(([id]) => id)).toEqual(
+      defaultTemplateModel().sections.map(section => section.id),
+    );
     // The doc itself still shows, headings and all.
-    expect(screen.getByRole('heading', { name: /Checkout architecture/ })).toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', { name: /Checkout architecture/ }),
+    ).toBeInTheDocument();
   });
 });

@@ -5,7 +5,10 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
-import { scmAuthApiRef, scmIntegrationsApiRef } from '@backstage/integration-react';
+import {
+  scmAuthApiRef,
+  scmIntegrationsApiRef,
+} from '@backstage/integration-react';
 import { architectureDocsApiRef, ArchitectureDocsClient } from './api';
 import { rootRouteRef } from './routes';
 
@@ -14,22 +17,28 @@ import { rootRouteRef } from './routes';
  * @internal
  */
 export const architectureDocsApiFactory = createApiFactory({
-      api: architectureDocsApiRef,
-      deps: {
-        configApi: configApiRef,
-        discoveryApi: discoveryApiRef,
-        fetchApi: fetchApiRef,
-        scmIntegrationsApi: scmIntegrationsApiRef,
-        scmAuthApi: scmAuthApiRef,
-      },
-      factory: ({ configApi, discoveryApi, fetchApi, scmIntegrationsApi, scmAuthApi }) =>
-        ArchitectureDocsClient.fromConfig(configApi, {
-          discoveryApi,
-          fetchApi,
-          scmIntegrations: scmIntegrationsApi,
-          scmAuthApi,
-        }),
-    });
+  api: architectureDocsApiRef,
+  deps: {
+    configApi: configApiRef,
+    discoveryApi: discoveryApiRef,
+    fetchApi: fetchApiRef,
+    scmIntegrationsApi: scmIntegrationsApiRef,
+    scmAuthApi: scmAuthApiRef,
+  },
+  factory: ({
+    configApi,
+    discoveryApi,
+    fetchApi,
+    scmIntegrationsApi,
+    scmAuthApi,
+  }) =>
+    ArchitectureDocsClient.fromConfig(configApi, {
+      discoveryApi,
+      fetchApi,
+      scmIntegrations: scmIntegrationsApi,
+      scmAuthApi,
+    }),
+});
 
 /**
  * The architecture docs plugin for the legacy frontend system.
@@ -38,7 +47,5 @@ export const architectureDocsApiFactory = createApiFactory({
 export const architectureDocsPlugin = createPlugin({
   id: 'architecture-docs',
   routes: { root: rootRouteRef },
-  apis: [
-    architectureDocsApiFactory,
-  ],
+  apis: [architectureDocsApiFactory],
 });

@@ -16,6 +16,9 @@ export const DEFAULT_ARCHITECTURE_TAB_PATH = '/architecture';
  * The portal path of the architecture tab under the entity page at
  * `entityPagePath`; `tabPath` may be written with or without its leading slash.
  */
-export function architectureTabPath(entityPagePath: string, tabPath: string): string {
+export function architectureTabPath(
+  entityPagePath: string,
+  tabPath: string,
+): string {
   return `${entityPagePath}/${tabPath.replace(/^\/+/, '')}`;
 }

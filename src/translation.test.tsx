@@ -8,11 +8,17 @@ import { TranslationBlueprint } from '@backstage/plugin-app-react';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { createTestEntityPage } from '@backstage/plugin-catalog-react/testUtils';
 import architectureDocsPlugin from './alpha';
-import { ArchitectureDocError, architectureDocsApiRef, type ArchitectureDocsApi } from './api';
+import {
+  ArchitectureDocError,
+  architectureDocsApiRef,
+  type ArchitectureDocsApi,
+} from './api';
 import { architectureDocsTranslationRef } from './translation';
 
 jest.mock('./components/MermaidDiagram', () => ({
-  MermaidDiagram: (props: { source: string }) => <div data-testid="mermaid-stub">{props.source}</div>,
+  MermaidDiagram: (props: { source: string }) => (
+    <div data-testid="mermaid-stub">{props.source}</div>
+  ),
 }));
 
 // The first render of a whole test app loads every lazy chunk of the page.
@@ -44,14 +50,20 @@ Takes orders from the web shop and hands them to payments once stock is reserved
 
 function mockDocsApi(): jest.Mocked<ArchitectureDocsApi> {
   const get = async (url: string) => {
-    if (url !== DOC_URL) throw new ArchitectureDocError('not-found', `${url} not found`, { url });
+    if (url !== DOC_URL)
+      throw new ArchitectureDocError('not-found', `${url} not found`, { url });
     return { url, content: CHECKOUT_DOC };
   };
   return {
-    getDocLocation: jest.fn((_entity: Entity) => ({ ref: './docs/architecture/Checkout.md', url: DOC_URL })),
+    getDocLocation: jest.fn((_entity: Entity) => ({
+      ref: './docs/architecture/Checkout.md',
+      url: DOC_URL,
+    })),
     getEntityDoc: jest.fn(async (_entity: Entity) => get(DOC_URL)),
     getDoc: jest.fn(get),
-    resolveLink: jest.fn((target: string, base: string) => new URL(target, base).href),
+    resolveLink: jest.fn(
+      (target: string, base: string) => new URL(target, base).href,
+    ),
     getViewUrl: jest.fn((url: string) => url),
     signIn: jest.fn(async (_url: string) => {}),
   };
@@ -82,11 +94,17 @@ const appWording = createFrontendModule({
 function renderApp(options: { route: string; entityPage?: boolean }) {
   renderTestApp({
     features: [architectureDocsPlugin, appWording],
-    extensions: options.entityPage ? [createTestEntityPage({ entity: checkout })] : [],
+    extensions: options.entityPage
+      ? [createTestEntityPage({ entity: checkout })]
+      : [],
     config: {
       app: {
         extensions: [
-          { 'page:test/test-entity': { config: { path: '/catalog/:namespace/:kind/:name' } } },
+          {
+            'page:test/test-entity': {
+              config: { path: '/catalog/:namespace/:kind/:name' },
+            },
+          },
           { 'entity-card:architecture-docs/architecture': false },
         ],
       },
@@ -102,22 +120,49 @@ function renderApp(options: { route: string; entityPage?: boolean }) {
 describe('architectureDocsTranslationRef', () => {
   it("should show the app's wording on the catalog-wide page", async () => {
     renderApp({ route: '/architecture-docs', entityPage: true });
-    expect(await screen.findByRole('heading', { name: 'Design docs' }, { timeout: 10_000 })).toBeInTheDocument();
+    expect(
+      await screen.findByRole(
+        'heading',
+        { name: 'Design docs' },
+        { timeout: 10_000 },
+      ),
+    ).toBeInTheDocument();
     // The count is there while the catalog loads, then says what it holds.
-    await waitFor(() => expect(screen.getByTestId('coverage-count')).toHaveTextContent('1 shown, 1 in the catalog'), {
-      timeout: 10_000,
-    });
+    await waitFor(
+      () =>
+        expect(screen.getByTestId('coverage-count')).toHaveTextContent(
+          '1 shown, 1 in the catalog',
+        ),
+      {
+        timeout: 10_000,
+      },
+    );
     // Messages the app leaves alone keep the plugin's wording.
-    expect(screen.getByRole('button', { name: 'Export CSV' })).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Export CSV' }),
+    ).toBeInTheDocument();
   });
 
   it("should show the app's wording on the architecture tab", async () => {
-    renderApp({ route: '/catalog/default/component/checkout', entityPage: true });
-    const panel = await screen.findByTestId('architecture-doc-side-panel', {}, { timeout: 10_000 });
-    expect(within(panel).getByRole('heading', { name: 'Doc health' })).toBeInTheDocument();
-    expect(within(panel).getByTestId('completeness-present')).toHaveTextContent('1/12 chapters written');
+    renderApp({
+      route: '/catalog/default/component/checkout',
+      entityPage: true,
+    });
+    const panel = await screen.findByTestId(
+      'architecture-doc-side-panel',
+      {},
+      { timeout: 10_000 },
+    );
+    expect(
+      within(panel).getByRole('heading', { name: 'Doc health' }),
+    ).toBeInTheDocument();
+    expect(within(panel).getByTestId('completeness-present')).toHaveTextContent(
+      '1/12 chapters written',
+    );
     const callouts = screen.getAllByTestId('missing-section-callout');
     expect(callouts[0]).toHaveTextContent('Still to write: Context');
-    expect(within(panel).getByRole('heading', { name: 'Contracts' })).toBeInTheDocument();
+    expect(
+      within(panel).getByRole('heading', { name: 'Contracts' }),
+    ).toBeInTheDocument();
   });
 });

@@ -112,7 +112,8 @@ export const architectureDocsTranslationRef = createTranslationRef({
         timeout: 'The host did not answer in time.',
         tooLarge: 'The architecture doc is too large to analyse.',
         tooComplex: 'The architecture doc is too complex to analyse.',
-        unexpectedContent: 'The architecture doc link does not point at a text document.',
+        unexpectedContent:
+          'The architecture doc link does not point at a text document.',
         invalidLocation: 'The architecture doc location cannot be used.',
         failed: 'The architecture doc could not be loaded: {{message}}',
       },
@@ -120,7 +121,8 @@ export const architectureDocsTranslationRef = createTranslationRef({
     score: {
       present: '{{present}} of {{total}} sections present',
       gaps: '{{placeholders}}, {{missing}} missing',
-      gaugeLabel: 'Completeness {{score}} percent, {{present}} of {{total}} sections present',
+      gaugeLabel:
+        'Completeness {{score}} percent, {{present}} of {{total}} sections present',
       placeholders_one: '{{count}} placeholder',
       placeholders_other: '{{count}} placeholders',
     },
@@ -168,7 +170,8 @@ export const architectureDocsTranslationRef = createTranslationRef({
       unknownHost: 'its host',
       notFound: {
         title: 'Contract not found',
-        detail: 'Nothing was found at {{url}}. The link in the doc may be out of date.',
+        detail:
+          'Nothing was found at {{url}}. The link in the doc may be out of date.',
       },
       signInNeeded: {
         title: 'Sign-in needed',
@@ -184,7 +187,8 @@ export const architectureDocsTranslationRef = createTranslationRef({
       },
       unexpectedContent: {
         title: 'Not a markdown document',
-        detail: 'The link points at something other than a text document. Open it on its host instead.',
+        detail:
+          'The link points at something other than a text document. Open it on its host instead.',
       },
       invalidLocation: {
         title: 'Unusable link',
@@ -207,7 +211,8 @@ export const architectureDocsTranslationRef = createTranslationRef({
       moreParticipants_other: ' and {{count}} more',
       showSource: "Show the diagram's source",
       hideSource: "Hide the diagram's source",
-      libraryFailed: 'The diagram library could not be loaded ({{message}}). Reload the page to try again.',
+      libraryFailed:
+        'The diagram library could not be loaded ({{message}}). Reload the page to try again.',
       noMessage: 'Mermaid reported an error without a message.',
       invalidSvg: 'Mermaid returned a drawing that is not valid SVG.',
     },
@@ -225,12 +230,14 @@ export const architectureDocsTranslationRef = createTranslationRef({
     },
     page: {
       title: 'Architecture docs',
-      subtitle: 'Which components have an architecture doc, and how complete it is',
+      subtitle:
+        'Which components have an architecture doc, and how complete it is',
       progress: {
         loadingCatalog: 'Loading the catalog…',
         scanning: 'Analysed {{done}} of {{total}} docs',
         finished: 'Analysed all {{total}} docs',
-        revalidating: 'Saved results shown; checking {{count}} docs for changes',
+        revalidating:
+          'Saved results shown; checking {{count}} docs for changes',
         links: 'Checking linked docs: {{done}} of {{total}}',
       },
       filters: {
@@ -272,7 +279,8 @@ export const architectureDocsTranslationRef = createTranslationRef({
         lifecycle: 'Lifecycle',
       },
       strip: {
-        label: 'Sections: {{present}} present, {{placeholder}} placeholder, {{missing}} missing',
+        label:
+          'Sections: {{present}} present, {{placeholder}} placeholder, {{missing}} missing',
         cell: '{{section}}: {{status}}',
       },
       table: {
@@ -284,16 +292,18 @@ export const architectureDocsTranslationRef = createTranslationRef({
       },
       summary: {
         title: 'Section coverage',
-        subtitle: 'Of {{count}} analysed docs in this view: how many have each section. Click a bar to list the docs.',
+        subtitle:
+          'Of {{count}} analysed docs in this view: how many have each section. Click a bar to list the docs.',
         row: '{{section}}: {{present}} present, {{placeholder}} placeholder, {{missing}} missing',
-        segment: '{{summary}}. Lists the {{docs}} docs where the section is {{status}}',
+        segment:
+          '{{summary}}. Lists the {{docs}} docs where the section is {{status}}',
         viewSwitch: 'Show coverage',
         bySection: 'By section',
         byOwner: 'By owner',
       },
       owners: {
         subtitle:
-          'Of {{count}} analysed docs in this view, by owner: the share of each owner\'s docs that have each section. Click a cell to list that owner\'s docs missing the section.',
+          "Of {{count}} analysed docs in this view, by owner: the share of each owner's docs that have each section. Click a cell to list that owner's docs missing the section.",
         caption: 'Section coverage by owner',
         owner: 'Owner',
         docs: 'Docs',

@@ -26,19 +26,41 @@ export function carriesCredentials(request) {
  * @param {boolean} log.tokenExpected whether some input was read through the integration
  * @returns {{ tokenToOwnHost: number, credentialsToPlainHost: number, credentialsToOtherHost: number, failures: string[] }}
  */
-export function checkCredentials({ requests, otherRequests, ownHost, token, tokenExpected }) {
-  const tokenToOwnHost = requests.filter(r => r.host === ownHost && r.authorization === `Bearer ${token}`).length;
-  const credentialsToPlainHost = requests.filter(r => r.host !== ownHost && carriesCredentials(r)).length;
-  const credentialsToOtherHost = otherRequests.filter(carriesCredentials).length;
+export function checkCredentials({
+  requests,
+  otherRequests,
+  ownHost,
+  token,
+  tokenExpected,
+}) {
+  const tokenToOwnHost = requests.filter(
+    r => r.host === ownHost && r.authorization === `Bearer ${token}`,
+  ).length;
+  const credentialsToPlainHost = requests.filter(
+    r => r.host !== ownHost && carriesCredentials(r),
+  ).length;
+  const credentialsToOtherHost =
+    otherRequests.filter(carriesCredentials).length;
   const failures = [];
   if (tokenExpected && tokenToOwnHost === 0) {
-    failures.push(`${ownHost} never received the token, so the check proves nothing`);
+    failures.push(
+      `${ownHost} never received the token, so the check proves nothing`,
+    );
   }
   if (credentialsToPlainHost > 0) {
-    failures.push(`${credentialsToPlainHost} request(s) to a host other than ${ownHost} on the fault server carried Authorization/Cookie`);
+    failures.push(
+      `${credentialsToPlainHost} request(s) to a host other than ${ownHost} on the fault server carried Authorization/Cookie`,
+    );
   }
   if (credentialsToOtherHost > 0) {
-    failures.push(`${credentialsToOtherHost} request(s) to the other host carried Authorization/Cookie`);
+    failures.push(
+      `${credentialsToOtherHost} request(s) to the other host carried Authorization/Cookie`,
+    );
   }
-  return { tokenToOwnHost, credentialsToPlainHost, credentialsToOtherHost, failures };
+  return {
+    tokenToOwnHost,
+    credentialsToPlainHost,
+    credentialsToOtherHost,
+    failures,
+  };
 }

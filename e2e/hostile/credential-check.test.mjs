@@ -15,7 +15,12 @@ describe('checkCredentials', () => {
         token: TOKEN,
         tokenExpected: true,
       }),
-    ).toEqual({ tokenToOwnHost: 1, credentialsToPlainHost: 0, credentialsToOtherHost: 0, failures: [] });
+    ).toEqual({
+      tokenToOwnHost: 1,
+      credentialsToPlainHost: 0,
+      credentialsToOtherHost: 0,
+      failures: [],
+    });
   });
 
   // What a client without its own host check would do once the SCM auth
@@ -42,7 +47,9 @@ describe('checkCredentials', () => {
       token: TOKEN,
       tokenExpected: true,
     });
-    expect(result.failures).toEqual(['1 request(s) to the other host carried Authorization/Cookie']);
+    expect(result.failures).toEqual([
+      '1 request(s) to the other host carried Authorization/Cookie',
+    ]);
   });
 
   it('should fail a run in which the integration host never received the token', () => {
@@ -53,7 +60,9 @@ describe('checkCredentials', () => {
       token: TOKEN,
       tokenExpected: true,
     });
-    expect(result.failures).toEqual(['localhost:7108 never received the token, so the check proves nothing']);
+    expect(result.failures).toEqual([
+      'localhost:7108 never received the token, so the check proves nothing',
+    ]);
   });
 
   it('should not count another token as the run token', () => {

@@ -15,7 +15,11 @@ export const FAULTS = {
   'not-found': { plain: 'not-found', token: 'not-found' },
   unauthorized: { plain: 'sign-in-needed', token: 'sign-in-needed' },
   forbidden: { plain: 'sign-in-needed', token: 'sign-in-needed' },
-  'rate-limited': { plain: 'failed', token: 'failed', shows: `wait ${RATE_LIMIT_RETRY_AFTER_SECONDS} s` },
+  'rate-limited': {
+    plain: 'failed',
+    token: 'failed',
+    shows: `wait ${RATE_LIMIT_RETRY_AFTER_SECONDS} s`,
+  },
   'server-error': { plain: 'failed', token: 'failed' },
   hang: { plain: 'timeout', token: 'timeout' },
   trickle: { plain: 'timeout', token: 'timeout' },
@@ -24,6 +28,9 @@ export const FAULTS = {
   'html-content': { plain: 'unexpected-content', token: 'unexpected-content' },
   // Followed anonymously; with the token, a redirect is never followed.
   'redirect-other-host': { plain: 'not-architecture-doc', token: 'failed' },
-  'changing-etag': { plain: 'not-architecture-doc', token: 'not-architecture-doc' },
+  'changing-etag': {
+    plain: 'not-architecture-doc',
+    token: 'not-architecture-doc',
+  },
   'reset-connection': { plain: 'failed', token: 'failed' },
 };

@@ -1,4 +1,6 @@
 /* eslint-disable consistent-return, no-nested-ternary, no-control-regex, @typescript-eslint/no-shadow */
+// A test script, not plugin code: request handlers that end early, compact
+// fault tables, control characters as test input and short local names.
 // A doc server that misbehaves on purpose, for e2e/hostile/run-hostile.mjs.
 // It listens on the loopback address, so it is reachable under two host
 // names: `localhost:<port>`, the host of a GitHub integration in
@@ -30,7 +32,8 @@ import { RATE_LIMIT_RETRY_AFTER_SECONDS } from './fault-expectations.mjs';
 export const DEFAULT_FAULT_PORT = 7108;
 export const DEFAULT_OTHER_PORT = 7109;
 
-const GOOD_DOC = '# Architecture\n\n## Context\n\nA doc served by the fault server.\n';
+const GOOD_DOC =
+  '# Architecture\n\n## Context\n\nA doc served by the fault server.\n';
 
 const cors = {
   'Access-Control-Allow-Origin': '*',
@@ -73,14 +76,25 @@ export async function startFaultServer({
       res.writeHead(204, cors).end();
       return;
     }
-    res.writeHead(200, { ...cors, 'Content-Type': 'text/markdown; charset=utf-8' }).end(GOOD_DOC);
+    res
+      .writeHead(200, {
+        ...cors,
+        'Content-Type': 'text/markdown; charset=utf-8',
+      })
+      .end(GOOD_DOC);
   });
 
   const serveDoc = async (file, res, contentType) => {
     try {
       if (file === undefined) throw new Error('malformed path');
       const body = await readFile(path.join(docsDir, path.basename(file)));
-      res.writeHead(200, { ...cors, 'Content-Type': contentType, 'Content-Length': body.length }).end(body);
+      res
+        .writeHead(200, {
+          ...cors,
+          'Content-Type': contentType,
+          'Content-Length': body.length,
+        })
+        .end(body);
     } catch {
       res.writeHead(404, cors).end('no such doc');
     }
@@ -93,13 +107,20 @@ export async function startFaultServer({
         res.writeHead(404, cors).end('not found');
         return;
       case 'unauthorized':
-        res.writeHead(401, { ...cors, 'WWW-Authenticate': 'Bearer' }).end('who are you');
+        res
+          .writeHead(401, { ...cors, 'WWW-Authenticate': 'Bearer' })
+          .end('who are you');
         return;
       case 'forbidden':
         res.writeHead(403, cors).end('forbidden');
         return;
       case 'rate-limited':
-        res.writeHead(429, { ...cors, 'Retry-After': String(RATE_LIMIT_RETRY_AFTER_SECONDS) }).end('slow down');
+        res
+          .writeHead(429, {
+            ...cors,
+            'Retry-After': String(RATE_LIMIT_RETRY_AFTER_SECONDS),
+          })
+          .end('slow down');
         return;
       case 'server-error':
         res.writeHead(500, cors).end('boom');
@@ -138,11 +159,21 @@ export async function startFaultServer({
       }
       case 'html-content':
         res
-          .writeHead(200, { ...cors, 'Content-Type': 'text/html; charset=utf-8' })
-          .end(`<!doctype html><html><body><script>__x('html')</script>Sign in</body></html>`);
+          .writeHead(200, {
+            ...cors,
+            'Content-Type': 'text/html; charset=utf-8',
+          })
+          .end(
+            `<!doctype html><html><body><script>__x('html')</script>Sign in</body></html>`,
+          );
         return;
       case 'redirect-other-host':
-        res.writeHead(302, { ...cors, Location: `http://127.0.0.1:${otherPort}/moved.md` }).end();
+        res
+          .writeHead(302, {
+            ...cors,
+            Location: `http://127.0.0.1:${otherPort}/moved.md`,
+          })
+          .end();
         return;
       case 'changing-etag': {
         etagCounter += 1;
@@ -151,7 +182,9 @@ export async function startFaultServer({
           res.writeHead(304, { ...cors, ETag: etag }).end();
           return;
         }
-        res.writeHead(200, { ...md, ETag: etag }).end(`${GOOD_DOC}\nVersion ${etagCounter}.\n`);
+        res
+          .writeHead(200, { ...md, ETag: etag })
+          .end(`${GOOD_DOC}\nVersion ${etagCounter}.\n`);
         return;
       }
       case 'reset-connection':
@@ -169,8 +202,11 @@ export async function startFaultServer({
       return;
     }
     if (repo === 'docs') return serveDoc(filePath, res, contentType);
-    if (repo === 'faults') return serveFault(filePath.replace(/\.md$/, ''), req, res, contentType);
-    res.writeHead(404, { ...cors, 'Content-Type': 'application/json' }).end('{"message":"Not Found"}');
+    if (repo === 'faults')
+      return serveFault(filePath.replace(/\.md$/, ''), req, res, contentType);
+    res
+      .writeHead(404, { ...cors, 'Content-Type': 'application/json' })
+      .end('{"message":"Not Found"}');
   };
 
   const handler = async (req, res) => {
@@ -182,22 +218,45 @@ export async function startFaultServer({
     }
     const markdown = 'text/markdown; charset=utf-8';
     if (url.pathname.startsWith('/docs/')) {
-      await serveDoc(decodePath(url.pathname.slice('/docs/'.length)), res, markdown);
+      await serveDoc(
+        decodePath(url.pathname.slice('/docs/'.length)),
+        res,
+        markdown,
+      );
       return;
     }
     if (url.pathname.startsWith('/fault/')) {
-      serveFault(url.pathname.replace(/^\/fault\//, '').replace(/\.md$/, ''), req, res, markdown);
+      serveFault(
+        url.pathname.replace(/^\/fault\//, '').replace(/\.md$/, ''),
+        req,
+        res,
+        markdown,
+      );
       return;
     }
     // GitHub's contents API, asked for the raw file (Accept: application/vnd.github.raw).
-    const contents = url.pathname.match(/^\/api\/v3\/repos\/hostile\/([^/]+)\/contents\/(.+)$/);
+    const contents = url.pathname.match(
+      /^\/api\/v3\/repos\/hostile\/([^/]+)\/contents\/(.+)$/,
+    );
     if (contents) {
-      await serveRepoFile(contents[1], decodePath(contents[2]), req, res, 'application/vnd.github.raw; charset=utf-8');
+      await serveRepoFile(
+        contents[1],
+        decodePath(contents[2]),
+        req,
+        res,
+        'application/vnd.github.raw; charset=utf-8',
+      );
       return;
     }
     const raw = url.pathname.match(/^\/raw\/hostile\/([^/]+)\/[^/]+\/(.+)$/);
     if (raw) {
-      await serveRepoFile(raw[1], decodePath(raw[2]), req, res, 'text/plain; charset=utf-8');
+      await serveRepoFile(
+        raw[1],
+        decodePath(raw[2]),
+        req,
+        res,
+        'text/plain; charset=utf-8',
+      );
       return;
     }
     res.writeHead(404, cors).end('unknown path');
@@ -205,7 +264,11 @@ export async function startFaultServer({
 
   // 127.0.0.1, and ::1 where the machine has it, so that `localhost` reaches
   // the server whichever address the browser tries first.
-  const servers = [http.createServer(handler), http.createServer(handler), other];
+  const servers = [
+    http.createServer(handler),
+    http.createServer(handler),
+    other,
+  ];
   for (const s of servers) {
     s.on('connection', socket => {
       sockets.add(socket);
@@ -239,16 +302,23 @@ export async function startFaultServer({
     otherRequests,
     close: async () => {
       for (const socket of sockets) socket.destroy();
-      await Promise.all(listening.map(s => new Promise(r => s.close(() => r()))));
+      await Promise.all(
+        listening.map(s => new Promise(r => s.close(() => r()))),
+      );
     },
   };
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (
+  process.argv[1] &&
+  path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)
+) {
   const [port, otherPort] = process.argv.slice(2).map(Number);
   const s = await startFaultServer({
     port: port || DEFAULT_FAULT_PORT,
     otherPort: otherPort || DEFAULT_OTHER_PORT,
   });
-  process.stdout.write(`fault server at ${s.url} (integration) and ${s.plainUrl} (plain), other host at ${s.otherUrl}\n`);
+  process.stdout.write(
+    `fault server at ${s.url} (integration) and ${s.plainUrl} (plain), other host at ${s.otherUrl}\n`,
+  );
 }

@@ -1,4 +1,6 @@
 /* eslint-disable consistent-return, no-nested-ternary, no-control-regex, @typescript-eslint/no-shadow */
+// A test script, not plugin code: request handlers that end early, compact
+// fault tables, control characters as test input and short local names.
 // `npm run test:hostile`: renders every hostile doc (generate-hostile-docs.mjs)
 // and every fault of the fault server (fault-server.mjs) in the dev portal's
 // /hostile page, in Debian's Chromium, and fails on a crash, a script that
@@ -47,10 +49,19 @@ import { randomUUID } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { ARTIFACTS_DIR, PACKAGE_DIR, launchBrowser, signInAsGuest } from '../harness.mjs';
+import {
+  ARTIFACTS_DIR,
+  PACKAGE_DIR,
+  launchBrowser,
+  signInAsGuest,
+} from '../harness.mjs';
 import { carriesCredentials, checkCredentials } from './credential-check.mjs';
 import { FAULTS } from './fault-expectations.mjs';
-import { DEFAULT_FAULT_PORT, DEFAULT_OTHER_PORT, startFaultServer } from './fault-server.mjs';
+import {
+  DEFAULT_FAULT_PORT,
+  DEFAULT_OTHER_PORT,
+  startFaultServer,
+} from './fault-server.mjs';
 import { writeDocs } from './generate-hostile-docs.mjs';
 
 const started = Date.now();
@@ -58,7 +69,9 @@ const PORTAL_PORT = Number(process.env.HOSTILE_PORTAL_PORT || 3100);
 const FAULT_PORT = Number(process.env.HOSTILE_FAULT_PORT || DEFAULT_FAULT_PORT);
 const OTHER_PORT = Number(process.env.HOSTILE_OTHER_PORT || DEFAULT_OTHER_PORT);
 const TIMEOUT_MIN = Number(process.env.HOSTILE_TIMEOUT_MIN || 25);
-const ONLY = process.env.HOSTILE_ONLY ? new RegExp(process.env.HOSTILE_ONLY, 'i') : undefined;
+const ONLY = process.env.HOSTILE_ONLY
+  ? new RegExp(process.env.HOSTILE_ONLY, 'i')
+  : undefined;
 const HOSTILE_CONFIG = path.join('e2e', 'hostile', 'app-config.hostile.yaml');
 const FREEZE_MS = 2000;
 const DOC_WAIT_MS = 15_000;
@@ -67,7 +80,10 @@ const MAX_BROWSER_LAUNCHES = 6;
 const INPUT_LIMIT_MS = 90_000;
 /** The token the dev portal's SCM auth hands out, for any host, in this run. */
 const TOKEN = `hostile-${randomUUID()}`;
-const log = line => process.stdout.write(`[hostile ${((Date.now() - started) / 1000).toFixed(0)}s] ${line}\n`);
+const log = line =>
+  process.stdout.write(
+    `[hostile ${((Date.now() - started) / 1000).toFixed(0)}s] ${line}\n`,
+  );
 
 /** Malformed percent-encodings tried in the annotation's value and the page URL's fragment. */
 const MALFORMED_ENCODINGS = ['%E0%A4%A', '%ZZ', '%', '%C0%AF%'];
@@ -112,8 +128,17 @@ async function stopAndExit(code, message) {
 process.on('exit', () => {
   for (const pid of childGroups) killGroup(pid, 'SIGKILL');
 });
-for (const [signal, number] of [['SIGINT', 2], ['SIGTERM', 15], ['SIGHUP', 1]]) {
-  process.once(signal, () => stopAndExit(128 + number, `${signal}: stopping the portal, the browser and the servers`));
+for (const [signal, number] of [
+  ['SIGINT', 2],
+  ['SIGTERM', 15],
+  ['SIGHUP', 1],
+]) {
+  process.once(signal, () =>
+    stopAndExit(
+      128 + number,
+      `${signal}: stopping the portal, the browser and the servers`,
+    ),
+  );
 }
 process.on('unhandledRejection', error => {
   stopAndExit(1, `unhandled rejection: ${error?.stack ?? error}`);
@@ -129,7 +154,10 @@ const watchdog = setTimeout(() => {
 async function withinMs(ms, fn) {
   let timer;
   const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer from the page within ${ms / 1000} s`)), ms);
+    timer = setTimeout(
+      () => reject(new Error(`no answer from the page within ${ms / 1000} s`)),
+      ms,
+    );
   });
   const work = fn();
   // Settles after the time limit, if at all; nobody waits for it then.
@@ -153,7 +181,14 @@ async function startPortal() {
   const fd = openSync(logFile, 'w');
   const child = spawn(
     path.join(PACKAGE_DIR, 'node_modules', '.bin', 'backstage-cli'),
-    ['package', 'start', '--config', 'app-config.yaml', '--config', HOSTILE_CONFIG],
+    [
+      'package',
+      'start',
+      '--config',
+      'app-config.yaml',
+      '--config',
+      HOSTILE_CONFIG,
+    ],
     {
       cwd: PACKAGE_DIR,
       detached: true,
@@ -179,7 +214,9 @@ async function startPortal() {
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
     try {
-      const res = await fetch(baseUrl, { signal: AbortSignal.timeout(120_000) });
+      const res = await fetch(baseUrl, {
+        signal: AbortSignal.timeout(120_000),
+      });
       await res.arrayBuffer();
       if (res.ok) return { baseUrl };
     } catch {
@@ -187,7 +224,9 @@ async function startPortal() {
     }
     await delay(1000);
   }
-  throw new Error(`The portal did not start at ${baseUrl}; last lines of ${logFile}:\n${readFileSync(logFile, 'utf8').slice(-3000)}`);
+  throw new Error(
+    `The portal did not start at ${baseUrl}; last lines of ${logFile}:\n${readFileSync(logFile, 'utf8').slice(-3000)}`,
+  );
 }
 
 /** Installed before any page script: records everything a payload could do. */
@@ -202,7 +241,13 @@ function traps() {
     window[name] = (...args) => {
       window.__hostileDialogs.push(`${name}(${String(args[0]).slice(0, 80)})`);
       // The guest sign-in confirms a fallback; keep answering yes.
-      return name === 'confirm' ? true : name === 'prompt' ? null : original ? undefined : undefined;
+      return name === 'confirm'
+        ? true
+        : name === 'prompt'
+          ? null
+          : original
+            ? undefined
+            : undefined;
     };
   }
   window.open = (...args) => {
@@ -214,7 +259,8 @@ function traps() {
   });
   try {
     new PerformanceObserver(list => {
-      for (const entry of list.getEntries()) window.__hostileLongTasks.push(Math.round(entry.duration));
+      for (const entry of list.getEntries())
+        window.__hostileLongTasks.push(Math.round(entry.duration));
     }).observe({ type: 'longtask', buffered: true });
   } catch {
     // no long-task timing in this browser
@@ -224,17 +270,42 @@ function traps() {
   const dangerous = /^[\s\u0000-\u001f]*(javascript|vbscript|data)\s*:/i;
   const inspect = el => {
     if (!(el instanceof Element)) return;
-    const within = el.closest?.('[data-testid="architecture-markdown"],[data-testid="mermaid-diagram"]');
+    const within = el.closest?.(
+      '[data-testid="architecture-markdown"],[data-testid="mermaid-diagram"]',
+    );
     if (!within) return;
     const tag = el.tagName.toLowerCase();
-    if (['script', 'iframe', 'object', 'embed', 'frame', 'base', 'meta', 'link'].includes(tag)) {
+    if (
+      [
+        'script',
+        'iframe',
+        'object',
+        'embed',
+        'frame',
+        'base',
+        'meta',
+        'link',
+      ].includes(tag)
+    ) {
       window.__hostileUnsafe.push(`<${tag}>`);
     }
     for (const attr of Array.from(el.attributes)) {
       const name = attr.name.toLowerCase();
       if (name.startsWith('on')) window.__hostileUnsafe.push(`${tag}[${name}]`);
-      if (['href', 'src', 'xlink:href', 'action', 'formaction', 'srcdoc'].includes(name) && dangerous.test(attr.value)) {
-        window.__hostileUnsafe.push(`${tag}[${name}=${attr.value.slice(0, 40)}]`);
+      if (
+        [
+          'href',
+          'src',
+          'xlink:href',
+          'action',
+          'formaction',
+          'srcdoc',
+        ].includes(name) &&
+        dangerous.test(attr.value)
+      ) {
+        window.__hostileUnsafe.push(
+          `${tag}[${name}=${attr.value.slice(0, 40)}]`,
+        );
       }
     }
   };
@@ -281,17 +352,30 @@ async function show(page, docUrl, hash = '') {
   try {
     const handle = await page.waitForFunction(
       expected => {
-        if (new URLSearchParams(location.search).get('doc') !== expected) return false;
-        const el = document.querySelector('[data-testid="architecture-doc-state"]');
-        const md = document.querySelector('[data-testid="architecture-markdown"]');
-        if (document.querySelector('[data-testid="mermaid-diagram"][data-state="loading"]')) return false;
+        if (new URLSearchParams(location.search).get('doc') !== expected)
+          return false;
+        const el = document.querySelector(
+          '[data-testid="architecture-doc-state"]',
+        );
+        const md = document.querySelector(
+          '[data-testid="architecture-markdown"]',
+        );
+        if (
+          document.querySelector(
+            '[data-testid="mermaid-diagram"][data-state="loading"]',
+          )
+        )
+          return false;
         if (el && el.getAttribute('data-state') !== 'loading') {
           const state = el.getAttribute('data-state');
-          return state === 'too-large' && /too complex/i.test(el.textContent) ? 'too-complex' : state;
+          return state === 'too-large' && /too complex/i.test(el.textContent)
+            ? 'too-complex'
+            : state;
         }
         // Past a render limit the doc is analysed and scored, and its text
         // is replaced by a notice that says which limit it passed.
-        if (document.querySelector('[data-testid="too-complex"]')) return 'too-complex';
+        if (document.querySelector('[data-testid="too-complex"]'))
+          return 'too-complex';
         if (md) return 'rendered';
         return false;
       },
@@ -305,8 +389,12 @@ async function show(page, docUrl, hash = '') {
   const elapsed = Date.now() - t0;
   await delay(100);
   const { diagrams, text } = await page.evaluate(() => ({
-    diagrams: Array.from(document.querySelectorAll('[data-testid="mermaid-diagram"]')).map(d => d.getAttribute('data-state')),
-    text: document.querySelector('[data-testid="architecture-doc-state"]')?.textContent ?? '',
+    diagrams: Array.from(
+      document.querySelectorAll('[data-testid="mermaid-diagram"]'),
+    ).map(d => d.getAttribute('data-state')),
+    text:
+      document.querySelector('[data-testid="architecture-doc-state"]')
+        ?.textContent ?? '',
   }));
   return { state, elapsed, diagrams, text };
 }
@@ -339,7 +427,8 @@ function createSession(baseUrl) {
       }, TOKEN);
       await context.addInitScript(traps);
       page.on('framenavigated', frame => {
-        if (frame === page.mainFrame() && !frame.url().startsWith(baseUrl)) session.navigations.push(frame.url());
+        if (frame === page.mainFrame() && !frame.url().startsWith(baseUrl))
+          session.navigations.push(frame.url());
       });
       page.on('crash', () => {
         session.crashed += 1;
@@ -355,7 +444,9 @@ function createSession(baseUrl) {
       return session.errorOffset + session.pageErrors.length;
     },
     errorMessages(from) {
-      return session.pageErrors.slice(Math.max(0, from - session.errorOffset)).map(e => e.message.split('\n')[0]);
+      return session.pageErrors
+        .slice(Math.max(0, from - session.errorOffset))
+        .map(e => e.message.split('\n')[0]);
     },
     async close() {
       session.errorOffset += session.pageErrors.length;
@@ -382,11 +473,18 @@ function createSession(baseUrl) {
 function buildInputs(docs, server) {
   const inputs = [];
   for (const doc of docs) {
-    inputs.push({ name: doc.name, kind: 'doc', mode: 'plain', url: `${server.plainUrl}/docs/${doc.file}`, expected: doc.expected });
+    inputs.push({
+      name: doc.name,
+      kind: 'doc',
+      mode: 'plain',
+      url: `${server.plainUrl}/docs/${doc.file}`,
+      expected: doc.expected,
+    });
   }
   // The first doc of each family of payloads, read through the integration.
   const kindCounts = new Map();
-  for (const doc of docs) kindCounts.set(doc.kind, (kindCounts.get(doc.kind) ?? 0) + 1);
+  for (const doc of docs)
+    kindCounts.set(doc.kind, (kindCounts.get(doc.kind) ?? 0) + 1);
   const sampled = new Set();
   for (const doc of docs) {
     if (kindCounts.get(doc.kind) < 2 || sampled.has(doc.kind)) continue;
@@ -405,18 +503,41 @@ function buildInputs(docs, server) {
   const shown = docs.find(doc => doc.kind === 'architecture-doc');
   MALFORMED_ENCODINGS.forEach((malformed, k) => {
     const file = `${server.plainUrl}/docs/${shown.file}`;
-    inputs.push({ name: `annotation-encoding-${k}`, kind: 'encoding', mode: 'plain', url: `${file}?v=${malformed}#${malformed}`, expected: 'rendered' });
-    inputs.push({ name: `page-hash-encoding-${k}`, kind: 'encoding', mode: 'plain', url: file, hash: `#${malformed}`, expected: 'rendered' });
+    inputs.push({
+      name: `annotation-encoding-${k}`,
+      kind: 'encoding',
+      mode: 'plain',
+      url: `${file}?v=${malformed}#${malformed}`,
+      expected: 'rendered',
+    });
+    inputs.push({
+      name: `page-hash-encoding-${k}`,
+      kind: 'encoding',
+      mode: 'plain',
+      url: file,
+      hash: `#${malformed}`,
+      expected: 'rendered',
+    });
   });
   for (const mode of ['plain', 'token']) {
     for (const fault of Object.keys(FAULTS)) {
-      const url = mode === 'plain' ? `${server.plainUrl}/fault/${fault}.md` : `${server.url}/hostile/faults/blob/main/${fault}.md`;
+      const url =
+        mode === 'plain'
+          ? `${server.plainUrl}/fault/${fault}.md`
+          : `${server.url}/hostile/faults/blob/main/${fault}.md`;
       const expected = FAULTS[fault][mode];
       const shows = FAULTS[fault].shows;
       inputs.push({ name: fault, kind: 'fault', mode, url, expected, shows });
       if (fault === 'changing-etag') {
         // Away and back: the tab asks again, gets a new ETag.
-        inputs.push({ name: 'changing-etag (again)', kind: 'fault', mode, url: `${url}?again`, expected, shows });
+        inputs.push({
+          name: 'changing-etag (again)',
+          kind: 'fault',
+          mode,
+          url: `${url}?again`,
+          expected,
+          shows,
+        });
       }
     }
   }
@@ -437,19 +558,31 @@ function buildInputs(docs, server) {
     expected: 'not-architecture-doc',
     otherHostVisited: true,
   });
-  return inputs.map(input => ({ ...input, label: `${input.name} ${input.mode}` }));
+  return inputs.map(input => ({
+    ...input,
+    label: `${input.name} ${input.mode}`,
+  }));
 }
 
 async function main() {
   const docs = writeDocs();
-  const server = await startFaultServer({ port: FAULT_PORT, otherPort: OTHER_PORT });
+  const server = await startFaultServer({
+    port: FAULT_PORT,
+    otherPort: OTHER_PORT,
+  });
   cleanups.push(() => server.close());
   const ownHost = new URL(server.url).host;
   const plainHost = new URL(server.plainUrl).host;
   const allInputs = buildInputs(docs, server);
-  const inputs = ONLY ? allInputs.filter(input => ONLY.test(input.label)) : allInputs;
-  log(`${docs.length} hostile docs generated; ${inputs.length} of ${allInputs.length} inputs selected${ONLY ? ` (HOSTILE_ONLY=${process.env.HOSTILE_ONLY})` : ''}`);
-  log(`fault server: ${server.url} (GitHub integration), ${server.plainUrl} (plain), other host ${server.otherUrl}`);
+  const inputs = ONLY
+    ? allInputs.filter(input => ONLY.test(input.label))
+    : allInputs;
+  log(
+    `${docs.length} hostile docs generated; ${inputs.length} of ${allInputs.length} inputs selected${ONLY ? ` (HOSTILE_ONLY=${process.env.HOSTILE_ONLY})` : ''}`,
+  );
+  log(
+    `fault server: ${server.url} (GitHub integration), ${server.plainUrl} (plain), other host ${server.otherUrl}`,
+  );
 
   const portal = await startPortal();
   log(`portal at ${portal.baseUrl}`);
@@ -489,29 +622,54 @@ async function main() {
       maxTask: Math.max(0, ...(trapped?.longTasks ?? [])),
       executed: trapped ? trapped.executed.length + trapped.dialogs.length : 0,
       unsafe: trapped?.unsafe.length ?? 0,
-      errors: session.errorCount() - errorsBefore + (session.crashed - crashBefore) + (lost ? 1 : 0),
+      errors:
+        session.errorCount() -
+        errorsBefore +
+        (session.crashed - crashBefore) +
+        (lost ? 1 : 0),
       navigated: session.navigations.length - navBefore,
-      tokenToOwnHost: own.filter(r => r.host === ownHost && r.authorization === `Bearer ${TOKEN}`).length,
+      tokenToOwnHost: own.filter(
+        r => r.host === ownHost && r.authorization === `Bearer ${TOKEN}`,
+      ).length,
       credentialsElsewhere:
-        own.filter(r => r.host !== ownHost && carriesCredentials(r)).length + other.filter(carriesCredentials).length,
+        own.filter(r => r.host !== ownHost && carriesCredentials(r)).length +
+        other.filter(carriesCredentials).length,
       otherRequests: other.length,
     };
     const reasons = [];
     if (lost) reasons.push(`browser lost: ${lost}`);
-    else if (row.state !== row.expected) reasons.push(`expected ${row.expected}, shown ${row.state}`);
-    else if (row.shows && !shown.text.includes(row.shows)) reasons.push(`${row.state} without "${row.shows}": ${shown.text.slice(0, 200)}`);
-    if (row.executed > 0) reasons.push(`script ran: ${[...trapped.executed, ...trapped.dialogs].slice(0, 3).join(', ')}`);
-    if (row.unsafe > 0) reasons.push(`unsafe DOM: ${trapped.unsafe.slice(0, 3).join(', ')}`);
-    if (row.navigated > 0) reasons.push(`navigated to ${session.navigations.slice(navBefore).join(', ')}`);
+    else if (row.state !== row.expected)
+      reasons.push(`expected ${row.expected}, shown ${row.state}`);
+    else if (row.shows && !shown.text.includes(row.shows))
+      reasons.push(
+        `${row.state} without "${row.shows}": ${shown.text.slice(0, 200)}`,
+      );
+    if (row.executed > 0)
+      reasons.push(
+        `script ran: ${[...trapped.executed, ...trapped.dialogs].slice(0, 3).join(', ')}`,
+      );
+    if (row.unsafe > 0)
+      reasons.push(`unsafe DOM: ${trapped.unsafe.slice(0, 3).join(', ')}`);
+    if (row.navigated > 0)
+      reasons.push(
+        `navigated to ${session.navigations.slice(navBefore).join(', ')}`,
+      );
     if (!lost && row.errors > 0) {
       const messages = session.errorMessages(errorsBefore).slice(0, 2);
-      reasons.push(`page errors: ${messages.join(' | ') || 'the page crashed'}`);
+      reasons.push(
+        `page errors: ${messages.join(' | ') || 'the page crashed'}`,
+      );
     }
-    if (row.maxTask > FREEZE_MS) reasons.push(`frozen: a ${row.maxTask} ms task (limit ${FREEZE_MS} ms)`);
-    if (row.diagrams.includes('loading')) reasons.push('a diagram still loading');
-    if (input.mode === 'token' && !lost && row.tokenToOwnHost === 0) reasons.push(`${ownHost} never received the token`);
-    if (row.credentialsElsewhere > 0) reasons.push(`credentials sent to a host other than ${ownHost}`);
-    if (input.otherHostVisited && !lost && row.otherRequests === 0) reasons.push(`${server.otherUrl} was never asked`);
+    if (row.maxTask > FREEZE_MS)
+      reasons.push(`frozen: a ${row.maxTask} ms task (limit ${FREEZE_MS} ms)`);
+    if (row.diagrams.includes('loading'))
+      reasons.push('a diagram still loading');
+    if (input.mode === 'token' && !lost && row.tokenToOwnHost === 0)
+      reasons.push(`${ownHost} never received the token`);
+    if (row.credentialsElsewhere > 0)
+      reasons.push(`credentials sent to a host other than ${ownHost}`);
+    if (input.otherHostVisited && !lost && row.otherRequests === 0)
+      reasons.push(`${server.otherUrl} was never asked`);
     row.ok = reasons.length === 0;
     row.reasons = reasons;
     rows.push(row);
@@ -524,7 +682,9 @@ async function main() {
     stuckInARow = row.state === 'stuck' ? stuckInARow + 1 : 0;
     try {
       if (lost || session.crashed > crashBefore || stuckInARow >= 3) {
-        log(`${lost ? 'browser lost' : session.crashed > crashBefore ? 'tab crashed' : 'three inputs in a row never settled'}; starting a new browser, ${inputs.length - index - 1} input(s) left`);
+        log(
+          `${lost ? 'browser lost' : session.crashed > crashBefore ? 'tab crashed' : 'three inputs in a row never settled'}; starting a new browser, ${inputs.length - index - 1} input(s) left`,
+        );
         stuckInARow = 0;
         await session.relaunch();
       } else if (row.navigated > 0 || row.state === 'stuck') {
@@ -534,7 +694,11 @@ async function main() {
       abortedAt = index + 1;
       const detail = `could not start a new browser: ${error.message.split('\n')[0]}`;
       log(`run aborted: ${detail}`);
-      failures.push({ kind: 'run', label: 'run aborted', reasons: [`${detail}; ${inputs.length - abortedAt} input(s) not tried`] });
+      failures.push({
+        kind: 'run',
+        label: 'run aborted',
+        reasons: [`${detail}; ${inputs.length - abortedAt} input(s) not tried`],
+      });
       break;
     }
   }
@@ -549,8 +713,13 @@ async function main() {
     token: TOKEN,
     tokenExpected: tokenCheckApplies,
   });
-  const { tokenToOwnHost, credentialsToPlainHost: plainWithCredentials, credentialsToOtherHost: otherWithCredentials } = credentials;
-  for (const reason of credentials.failures) failures.push({ kind: 'credentials', label: 'hosts', reasons: [reason] });
+  const {
+    tokenToOwnHost,
+    credentialsToPlainHost: plainWithCredentials,
+    credentialsToOtherHost: otherWithCredentials,
+  } = credentials;
+  for (const reason of credentials.failures)
+    failures.push({ kind: 'credentials', label: 'hosts', reasons: [reason] });
 
   // Table.
   const docRows = rows.filter(r => r.kind === 'doc');
@@ -564,16 +733,34 @@ async function main() {
   out.push(
     `  inputs tried        ${docRows.length} of ${docInputs.length} (${docRows.filter(r => r.mode === 'plain').length} plain, ${docRows.filter(r => r.mode === 'token').length} through the integration)${abortedAt !== undefined ? ' (aborted: browser lost)' : ''}`,
   );
-  out.push(`  crashes/page errors ${sum(docRows, 'errors')}  (browsers started: ${session.launches})`);
-  out.push(`  script executions   ${sum(docRows, 'executed')}  (unsafe DOM: ${sum(docRows, 'unsafe')}, navigations away: ${sum(docRows, 'navigated')})`);
+  out.push(
+    `  crashes/page errors ${sum(docRows, 'errors')}  (browsers started: ${session.launches})`,
+  );
+  out.push(
+    `  script executions   ${sum(docRows, 'executed')}  (unsafe DOM: ${sum(docRows, 'unsafe')}, navigations away: ${sum(docRows, 'navigated')})`,
+  );
   const slowest = [...docRows].sort((a, b) => b.maxTask - a.maxTask)[0];
-  out.push(`  frozen tabs (>${FREEZE_MS} ms) ${docRows.filter(r => r.maxTask > FREEZE_MS).length}  (max task ${slowest?.maxTask ?? 0} ms, ${slowest?.name ?? '-'})`);
-  out.push(`  states shown        ${Object.entries(byState).map(([s, c]) => `${s}: ${c}`).join(', ')}`);
-  out.push(`  other than expected ${docRows.filter(r => r.state !== r.expected).length}`);
+  out.push(
+    `  frozen tabs (>${FREEZE_MS} ms) ${docRows.filter(r => r.maxTask > FREEZE_MS).length}  (max task ${slowest?.maxTask ?? 0} ms, ${slowest?.name ?? '-'})`,
+  );
+  out.push(
+    `  states shown        ${Object.entries(byState)
+      .map(([s, c]) => `${s}: ${c}`)
+      .join(', ')}`,
+  );
+  out.push(
+    `  other than expected ${docRows.filter(r => r.state !== r.expected).length}`,
+  );
   out.push('');
-  out.push('Faults and hosts (plain: a URL on a host without integration; token: through the GitHub integration;');
-  out.push('                  token column: requests that carried the token to its own host)');
-  out.push(`  ${'input'.padEnd(24)}${'mode'.padEnd(7)}${'expected'.padEnd(24)}${'shown'.padEnd(22)}${'ms'.padStart(6)}${'token'.padStart(7)}  ok`);
+  out.push(
+    'Faults and hosts (plain: a URL on a host without integration; token: through the GitHub integration;',
+  );
+  out.push(
+    '                  token column: requests that carried the token to its own host)',
+  );
+  out.push(
+    `  ${'input'.padEnd(24)}${'mode'.padEnd(7)}${'expected'.padEnd(24)}${'shown'.padEnd(22)}${'ms'.padStart(6)}${'token'.padStart(7)}  ok`,
+  );
   for (const r of rows.filter(x => x.kind !== 'doc')) {
     out.push(
       `  ${r.name.padEnd(24)}${r.mode.padEnd(7)}${r.expected.padEnd(24)}${r.state.padEnd(22)}${String(r.ms).padStart(6)}${String(r.tokenToOwnHost).padStart(7)}  ${r.ok ? 'yes' : 'NO'}`,
@@ -584,14 +771,21 @@ async function main() {
   out.push(
     `  token seen by its own host (${ownHost})           ${tokenToOwnHost} request(s)${tokenCheckApplies ? '  (must be > 0)' : '  (not checked: HOSTILE_ONLY selected nothing through the integration)'}`,
   );
-  out.push(`  requests to the plain host (${plainHost}) with Authorization/Cookie   ${plainWithCredentials}`);
+  out.push(
+    `  requests to the plain host (${plainHost}) with Authorization/Cookie   ${plainWithCredentials}`,
+  );
   out.push(
     `  requests to the other host (${new URL(server.otherUrl).host})   ${server.otherRequests.length}, with Authorization/Cookie: ${otherWithCredentials}  (must be 0)`,
   );
   out.push('');
-  out.push(`${rows.filter(r => r.ok).length} passed, ${failures.length} failed  (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  out.push(
+    `${rows.filter(r => r.ok).length} passed, ${failures.length} failed  (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+  );
   process.stdout.write(`${out.join('\n')}\n`);
-  for (const f of failures) process.stdout.write(`FAILED ${f.kind} ${f.label}: ${f.reasons.join('; ')}\n`);
+  for (const f of failures)
+    process.stdout.write(
+      `FAILED ${f.kind} ${f.label}: ${f.reasons.join('; ')}\n`,
+    );
   return failures.length === 0 ? 0 : 1;
 }
 

@@ -131,16 +131,25 @@ export interface ArchitectureDocsApi {
    * {@link ArchitectureDocError} of kind `no-annotation` or
    * `invalid-location`.
    */
-  getDocLocation(entity: Entity, options?: ArchitectureDocLocationOptions): ArchitectureDocLocation;
+  getDocLocation(
+    entity: Entity,
+    options?: ArchitectureDocLocationOptions,
+  ): ArchitectureDocLocation;
 
   /** Fetches the entity's doc. Rejects with an {@link ArchitectureDocError}. */
-  getEntityDoc(entity: Entity, options?: ArchitectureDocFetchOptions): Promise<ArchitectureDocFile>;
+  getEntityDoc(
+    entity: Entity,
+    options?: ArchitectureDocFetchOptions,
+  ): Promise<ArchitectureDocFile>;
 
   /**
    * Fetches any doc by absolute URL (a contract or related doc a link points
    * at). Rejects with an {@link ArchitectureDocError}.
    */
-  getDoc(url: string, options?: ArchitectureDocFetchOptions): Promise<ArchitectureDocFile>;
+  getDoc(
+    url: string,
+    options?: ArchitectureDocFetchOptions,
+  ): Promise<ArchitectureDocFile>;
 
   /** Resolves a link as written in a doc against the doc's URL. */
   resolveLink(target: string, baseUrl: string): string;

@@ -21,8 +21,12 @@ import {
 describe('ArchitectureDocsClient', () => {
   describe('getDocLocation', () => {
     it('should read the configured annotation', () => {
-      const { client } = setup({ config: { annotation: 'example.com/architecture' } });
-      const location = client.getDocLocation(entity({ 'example.com/architecture': PLAIN_DOC }));
+      const { client } = setup({
+        config: { annotation: 'example.com/architecture' },
+      });
+      const location = client.getDocLocation(
+        entity({ 'example.com/architecture': PLAIN_DOC }),
+      );
       expect(location.url).toBe(PLAIN_DOC);
     });
   });
@@ -30,17 +34,21 @@ describe('ArchitectureDocsClient', () => {
   describe('getEntityDoc', () => {
     it('should fetch the doc the entity points at', async () => {
       const { client } = setup();
-      serve('https://raw.githubusercontent.com', () => text(DOC_TEXT, { ETag: '"abc"' }));
+      serve('https://raw.githubusercontent.com', () =>
+        text(DOC_TEXT, { ETag: '"abc"' }),
+      );
       const file = await client.getEntityDoc(
         entity({
           'architecture-docs/ref': './docs/architecture/PlayoutEngine.md',
-          'backstage.io/managed-by-location': 'url:https://github.com/acme/playout/blob/main/catalog-info.yaml',
+          'backstage.io/managed-by-location':
+            'url:https://github.com/acme/playout/blob/main/catalog-info.yaml',
         }),
       );
       expect(file).toEqual({
         url: GITHUB_DOC,
         content: DOC_TEXT,
-        editUrl: 'https://github.com/acme/playout/edit/main/docs/architecture/PlayoutEngine.md',
+        editUrl:
+          'https://github.com/acme/playout/edit/main/docs/architecture/PlayoutEngine.md',
         etag: '"abc"',
       });
     });
@@ -57,13 +65,19 @@ describe('ArchitectureDocsClient', () => {
       const { client, scmAuthApi } = setup();
       scmAuthApi.getCredentials.mockResolvedValue(credentials('gh-token'));
       await client.signIn(GITHUB_DOC);
-      expect(scmAuthApi.getCredentials).toHaveBeenCalledWith({ url: GITHUB_DOC, instantPopup: true });
+      expect(scmAuthApi.getCredentials).toHaveBeenCalledWith({
+        url: GITHUB_DOC,
+        instantPopup: true,
+      });
     });
 
     it('should fetch again with the new credentials after signing in', async () => {
       const { client, scmAuthApi } = setup();
       scmAuthApi.getCredentials.mockResolvedValue({ token: '', headers: {} });
-      serve('https://raw.githubusercontent.com', () => new HttpResponse(null, { status: 404 }));
+      serve(
+        'https://raw.githubusercontent.com',
+        () => new HttpResponse(null, { status: 404 }),
+      );
       const seen = serve('https://api.github.com', () => text(DOC_TEXT));
       await failure(client.getDoc(GITHUB_DOC));
       scmAuthApi.getCredentials.mockResolvedValue(credentials('gh-token'));
@@ -84,10 +98,17 @@ describe('ArchitectureDocsClient', () => {
     it('should read the annotation from the app configuration', () => {
       const { scmAuthApi, discoveryApi, fetchApi } = setup();
       const client = ArchitectureDocsClient.fromConfig(
-        mockApis.config({ data: { architectureDocs: { annotation: 'example.com/architecture' } } }),
+        mockApis.config({
+          data: {
+            architectureDocs: { annotation: 'example.com/architecture' },
+          },
+        }),
         { scmIntegrations, scmAuthApi, discoveryApi, fetchApi },
       );
-      expect(client.getDocLocation(entity({ 'example.com/architecture': PLAIN_DOC })).url).toBe(PLAIN_DOC);
+      expect(
+        client.getDocLocation(entity({ 'example.com/architecture': PLAIN_DOC }))
+          .url,
+      ).toBe(PLAIN_DOC);
     });
   });
 });

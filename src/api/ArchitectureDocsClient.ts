@@ -1,5 +1,9 @@
 import type { Entity } from '@backstage/catalog-model';
-import type { ConfigApi, DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import type {
+  ConfigApi,
+  DiscoveryApi,
+  FetchApi,
+} from '@backstage/core-plugin-api';
 import type { ScmIntegrationRegistry } from '@backstage/integration';
 import type { ScmAuthApi } from '@backstage/integration-react';
 import { DEFAULT_TEMPLATE_MARKDOWN } from '../lib/default-template';
@@ -15,7 +19,13 @@ import {
 import { DocCache } from './docCache';
 import { locateEntityDoc, resolveDocLinkUrl } from './docLocation';
 import { editPageUrl, viewPageUrl } from './hostPages';
-import { describeDocSource, DocSource, HostRequestContext, prepareHostRequest, sendHostRequest } from './hostRequests';
+import {
+  describeDocSource,
+  DocSource,
+  HostRequestContext,
+  prepareHostRequest,
+  sendHostRequest,
+} from './hostRequests';
 import { tryParseUrl } from './httpUrls';
 import { readDocResponse } from './readDocResponse';
 import {
@@ -147,7 +157,8 @@ export class ArchitectureDocsClient implements ArchitectureDocsApi {
     this.#scmAuthApi = options.scmAuthApi;
     this.#annotation = options.config?.annotation ?? defaults.annotation;
     this.#maxBytes = positiveOr(fetchConfig.maxBytes, defaults.fetch.maxBytes);
-    this.#templateMarkdown = options.templateMarkdown ?? DEFAULT_TEMPLATE_MARKDOWN;
+    this.#templateMarkdown =
+      options.templateMarkdown ?? DEFAULT_TEMPLATE_MARKDOWN;
     this.#integrations = new ScmIntegrationLookup(options.scmIntegrations);
     this.#requests = {
       // Without a path there is nothing to proxy to; the config reader reports it.
@@ -177,7 +188,10 @@ export class ArchitectureDocsClient implements ArchitectureDocsApi {
    * `url:` location. The create URL prefills `options.templateMarkdown`
    * when given, else the client's `templateMarkdown`.
    */
-  getDocLocation(entity: Entity, options: ArchitectureDocLocationOptions = {}): ArchitectureDocLocation {
+  getDocLocation(
+    entity: Entity,
+    options: ArchitectureDocLocationOptions = {},
+  ): ArchitectureDocLocation {
     return locateEntityDoc(entity, {
       annotation: this.#annotation,
       templateMarkdown: options.templateMarkdown ?? this.#templateMarkdown,
@@ -201,7 +215,10 @@ export class ArchitectureDocsClient implements ArchitectureDocsApi {
    * Aborting `options.signal` rejects with the signal's reason (an
    * `AbortError`), not an {@link ArchitectureDocError}.
    */
-  async getDoc(url: string, options?: ArchitectureDocFetchOptions): Promise<ArchitectureDocFile> {
+  async getDoc(
+    url: string,
+    options?: ArchitectureDocFetchOptions,
+  ): Promise<ArchitectureDocFile> {
     const signal = options?.signal;
     if (signal?.aborted) throw abortReason(signal);
     const source = describeDocSource(url, this.#integrations);
@@ -272,7 +289,12 @@ export class ArchitectureDocsClient implements ArchitectureDocsApi {
       // A host may refuse the conditional header across origins (CORS
       // preflight); an unconditional request can still succeed.
       try {
-        response = await sendHostRequest(request, undefined, signal, this.#requests);
+        response = await sendHostRequest(
+          request,
+          undefined,
+          signal,
+          this.#requests,
+        );
       } catch (retryError) {
         if (signal.aborted) throw retryError;
         throw networkError(source, retryError);
@@ -297,5 +319,7 @@ export class ArchitectureDocsClient implements ArchitectureDocsApi {
 }
 
 function positiveOr(value: number | undefined, fallback: number): number {
-  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
+  return typeof value === 'number' && Number.isFinite(value) && value > 0
+    ? value
+    : fallback;
 }

@@ -12,21 +12,36 @@ describe('abortSignals', () => {
 
   describe('raceAbort', () => {
     it('should settle with the promise when the signal does not abort', async () => {
-      await expect(raceAbort(Promise.resolve(1), new AbortController().signal)).resolves.toBe(1);
-      await expect(raceAbort(Promise.reject(new Error('no')), new AbortController().signal)).rejects.toThrow('no');
+      await expect(
+        raceAbort(Promise.resolve(1), new AbortController().signal),
+      ).resolves.toBe(1);
+      await expect(
+        raceAbort(
+          Promise.reject(new Error('no')),
+          new AbortController().signal,
+        ),
+      ).rejects.toThrow('no');
     });
 
     it('should reject with the reason as soon as the signal aborts', async () => {
       const controller = new AbortController();
-      const pending = raceAbort(new Promise(() => undefined), controller.signal);
+      const pending = raceAbort(
+        new Promise(() => undefined),
+        controller.signal,
+      );
       controller.abort(new DOMException('gone', 'AbortError'));
-      await expect(pending).rejects.toMatchObject({ name: 'AbortError', message: 'gone' });
+      await expect(pending).rejects.toMatchObject({
+        name: 'AbortError',
+        message: 'gone',
+      });
     });
 
     it('should reject at once for a signal that has already aborted', async () => {
       const controller = new AbortController();
       controller.abort();
-      await expect(raceAbort(Promise.resolve(1), controller.signal)).rejects.toMatchObject({ name: 'AbortError' });
+      await expect(
+        raceAbort(Promise.resolve(1), controller.signal),
+      ).rejects.toMatchObject({ name: 'AbortError' });
     });
   });
 });

@@ -6,11 +6,17 @@
 
 /** What an aborted signal rejects with: its reason, or a plain `AbortError`. */
 export function abortReason(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
+  return (
+    signal.reason ??
+    new DOMException('The operation was aborted.', 'AbortError')
+  );
 }
 
 /** Settles with `promise`, or rejects as soon as `signal` aborts. */
-export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+export function raceAbort<T>(
+  promise: Promise<T>,
+  signal: AbortSignal,
+): Promise<T> {
   if (signal.aborted) return Promise.reject(abortReason(signal));
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(abortReason(signal));

@@ -3,15 +3,28 @@
  */
 // The client is DOM-free; Node's fetch and streams are what msw intercepts.
 import { delay, HttpResponse } from 'msw';
-import { ArchitectureDocError, type ArchitectureDocFile } from './ArchitectureDocsApi';
-import { DOC_TEXT, failure, GITHUB_DOC, PLAIN_DOC, serve, setup, text } from './__testUtils__/clientTestSetup';
+import {
+  ArchitectureDocError,
+  type ArchitectureDocFile,
+} from './ArchitectureDocsApi';
+import {
+  DOC_TEXT,
+  failure,
+  GITHUB_DOC,
+  PLAIN_DOC,
+  serve,
+  setup,
+  text,
+} from './__testUtils__/clientTestSetup';
 import { DocCache } from './docCache';
 
 describe('docCache', () => {
   describe('cache', () => {
     it('should serve a second call within the TTL without a request', async () => {
       const { client } = setup();
-      const seen = serve('https://docs.example.net', () => text(DOC_TEXT, { ETag: '"v1"' }));
+      const seen = serve('https://docs.example.net', () =>
+        text(DOC_TEXT, { ETag: '"v1"' }),
+      );
       await client.getDoc(PLAIN_DOC);
       const file = await client.getDoc(PLAIN_DOC);
       expect(seen).toHaveLength(1);
@@ -28,7 +41,12 @@ describe('docCache', () => {
       await client.getDoc(PLAIN_DOC);
       const file = await client.getDoc(PLAIN_DOC);
       expect(seen.map(s => s.ifNoneMatch)).toEqual([null, '"v1"']);
-      expect(file).toEqual({ url: PLAIN_DOC, content: DOC_TEXT, editUrl: undefined, etag: '"v1"' });
+      expect(file).toEqual({
+        url: PLAIN_DOC,
+        content: DOC_TEXT,
+        editUrl: undefined,
+        etag: '"v1"',
+      });
     });
 
     it('should replace the content when revalidation answers 200', async () => {
@@ -49,7 +67,10 @@ describe('docCache', () => {
         await delay(20);
         return text(DOC_TEXT);
       });
-      const [first, second] = await Promise.all([client.getDoc(PLAIN_DOC), client.getDoc(PLAIN_DOC)]);
+      const [first, second] = await Promise.all([
+        client.getDoc(PLAIN_DOC),
+        client.getDoc(PLAIN_DOC),
+      ]);
       expect(seen).toHaveLength(1);
       expect(second).toBe(first);
     });
@@ -59,7 +80,9 @@ describe('docCache', () => {
       let calls = 0;
       serve('https://docs.example.net', () => {
         calls += 1;
-        return calls === 1 ? new HttpResponse(null, { status: 500 }) : text(DOC_TEXT);
+        return calls === 1
+          ? new HttpResponse(null, { status: 500 })
+          : text(DOC_TEXT);
       });
       await failure(client.getDoc(PLAIN_DOC));
       const file = await client.getDoc(PLAIN_DOC);
@@ -104,7 +127,9 @@ describe('docCache', () => {
 
     it('should key GitHub tree and blob URLs of one file to the same entry', async () => {
       const { client } = setup();
-      const seen = serve('https://raw.githubusercontent.com', () => text(DOC_TEXT));
+      const seen = serve('https://raw.githubusercontent.com', () =>
+        text(DOC_TEXT),
+      );
       await client.getDoc(GITHUB_DOC);
       const file = await client.getDoc(GITHUB_DOC.replace('/blob/', '/tree/'));
       expect(seen).toHaveLength(1);
@@ -132,7 +157,9 @@ describe('docCache', () => {
       const seen = serve('https://docs.example.net', () => text(DOC_TEXT));
       const controller = new AbortController();
       controller.abort();
-      const error = await failure(client.getDoc(PLAIN_DOC, { signal: controller.signal }));
+      const error = await failure(
+        client.getDoc(PLAIN_DOC, { signal: controller.signal }),
+      );
       expect(error).toMatchObject({ name: 'AbortError' });
       expect(seen).toEqual([]);
     });
@@ -155,7 +182,12 @@ describe('docCache', () => {
 
   describe('DocCache', () => {
     const file = (content: string) => ({ url: PLAIN_DOC, content });
-    const options = { ttlMs: 1000, maxEntries: 10, maxBytes: 1000, timeoutMs: 1000 };
+    const options = {
+      ttlMs: 1000,
+      maxEntries: 10,
+      maxBytes: 1000,
+      timeoutMs: 1000,
+    };
 
     afterEach(() => {
       jest.useRealTimers();
@@ -191,8 +223,18 @@ describe('docCache', () => {
       };
       const one = new AbortController();
       const two = new AbortController();
-      const first = cache.share(PLAIN_DOC, 'docs.example.net', load, one.signal);
-      const second = cache.share(PLAIN_DOC, 'docs.example.net', load, two.signal);
+      const first = cache.share(
+        PLAIN_DOC,
+        'docs.example.net',
+        load,
+        one.signal,
+      );
+      const second = cache.share(
+        PLAIN_DOC,
+        'docs.example.net',
+        load,
+        two.signal,
+      );
       one.abort();
       await failure(first);
       expect(loadSignal?.aborted).toBe(false);
@@ -204,8 +246,12 @@ describe('docCache', () => {
     it('should fail a load that outlasts the timeout as timeout', async () => {
       const cache = new DocCache({ ...options, timeoutMs: 20 });
       const load = (signal: AbortSignal) =>
-        new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
-      const error = await failure(cache.share(PLAIN_DOC, 'docs.example.net', load));
+        new Promise<never>((_, reject) =>
+          signal.addEventListener('abort', () => reject(signal.reason)),
+        );
+      const error = await failure(
+        cache.share(PLAIN_DOC, 'docs.example.net', load),
+      );
       expect(error).toEqual(
         new ArchitectureDocError(
           'timeout',
@@ -217,10 +263,13 @@ describe('docCache', () => {
     it('should start a new load after the requests to its host are forgotten', async () => {
       const cache = new DocCache(options);
       let release: (value: ArchitectureDocFile) => void = () => undefined;
-      const slow = () => new Promise<ArchitectureDocFile>(resolve => (release = resolve));
+      const slow = () =>
+        new Promise<ArchitectureDocFile>(resolve => (release = resolve));
       const waiting = cache.share(PLAIN_DOC, 'docs.example.net', slow);
       cache.forgetRequestsTo('docs.example.net');
-      const fresh = await cache.share(PLAIN_DOC, 'docs.example.net', async () => file('new'));
+      const fresh = await cache.share(PLAIN_DOC, 'docs.example.net', async () =>
+        file('new'),
+      );
       release(file('old'));
       expect(fresh.content).toBe('new');
       expect((await waiting).content).toBe('old');

@@ -61,7 +61,10 @@ export class DocCache {
   get(key: string): CachedDoc | undefined {
     const entry = this.#entries.get(key);
     if (!entry) return undefined;
-    return { file: entry.file, fresh: Date.now() - entry.storedAt < this.#ttlMs };
+    return {
+      file: entry.file,
+      fresh: Date.now() - entry.storedAt < this.#ttlMs,
+    };
   }
 
   /** Stores a doc fetched or revalidated now. */
@@ -81,7 +84,8 @@ export class DocCache {
     load: (signal: AbortSignal) => Promise<ArchitectureDocFile>,
     signal?: AbortSignal,
   ): Promise<ArchitectureDocFile> {
-    const flight = this.#inflight.get(key) ?? this.#startFlight(key, host, load);
+    const flight =
+      this.#inflight.get(key) ?? this.#startFlight(key, host, load);
     return this.#join(flight, signal);
   }
 
@@ -105,7 +109,9 @@ export class DocCache {
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      controller.abort(new DOMException('The doc request timed out.', 'TimeoutError'));
+      controller.abort(
+        new DOMException('The doc request timed out.', 'TimeoutError'),
+      );
     }, this.#timeoutMs);
 
     const promise = load(controller.signal)
@@ -116,7 +122,8 @@ export class DocCache {
       .finally(() => {
         clearTimeout(timer);
         // A newer request for the key (after sign-in) must stay.
-        if (this.#inflight.get(key)?.controller === controller) this.#inflight.delete(key);
+        if (this.#inflight.get(key)?.controller === controller)
+          this.#inflight.delete(key);
       });
     const flight: Flight = { key, host, controller, waiters: 0, promise };
     // Every waiter may have left; the outcome must not surface as unhandled.
@@ -129,17 +136,23 @@ export class DocCache {
    * Waits for a shared request. One caller aborting leaves the request to
    * the others; it is cancelled only when nobody waits any longer.
    */
-  #join(flight: Flight, signal: AbortSignal | undefined): Promise<ArchitectureDocFile> {
+  #join(
+    flight: Flight,
+    signal: AbortSignal | undefined,
+  ): Promise<ArchitectureDocFile> {
     flight.waiters += 1;
     if (!signal) return flight.promise;
     const onAbort = () => {
       flight.waiters -= 1;
       if (flight.waiters === 0) {
-        if (this.#inflight.get(flight.key) === flight) this.#inflight.delete(flight.key);
+        if (this.#inflight.get(flight.key) === flight)
+          this.#inflight.delete(flight.key);
         flight.controller.abort(abortReason(signal));
       }
     };
     signal.addEventListener('abort', onAbort, { once: true });
-    return raceAbort(flight.promise, signal).finally(() => signal.removeEventListener('abort', onAbort));
+    return raceAbort(flight.promise, signal).finally(() =>
+      signal.removeEventListener('abort', onAbort),
+    );
   }
 }

@@ -3,7 +3,13 @@
  */
 // The client is DOM-free; Node's fetch and streams are what msw intercepts.
 import { ArchitectureDocError } from './ArchitectureDocsApi';
-import { entity, GITHUB_DOC, PLAIN_DOC, scmIntegrations, setup } from './__testUtils__/clientTestSetup';
+import {
+  entity,
+  GITHUB_DOC,
+  PLAIN_DOC,
+  scmIntegrations,
+  setup,
+} from './__testUtils__/clientTestSetup';
 import { locateEntityDoc, resolveDocLinkUrl } from './docLocation';
 import { ScmIntegrationLookup } from './scmIntegrationLookup';
 
@@ -14,13 +20,15 @@ describe('docLocation', () => {
       const location = client.getDocLocation(
         entity({
           'architecture-docs/ref': './docs/architecture/PlayoutEngine.md',
-          'backstage.io/managed-by-location': 'url:https://github.com/acme/playout/blob/main/catalog-info.yaml',
+          'backstage.io/managed-by-location':
+            'url:https://github.com/acme/playout/blob/main/catalog-info.yaml',
         }),
       );
       expect(location).toEqual({
         ref: './docs/architecture/PlayoutEngine.md',
         url: GITHUB_DOC,
-        editUrl: 'https://github.com/acme/playout/edit/main/docs/architecture/PlayoutEngine.md',
+        editUrl:
+          'https://github.com/acme/playout/edit/main/docs/architecture/PlayoutEngine.md',
         createUrl:
           'https://github.com/acme/playout/new/main/docs/architecture?filename=PlayoutEngine.md&value=%23%20Title%0A',
       });
@@ -38,7 +46,8 @@ describe('docLocation', () => {
       expect(location).toEqual({
         ref: 'docs/architecture/PlayoutEngine.md',
         url: 'https://gitlab.example.com/media/playout/-/blob/main/docs/architecture/PlayoutEngine.md',
-        editUrl: 'https://gitlab.example.com/media/playout/-/edit/main/docs/architecture/PlayoutEngine.md',
+        editUrl:
+          'https://gitlab.example.com/media/playout/-/edit/main/docs/architecture/PlayoutEngine.md',
         createUrl:
           'https://gitlab.example.com/media/playout/-/new/main/docs/architecture?file_name=PlayoutEngine.md&content=%23%20Title%0A',
       });
@@ -73,16 +82,25 @@ describe('docLocation', () => {
       const location = client.getDocLocation(
         entity({
           'architecture-docs/ref': PLAIN_DOC,
-          'backstage.io/managed-by-location': 'url:https://github.com/acme/playout/blob/main/catalog-info.yaml',
+          'backstage.io/managed-by-location':
+            'url:https://github.com/acme/playout/blob/main/catalog-info.yaml',
         }),
       );
-      expect(location).toEqual({ ref: PLAIN_DOC, url: PLAIN_DOC, editUrl: undefined, createUrl: undefined });
+      expect(location).toEqual({
+        ref: PLAIN_DOC,
+        url: PLAIN_DOC,
+        editUrl: undefined,
+        createUrl: undefined,
+      });
     });
 
     it('should throw no-annotation when the entity has no annotation', () => {
       const { client } = setup();
       expect(() => client.getDocLocation(entity({}))).toThrow(
-        expect.objectContaining({ name: 'ArchitectureDocError', kind: 'no-annotation' }),
+        expect.objectContaining({
+          name: 'ArchitectureDocError',
+          kind: 'no-annotation',
+        }),
       );
     });
 
@@ -92,7 +110,8 @@ describe('docLocation', () => {
         client.getDocLocation(
           entity({
             'architecture-docs/ref': './docs/architecture/PlayoutEngine.md',
-            'backstage.io/managed-by-location': 'file:/repos/playout/catalog-info.yaml',
+            'backstage.io/managed-by-location':
+              'file:/repos/playout/catalog-info.yaml',
           }),
         ),
       ).toThrow(
@@ -106,26 +125,38 @@ describe('docLocation', () => {
     it('should throw invalid-location for a relative ref without any location', () => {
       const { client } = setup();
       expect(() =>
-        client.getDocLocation(entity({ 'architecture-docs/ref': './docs/architecture/PlayoutEngine.md' })),
+        client.getDocLocation(
+          entity({
+            'architecture-docs/ref': './docs/architecture/PlayoutEngine.md',
+          }),
+        ),
       ).toThrow(expect.objectContaining({ kind: 'invalid-location' }));
     });
 
-    it.each(['%E0%A4%A', '%', '%zz'])('should locate a ref whose file name holds malformed %s without a URIError', encoded => {
-      const { client } = setup();
-      const location = client.getDocLocation(
-        entity({
-          'architecture-docs/ref': `./docs/architecture/${encoded}.md`,
-          'backstage.io/managed-by-location': 'url:https://github.com/acme/playout/blob/main/catalog-info.yaml',
-        }),
-      );
-      expect(location.url).toBe(`https://github.com/acme/playout/blob/main/docs/architecture/${encoded}.md`);
-      expect(location.createUrl).toBeUndefined();
-    });
+    it.each(['%E0%A4%A', '%', '%zz'])(
+      'should locate a ref whose file name holds malformed %s without a URIError',
+      encoded => {
+        const { client } = setup();
+        const location = client.getDocLocation(
+          entity({
+            'architecture-docs/ref': `./docs/architecture/${encoded}.md`,
+            'backstage.io/managed-by-location':
+              'url:https://github.com/acme/playout/blob/main/catalog-info.yaml',
+          }),
+        );
+        expect(location.url).toBe(
+          `https://github.com/acme/playout/blob/main/docs/architecture/${encoded}.md`,
+        );
+        expect(location.createUrl).toBeUndefined();
+      },
+    );
 
     it('should throw invalid-location for a ref with a scheme other than http(s)', () => {
       const { client } = setup();
       expect(() =>
-        client.getDocLocation(entity({ 'architecture-docs/ref': 'ftp://files.example.net/A.md' })),
+        client.getDocLocation(
+          entity({ 'architecture-docs/ref': 'ftp://files.example.net/A.md' }),
+        ),
       ).toThrow(expect.objectContaining({ kind: 'invalid-location' }));
     });
   });
@@ -133,7 +164,9 @@ describe('docLocation', () => {
   describe('resolveLink', () => {
     it('should return an absolute URL unchanged', () => {
       const { client } = setup();
-      expect(client.resolveLink('https://example.org/spec.md', GITHUB_DOC)).toBe('https://example.org/spec.md');
+      expect(
+        client.resolveLink('https://example.org/spec.md', GITHUB_DOC),
+      ).toBe('https://example.org/spec.md');
     });
 
     it('should resolve a relative link against a GitHub doc', () => {
@@ -146,13 +179,20 @@ describe('docLocation', () => {
     it('should resolve a root-relative link from the repository root', () => {
       const { client } = setup();
       expect(
-        client.resolveLink('/docs/contracts/Playout.md', 'https://gitlab.example.com/media/playout/-/blob/main/docs/architecture/A.md'),
-      ).toBe('https://gitlab.example.com/media/playout/-/blob/main/docs/contracts/Playout.md');
+        client.resolveLink(
+          '/docs/contracts/Playout.md',
+          'https://gitlab.example.com/media/playout/-/blob/main/docs/architecture/A.md',
+        ),
+      ).toBe(
+        'https://gitlab.example.com/media/playout/-/blob/main/docs/contracts/Playout.md',
+      );
     });
 
     it('should resolve an anchor against the doc itself', () => {
       const { client } = setup();
-      expect(client.resolveLink('#purpose', GITHUB_DOC)).toBe(`${GITHUB_DOC}#purpose`);
+      expect(client.resolveLink('#purpose', GITHUB_DOC)).toBe(
+        `${GITHUB_DOC}#purpose`,
+      );
     });
   });
 
@@ -166,7 +206,10 @@ describe('docLocation', () => {
     it('should reject a relative ref beside a location reference that does not parse', () => {
       expect(() =>
         locateEntityDoc(
-          entity({ 'architecture-docs/ref': './A.md', 'backstage.io/managed-by-location': 'no-colon' }),
+          entity({
+            'architecture-docs/ref': './A.md',
+            'backstage.io/managed-by-location': 'no-colon',
+          }),
           context,
         ),
       ).toThrow(
@@ -183,18 +226,26 @@ describe('docLocation', () => {
         locateEntityDoc(
           entity({
             'architecture-docs/ref': './A.md',
-            'backstage.io/managed-by-location': 'url:ftp://files.example.net/repo/catalog-info.yaml',
+            'backstage.io/managed-by-location':
+              'url:ftp://files.example.net/repo/catalog-info.yaml',
           }),
           context,
         ),
-      ).toThrow(expect.objectContaining({ kind: 'invalid-location', message: expect.stringContaining('which is not an http(s) URL') }));
+      ).toThrow(
+        expect.objectContaining({
+          kind: 'invalid-location',
+          message: expect.stringContaining('which is not an http(s) URL'),
+        }),
+      );
     });
   });
 
   describe('resolveDocLinkUrl', () => {
     it('should reject a link that cannot be resolved against its base as invalid-location', () => {
       const integrations = new ScmIntegrationLookup(scmIntegrations);
-      expect(() => resolveDocLinkUrl('a.md', 'not a url', integrations)).toThrow(
+      expect(() =>
+        resolveDocLinkUrl('a.md', 'not a url', integrations),
+      ).toThrow(
         expect.objectContaining({
           kind: 'invalid-location',
           message: 'The link "a.md" cannot be resolved against not a url.',

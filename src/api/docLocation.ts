@@ -1,7 +1,14 @@
-import { ANNOTATION_LOCATION, ANNOTATION_ORIGIN_LOCATION, parseLocationRef } from '@backstage/catalog-model';
+import {
+  ANNOTATION_LOCATION,
+  ANNOTATION_ORIGIN_LOCATION,
+  parseLocationRef,
+} from '@backstage/catalog-model';
 import type { Entity } from '@backstage/catalog-model';
 import { getArchitectureDocRef } from '../lib/annotation';
-import { ArchitectureDocError, ArchitectureDocLocation } from './ArchitectureDocsApi';
+import {
+  ArchitectureDocError,
+  ArchitectureDocLocation,
+} from './ArchitectureDocsApi';
 import { canonicalDocUrl, editPageUrl, newFilePageUrl } from './hostPages';
 import { hasScheme, isHttpUrl, tryParseUrl, tryResolveUrl } from './httpUrls';
 import type { ScmIntegrationLookup } from './scmIntegrationLookup';
@@ -25,10 +32,15 @@ function absoluteRef(ref: string, annotation: string): string {
   return ref;
 }
 
-function relativeRef(ref: string, entity: Entity, context: DocLocationContext): string {
+function relativeRef(
+  ref: string,
+  entity: Entity,
+  context: DocLocationContext,
+): string {
   const { annotation, integrations } = context;
   const annotations = entity.metadata.annotations ?? {};
-  const location = annotations[ANNOTATION_LOCATION] ?? annotations[ANNOTATION_ORIGIN_LOCATION];
+  const location =
+    annotations[ANNOTATION_LOCATION] ?? annotations[ANNOTATION_ORIGIN_LOCATION];
   const useAbsolute = `Set "${annotation}" to the doc's absolute URL, for example https://github.com/org/repo/blob/main/docs/architecture/${entity.metadata.name}.md.`;
   if (!location) {
     throw new ArchitectureDocError(
@@ -76,7 +88,10 @@ function relativeRef(ref: string, entity: Entity, context: DocLocationContext): 
  * `url:` location. Throws an {@link ArchitectureDocError} of kind
  * `no-annotation` or `invalid-location`.
  */
-export function locateEntityDoc(entity: Entity, context: DocLocationContext): ArchitectureDocLocation {
+export function locateEntityDoc(
+  entity: Entity,
+  context: DocLocationContext,
+): ArchitectureDocLocation {
   const { annotation, integrations } = context;
   const ref = getArchitectureDocRef(entity, annotation);
   if (!ref) {
@@ -85,7 +100,9 @@ export function locateEntityDoc(entity: Entity, context: DocLocationContext): Ar
       `The entity has no "${annotation}" annotation. Add it with the doc's path relative to catalog-info.yaml (for example ./docs/architecture/${entity.metadata.name}.md) or its URL.`,
     );
   }
-  const url = hasScheme(ref) ? absoluteRef(ref, annotation) : relativeRef(ref, entity, context);
+  const url = hasScheme(ref)
+    ? absoluteRef(ref, annotation)
+    : relativeRef(ref, entity, context);
   return {
     ref,
     url,
@@ -101,7 +118,11 @@ export function locateEntityDoc(entity: Entity, context: DocLocationContext): Ar
  * an {@link ArchitectureDocError} of kind `invalid-location` when the
  * result is not a URL.
  */
-export function resolveDocLinkUrl(target: string, baseUrl: string, integrations: ScmIntegrationLookup): string {
+export function resolveDocLinkUrl(
+  target: string,
+  baseUrl: string,
+  integrations: ScmIntegrationLookup,
+): string {
   const trimmed = target.trim();
   if (hasScheme(trimmed)) return trimmed;
   if (trimmed.startsWith('#')) {

@@ -2,8 +2,19 @@
  * @jest-environment node
  */
 // The client is DOM-free; Node's fetch and streams are what msw intercepts.
-import { entity, GITHUB_DOC, PLAIN_DOC, scmIntegrations, setup } from './__testUtils__/clientTestSetup';
-import { canonicalDocUrl, editPageUrl, newFilePageUrl, viewPageUrl } from './hostPages';
+import {
+  entity,
+  GITHUB_DOC,
+  PLAIN_DOC,
+  scmIntegrations,
+  setup,
+} from './__testUtils__/clientTestSetup';
+import {
+  canonicalDocUrl,
+  editPageUrl,
+  newFilePageUrl,
+  viewPageUrl,
+} from './hostPages';
 import { ScmIntegrationLookup } from './scmIntegrationLookup';
 
 describe('hostPages', () => {
@@ -11,16 +22,22 @@ describe('hostPages', () => {
     it('should offer no create URL on hosts without a prefilled new-file page', () => {
       const { client } = setup();
       const location = client.getDocLocation(
-        entity({ 'architecture-docs/ref': 'https://bitbucket.org/acme/playout/src/main/docs/A.md' }),
+        entity({
+          'architecture-docs/ref':
+            'https://bitbucket.org/acme/playout/src/main/docs/A.md',
+        }),
       );
       expect(location.createUrl).toBeUndefined();
     });
 
     it("should prefill the template the caller gives instead of the client's own", () => {
       const { client } = setup();
-      const location = client.getDocLocation(entity({ 'architecture-docs/ref': GITHUB_DOC }), {
-        templateMarkdown: '# Org\n\n## Problem statement\n',
-      });
+      const location = client.getDocLocation(
+        entity({ 'architecture-docs/ref': GITHUB_DOC }),
+        {
+          templateMarkdown: '# Org\n\n## Problem statement\n',
+        },
+      );
       expect(location.createUrl).toBe(
         'https://github.com/acme/playout/new/main/docs/architecture?filename=PlayoutEngine.md&value=%23%20Org%0A%0A%23%23%20Problem%20statement%0A',
       );
@@ -28,7 +45,9 @@ describe('hostPages', () => {
 
     it('should leave the template out of a create URL that would be too long', () => {
       const { client } = setup({ templateMarkdown: 'x'.repeat(10000) });
-      const location = client.getDocLocation(entity({ 'architecture-docs/ref': GITHUB_DOC }));
+      const location = client.getDocLocation(
+        entity({ 'architecture-docs/ref': GITHUB_DOC }),
+      );
       expect(location.createUrl).toBe(
         'https://github.com/acme/playout/new/main/docs/architecture?filename=PlayoutEngine.md',
       );
@@ -38,7 +57,9 @@ describe('hostPages', () => {
   describe('getViewUrl', () => {
     it('should turn a GitHub raw URL into its blob page', () => {
       const { client } = setup();
-      expect(client.getViewUrl(GITHUB_DOC.replace('/blob/', '/raw/'))).toBe(GITHUB_DOC);
+      expect(client.getViewUrl(GITHUB_DOC.replace('/blob/', '/raw/'))).toBe(
+        GITHUB_DOC,
+      );
     });
 
     it('should return a URL on no integration unchanged', () => {
@@ -49,12 +70,16 @@ describe('hostPages', () => {
 
   describe('page URLs from the integrations', () => {
     const integrations = new ScmIntegrationLookup(scmIntegrations);
-    const GITLAB_DOC = 'https://gitlab.example.com/media/playout/-/blob/main/docs/architecture/A.md';
+    const GITLAB_DOC =
+      'https://gitlab.example.com/media/playout/-/blob/main/docs/architecture/A.md';
 
     it('should make a GitHub tree URL canonical as its blob page, keeping query and fragment', () => {
-      expect(canonicalDocUrl(`${GITHUB_DOC.replace('/blob/', '/tree/')}?plain=1#purpose`, integrations)).toBe(
-        `${GITHUB_DOC}?plain=1#purpose`,
-      );
+      expect(
+        canonicalDocUrl(
+          `${GITHUB_DOC.replace('/blob/', '/tree/')}?plain=1#purpose`,
+          integrations,
+        ),
+      ).toBe(`${GITHUB_DOC}?plain=1#purpose`);
     });
 
     it('should keep a URL on no integration as the canonical URL', () => {
@@ -69,7 +94,9 @@ describe('hostPages', () => {
     });
 
     it('should turn a GitLab raw URL into its blob page', () => {
-      expect(viewPageUrl(GITLAB_DOC.replace('/-/blob/', '/-/raw/'), integrations)).toBe(GITLAB_DOC);
+      expect(
+        viewPageUrl(GITLAB_DOC.replace('/-/blob/', '/-/raw/'), integrations),
+      ).toBe(GITLAB_DOC);
     });
 
     it('should keep a GitHub tree URL as the page to view, since it may name a folder', () => {
@@ -78,13 +105,21 @@ describe('hostPages', () => {
     });
 
     it('should decode the file name of a GitHub new-file page', () => {
-      expect(newFilePageUrl('https://github.com/acme/playout/blob/main/docs/A%20B.md', '', integrations)).toBe(
+      expect(
+        newFilePageUrl(
+          'https://github.com/acme/playout/blob/main/docs/A%20B.md',
+          '',
+          integrations,
+        ),
+      ).toBe(
         'https://github.com/acme/playout/new/main/docs?filename=A%20B.md&value=',
       );
     });
 
     it('should offer no new-file page for a GitHub URL that names no file', () => {
-      expect(newFilePageUrl('https://github.com/acme/playout', '# T', integrations)).toBeUndefined();
+      expect(
+        newFilePageUrl('https://github.com/acme/playout', '# T', integrations),
+      ).toBeUndefined();
     });
   });
 });

@@ -10,9 +10,15 @@ import type { ScmIntegrationLookup } from './scmIntegrationLookup';
 const MAX_PREFILL_URL_CHARS = 8000;
 
 /** The page of a GitHub file of the given kind; the hash is kept for anchors. */
-function githubPageUrl(url: string, parts: GithubFileParts, kind: 'blob'): string {
+function githubPageUrl(
+  url: string,
+  parts: GithubFileParts,
+  kind: 'blob',
+): string {
   const parsed = new URL(url);
-  const path = [parts.owner, parts.repo, kind, parts.ref, ...parts.path].join('/');
+  const path = [parts.owner, parts.repo, kind, parts.ref, ...parts.path].join(
+    '/',
+  );
   return `${parsed.origin}/${path}${parsed.search}${parsed.hash}`;
 }
 
@@ -21,13 +27,20 @@ function githubPageUrl(url: string, parts: GithubFileParts, kind: 'blob'): strin
  * against. GitHub's resolver returns `tree` URLs because a path may be a
  * folder; a doc is a file, whose page is the `blob` URL.
  */
-export function canonicalDocUrl(url: string, integrations: ScmIntegrationLookup): string {
-  const github = integrations.integrationOfType(url, 'github') && parseGithubFileUrl(url);
+export function canonicalDocUrl(
+  url: string,
+  integrations: ScmIntegrationLookup,
+): string {
+  const github =
+    integrations.integrationOfType(url, 'github') && parseGithubFileUrl(url);
   return github ? githubPageUrl(url, github, 'blob') : url;
 }
 
 /** The host's page to edit the file, when its integration has one. */
-export function editPageUrl(url: string, integrations: ScmIntegrationLookup): string | undefined {
+export function editPageUrl(
+  url: string,
+  integrations: ScmIntegrationLookup,
+): string | undefined {
   const integration = integrations.integrationFor(url);
   if (!integration) return undefined;
   try {
@@ -72,7 +85,10 @@ export function newFilePageUrl(
       const parts = parseGitlabFileUrl(url, gitlab.config);
       if (!parts) return undefined;
       const base = `${parts.root}/${parts.project}/-/new/${parts.ref}`;
-      return withTemplate(newFilePage(base, parts.path, 'file_name'), 'content');
+      return withTemplate(
+        newFilePage(base, parts.path, 'file_name'),
+        'content',
+      );
     }
   } catch {
     return undefined;
@@ -84,14 +100,25 @@ export function newFilePageUrl(
  * The page that shows a file on its host. Doc URLs are such pages already;
  * GitHub and GitLab raw URLs are turned into their blob pages.
  */
-export function viewPageUrl(url: string, integrations: ScmIntegrationLookup): string {
-  const github = integrations.integrationOfType(url, 'github') && parseGithubFileUrl(url);
+export function viewPageUrl(
+  url: string,
+  integrations: ScmIntegrationLookup,
+): string {
+  const github =
+    integrations.integrationOfType(url, 'github') && parseGithubFileUrl(url);
   // Only raw answers are not pages; `tree` links may name folders.
-  if (github && github.kind === 'raw') return githubPageUrl(url, github, 'blob');
+  if (github && github.kind === 'raw')
+    return githubPageUrl(url, github, 'blob');
   const gitlab = integrations.integrationOfType(url, 'gitlab');
   const gitlabParts = gitlab && parseGitlabFileUrl(url, gitlab.config);
   if (gitlabParts && new URL(url).pathname.includes('/-/raw/')) {
-    const path = [gitlabParts.project, '-', 'blob', gitlabParts.ref, ...gitlabParts.path].join('/');
+    const path = [
+      gitlabParts.project,
+      '-',
+      'blob',
+      gitlabParts.ref,
+      ...gitlabParts.path,
+    ].join('/');
     return `${gitlabParts.root}/${path}`;
   }
   return url;

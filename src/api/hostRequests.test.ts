@@ -16,7 +16,12 @@ import {
   setup,
   text,
 } from './__testUtils__/clientTestSetup';
-import { describeDocSource, HostRequestContext, prepareHostRequest, sendHostRequest } from './hostRequests';
+import {
+  describeDocSource,
+  HostRequestContext,
+  prepareHostRequest,
+  sendHostRequest,
+} from './hostRequests';
 import { ScmIntegrationLookup } from './scmIntegrationLookup';
 
 describe('hostRequests', () => {
@@ -25,15 +30,30 @@ describe('hostRequests', () => {
       const { client, scmAuthApi } = setup();
       serve('https://raw.githubusercontent.com', () => text(DOC_TEXT));
       await client.getDoc(GITHUB_DOC);
-      expect(scmAuthApi.getCredentials).toHaveBeenCalledWith({ url: GITHUB_DOC, optional: true });
+      expect(scmAuthApi.getCredentials).toHaveBeenCalledWith({
+        url: GITHUB_DOC,
+        optional: true,
+      });
     });
 
     it('should read anonymously when there is no session', async () => {
       const { client, scmAuthApi } = setup();
-      scmAuthApi.getCredentials.mockResolvedValue({ token: '', headers: { Authorization: 'Bearer ' } });
-      const seen = serve('https://raw.githubusercontent.com', () => text(DOC_TEXT));
+      scmAuthApi.getCredentials.mockResolvedValue({
+        token: '',
+        headers: { Authorization: 'Bearer ' },
+      });
+      const seen = serve('https://raw.githubusercontent.com', () =>
+        text(DOC_TEXT),
+      );
       await client.getDoc(GITHUB_DOC);
-      expect(seen).toEqual([{ url: GITHUB_RAW, authorization: null, accept: null, ifNoneMatch: null }]);
+      expect(seen).toEqual([
+        {
+          url: GITHUB_RAW,
+          authorization: null,
+          accept: null,
+          ifNoneMatch: null,
+        },
+      ]);
     });
 
     it('should read a URL with a fragment as the file itself', async () => {
@@ -46,8 +66,13 @@ describe('hostRequests', () => {
 
     it('should reject a URL that is not http(s) without a request', async () => {
       const { client } = setup();
-      const error = await failure(client.getDoc('ftp://files.example.net/A.md'));
-      expect(error).toMatchObject({ name: 'ArchitectureDocError', kind: 'invalid-location' });
+      const error = await failure(
+        client.getDoc('ftp://files.example.net/A.md'),
+      );
+      expect(error).toMatchObject({
+        name: 'ArchitectureDocError',
+        kind: 'invalid-location',
+      });
     });
   });
 
@@ -64,21 +89,38 @@ describe('hostRequests', () => {
     it('should not send a GitHub Enterprise token to github.com', async () => {
       const { client, scmAuthApi } = setup();
       scmAuthApi.getCredentials.mockImplementation(async ({ url }) => {
-        if (new URL(url).host === 'ghe.example.com') return credentials('ghe-token');
+        if (new URL(url).host === 'ghe.example.com')
+          return credentials('ghe-token');
         throw new Error(`No auth provider available for '${url}'`);
       });
-      const seen = serve('https://raw.githubusercontent.com', () => text(DOC_TEXT));
+      const seen = serve('https://raw.githubusercontent.com', () =>
+        text(DOC_TEXT),
+      );
       await client.getDoc(GITHUB_DOC);
-      expect(seen).toEqual([{ url: GITHUB_RAW, authorization: null, accept: null, ifNoneMatch: null }]);
+      expect(seen).toEqual([
+        {
+          url: GITHUB_RAW,
+          authorization: null,
+          accept: null,
+          ifNoneMatch: null,
+        },
+      ]);
     });
 
     it('should not follow a redirect while sending credentials', async () => {
       const { client, scmAuthApi } = setup();
       scmAuthApi.getCredentials.mockResolvedValue(credentials('gh-token'));
-      serve('https://api.github.com', () =>
-        new HttpResponse(null, { status: 302, headers: { Location: 'https://elsewhere.example.org/A.md' } }),
+      serve(
+        'https://api.github.com',
+        () =>
+          new HttpResponse(null, {
+            status: 302,
+            headers: { Location: 'https://elsewhere.example.org/A.md' },
+          }),
       );
-      const elsewhere = serve('https://elsewhere.example.org', () => text('stolen'));
+      const elsewhere = serve('https://elsewhere.example.org', () =>
+        text('stolen'),
+      );
       const error = await failure(client.getDoc(GITHUB_DOC));
       expect(error).toMatchObject({ kind: 'failed', status: 302 });
       expect(elsewhere).toEqual([]);
@@ -107,9 +149,13 @@ describe('hostRequests', () => {
     });
 
     it('should keep the API path and query of a GitLab doc under the proxy path', async () => {
-      const { client } = setup({ config: { fetch: { mode: 'proxy', proxyPath: '/gitlab-docs' } } });
+      const { client } = setup({
+        config: { fetch: { mode: 'proxy', proxyPath: '/gitlab-docs' } },
+      });
       const seen = serve('http://backstage.test', () => text(DOC_TEXT));
-      await client.getDoc('https://gitlab.example.com/media/playout/-/blob/main/docs/A.md');
+      await client.getDoc(
+        'https://gitlab.example.com/media/playout/-/blob/main/docs/A.md',
+      );
       expect(seen.map(s => s.url)).toEqual([
         'http://backstage.test/api/proxy/gitlab-docs/api/v4/projects/media%2Fplayout/repository/files/docs%2FA.md/raw?ref=main',
       ]);
@@ -118,17 +164,31 @@ describe('hostRequests', () => {
 
   describe('preparing and sending', () => {
     const integrations = new ScmIntegrationLookup(scmIntegrations);
-    const context = (overrides: Partial<HostRequestContext> = {}): HostRequestContext => {
+    const context = (
+      overrides: Partial<HostRequestContext> = {},
+    ): HostRequestContext => {
       const { scmAuthApi, discoveryApi, fetchApi } = setup();
       scmAuthApi.getCredentials.mockResolvedValue(credentials('token'));
-      return { proxyPath: undefined, scmAuthApi, discoveryApi, fetchApi, fetch: jest.fn(), ...overrides };
+      return {
+        proxyPath: undefined,
+        scmAuthApi,
+        discoveryApi,
+        fetchApi,
+        fetch: jest.fn(),
+        ...overrides,
+      };
     };
 
     it('should describe a doc by its canonical URL without the fragment', () => {
-      const source = describeDocSource(`${GITHUB_DOC.replace('/blob/', '/tree/')}#purpose`, integrations);
+      const source = describeDocSource(
+        `${GITHUB_DOC.replace('/blob/', '/tree/')}#purpose`,
+        integrations,
+      );
       expect(source).toMatchObject({ docUrl: GITHUB_DOC, host: 'github.com' });
       expect(source.integration?.rawRequest(false).url).toBe(GITHUB_RAW);
-      expect(describeDocSource(PLAIN_DOC, integrations).integration).toBeUndefined();
+      expect(
+        describeDocSource(PLAIN_DOC, integrations).integration,
+      ).toBeUndefined();
     });
 
     it('should not add credentials to a request whose target is not one of the integration hosts', async () => {
@@ -138,24 +198,40 @@ describe('hostRequests', () => {
         integration: {
           credentialHosts: new Set(['github.com']),
           rawRequest: (authenticated: boolean) => ({
-            url: authenticated ? 'https://elsewhere.example.org/A.md' : GITHUB_RAW,
+            url: authenticated
+              ? 'https://elsewhere.example.org/A.md'
+              : GITHUB_RAW,
             headers: {},
             format: 'text' as const,
           }),
         },
       };
-      const request = await prepareHostRequest(source, new AbortController().signal, context());
-      expect(request).toEqual({ url: GITHUB_RAW, headers: {}, format: 'text', authenticated: false, viaProxy: false });
+      const request = await prepareHostRequest(
+        source,
+        new AbortController().signal,
+        context(),
+      );
+      expect(request).toEqual({
+        url: GITHUB_RAW,
+        headers: {},
+        format: 'text',
+        authenticated: false,
+        viaProxy: false,
+      });
     });
 
     it('should reject with the abort reason while waiting for credentials', async () => {
       const controller = new AbortController();
       const { scmAuthApi } = setup();
       scmAuthApi.getCredentials.mockReturnValue(new Promise(() => undefined));
-      const pending = prepareHostRequest(describeDocSource(GITHUB_DOC, integrations), controller.signal, {
-        ...context(),
-        scmAuthApi,
-      });
+      const pending = prepareHostRequest(
+        describeDocSource(GITHUB_DOC, integrations),
+        controller.signal,
+        {
+          ...context(),
+          scmAuthApi,
+        },
+      );
       controller.abort();
       expect(await failure(pending)).toMatchObject({ name: 'AbortError' });
     });

@@ -39,7 +39,10 @@ export interface HostRequestContext {
  * Where `url` is read from. Throws an `invalid-location` error for a URL
  * that is not http(s), or one on an integration that names no file.
  */
-export function describeDocSource(url: string, integrations: ScmIntegrationLookup): DocSource {
+export function describeDocSource(
+  url: string,
+  integrations: ScmIntegrationLookup,
+): DocSource {
   const parsed = tryParseUrl(url);
   if (!isHttpUrl(parsed)) {
     throw new ArchitectureDocError(
@@ -52,7 +55,11 @@ export function describeDocSource(url: string, integrations: ScmIntegrationLooku
   parsed.hash = '';
   const docUrl = canonicalDocUrl(parsed.toString(), integrations);
   const integrationType = integrations.integrationFor(docUrl)?.type;
-  const integration = fileSourceForIntegration(docUrl, integrationType, integrations.registry);
+  const integration = fileSourceForIntegration(
+    docUrl,
+    integrationType,
+    integrations.registry,
+  );
   return { docUrl, host: parsed.host, integration };
 }
 
@@ -74,7 +81,9 @@ export async function prepareHostRequest(
       format: 'text' as const,
     };
     const target = new URL(raw.url);
-    const base = (await raceAbort(context.discoveryApi.getBaseUrl('proxy'), signal)).replace(/\/+$/, '');
+    const base = (
+      await raceAbort(context.discoveryApi.getBaseUrl('proxy'), signal)
+    ).replace(/\/+$/, '');
     return {
       ...raw,
       url: `${base}${context.proxyPath}${target.pathname}${target.search}`,
@@ -83,7 +92,13 @@ export async function prepareHostRequest(
     };
   }
   if (!source.integration) {
-    return { url: source.docUrl, headers: {}, format: 'text', authenticated: false, viaProxy: false };
+    return {
+      url: source.docUrl,
+      headers: {},
+      format: 'text',
+      authenticated: false,
+      viaProxy: false,
+    };
   }
 
   let credentialHeaders: Record<string, string> | undefined;
@@ -112,7 +127,11 @@ export async function prepareHostRequest(
       };
     }
   }
-  return { ...source.integration.rawRequest(false), authenticated: false, viaProxy: false };
+  return {
+    ...source.integration.rawRequest(false),
+    authenticated: false,
+    viaProxy: false,
+  };
 }
 
 /**
@@ -133,5 +152,7 @@ export function sendHostRequest(
     // A followed redirect would carry the credentials to wherever it points.
     redirect: request.authenticated ? 'manual' : 'follow',
   };
-  return request.viaProxy ? context.fetchApi.fetch(request.url, init) : context.fetch(request.url, init);
+  return request.viaProxy
+    ? context.fetchApi.fetch(request.url, init)
+    : context.fetch(request.url, init);
 }

@@ -1,4 +1,10 @@
-import { hasScheme, hostOf, isHttpUrl, tryParseUrl, tryResolveUrl } from './httpUrls';
+import {
+  hasScheme,
+  hostOf,
+  isHttpUrl,
+  tryParseUrl,
+  tryResolveUrl,
+} from './httpUrls';
 
 describe('httpUrls', () => {
   it('should parse an absolute URL and give undefined for anything else', () => {
@@ -31,7 +37,9 @@ describe('httpUrls', () => {
   });
 
   it('should resolve against a base and give undefined when the base is not a URL', () => {
-    expect(tryResolveUrl('../b.md', 'https://h.example/x/a.md')).toBe('https://h.example/b.md');
+    expect(tryResolveUrl('../b.md', 'https://h.example/x/a.md')).toBe(
+      'https://h.example/b.md',
+    );
     expect(tryResolveUrl('b.md', 'not a url')).toBeUndefined();
   });
 });

@@ -15,7 +15,9 @@ export function tryParseUrl(value: string): URL | undefined {
 
 /** Whether a parsed URL is one the browser may fetch: http or https. */
 export function isHttpUrl(url: URL | undefined): url is URL {
-  return url !== undefined && (url.protocol === 'https:' || url.protocol === 'http:');
+  return (
+    url !== undefined && (url.protocol === 'https:' || url.protocol === 'http:')
+  );
 }
 
 /** Whether a reference starts with a URL scheme, i.e. is not a relative path. */
@@ -29,7 +31,10 @@ export function hostOf(url: string | undefined): string | undefined {
 }
 
 /** `target` resolved against `base` by the URL standard; undefined when that fails. */
-export function tryResolveUrl(target: string, base: string): string | undefined {
+export function tryResolveUrl(
+  target: string,
+  base: string,
+): string | undefined {
   try {
     return new URL(target, base).toString();
   } catch {

@@ -1,10 +1,13 @@
 import { mockApis } from '@backstage/test-utils';
 import { readArchitectureDocsConfig } from './readArchitectureDocsConfig';
 
-type ConfigData = NonNullable<NonNullable<Parameters<typeof mockApis.config>[0]>['data']>;
+type ConfigData = NonNullable<
+  NonNullable<Parameters<typeof mockApis.config>[0]>['data']
+>;
 
 function read(architectureDocs: ConfigData[string] | undefined) {
-  const data: ConfigData = architectureDocs === undefined ? {} : { architectureDocs };
+  const data: ConfigData =
+    architectureDocs === undefined ? {} : { architectureDocs };
   return readArchitectureDocsConfig(mockApis.config({ data }));
 }
 
@@ -12,7 +15,12 @@ const DEFAULTS = {
   annotation: 'architecture-docs/ref',
   templateUrl: undefined,
   sections: undefined,
-  fetch: { mode: 'scm', proxyPath: undefined, timeoutMs: 10000, maxBytes: 1048576 },
+  fetch: {
+    mode: 'scm',
+    proxyPath: undefined,
+    timeoutMs: 10000,
+    maxBytes: 1048576,
+  },
   coverage: { kinds: ['Component'], concurrency: 6 },
   problems: [],
 };
@@ -28,10 +36,20 @@ describe('readArchitectureDocsConfig', () => {
         annotation: 'example.com/architecture',
         templateUrl: 'https://example.com/template.md',
         sections: [
-          { title: 'Purpose', aliases: ['Overview'], weight: 2, required: false },
+          {
+            title: 'Purpose',
+            aliases: ['Overview'],
+            weight: 2,
+            required: false,
+          },
           { title: 'Context' },
         ],
-        fetch: { mode: 'proxy', proxyPath: '/architecture-docs', timeoutMs: 5000, maxBytes: 2048 },
+        fetch: {
+          mode: 'proxy',
+          proxyPath: '/architecture-docs',
+          timeoutMs: 5000,
+          maxBytes: 2048,
+        },
         coverage: { kinds: ['Component', 'System'], concurrency: 3 },
       }),
     ).toEqual({
@@ -41,7 +59,12 @@ describe('readArchitectureDocsConfig', () => {
         { title: 'Purpose', aliases: ['Overview'], weight: 2, required: false },
         { title: 'Context' },
       ],
-      fetch: { mode: 'proxy', proxyPath: '/architecture-docs', timeoutMs: 5000, maxBytes: 2048 },
+      fetch: {
+        mode: 'proxy',
+        proxyPath: '/architecture-docs',
+        timeoutMs: 5000,
+        maxBytes: 2048,
+      },
       coverage: { kinds: ['Component', 'System'], concurrency: 3 },
       problems: [],
     });
@@ -54,14 +77,18 @@ describe('readArchitectureDocsConfig', () => {
   });
 
   it('should normalise the proxy path to one leading slash and no trailing slash', () => {
-    const config = read({ fetch: { mode: 'proxy', proxyPath: 'architecture-docs/' } });
+    const config = read({
+      fetch: { mode: 'proxy', proxyPath: 'architecture-docs/' },
+    });
     expect(config.fetch.proxyPath).toBe('/architecture-docs');
   });
 
   it('should replace a root that is not an object', () => {
     expect(read('yes')).toEqual({
       ...DEFAULTS,
-      problems: ['architectureDocs must be an object, got "yes"; using the defaults.'],
+      problems: [
+        'architectureDocs must be an object, got "yes"; using the defaults.',
+      ],
     });
   });
 
@@ -98,9 +125,13 @@ describe('readArchitectureDocsConfig', () => {
   });
 
   it('should drop a section without a title and keep the others', () => {
-    const config = read({ sections: [{ aliases: ['Overview'] }, { title: 'Context' }] });
+    const config = read({
+      sections: [{ aliases: ['Overview'] }, { title: 'Context' }],
+    });
     expect(config.sections).toEqual([{ title: 'Context' }]);
-    expect(config.problems).toEqual(['architectureDocs.sections[0].title is missing; ignoring this section.']);
+    expect(config.problems).toEqual([
+      'architectureDocs.sections[0].title is missing; ignoring this section.',
+    ]);
   });
 
   it('should drop a negative section weight', () => {
@@ -112,7 +143,9 @@ describe('readArchitectureDocsConfig', () => {
   });
 
   it('should drop a section required flag that is not a boolean', () => {
-    const config = read({ sections: [{ title: 'Purpose', required: 'sometimes' }] });
+    const config = read({
+      sections: [{ title: 'Purpose', required: 'sometimes' }],
+    });
     expect(config.sections).toEqual([{ title: 'Purpose' }]);
     expect(config.problems).toEqual([
       'architectureDocs.sections[0].required must be true or false, got "sometimes"; using true.',
@@ -120,8 +153,12 @@ describe('readArchitectureDocsConfig', () => {
   });
 
   it('should drop alias entries that are not strings', () => {
-    const config = read({ sections: [{ title: 'Purpose', aliases: ['Overview', 7] }] });
-    expect(config.sections).toEqual([{ title: 'Purpose', aliases: ['Overview'] }]);
+    const config = read({
+      sections: [{ title: 'Purpose', aliases: ['Overview', 7] }],
+    });
+    expect(config.sections).toEqual([
+      { title: 'Purpose', aliases: ['Overview'] },
+    ]);
     expect(config.problems).toEqual([
       'architectureDocs.sections[0].aliases[1] must be a non-empty string, got 7; ignoring it.',
     ]);
@@ -130,7 +167,9 @@ describe('readArchitectureDocsConfig', () => {
   it('should fall back to the template when no section is usable', () => {
     const config = read({ sections: [] });
     expect(config.sections).toBeUndefined();
-    expect(config.problems).toEqual(['architectureDocs.sections has no usable section; using the template instead.']);
+    expect(config.problems).toEqual([
+      'architectureDocs.sections has no usable section; using the template instead.',
+    ]);
   });
 
   it('should replace fetch when it is not an object', () => {
@@ -144,7 +183,9 @@ describe('readArchitectureDocsConfig', () => {
   it('should replace an unknown fetch mode', () => {
     const config = read({ fetch: { mode: 'direct' } });
     expect(config.fetch.mode).toBe('scm');
-    expect(config.problems).toEqual(['architectureDocs.fetch.mode must be "scm" or "proxy", got "direct"; using "scm".']);
+    expect(config.problems).toEqual([
+      'architectureDocs.fetch.mode must be "scm" or "proxy", got "direct"; using "scm".',
+    ]);
   });
 
   it('should fall back to scm mode when proxy mode has no proxyPath', () => {
@@ -237,8 +278,15 @@ describe('readArchitectureDocsConfig', () => {
   });
 
   it('should keep valid keys next to invalid ones', () => {
-    const config = read({ fetch: { mode: 'proxy', proxyPath: '/docs', timeoutMs: -1 } });
-    expect(config.fetch).toEqual({ mode: 'proxy', proxyPath: '/docs', timeoutMs: 10000, maxBytes: 1048576 });
+    const config = read({
+      fetch: { mode: 'proxy', proxyPath: '/docs', timeoutMs: -1 },
+    });
+    expect(config.fetch).toEqual({
+      mode: 'proxy',
+      proxyPath: '/docs',
+      timeoutMs: 10000,
+      maxBytes: 1048576,
+    });
     expect(config.problems).toEqual([
       'architectureDocs.fetch.timeoutMs must be a whole number above 0, got -1; using 10000.',
     ]);
@@ -246,7 +294,19 @@ describe('readArchitectureDocsConfig', () => {
 
   describe('with a value of the wrong type at any key', () => {
     type Value = Exclude<ConfigData[string], undefined>;
-    const WRONG_VALUES: Value[] = [42, -1, 0.5, true, 'lots', '', ' ', [], [1, 'x', null], {}, { a: 1 }];
+    const WRONG_VALUES: Value[] = [
+      42,
+      -1,
+      0.5,
+      true,
+      'lots',
+      '',
+      ' ',
+      [],
+      [1, 'x', null],
+      {},
+      { a: 1 },
+    ];
     const KEYS: Array<(value: Value) => Value> = [
       value => value,
       value => ({ annotation: value }),
@@ -268,18 +328,27 @@ describe('readArchitectureDocsConfig', () => {
       value => ({ coverage: { kinds: [value] } }),
       value => ({ coverage: { concurrency: value } }),
     ];
-    const cases = KEYS.flatMap(key => WRONG_VALUES.map(value => [JSON.stringify(key(value)), key(value)] as const));
+    const cases = KEYS.flatMap(key =>
+      WRONG_VALUES.map(
+        value => [JSON.stringify(key(value)), key(value)] as const,
+      ),
+    );
 
-    it.each(cases)('should not throw for %s, and return usable values', (_name, architectureDocs) => {
-      const config = read(architectureDocs);
-      expect(typeof config.annotation).toBe('string');
-      expect(['scm', 'proxy']).toContain(config.fetch.mode);
-      expect(config.fetch.timeoutMs).toBeGreaterThan(0);
-      expect(config.fetch.maxBytes).toBeGreaterThan(0);
-      expect(config.coverage.kinds.length).toBeGreaterThan(0);
-      expect(config.coverage.concurrency).toBeGreaterThan(0);
-      expect(config.problems.every(problem => typeof problem === 'string')).toBe(true);
-    });
+    it.each(cases)(
+      'should not throw for %s, and return usable values',
+      (_name, architectureDocs) => {
+        const config = read(architectureDocs);
+        expect(typeof config.annotation).toBe('string');
+        expect(['scm', 'proxy']).toContain(config.fetch.mode);
+        expect(config.fetch.timeoutMs).toBeGreaterThan(0);
+        expect(config.fetch.maxBytes).toBeGreaterThan(0);
+        expect(config.coverage.kinds.length).toBeGreaterThan(0);
+        expect(config.coverage.concurrency).toBeGreaterThan(0);
+        expect(
+          config.problems.every(problem => typeof problem === 'string'),
+        ).toBe(true);
+      },
+    );
   });
 
   it('should report a configuration that cannot be read instead of throwing', () => {
@@ -296,7 +365,10 @@ describe('readArchitectureDocsConfig', () => {
   });
 
   it('should read a built-in template name and reject an unknown one', () => {
-    expect(read({ template: 'arc42' })).toEqual({ ...DEFAULTS, template: 'arc42' });
+    expect(read({ template: 'arc42' })).toEqual({
+      ...DEFAULTS,
+      template: 'arc42',
+    });
     expect(read({ template: 'ARC42' }).template).toBe('arc42');
     const unknown = read({ template: 'c4' });
     expect(unknown.template).toBeUndefined();

@@ -119,7 +119,9 @@ function readObject(
   const value = parent?.[key];
   if (value === undefined) return undefined;
   if (isRecord(value)) return value;
-  problems.push(`${path} must be an object, got ${describe(value)}; using the defaults for its keys.`);
+  problems.push(
+    `${path} must be an object, got ${describe(value)}; using the defaults for its keys.`,
+  );
   return undefined;
 }
 
@@ -131,11 +133,16 @@ function readString(
 ): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value === 'string' && value.trim()) return value.trim();
-  problems.push(`${path} must be a non-empty string, got ${describe(value)}; ${fallbackNote}.`);
+  problems.push(
+    `${path} must be a non-empty string, got ${describe(value)}; ${fallbackNote}.`,
+  );
   return undefined;
 }
 
-function readTemplateName(value: unknown, problems: Problems): string | undefined {
+function readTemplateName(
+  value: unknown,
+  problems: Problems,
+): string | undefined {
   const path = `${ROOT}.template`;
   const name = readString(value, path, problems, 'using the default template');
   if (name === undefined) return undefined;
@@ -168,18 +175,31 @@ function readPositiveInteger(
 ): number {
   if (value === undefined) return fallback;
   const parsed = toNumber(value);
-  if (parsed !== undefined && Number.isSafeInteger(parsed) && parsed > 0) return parsed;
-  problems.push(`${path} must be a whole number above 0, got ${describe(value)}; using ${fallback}.`);
+  if (parsed !== undefined && Number.isSafeInteger(parsed) && parsed > 0)
+    return parsed;
+  problems.push(
+    `${path} must be a whole number above 0, got ${describe(value)}; using ${fallback}.`,
+  );
   return fallback;
 }
 
-function readAnnotation(root: Record<string, unknown> | undefined, problems: Problems): string {
+function readAnnotation(
+  root: Record<string, unknown> | undefined,
+  problems: Problems,
+): string {
   const fallback = DEFAULT_ARCHITECTURE_DOCS_CONFIG.annotation;
   const path = `${ROOT}.annotation`;
-  const value = readString(root?.annotation, path, problems, `using "${fallback}"`);
+  const value = readString(
+    root?.annotation,
+    path,
+    problems,
+    `using "${fallback}"`,
+  );
   if (value === undefined) return fallback;
   if (/\s/.test(value)) {
-    problems.push(`${path} must not contain spaces, got ${describe(value)}; using "${fallback}".`);
+    problems.push(
+      `${path} must not contain spaces, got ${describe(value)}; using "${fallback}".`,
+    );
     return fallback;
   }
   return value;
@@ -192,13 +212,18 @@ function readStringList(
   fallbackNote: string,
 ): string[] | undefined {
   if (!Array.isArray(value)) {
-    problems.push(`${path} must be a list of strings, got ${describe(value)}; ${fallbackNote}.`);
+    problems.push(
+      `${path} must be a list of strings, got ${describe(value)}; ${fallbackNote}.`,
+    );
     return undefined;
   }
   const strings: string[] = [];
   value.forEach((item, index) => {
     if (typeof item === 'string' && item.trim()) strings.push(item.trim());
-    else problems.push(`${path}[${index}] must be a non-empty string, got ${describe(item)}; ignoring it.`);
+    else
+      problems.push(
+        `${path}[${index}] must be a non-empty string, got ${describe(item)}; ignoring it.`,
+      );
   });
   return strings;
 }
@@ -209,10 +234,17 @@ function readSection(
   problems: Problems,
 ): ArchitectureDocsSectionConfig | undefined {
   if (!isRecord(value)) {
-    problems.push(`${path} must be an object with a title, got ${describe(value)}; ignoring this section.`);
+    problems.push(
+      `${path} must be an object with a title, got ${describe(value)}; ignoring this section.`,
+    );
     return undefined;
   }
-  const title = readString(value.title, `${path}.title`, problems, 'ignoring this section');
+  const title = readString(
+    value.title,
+    `${path}.title`,
+    problems,
+    'ignoring this section',
+  );
   if (title === undefined) {
     if (value.title === undefined) {
       problems.push(`${path}.title is missing; ignoring this section.`);
@@ -221,19 +253,32 @@ function readSection(
   }
   const section: ArchitectureDocsSectionConfig = { title };
   if (value.aliases !== undefined) {
-    const aliases = readStringList(value.aliases, `${path}.aliases`, problems, 'ignoring them');
+    const aliases = readStringList(
+      value.aliases,
+      `${path}.aliases`,
+      problems,
+      'ignoring them',
+    );
     if (aliases) section.aliases = aliases;
   }
   if (value.weight !== undefined) {
     const weight = toNumber(value.weight);
     // Zero is allowed: it keeps a section in the checklist without scoring it.
-    if (weight !== undefined && Number.isFinite(weight) && weight >= 0) section.weight = weight;
-    else problems.push(`${path}.weight must be a number of 0 or more, got ${describe(value.weight)}; using 1.`);
+    if (weight !== undefined && Number.isFinite(weight) && weight >= 0)
+      section.weight = weight;
+    else
+      problems.push(
+        `${path}.weight must be a number of 0 or more, got ${describe(value.weight)}; using 1.`,
+      );
   }
   if (value.required !== undefined) {
     if (typeof value.required === 'boolean') section.required = value.required;
-    else if (value.required === 'true' || value.required === 'false') section.required = value.required === 'true';
-    else problems.push(`${path}.required must be true or false, got ${describe(value.required)}; using true.`);
+    else if (value.required === 'true' || value.required === 'false')
+      section.required = value.required === 'true';
+    else
+      problems.push(
+        `${path}.required must be true or false, got ${describe(value.required)}; using true.`,
+      );
   }
   return section;
 }
@@ -246,12 +291,17 @@ function readSections(
   const path = `${ROOT}.sections`;
   if (value === undefined) return undefined;
   if (!Array.isArray(value)) {
-    problems.push(`${path} must be a list of sections, got ${describe(value)}; using the template instead.`);
+    problems.push(
+      `${path} must be a list of sections, got ${describe(value)}; using the template instead.`,
+    );
     return undefined;
   }
   const sections = value
     .map((item, index) => readSection(item, `${path}[${index}]`, problems))
-    .filter((section): section is ArchitectureDocsSectionConfig => section !== undefined);
+    .filter(
+      (section): section is ArchitectureDocsSectionConfig =>
+        section !== undefined,
+    );
   if (sections.length === 0) {
     problems.push(`${path} has no usable section; using the template instead.`);
     return undefined;
@@ -272,10 +322,17 @@ function readFetch(
   if (rawMode === 'scm' || rawMode === 'proxy') {
     mode = rawMode;
   } else if (rawMode !== undefined) {
-    problems.push(`${path}.mode must be "scm" or "proxy", got ${describe(rawMode)}; using "${defaults.mode}".`);
+    problems.push(
+      `${path}.mode must be "scm" or "proxy", got ${describe(rawMode)}; using "${defaults.mode}".`,
+    );
   }
 
-  let proxyPath = readString(fetchConfig?.proxyPath, `${path}.proxyPath`, problems, 'ignoring it');
+  let proxyPath = readString(
+    fetchConfig?.proxyPath,
+    `${path}.proxyPath`,
+    problems,
+    'ignoring it',
+  );
   if (proxyPath !== undefined) {
     if (/\s|:\/\//.test(proxyPath)) {
       problems.push(
@@ -286,21 +343,35 @@ function readFetch(
       // The discovery URL has no trailing slash, and request paths start with one.
       proxyPath = `/${proxyPath.replace(/^\/+/, '').replace(/\/+$/, '')}`;
       if (proxyPath === '/') {
-        problems.push(`${path}.proxyPath must name a proxy path such as "/architecture-docs"; ignoring it.`);
+        problems.push(
+          `${path}.proxyPath must name a proxy path such as "/architecture-docs"; ignoring it.`,
+        );
         proxyPath = undefined;
       }
     }
   }
   if (mode === 'proxy' && proxyPath === undefined) {
-    problems.push(`${path}.mode is "proxy" but ${path}.proxyPath is not set; using "scm".`);
+    problems.push(
+      `${path}.mode is "proxy" but ${path}.proxyPath is not set; using "scm".`,
+    );
     mode = 'scm';
   }
 
   return {
     mode,
     proxyPath,
-    timeoutMs: readPositiveInteger(fetchConfig?.timeoutMs, `${path}.timeoutMs`, defaults.timeoutMs, problems),
-    maxBytes: readPositiveInteger(fetchConfig?.maxBytes, `${path}.maxBytes`, defaults.maxBytes, problems),
+    timeoutMs: readPositiveInteger(
+      fetchConfig?.timeoutMs,
+      `${path}.timeoutMs`,
+      defaults.timeoutMs,
+      problems,
+    ),
+    maxBytes: readPositiveInteger(
+      fetchConfig?.maxBytes,
+      `${path}.maxBytes`,
+      defaults.maxBytes,
+      problems,
+    ),
   };
 }
 
@@ -323,13 +394,20 @@ function readCoverage(
     if (configured && configured.length > 0) {
       kinds = configured;
     } else if (configured) {
-      problems.push(`${path}.kinds has no usable kind; using ${JSON.stringify(defaults.kinds)}.`);
+      problems.push(
+        `${path}.kinds has no usable kind; using ${JSON.stringify(defaults.kinds)}.`,
+      );
     }
   }
 
   return {
     kinds,
-    concurrency: readPositiveInteger(coverage?.concurrency, `${path}.concurrency`, defaults.concurrency, problems),
+    concurrency: readPositiveInteger(
+      coverage?.concurrency,
+      `${path}.concurrency`,
+      defaults.concurrency,
+      problems,
+    ),
   };
 }
 
@@ -340,23 +418,34 @@ function readCoverage(
  * failing to load.
  * @public
  */
-export function readArchitectureDocsConfig(config: ConfigApi): ArchitectureDocsConfig {
+export function readArchitectureDocsConfig(
+  config: ConfigApi,
+): ArchitectureDocsConfig {
   const problems: Problems = [];
   let root: Record<string, unknown> | undefined;
   let value: unknown;
   try {
     value = config.getOptional(ROOT);
   } catch (error) {
-    problems.push(`${ROOT} could not be read (${String(error)}); using the defaults.`);
+    problems.push(
+      `${ROOT} could not be read (${String(error)}); using the defaults.`,
+    );
   }
   if (isRecord(value)) {
     root = value;
   } else if (value !== undefined) {
-    problems.push(`${ROOT} must be an object, got ${describe(value)}; using the defaults.`);
+    problems.push(
+      `${ROOT} must be an object, got ${describe(value)}; using the defaults.`,
+    );
   }
 
   const annotation = readAnnotation(root, problems);
-  const templateUrl = readString(root?.templateUrl, `${ROOT}.templateUrl`, problems, 'using the default template');
+  const templateUrl = readString(
+    root?.templateUrl,
+    `${ROOT}.templateUrl`,
+    problems,
+    'using the default template',
+  );
   const template = readTemplateName(root?.template, problems);
   const sections = readSections(root, problems);
   const fetchConfig = readFetch(root, problems);

@@ -1,4 +1,7 @@
-import { ArchitectureDocError, ArchitectureDocFile } from './ArchitectureDocsApi';
+import {
+  ArchitectureDocError,
+  ArchitectureDocFile,
+} from './ArchitectureDocsApi';
 import type { DocSource, PreparedRequest } from './hostRequests';
 import { giteaContentsByteBudget, giteaFileBytes } from './hosts/giteaContents';
 import { answeredBy, redirectError, statusError } from './responseErrors';
@@ -22,11 +25,14 @@ function isTextMediaType(mediaType: string | undefined): boolean {
   if (mediaType.startsWith('text/')) return true;
   if (mediaType === 'application/octet-stream') return true;
   // GitHub labels raw answers with its own vendor types, e.g. application/vnd.github.raw.
-  return mediaType.startsWith('application/vnd.github') && mediaType.includes('raw');
+  return (
+    mediaType.startsWith('application/vnd.github') && mediaType.includes('raw')
+  );
 }
 
 function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MiB`;
+  if (bytes >= 1024 * 1024)
+    return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MiB`;
   if (bytes >= 1024) return `${Math.round((bytes / 1024) * 10) / 10} KiB`;
   return `${bytes} bytes`;
 }
@@ -40,7 +46,10 @@ function discardBody(response: Response): void {
  * Reads at most `limit` bytes; undefined when the body is longer. The read
  * stops at the first chunk past the limit, so a huge body is never buffered.
  */
-export async function readBodyWithin(response: Response, limit: number): Promise<Uint8Array | undefined> {
+export async function readBodyWithin(
+  response: Response,
+  limit: number,
+): Promise<Uint8Array | undefined> {
   if (!response.body) {
     const bytes = new Uint8Array(await response.arrayBuffer());
     return bytes.byteLength > limit ? undefined : bytes;
@@ -102,13 +111,17 @@ export async function readDocResponse(
   const { maxBytes } = options;
   const status = response.status;
 
-  if (response.type === 'opaqueredirect' || (status >= 300 && status < 400 && status !== 304)) {
+  if (
+    response.type === 'opaqueredirect' ||
+    (status >= 300 && status < 400 && status !== 304)
+  ) {
     discardBody(response);
     throw redirectError(source, request, response);
   }
   if (status === 304) {
     discardBody(response);
-    if (options.previous) return { kind: 'not-modified', file: options.previous };
+    if (options.previous)
+      return { kind: 'not-modified', file: options.previous };
     throw new ArchitectureDocError(
       'failed',
       `${answeredBy(source, request)} answered 304 to a request that was not conditional.`,
@@ -161,5 +174,9 @@ export async function readDocResponse(
   } else {
     content = decodeUtf8(body);
   }
-  return { kind: 'content', content, etag: response.headers.get('etag') ?? undefined };
+  return {
+    kind: 'content',
+    content,
+    etag: response.headers.get('etag') ?? undefined,
+  };
 }

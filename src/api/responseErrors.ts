@@ -3,8 +3,11 @@ import type { DocSource, PreparedRequest } from './hostRequests';
 import { hostOf } from './httpUrls';
 
 /** Who answered a request, as the messages name it: the proxy, or the host asked. */
-export function answeredBy(source: DocSource, request: PreparedRequest): string {
-  return request.viaProxy ? 'The proxy' : hostOf(request.url) ?? source.host;
+export function answeredBy(
+  source: DocSource,
+  request: PreparedRequest,
+): string {
+  return request.viaProxy ? 'The proxy' : (hostOf(request.url) ?? source.host);
 }
 
 /**
@@ -16,7 +19,8 @@ export function parseRetryAfter(response: Response): number | undefined {
   if (retryAfter) {
     if (/^\d+$/.test(retryAfter)) return Number(retryAfter);
     const date = Date.parse(retryAfter);
-    if (!Number.isNaN(date)) return Math.max(0, Math.ceil((date - Date.now()) / 1000));
+    if (!Number.isNaN(date))
+      return Math.max(0, Math.ceil((date - Date.now()) / 1000));
   }
   // GitHub announces the end of a rate-limit window as epoch seconds.
   const reset = response.headers.get('x-ratelimit-reset')?.trim();
@@ -32,7 +36,11 @@ export function parseRetryAfter(response: Response): number | undefined {
  * `not-found` (naming the host to sign in to when an anonymous request may
  * have met a private repository), anything else `failed`.
  */
-export function statusError(source: DocSource, request: PreparedRequest, response: Response): ArchitectureDocError {
+export function statusError(
+  source: DocSource,
+  request: PreparedRequest,
+  response: Response,
+): ArchitectureDocError {
   const { docUrl: url, host } = source;
   const status = response.status;
   const by = answeredBy(source, request);
@@ -54,7 +62,11 @@ export function statusError(source: DocSource, request: PreparedRequest, respons
     const message = request.viaProxy
       ? `The proxy answered ${status} for ${url}; the token configured on the proxy cannot read it.`
       : `${by} answered ${status}: ${signInHost ? `sign in to ${host} with an account that can read this file.` : 'the file is not public.'}`;
-    return new ArchitectureDocError('sign-in-needed', message, { url, status, host: signInHost });
+    return new ArchitectureDocError('sign-in-needed', message, {
+      url,
+      status,
+      host: signInHost,
+    });
   }
   if (status === 404) {
     // An anonymous 404 is also how private repositories answer.
@@ -68,10 +80,14 @@ export function statusError(source: DocSource, request: PreparedRequest, respons
     );
   }
   if (status >= 500) {
-    return new ArchitectureDocError('failed', `${by} answered ${status}; try again later.`, {
-      url,
-      status,
-    });
+    return new ArchitectureDocError(
+      'failed',
+      `${by} answered ${status}; try again later.`,
+      {
+        url,
+        status,
+      },
+    );
   }
   return new ArchitectureDocError(
     'failed',
@@ -84,7 +100,11 @@ export function statusError(source: DocSource, request: PreparedRequest, respons
  * The error for a redirect, which is never followed with credentials: it
  * would carry them to wherever it points.
  */
-export function redirectError(source: DocSource, request: PreparedRequest, response: Response): ArchitectureDocError {
+export function redirectError(
+  source: DocSource,
+  request: PreparedRequest,
+  response: Response,
+): ArchitectureDocError {
   const status = response.status;
   const location = response.headers.get('location');
   return new ArchitectureDocError(
@@ -95,7 +115,10 @@ export function redirectError(source: DocSource, request: PreparedRequest, respo
 }
 
 /** The error for a request that got no answer at all (network, CORS). */
-export function networkError(source: DocSource, error: unknown): ArchitectureDocError {
+export function networkError(
+  source: DocSource,
+  error: unknown,
+): ArchitectureDocError {
   const reason = error instanceof Error ? error.message : String(error);
   return new ArchitectureDocError(
     'failed',
@@ -105,7 +128,11 @@ export function networkError(source: DocSource, error: unknown): ArchitectureDoc
 }
 
 /** The error for a request that did not complete within `timeoutMs`. */
-export function timeoutError(url: string, host: string, timeoutMs: number): ArchitectureDocError {
+export function timeoutError(
+  url: string,
+  host: string,
+  timeoutMs: number,
+): ArchitectureDocError {
   return new ArchitectureDocError(
     'timeout',
     `${host} did not answer completely within ${timeoutMs} ms (architectureDocs.fetch.timeoutMs).`,

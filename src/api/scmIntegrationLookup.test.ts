@@ -4,40 +4,68 @@
 // The client is DOM-free; Node's fetch and streams are what msw intercepts.
 import { defaultScmResolveUrl, ScmIntegrations } from '@backstage/integration';
 import { mockApis } from '@backstage/test-utils';
-import { GITHUB_DOC, scmIntegrations, setup } from './__testUtils__/clientTestSetup';
+import {
+  GITHUB_DOC,
+  scmIntegrations,
+  setup,
+} from './__testUtils__/clientTestSetup';
 import { ScmIntegrationLookup } from './scmIntegrationLookup';
 
 describe('scmIntegrationLookup', () => {
   describe('resolveLink', () => {
     it('should look up the integration once per host and still tell hosts, schemes and ports apart', () => {
       const registry = ScmIntegrations.fromConfig(
-        mockApis.config({ data: { integrations: { github: [{ host: 'github.com' }, { host: 'ghe.example.com' }] } } }),
+        mockApis.config({
+          data: {
+            integrations: {
+              github: [{ host: 'github.com' }, { host: 'ghe.example.com' }],
+            },
+          },
+        }),
       );
       const byUrl = jest.spyOn(registry, 'byUrl');
       const { client } = setup({ scmIntegrations: registry });
       for (let i = 0; i < 50; i++) {
-        expect(client.resolveLink('../contracts/Playout.md', GITHUB_DOC.replace('PlayoutEngine', `Engine${i}`))).toBe(
+        expect(
+          client.resolveLink(
+            '../contracts/Playout.md',
+            GITHUB_DOC.replace('PlayoutEngine', `Engine${i}`),
+          ),
+        ).toBe(
           'https://github.com/acme/playout/tree/main/docs/contracts/Playout.md',
         );
       }
       expect(byUrl).toHaveBeenCalledTimes(1);
       // The same authority means another host under another scheme: port
       // 443 is https's own, so only the https URL is on the integration.
-      expect(client.resolveLink('/b.md', 'https://ghe.example.com:443/o/r/blob/main/a.md')).toBe(
-        'https://ghe.example.com/o/r/tree/main/b.md',
-      );
-      expect(client.resolveLink('/b.md', 'http://ghe.example.com:443/o/r/blob/main/a.md')).not.toContain('/tree/');
-      expect(client.resolveLink('./b.md', 'https://docs.example.net/a/c.md')).toBe('https://docs.example.net/a/b.md');
+      expect(
+        client.resolveLink(
+          '/b.md',
+          'https://ghe.example.com:443/o/r/blob/main/a.md',
+        ),
+      ).toBe('https://ghe.example.com/o/r/tree/main/b.md');
+      expect(
+        client.resolveLink(
+          '/b.md',
+          'http://ghe.example.com:443/o/r/blob/main/a.md',
+        ),
+      ).not.toContain('/tree/');
+      expect(
+        client.resolveLink('./b.md', 'https://docs.example.net/a/c.md'),
+      ).toBe('https://docs.example.net/a/b.md');
     });
 
     it('should remember the integrations of a bounded number of hosts', () => {
-      const registry = ScmIntegrations.fromConfig(mockApis.config({ data: {} }));
+      const registry = ScmIntegrations.fromConfig(
+        mockApis.config({ data: {} }),
+      );
       const byUrl = jest.spyOn(registry, 'byUrl');
       const { client } = setup({ scmIntegrations: registry });
       client.resolveLink('./b.md', 'https://h0.example.net/a.md');
       client.resolveLink('./b.md', 'https://h0.example.net/a.md');
       expect(byUrl).toHaveBeenCalledTimes(1);
-      for (let i = 1; i <= 256; i++) client.resolveLink('./b.md', `https://h${i}.example.net/a.md`);
+      for (let i = 1; i <= 256; i++)
+        client.resolveLink('./b.md', `https://h${i}.example.net/a.md`);
       byUrl.mockClear();
       // The first host was the least recently used of 257; it is looked up again.
       client.resolveLink('./b.md', 'https://h0.example.net/a.md');
@@ -71,30 +99,44 @@ describe('scmIntegrationLookup', () => {
       'mailto:team@example.com',
       'été.md',
     ];
-    it.each(bases)('should resolve every kind of target as Backstage does against %s', base => {
-      const { client } = setup();
-      const resolvedByBackstage = targets.flatMap(target => {
-        try {
-          return [[target, defaultScmResolveUrl({ url: target, base })]];
-        } catch {
-          return [];
-        }
-      });
-      expect(resolvedByBackstage.length).toBeGreaterThan(targets.length - 3);
-      expect(resolvedByBackstage.map(([target]) => [target, client.resolveLink(target, base)])).toEqual(resolvedByBackstage);
-    });
+    it.each(bases)(
+      'should resolve every kind of target as Backstage does against %s',
+      base => {
+        const { client } = setup();
+        const resolvedByBackstage = targets.flatMap(target => {
+          try {
+            return [[target, defaultScmResolveUrl({ url: target, base })]];
+          } catch {
+            return [];
+          }
+        });
+        expect(resolvedByBackstage.length).toBeGreaterThan(targets.length - 3);
+        expect(
+          resolvedByBackstage.map(([target]) => [
+            target,
+            client.resolveLink(target, base),
+          ]),
+        ).toEqual(resolvedByBackstage);
+      },
+    );
   });
 
   describe('ScmIntegrationLookup', () => {
     it('should give the integration of a type only where it serves the URL', () => {
       const lookup = new ScmIntegrationLookup(scmIntegrations);
-      expect(lookup.integrationOfType(GITHUB_DOC, 'github')?.config.host).toBe('github.com');
+      expect(lookup.integrationOfType(GITHUB_DOC, 'github')?.config.host).toBe(
+        'github.com',
+      );
       expect(lookup.integrationOfType(GITHUB_DOC, 'gitlab')).toBeUndefined();
-      expect(lookup.integrationFor('https://docs.example.net/a.md')).toBeUndefined();
+      expect(
+        lookup.integrationFor('https://docs.example.net/a.md'),
+      ).toBeUndefined();
     });
 
     it('should ask the registry each time for a value that is not an absolute URL', () => {
-      const registry = ScmIntegrations.fromConfig(mockApis.config({ data: {} }));
+      const registry = ScmIntegrations.fromConfig(
+        mockApis.config({ data: {} }),
+      );
       const byUrl = jest.spyOn(registry, 'byUrl');
       const lookup = new ScmIntegrationLookup(registry);
       lookup.integrationFor('docs/a.md');
@@ -103,10 +145,15 @@ describe('scmIntegrationLookup', () => {
     });
 
     it("should keep the base's query on a plain relative path, as Backstage does", () => {
-      const lookup = new ScmIntegrationLookup(ScmIntegrations.fromConfig(mockApis.config({ data: {} })));
-      expect(lookup.resolveUrl('../b.md', 'https://docs.example.net/x/y/a.md?ref=main#top')).toBe(
-        'https://docs.example.net/x/b.md?ref=main',
+      const lookup = new ScmIntegrationLookup(
+        ScmIntegrations.fromConfig(mockApis.config({ data: {} })),
       );
+      expect(
+        lookup.resolveUrl(
+          '../b.md',
+          'https://docs.example.net/x/y/a.md?ref=main#top',
+        ),
+      ).toBe('https://docs.example.net/x/b.md?ref=main');
     });
   });
 });

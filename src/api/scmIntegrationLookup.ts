@@ -37,7 +37,9 @@ export class ScmIntegrationLookup {
   /** `registry.byUrl`, remembered per URL scheme and authority. */
   integrationFor(url: string): ScmIntegration | undefined {
     // Scheme and authority: the port a host is matched with depends on both.
-    const authority = /^[a-z][a-z\d+.-]*:\/\/[^/?#\\]*/i.exec(url)?.[0].toLowerCase();
+    const authority = /^[a-z][a-z\d+.-]*:\/\/[^/?#\\]*/i
+      .exec(url)?.[0]
+      .toLowerCase();
     if (authority === undefined) return this.registry.byUrl(url);
     const known = this.#byAuthority.get(authority);
     if (known !== undefined) return known ?? undefined;

@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import { runCli, EXIT_OK, EXIT_USAGE } from './check-command';
 
 jest.mock('./load-mermaid-in-node', () => ({
-  loadMermaidInNode: () => Promise.reject(new Error('Cannot find package "mermaid"')),
+  loadMermaidInNode: () =>
+    Promise.reject(new Error('Cannot find package "mermaid"')),
 }));
 
 describe('architecture-docs check when Mermaid cannot be loaded', () => {
@@ -36,7 +37,9 @@ describe('architecture-docs check when Mermaid cannot be loaded', () => {
   }
 
   it('should exit 2 and say so rather than pass diagrams it could not check', async () => {
-    const { code, stdout, stderr } = await check('# Doc\n\n```mermaid\nflowchart TD\n  A --> B\n```\n');
+    const { code, stdout, stderr } = await check(
+      '# Doc\n\n```mermaid\nflowchart TD\n  A --> B\n```\n',
+    );
     expect(code).toBe(EXIT_USAGE);
     expect(stdout).toBe('');
     expect(stderr).toBe(

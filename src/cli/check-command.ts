@@ -2,7 +2,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeArchitectureDoc } from '../lib/analyze-architecture-doc';
 import { builtInTemplateModel } from '../lib/built-in-templates';
-import { exceedsAnalysisBudget, tooComplexToAnalyze, type RenderBudgetExcess } from '../lib/render-budget';
+import {
+  exceedsAnalysisBudget,
+  tooComplexToAnalyze,
+  type RenderBudgetExcess,
+} from '../lib/render-budget';
 import { defaultTemplateModel, parseTemplate } from '../lib/template-model';
 import type { ArchitectureDocReport, TemplateModel } from '../lib/types';
 import { mermaidErrorMessage } from '../lib/mermaid-error-message';
@@ -47,18 +51,25 @@ interface CheckArgs {
 }
 
 function parseArgs(argv: readonly string[]): CheckArgs | 'help' {
-  if (argv.length === 0 || argv[0] === '-h' || argv[0] === '--help') return 'help';
+  if (argv.length === 0 || argv[0] === '-h' || argv[0] === '--help')
+    return 'help';
   const [command, ...rest] = argv;
   if (command !== 'check') {
-    throw new UsageError(`Unknown command "${command}"; the only command is "check".`);
+    throw new UsageError(
+      `Unknown command "${command}"; the only command is "check".`,
+    );
   }
   const args: CheckArgs = { json: false, minScore: 0, paths: [] };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? arg.split(/=(.*)/s, 2) : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? arg.split(/=(.*)/s, 2)
+        : [arg, undefined];
     const value = () => {
       const next = inline ?? rest[++i];
-      if (next === undefined || next === '') throw new UsageError(`${flag} needs a value.`);
+      if (next === undefined || next === '')
+        throw new UsageError(`${flag} needs a value.`);
       return next;
     };
     if (flag === '--json') args.json = true;
@@ -67,18 +78,21 @@ function parseArgs(argv: readonly string[]): CheckArgs | 'help' {
       const raw = value();
       const score = Number(raw);
       if (!/^\d+(\.\d+)?$/.test(raw) || score > 100) {
-        throw new UsageError(`--min-score must be a number from 0 to 100, not "${raw}".`);
+        throw new UsageError(
+          `--min-score must be a number from 0 to 100, not "${raw}".`,
+        );
       }
       args.minScore = score;
     } else if (flag === '-h' || flag === '--help') return 'help';
     else if (flag === '--') {
       args.paths.push(...rest.slice(i + 1));
       break;
-    }
-    else if (flag.startsWith('-') && flag !== '-') throw new UsageError(`Unknown option "${flag}".`);
+    } else if (flag.startsWith('-') && flag !== '-')
+      throw new UsageError(`Unknown option "${flag}".`);
     else args.paths.push(arg);
   }
-  if (args.paths.length === 0) throw new UsageError('Give at least one file or directory to check.');
+  if (args.paths.length === 0)
+    throw new UsageError('Give at least one file or directory to check.');
   return args;
 }
 
@@ -92,10 +106,15 @@ function collectMarkdownFiles(target: string, cwd: string): string[] {
   try {
     stat = fs.statSync(absolute);
   } catch {
-    throw new UnreadableError(`Cannot read "${target}": no such file or directory.`);
+    throw new UnreadableError(
+      `Cannot read "${target}": no such file or directory.`,
+    );
   }
   if (stat.isFile()) return [absolute];
-  if (!stat.isDirectory()) throw new UnreadableError(`Cannot read "${target}": not a file or directory.`);
+  if (!stat.isDirectory())
+    throw new UnreadableError(
+      `Cannot read "${target}": not a file or directory.`,
+    );
   const files: string[] = [];
   const pending = [absolute];
   while (pending.length > 0) {
@@ -104,7 +123,9 @@ function collectMarkdownFiles(target: string, cwd: string): string[] {
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch {
-      throw new UnreadableError(`Cannot read directory "${path.relative(cwd, dir) || dir}".`);
+      throw new UnreadableError(
+        `Cannot read directory "${path.relative(cwd, dir) || dir}".`,
+      );
     }
     for (const entry of entries) {
       const full = path.join(dir, entry.name);
@@ -135,7 +156,9 @@ function loadTemplate(file: string | undefined, cwd: string): TemplateModel {
   try {
     return parseTemplate(markdown, { name: file });
   } catch (error) {
-    throw new UnreadableError(`Template "${file}" cannot be used: ${(error as Error).message}`);
+    throw new UnreadableError(
+      `Template "${file}" cannot be used: ${(error as Error).message}`,
+    );
   }
 }
 
@@ -144,45 +167,56 @@ type CheckedDoc =
   | { file: string; report: ArchitectureDocReport; tooComplex?: undefined }
   | { file: string; report?: undefined; tooComplex: RenderBudgetExcess };
 
-function jsonDocument(template: TemplateModel, docs: CheckedDoc[], minScore: number) {
+function jsonDocument(
+  template: TemplateModel,
+  docs: CheckedDoc[],
+  minScore: number,
+) {
   return {
     template: template.name,
     minScore,
-    docs: docs.map(({ file, report, tooComplex }) => !report ? {
-      file,
-      title: null,
-      score: null,
-      passed: false,
-      tooComplex: { message: tooComplexToAnalyze(tooComplex), ...tooComplex },
-    } : ({
-      file,
-      title: report.title,
-      score: report.score,
-      passed: passes(report, minScore),
-      sections: report.sections.map(s => ({
-        title: s.title,
-        status: s.status,
-        heading: s.heading,
-        line: s.line,
-        ...(s.placeholderReason ? { reason: s.placeholderReason } : {}),
-        ...(s.evidence ? { evidence: s.evidence } : {}),
-      })),
-      links: report.links
-        .filter(l => l.kind !== 'external' && l.kind !== 'anchor')
-        .map(l => ({
-          target: l.target,
-          kind: l.kind,
-          line: l.line,
-          resolved: l.resolved,
-          exists: l.exists,
-        })),
-      mermaid: report.mermaid.map(m => ({
-        type: m.type,
-        line: m.line,
-        ...(m.problem ? { problem: m.problem } : {}),
-      })),
-      findings: report.findings,
-    })),
+    docs: docs.map(({ file, report, tooComplex }) =>
+      !report
+        ? {
+            file,
+            title: null,
+            score: null,
+            passed: false,
+            tooComplex: {
+              message: tooComplexToAnalyze(tooComplex),
+              ...tooComplex,
+            },
+          }
+        : {
+            file,
+            title: report.title,
+            score: report.score,
+            passed: passes(report, minScore),
+            sections: report.sections.map(s => ({
+              title: s.title,
+              status: s.status,
+              heading: s.heading,
+              line: s.line,
+              ...(s.placeholderReason ? { reason: s.placeholderReason } : {}),
+              ...(s.evidence ? { evidence: s.evidence } : {}),
+            })),
+            links: report.links
+              .filter(l => l.kind !== 'external' && l.kind !== 'anchor')
+              .map(l => ({
+                target: l.target,
+                kind: l.kind,
+                line: l.line,
+                resolved: l.resolved,
+                exists: l.exists,
+              })),
+            mermaid: report.mermaid.map(m => ({
+              type: m.type,
+              line: m.line,
+              ...(m.problem ? { problem: m.problem } : {}),
+            })),
+            findings: report.findings,
+          },
+    ),
   };
 }
 
@@ -215,17 +249,24 @@ function readableReport(docs: CheckedDoc[], minScore: number): string {
       continue;
     }
     const verdict = passes(report, minScore) ? 'ok' : 'FAIL';
-    lines.push(`${file}  ${report.title ?? '(no title)'}  score ${report.score}/100  ${verdict}`);
+    lines.push(
+      `${file}  ${report.title ?? '(no title)'}  score ${report.score}/100  ${verdict}`,
+    );
     const byStatus = (status: string) =>
       report.sections.filter(s => s.status === status);
     const missing = byStatus('missing');
-    if (missing.length) lines.push(`  missing: ${missing.map(s => s.title).join(', ')}`);
+    if (missing.length)
+      lines.push(`  missing: ${missing.map(s => s.title).join(', ')}`);
     for (const s of byStatus('placeholder')) {
-      lines.push(`  placeholder: ${s.title} (line ${s.line}, ${s.placeholderReason})`);
+      lines.push(
+        `  placeholder: ${s.title} (line ${s.line}, ${s.placeholderReason})`,
+      );
       if (s.evidence) lines.push(`    ${s.evidence.summary}`);
     }
     for (const link of brokenLinks(report)) {
-      lines.push(`  broken link: line ${link.line} ${link.target} -> ${link.resolved}`);
+      lines.push(
+        `  broken link: line ${link.line} ${link.target} -> ${link.resolved}`,
+      );
     }
     for (const finding of invalidDiagrams(report)) {
       // Mermaid's parse errors span lines (the excerpt and a caret under it).
@@ -235,9 +276,15 @@ function readableReport(docs: CheckedDoc[], minScore: number): string {
     lines.push('');
   }
   const failed = docs.filter(d => !docPasses(d, minScore));
-  const broken = docs.reduce((n, d) => n + (d.report ? brokenLinks(d.report).length : 0), 0);
+  const broken = docs.reduce(
+    (n, d) => n + (d.report ? brokenLinks(d.report).length : 0),
+    0,
+  );
   const below = docs.filter(d => d.report && d.report.score < minScore).length;
-  const diagrams = docs.reduce((n, d) => n + (d.report ? invalidDiagrams(d.report).length : 0), 0);
+  const diagrams = docs.reduce(
+    (n, d) => n + (d.report ? invalidDiagrams(d.report).length : 0),
+    0,
+  );
   lines.push(
     failed.length === 0
       ? `${docs.length} doc(s) checked: all pass (min score ${minScore}, no broken links, no invalid diagrams).`
@@ -249,7 +296,10 @@ function readableReport(docs: CheckedDoc[], minScore: number): string {
 /**
  * Runs the command-line check and resolves to its exit code. Never rejects.
  */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  io: CliIo,
+): Promise<number> {
   let args: CheckArgs | 'help';
   try {
     args = parseArgs(argv);
@@ -263,13 +313,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   try {
     const template = loadTemplate(args.template, io.cwd);
-    const files = Array.from(new Set(args.paths.flatMap(p => collectMarkdownFiles(p, io.cwd))));
+    const files = Array.from(
+      new Set(args.paths.flatMap(p => collectMarkdownFiles(p, io.cwd))),
+    );
     if (files.length === 0) {
-      throw new UnreadableError(`No markdown files found in ${args.paths.map(p => `"${p}"`).join(', ')}.`);
+      throw new UnreadableError(
+        `No markdown files found in ${args.paths.map(p => `"${p}"`).join(', ')}.`,
+      );
     }
     const docs: CheckedDoc[] = files.map(absolute => {
       let markdown: string;
-      const file = toPosix(path.relative(io.cwd, absolute)) || path.basename(absolute);
+      const file =
+        toPosix(path.relative(io.cwd, absolute)) || path.basename(absolute);
       try {
         markdown = fs.readFileSync(absolute, 'utf8');
       } catch {
@@ -286,7 +341,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return { file, report };
     });
     try {
-      await validateMermaidDiagrams(docs.flatMap(d => (d.report ? [d.report] : [])));
+      await validateMermaidDiagrams(
+        docs.flatMap(d => (d.report ? [d.report] : [])),
+      );
     } catch (error) {
       throw new UnreadableError(
         `Mermaid could not be loaded to check the diagrams: ${mermaidErrorMessage(error) ?? 'no reason given'}`,

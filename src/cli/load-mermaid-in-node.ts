@@ -16,7 +16,8 @@ type Purifier = (typeof import('dompurify'))['default'];
  */
 function letMermaidParseWithoutDom(purify: Purifier): void {
   if (purify.isSupported) return;
-  const keep = (dirty: unknown) => (typeof dirty === 'string' ? dirty : String(dirty ?? ''));
+  const keep = (dirty: unknown) =>
+    typeof dirty === 'string' ? dirty : String(dirty ?? '');
   const nothing = () => undefined;
   Object.assign(purify, {
     sanitize: keep,
@@ -44,7 +45,9 @@ async function confirmMermaidParses(mermaid: NodeMermaidApi): Promise<void> {
   try {
     await mermaid.parse(KNOWN_GOOD_DIAGRAM);
   } catch (error) {
-    throw new Error(`Mermaid rejects a valid diagram in this setup: ${mermaidErrorMessage(error) ?? 'no reason given'}`);
+    throw new Error(
+      `Mermaid rejects a valid diagram in this setup: ${mermaidErrorMessage(error) ?? 'no reason given'}`,
+    );
   }
 }
 

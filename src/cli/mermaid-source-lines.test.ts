@@ -1,4 +1,7 @@
-import { mermaidCommentSpans, sourceLineOfParsedLine } from './mermaid-source-lines';
+import {
+  mermaidCommentSpans,
+  sourceLineOfParsedLine,
+} from './mermaid-source-lines';
 
 /** The pattern Mermaid removes comment lines with, as its source writes it. */
 const MERMAID_COMMENT_LINE = /^\s*%%(?!{)[^\n]+\n?/gm;
@@ -30,7 +33,7 @@ function* randomTexts(count: number): Generator<string> {
 }
 
 describe('mermaidCommentSpans', () => {
-  it('should remove exactly what Mermaid\'s comment pattern removes', () => {
+  it("should remove exactly what Mermaid's comment pattern removes", () => {
     for (const text of randomTexts(5000)) {
       expect([text, withoutSpans(text, mermaidCommentSpans(text))]).toEqual([
         text,
@@ -40,9 +43,12 @@ describe('mermaidCommentSpans', () => {
   });
 
   it('should stay linear on long blank runs', () => {
-    const blankRuns = (lines: number) => `${'\n'.repeat(lines)}%% c\n${' \n'.repeat(lines)}flowchart`;
+    const blankRuns = (lines: number) =>
+      `${'\n'.repeat(lines)}%% c\n${' \n'.repeat(lines)}flowchart`;
     const small = blankRuns(2_000);
-    expect(withoutSpans(small, mermaidCommentSpans(small))).toBe(small.replace(MERMAID_COMMENT_LINE, ''));
+    expect(withoutSpans(small, mermaidCommentSpans(small))).toBe(
+      small.replace(MERMAID_COMMENT_LINE, ''),
+    );
     // Far more blank lines than the quadratic pattern could get through in
     // this limit; one pass reads them quickly.
     const large = blankRuns(200_000);
@@ -54,7 +60,9 @@ describe('mermaidCommentSpans', () => {
 
 describe('sourceLineOfParsedLine', () => {
   it('should count lines as written when Mermaid removes nothing', () => {
-    expect(sourceLineOfParsedLine('flowchart TD\n  A --> B\n  B --> C', 3)).toBe(3);
+    expect(
+      sourceLineOfParsedLine('flowchart TD\n  A --> B\n  B --> C', 3),
+    ).toBe(3);
   });
 
   it('should skip front matter, a directive across lines, comments and blank lines before them', () => {
@@ -75,7 +83,9 @@ describe('sourceLineOfParsedLine', () => {
   });
 
   it('should read Windows line endings', () => {
-    expect(sourceLineOfParsedLine('%% c\r\nflowchart TD\r\n  A --> B', 2)).toBe(3);
+    expect(sourceLineOfParsedLine('%% c\r\nflowchart TD\r\n  A --> B', 2)).toBe(
+      3,
+    );
   });
 
   it('should map a line past the end to the last line', () => {
@@ -86,7 +96,9 @@ describe('sourceLineOfParsedLine', () => {
   it('should never throw on any text', () => {
     for (const text of randomTexts(500)) {
       for (const line of [0, 1, 2, 50]) {
-        expect(() => sourceLineOfParsedLine(`---\n${text}`, line)).not.toThrow();
+        expect(() =>
+          sourceLineOfParsedLine(`---\n${text}`, line),
+        ).not.toThrow();
         expect(Number.isInteger(sourceLineOfParsedLine(text, line))).toBe(true);
       }
     }

@@ -8,7 +8,8 @@
  */
 
 /** Mermaid's pattern for `%%{…}%%` directives, which it removes before parsing. */
-const DIRECTIVE = /%{2}{\s*(?:(\w+)\s*:|(\w+))\s*(?:(\w+)|((?:(?!}%{2}).|\r?\n)*))?\s*(?:}%{2})?/gi;
+const DIRECTIVE =
+  /%{2}{\s*(?:(\w+)\s*:|(\w+))\s*(?:(\w+)|((?:(?!}%{2}).|\r?\n)*))?\s*(?:}%{2})?/gi;
 const WHITESPACE = /\s/;
 /** Characters after which a multiline `^` matches. */
 const LINE_TERMINATORS = '\n\r\u2028\u2029';
@@ -31,9 +32,15 @@ export function mermaidCommentSpans(text: string): Array<[number, number]> {
   let lineStart = 0;
   for (;;) {
     let blankEnd = lineStart;
-    while (blankEnd < text.length && WHITESPACE.test(text[blankEnd])) blankEnd++;
+    while (blankEnd < text.length && WHITESPACE.test(text[blankEnd]))
+      blankEnd++;
     const after = text[blankEnd + 2];
-    if (text.startsWith('%%', blankEnd) && after !== undefined && after !== '{' && after !== '\n') {
+    if (
+      text.startsWith('%%', blankEnd) &&
+      after !== undefined &&
+      after !== '{' &&
+      after !== '\n'
+    ) {
       const newline = text.indexOf('\n', blankEnd + 2);
       const end = newline < 0 ? text.length : newline + 1;
       spans.push([lineStart, end]);
@@ -50,22 +57,30 @@ export function mermaidCommentSpans(text: string): Array<[number, number]> {
   return spans;
 }
 
-function removeSpans(tracked: TrackedText, spans: Iterable<[number, number]>): TrackedText {
+function removeSpans(
+  tracked: TrackedText,
+  spans: Iterable<[number, number]>,
+): TrackedText {
   let text = '';
   const lines: number[] = [];
   let kept = 0;
   for (const [start, end] of spans) {
     text += tracked.text.slice(kept, start);
-    for (let index = kept; index < start; index++) lines.push(tracked.lines[index]);
+    for (let index = kept; index < start; index++)
+      lines.push(tracked.lines[index]);
     kept = end;
   }
   text += tracked.text.slice(kept);
-  for (let index = kept; index < tracked.lines.length; index++) lines.push(tracked.lines[index]);
+  for (let index = kept; index < tracked.lines.length; index++)
+    lines.push(tracked.lines[index]);
   return { text, lines };
 }
 
 function dropPrefix(tracked: TrackedText, length: number): TrackedText {
-  return { text: tracked.text.slice(length), lines: tracked.lines.slice(length) };
+  return {
+    text: tracked.text.slice(length),
+    lines: tracked.lines.slice(length),
+  };
 }
 
 /**
@@ -82,8 +97,12 @@ function frontMatterLength(text: string): number {
     const lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) return 0;
     const line = text.slice(lineStart, lineEnd);
-    if (line.startsWith(`${indent}---`) && line.slice(indent.length + 3).trim() === '') {
-      const trailingBlank = /^(?:[ \t]*\n)*/.exec(text.slice(lineEnd + 1))?.[0] ?? '';
+    if (
+      line.startsWith(`${indent}---`) &&
+      line.slice(indent.length + 3).trim() === ''
+    ) {
+      const trailingBlank =
+        /^(?:[ \t]*\n)*/.exec(text.slice(lineEnd + 1))?.[0] ?? '';
       return lineEnd + 1 + trailingBlank.length;
     }
     lineStart = lineEnd + 1;
@@ -96,7 +115,10 @@ function frontMatterLength(text: string): number {
  * one-based line of `source` it refers to. Lines past the end map to the
  * last line Mermaid read.
  */
-export function sourceLineOfParsedLine(source: string, parsedLine: number): number {
+export function sourceLineOfParsedLine(
+  source: string,
+  parsedLine: number,
+): number {
   const text = source.replace(/\r\n?/g, '\n');
   const lines: number[] = [];
   let line = 1;
@@ -107,13 +129,19 @@ export function sourceLineOfParsedLine(source: string, parsedLine: number): numb
   }
   let tracked: TrackedText = { text, lines };
   tracked = dropPrefix(tracked, frontMatterLength(tracked.text));
-  const directives = Array.from(tracked.text.matchAll(DIRECTIVE), (match): [number, number] => [
-    match.index ?? 0,
-    (match.index ?? 0) + match[0].length,
-  ]);
+  const directives = Array.from(
+    tracked.text.matchAll(DIRECTIVE),
+    (match): [number, number] => [
+      match.index ?? 0,
+      (match.index ?? 0) + match[0].length,
+    ],
+  );
   tracked = removeSpans(tracked, directives);
   tracked = removeSpans(tracked, mermaidCommentSpans(tracked.text));
-  tracked = dropPrefix(tracked, tracked.text.length - tracked.text.trimStart().length);
+  tracked = dropPrefix(
+    tracked,
+    tracked.text.length - tracked.text.trimStart().length,
+  );
   if (tracked.lines.length === 0) return 1;
   let start = 0;
   for (let current = 1; current < parsedLine; current++) {

@@ -7,7 +7,10 @@ jest.mock(
   '@mermaid-js/parser',
   () =>
     jest.requireActual(
-      require('node:path').resolve(__dirname, '../../node_modules/@mermaid-js/parser/dist/mermaid-parser.core.mjs'),
+      require('node:path').resolve(
+        __dirname,
+        '../../node_modules/@mermaid-js/parser/dist/mermaid-parser.core.mjs',
+      ),
     ),
   { virtual: true },
 );
@@ -16,7 +19,10 @@ import { analyzeArchitectureDoc } from '../lib/analyze-architecture-doc';
 import { MAX_DIAGRAM_EDGES, MAX_DIAGRAM_TEXT } from '../lib/mermaid-config';
 import { RENDER_LIMITS } from '../lib/render-budget';
 import { loadMermaidInNode } from './load-mermaid-in-node';
-import { findDiagramRejection, validateMermaidDiagrams } from './validate-mermaid';
+import {
+  findDiagramRejection,
+  validateMermaidDiagrams,
+} from './validate-mermaid';
 
 function fenced(diagram: string): string {
   return `# Foo\n\n## Operational flow\n\n\`\`\`mermaid\n${diagram}\n\`\`\`\n`;
@@ -36,17 +42,20 @@ describe('validateMermaidDiagrams', () => {
   // outside the time limit of the tests that parse diagrams.
   beforeAll(() => loadMermaidInNode(), 60_000);
 
-  it('should report unquoted parentheses in a node label with Mermaid\'s message and the doc line', async () => {
+  it("should report unquoted parentheses in a node label with Mermaid's message and the doc line", async () => {
     const findings = await rejectionsOf(
       fenced('flowchart TD\n  A[Start] --> B[Call foo(x)]\n  B --> C[End]'),
     );
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ severity: 'error', line: FENCE_LINE + 2 });
+    expect(findings[0]).toMatchObject({
+      severity: 'error',
+      line: FENCE_LINE + 2,
+    });
     expect(findings[0].message).toContain('Parse error on line 2');
     expect(findings[0].message).toContain("got 'PS'");
   });
 
-  it('should report a quote inside a node label with Mermaid\'s message and the doc line', async () => {
+  it("should report a quote inside a node label with Mermaid's message and the doc line", async () => {
     const findings = await rejectionsOf(
       fenced('flowchart LR\n  A --> B\n  B --> C[Say "hi" to the user]'),
     );
@@ -56,8 +65,11 @@ describe('validateMermaidDiagrams', () => {
     expect(findings[0].message).toContain("got 'STR'");
   });
 
-  it('should set the block\'s problem to Mermaid\'s message', async () => {
-    const report = analyzeArchitectureDoc(fenced('sequenceDiagram\n  A->>: hi'), { path: 'docs/Foo.md' });
+  it("should set the block's problem to Mermaid's message", async () => {
+    const report = analyzeArchitectureDoc(
+      fenced('sequenceDiagram\n  A->>: hi'),
+      { path: 'docs/Foo.md' },
+    );
     await validateMermaidDiagrams([report]);
     expect(report.mermaid[0].problem).toMatch(/^Parse error on line 2:/);
   });
@@ -73,8 +85,12 @@ describe('validateMermaidDiagrams', () => {
     const report = analyzeArchitectureDoc(markdown, { path: 'docs/Foo.md' });
     expect(report.mermaid).toHaveLength(5);
     await validateMermaidDiagrams([report]);
-    expect(report.findings.filter(f => f.kind === 'invalid-mermaid')).toEqual([]);
-    expect(report.mermaid.every(block => block.problem === undefined)).toBe(true);
+    expect(report.findings.filter(f => f.kind === 'invalid-mermaid')).toEqual(
+      [],
+    );
+    expect(report.mermaid.every(block => block.problem === undefined)).toBe(
+      true,
+    );
   }, 30_000); // The first diagram of each kind loads that kind's parser.
 
   it('should name the line the author wrote past front matter, directives and comments', async () => {
@@ -100,7 +116,10 @@ describe('validateMermaidDiagrams', () => {
 
   it('should not load Mermaid for docs without diagrams', async () => {
     const load = jest.fn(loadMermaidInNode);
-    await validateMermaidDiagrams([analyzeArchitectureDoc('# Foo\n\nNo diagram.\n', {})], load);
+    await validateMermaidDiagrams(
+      [analyzeArchitectureDoc('# Foo\n\nNo diagram.\n', {})],
+      load,
+    );
     expect(load).not.toHaveBeenCalled();
   });
 
@@ -108,16 +127,25 @@ describe('validateMermaidDiagrams', () => {
     const parse = jest.fn(async () => {
       throw new Error('Parse error on line 1');
     });
-    const diagrams = Array.from({ length: RENDER_LIMITS.diagrams + 5 }, () => fenced('flowchart TD'));
+    const diagrams = Array.from({ length: RENDER_LIMITS.diagrams + 5 }, () =>
+      fenced('flowchart TD'),
+    );
     const report = analyzeArchitectureDoc(diagrams.join('\n'), {});
     await validateMermaidDiagrams([report], async () => ({ parse }));
     expect(parse).toHaveBeenCalledTimes(RENDER_LIMITS.diagrams);
-    expect(report.findings.filter(f => f.kind === 'invalid-mermaid')).toHaveLength(RENDER_LIMITS.diagrams);
+    expect(
+      report.findings.filter(f => f.kind === 'invalid-mermaid'),
+    ).toHaveLength(RENDER_LIMITS.diagrams);
   });
 
   it('should reject a diagram over the edge limit the tab draws with', async () => {
-    const edges = Array.from({ length: MAX_DIAGRAM_EDGES + 1 }, (_, i) => `  n${i} --> n${i + 1}`);
-    const [finding] = await rejectionsOf(fenced(`flowchart TD\n${edges.join('\n')}`));
+    const edges = Array.from(
+      { length: MAX_DIAGRAM_EDGES + 1 },
+      (_, i) => `  n${i} --> n${i + 1}`,
+    );
+    const [finding] = await rejectionsOf(
+      fenced(`flowchart TD\n${edges.join('\n')}`),
+    );
     expect(finding.message).toContain('Edge limit exceeded');
     expect(finding.line).toBe(FENCE_LINE + 1);
   });
@@ -125,7 +153,10 @@ describe('validateMermaidDiagrams', () => {
   it('should reject a diagram over the text limit without parsing it', async () => {
     const parse = jest.fn();
     const source = `flowchart TD\n  A[${'x'.repeat(MAX_DIAGRAM_TEXT)}]`;
-    const rejection = await findDiagramRejection({ parse }, { source, line: 3 });
+    const rejection = await findDiagramRejection(
+      { parse },
+      { source, line: 3 },
+    );
     expect(parse).not.toHaveBeenCalled();
     expect(rejection).toEqual({
       message: expect.stringContaining('Maximum text size in diagram exceeded'),
@@ -137,7 +168,12 @@ describe('validateMermaidDiagrams', () => {
     const throwing = async () => {
       throw Object.create(null);
     };
-    await expect(findDiagramRejection({ parse: throwing }, { source: 'flowchart TD', line: 1 })).resolves.toEqual({
+    await expect(
+      findDiagramRejection(
+        { parse: throwing },
+        { source: 'flowchart TD', line: 1 },
+      ),
+    ).resolves.toEqual({
       message: 'Mermaid rejects the diagram without saying why.',
       line: 2,
     });
@@ -145,9 +181,14 @@ describe('validateMermaidDiagrams', () => {
 
   it('should not blame the diagram when Mermaid cannot load its own code', async () => {
     const missing = async () => {
-      throw Object.assign(new Error("Cannot find module '@mermaid-js/parser'"), { code: 'ERR_MODULE_NOT_FOUND' });
+      throw Object.assign(
+        new Error("Cannot find module '@mermaid-js/parser'"),
+        { code: 'ERR_MODULE_NOT_FOUND' },
+      );
     };
-    await expect(findDiagramRejection({ parse: missing }, { source: 'pie', line: 1 })).rejects.toThrow('Cannot find module');
+    await expect(
+      findDiagramRejection({ parse: missing }, { source: 'pie', line: 1 }),
+    ).rejects.toThrow('Cannot find module');
   });
 
   it('should finish quickly on hostile diagrams just under the text limit', async () => {

@@ -20,7 +20,10 @@ export type MermaidParser = Pick<NodeMermaidApi, 'parse'>;
 const LINE_IN_MESSAGE = /\bline (\d{1,9})\b/;
 
 /** The doc line of a line Mermaid names in a diagram it accepted for parsing. */
-function docLine(block: Pick<MermaidBlock, 'source' | 'line'>, parsedLine: number): number {
+function docLine(
+  block: Pick<MermaidBlock, 'source' | 'line'>,
+  parsedLine: number,
+): number {
   try {
     return block.line + sourceLineOfParsedLine(block.source, parsedLine);
   } catch {
@@ -64,7 +67,9 @@ export async function findDiagramRejection(
     return undefined;
   } catch (error) {
     if (isModuleLoadFailure(error)) throw error;
-    const message = mermaidErrorMessage(error) ?? 'Mermaid rejects the diagram without saying why.';
+    const message =
+      mermaidErrorMessage(error) ??
+      'Mermaid rejects the diagram without saying why.';
     const named = LINE_IN_MESSAGE.exec(message);
     return {
       message,

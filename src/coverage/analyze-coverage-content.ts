@@ -1,7 +1,13 @@
-import { analyzeParsedDoc, parseArchitectureDoc } from '../lib/analyze-architecture-doc';
+import {
+  analyzeParsedDoc,
+  parseArchitectureDoc,
+} from '../lib/analyze-architecture-doc';
 import { isCheckableLink } from '../lib/doc-links';
 import { decodedUrlPath } from '../lib/safe-decode';
-import { exceedsAnalysisBudget, tooComplexToAnalyze } from '../lib/render-budget';
+import {
+  exceedsAnalysisBudget,
+  tooComplexToAnalyze,
+} from '../lib/render-budget';
 import type { SectionStatus, TemplateModel } from '../lib/types';
 
 /**
@@ -27,12 +33,26 @@ export interface CoverageAnalysis {
  * analysis. Needs no API, so it runs as well in a worker as on the page.
  * @public
  */
-export function analyzeCoverageContent(content: string, url: string, template: TemplateModel): CoverageAnalysis {
+export function analyzeCoverageContent(
+  content: string,
+  url: string,
+  template: TemplateModel,
+): CoverageAnalysis {
   // The same bound as the entity page and the command-line check; it also
   // keeps each doc of the main-thread fallback one short task.
   const excess = exceedsAnalysisBudget(content);
-  if (excess) return { score: 0, sections: [], isArchitectureDoc: false, linkTargets: [], tooComplex: tooComplexToAnalyze(excess) };
-  const report = analyzeParsedDoc(parseArchitectureDoc(content), { template, path: decodedUrlPath(url) });
+  if (excess)
+    return {
+      score: 0,
+      sections: [],
+      isArchitectureDoc: false,
+      linkTargets: [],
+      tooComplex: tooComplexToAnalyze(excess),
+    };
+  const report = analyzeParsedDoc(parseArchitectureDoc(content), {
+    template,
+    path: decodedUrlPath(url),
+  });
   const linkTargets = new Set<string>();
   for (const link of report.links) {
     if (isCheckableLink(link)) linkTargets.add(link.target);

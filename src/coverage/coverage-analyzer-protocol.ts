@@ -1,5 +1,8 @@
 import type { TemplateModel } from '../lib';
-import { analyzeCoverageContent, type CoverageAnalysis } from './analyze-coverage-content';
+import {
+  analyzeCoverageContent,
+  type CoverageAnalysis,
+} from './analyze-coverage-content';
 
 /** A message to an analysis worker: the template to analyse against, or a doc. */
 export type AnalysisRequest =
@@ -7,16 +10,20 @@ export type AnalysisRequest =
   | { type: 'analyze'; id: number; content: string; url: string };
 
 /** A worker's answer to one `analyze` request. */
-export type AnalysisResponse = { id: number; analysis: CoverageAnalysis } | { id: number; error: string };
+export type AnalysisResponse =
+  { id: number; analysis: CoverageAnalysis } | { id: number; error: string };
 
 /** A worker's word about itself: it can analyse, or it could not load the parser. */
-export type WorkerStatus = { status: 'ready' } | { status: 'failed'; reason: string };
+export type WorkerStatus =
+  { status: 'ready' } | { status: 'failed'; reason: string };
 
 /**
  * What an analysis worker does with each message: keeps the template, and
  * answers every doc with its analysis or the reason it failed. Never throws.
  */
-export function createAnalysisHandler(): (request: AnalysisRequest) => AnalysisResponse | undefined {
+export function createAnalysisHandler(): (
+  request: AnalysisRequest,
+) => AnalysisResponse | undefined {
   let template: TemplateModel | undefined;
   return request => {
     if (request?.type === 'template') {
@@ -26,9 +33,19 @@ export function createAnalysisHandler(): (request: AnalysisRequest) => AnalysisR
     if (request?.type !== 'analyze') return undefined;
     try {
       if (!template) throw new Error('no template was sent before the doc');
-      return { id: request.id, analysis: analyzeCoverageContent(request.content, request.url, template) };
+      return {
+        id: request.id,
+        analysis: analyzeCoverageContent(
+          request.content,
+          request.url,
+          template,
+        ),
+      };
     } catch (error) {
-      return { id: request.id, error: error instanceof Error ? error.message : String(error) };
+      return {
+        id: request.id,
+        error: error instanceof Error ? error.message : String(error),
+      };
     }
   };
 }

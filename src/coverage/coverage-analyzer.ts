@@ -1,12 +1,22 @@
 import type { TemplateModel } from '../lib';
-import { analyzeCoverageContent, type CoverageAnalysis } from './analyze-coverage-content';
+import {
+  analyzeCoverageContent,
+  type CoverageAnalysis,
+} from './analyze-coverage-content';
 import { createTimeSlicedQueue } from './time-sliced-queue';
-import type { AnalysisRequest, AnalysisResponse, WorkerStatus } from './coverage-analyzer-protocol';
+import type {
+  AnalysisRequest,
+  AnalysisResponse,
+  WorkerStatus,
+} from './coverage-analyzer-protocol';
 
 /** The part of a `Worker` the analyzer uses. */
 export interface AnalysisWorker {
   postMessage(message: AnalysisRequest): void;
-  addEventListener(type: 'message', listener: (event: { data: AnalysisResponse | WorkerStatus }) => void): void;
+  addEventListener(
+    type: 'message',
+    listener: (event: { data: AnalysisResponse | WorkerStatus }) => void,
+  ): void;
   addEventListener(type: 'error' | 'messageerror', listener: () => void): void;
   terminate(): void;
 }
@@ -39,8 +49,14 @@ export interface CoverageAnalyzerOptions {
  * core too, for the fetches that feed the workers.
  */
 export function defaultWorkerCount(): number {
-  const cores = typeof navigator !== 'undefined' ? Number(navigator.hardwareConcurrency) : NaN;
-  return Math.max(1, Math.min(4, (Number.isFinite(cores) && cores > 0 ? cores : 2) - 1));
+  const cores =
+    typeof navigator !== 'undefined'
+      ? Number(navigator.hardwareConcurrency)
+      : NaN;
+  return Math.max(
+    1,
+    Math.min(4, (Number.isFinite(cores) && cores > 0 ? cores : 2) - 1),
+  );
 }
 
 /** Starts the bundled analysis worker; undefined where there are no workers (tests, old browsers). */
@@ -83,7 +99,9 @@ export function createCoverageAnalyzer(
   let disposed = false;
 
   const onMainThread = (task: Task) => {
-    queue.run(() => analyzeCoverageContent(task.content, task.url, template)).then(task.resolve, task.reject);
+    queue
+      .run(() => analyzeCoverageContent(task.content, task.url, template))
+      .then(task.resolve, task.reject);
   };
 
   const dispatch = (task: Task): void => {
@@ -102,7 +120,12 @@ export function createCoverageAnalyzer(
     const id = nextId++;
     lane.pending.set(id, task);
     try {
-      lane.worker.postMessage({ type: 'analyze', id, content: task.content, url: task.url });
+      lane.worker.postMessage({
+        type: 'analyze',
+        id,
+        content: task.content,
+        url: task.url,
+      });
     } catch {
       lane.pending.delete(id);
       retire(lane);
@@ -121,7 +144,10 @@ export function createCoverageAnalyzer(
     orphans.forEach(dispatch);
   }
 
-  const count = Math.max(0, Math.floor(options.workers ?? defaultWorkerCount()));
+  const count = Math.max(
+    0,
+    Math.floor(options.workers ?? defaultWorkerCount()),
+  );
   for (let i = 0; i < count; i++) {
     let worker: AnalysisWorker | undefined;
     try {
@@ -131,7 +157,10 @@ export function createCoverageAnalyzer(
     }
     if (!worker) break;
     const lane: Lane = { worker, pending: new Map() };
-    lane.readyTimer = setTimeout(() => retire(lane), options.readyTimeoutMs ?? 30_000);
+    lane.readyTimer = setTimeout(
+      () => retire(lane),
+      options.readyTimeoutMs ?? 30_000,
+    );
     worker.addEventListener('message', event => {
       const response = event.data;
       if (response && 'status' in response) {
@@ -158,7 +187,9 @@ export function createCoverageAnalyzer(
 
   return {
     analyze(content, url) {
-      return new Promise<CoverageAnalysis>((resolve, reject) => dispatch({ content, url, resolve, reject }));
+      return new Promise<CoverageAnalysis>((resolve, reject) =>
+        dispatch({ content, url, resolve, reject }),
+      );
     },
     get where() {
       return lanes.length > 0 ? 'workers' : 'main-thread';
@@ -168,7 +199,8 @@ export function createCoverageAnalyzer(
       for (const lane of lanes.splice(0)) {
         clearTimeout(lane.readyTimer);
         lane.worker.terminate();
-        for (const task of lane.pending.values()) task.reject(new Error('The scan was stopped.'));
+        for (const task of lane.pending.values())
+          task.reject(new Error('The scan was stopped.'));
       }
     },
   };

@@ -14,7 +14,9 @@ describe('csvCell', () => {
   });
 
   it('should defuse text a spreadsheet would run as a formula', () => {
-    expect(csvCell('=HYPERLINK("http://evil")')).toBe('"\'=HYPERLINK(""http://evil"")"');
+    expect(csvCell('=HYPERLINK("http://evil")')).toBe(
+      '"\'=HYPERLINK(""http://evil"")"',
+    );
     expect(csvCell('+1')).toBe("'+1");
     expect(csvCell('-2')).toBe("'-2");
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
@@ -31,8 +33,21 @@ describe('csvCell', () => {
 describe('coverageRowsToCsv', () => {
   it('should write a header and one CRLF line per row in the given order', () => {
     const csv = coverageRowsToCsv([
-      testRow('b', { owner: 'team, b', system: 'shop', lifecycle: 'production', title: '=evil' }, analysed(58, ['missing', 'placeholder'], [])),
-      testRow('a', { owner: 'team-a' }, { status: 'not-found', docUrl: 'https://x/a.md' }),
+      testRow(
+        'b',
+        {
+          owner: 'team, b',
+          system: 'shop',
+          lifecycle: 'production',
+          title: '=evil',
+        },
+        analysed(58, ['missing', 'placeholder'], []),
+      ),
+      testRow(
+        'a',
+        { owner: 'team-a' },
+        { status: 'not-found', docUrl: 'https://x/a.md' },
+      ),
     ]);
     expect(csv).toBe(
       [
@@ -45,7 +60,11 @@ describe('coverageRowsToCsv', () => {
   });
 
   it('should join several sections with semicolons', () => {
-    const csv = coverageRowsToCsv([testRow('c', {}, analysed(0, ['missing', 'missing']))]);
-    expect(csv.split('\r\n')[1]).toContain(`${sections[0].title}; ${sections[1].title}`);
+    const csv = coverageRowsToCsv([
+      testRow('c', {}, analysed(0, ['missing', 'missing'])),
+    ]);
+    expect(csv.split('\r\n')[1]).toContain(
+      `${sections[0].title}; ${sections[1].title}`,
+    );
   });
 });

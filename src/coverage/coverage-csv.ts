@@ -28,7 +28,8 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  */
 export function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? String(value) : '';
   let text = value;
   if (FORMULA_START.test(text)) text = `'${text}`;
   if (/[",\r\n]/.test(text) || text !== text.trim()) {

@@ -1,5 +1,9 @@
 import type { SectionStatus } from '../lib/types';
-import { COVERAGE_STATUSES, type CoverageRow, type CoverageStatus } from './coverage-row';
+import {
+  COVERAGE_STATUSES,
+  type CoverageRow,
+  type CoverageStatus,
+} from './coverage-row';
 
 /** Columns the page sorts by. @public */
 export type CoverageSortKey =
@@ -25,7 +29,11 @@ const SORT_KEYS: readonly CoverageSortKey[] = [
   'lifecycle',
 ];
 
-const SECTION_STATUS_VALUES: readonly SectionStatus[] = ['missing', 'placeholder', 'present'];
+const SECTION_STATUS_VALUES: readonly SectionStatus[] = [
+  'missing',
+  'placeholder',
+  'present',
+];
 
 /**
  * A view of the page: what is filtered and how it is sorted. Every field is
@@ -71,8 +79,13 @@ function readScore(value: string | null): number | undefined {
   return Math.min(100, Math.max(0, parsed));
 }
 
-function oneOf<T extends string>(value: string | null, allowed: readonly T[]): T | undefined {
-  return value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
+function oneOf<T extends string>(
+  value: string | null,
+  allowed: readonly T[],
+): T | undefined {
+  return value !== null && (allowed as readonly string[]).includes(value)
+    ? (value as T)
+    : undefined;
 }
 
 /**
@@ -80,7 +93,9 @@ function oneOf<T extends string>(value: string | null, allowed: readonly T[]): T
  * ignored, so a hand-edited link still opens.
  * @public
  */
-export function filtersFromSearchParams(params: URLSearchParams): CoverageFilters {
+export function filtersFromSearchParams(
+  params: URLSearchParams,
+): CoverageFilters {
   const filters: CoverageFilters = {};
   const str = (name: string) => {
     const value = params.get(name);
@@ -92,11 +107,17 @@ export function filtersFromSearchParams(params: URLSearchParams): CoverageFilter
   filters.lifecycle = str(PARAMS.lifecycle);
   filters.status = oneOf(params.get(PARAMS.status), COVERAGE_STATUSES);
   filters.section = str(PARAMS.section);
-  filters.sectionStatus = oneOf(params.get(PARAMS.sectionStatus), SECTION_STATUS_VALUES);
+  filters.sectionStatus = oneOf(
+    params.get(PARAMS.sectionStatus),
+    SECTION_STATUS_VALUES,
+  );
   filters.minScore = readScore(params.get(PARAMS.minScore));
   filters.maxScore = readScore(params.get(PARAMS.maxScore));
   filters.sort = oneOf(params.get(PARAMS.sort), SORT_KEYS);
-  filters.direction = oneOf(params.get(PARAMS.direction), ['asc', 'desc'] as const);
+  filters.direction = oneOf(params.get(PARAMS.direction), [
+    'asc',
+    'desc',
+  ] as const);
   for (const key of Object.keys(filters) as Array<keyof CoverageFilters>) {
     if (filters[key] === undefined) delete filters[key];
   }
@@ -108,12 +129,15 @@ export function filtersFromSearchParams(params: URLSearchParams): CoverageFilter
  * so that the shared link stays short.
  * @public
  */
-export function filtersToSearchParams(filters: CoverageFilters): URLSearchParams {
+export function filtersToSearchParams(
+  filters: CoverageFilters,
+): URLSearchParams {
   const params = new URLSearchParams();
   for (const key of Object.keys(PARAMS) as Array<keyof typeof PARAMS>) {
     const value = filters[key];
     if (value === undefined || value === '') continue;
-    if (key === 'sectionStatus' && (!filters.section || value === 'missing')) continue;
+    if (key === 'sectionStatus' && (!filters.section || value === 'missing'))
+      continue;
     params.set(PARAMS[key], String(value));
   }
   return params;
@@ -123,7 +147,10 @@ export function filtersToSearchParams(filters: CoverageFilters): URLSearchParams
  * Whether a row belongs to the view.
  * @public
  */
-export function matchesCoverageFilters(row: CoverageRow, filters: CoverageFilters): boolean {
+export function matchesCoverageFilters(
+  row: CoverageRow,
+  filters: CoverageFilters,
+): boolean {
   if (filters.text) {
     // The locale-independent mapping, which is what 'en-US' gives, without
     // an ICU locale lookup per call: this runs for every row on each key.
@@ -137,31 +164,55 @@ export function matchesCoverageFilters(row: CoverageRow, filters: CoverageFilter
     }
   }
   if (filters.owner !== undefined && row.owner !== filters.owner) return false;
-  if (filters.system !== undefined && row.system !== filters.system) return false;
-  if (filters.lifecycle !== undefined && row.lifecycle !== filters.lifecycle) return false;
-  if (filters.status !== undefined && row.status !== filters.status) return false;
+  if (filters.system !== undefined && row.system !== filters.system)
+    return false;
+  if (filters.lifecycle !== undefined && row.lifecycle !== filters.lifecycle)
+    return false;
+  if (filters.status !== undefined && row.status !== filters.status)
+    return false;
   if (filters.section !== undefined) {
-    if (row.sectionStatus[filters.section] !== (filters.sectionStatus ?? 'missing')) return false;
+    if (
+      row.sectionStatus[filters.section] !==
+      (filters.sectionStatus ?? 'missing')
+    )
+      return false;
   }
-  if (filters.minScore !== undefined && (row.score === null || row.score < filters.minScore)) return false;
-  if (filters.maxScore !== undefined && (row.score === null || row.score > filters.maxScore)) return false;
+  if (
+    filters.minScore !== undefined &&
+    (row.score === null || row.score < filters.minScore)
+  )
+    return false;
+  if (
+    filters.maxScore !== undefined &&
+    (row.score === null || row.score > filters.maxScore)
+  )
+    return false;
   return true;
 }
 
-const STATUS_ORDER = new Map(COVERAGE_STATUSES.map((status, index) => [status, index]));
+const STATUS_ORDER = new Map(
+  COVERAGE_STATUSES.map((status, index) => [status, index]),
+);
 
 /**
  * One collator for every comparison: `localeCompare` with options builds a
  * new one per call, which would dominate sorting thousands of rows.
  */
-const collator = new Intl.Collator('en-US', { sensitivity: 'base', numeric: true });
+const collator = new Intl.Collator('en-US', {
+  sensitivity: 'base',
+  numeric: true,
+});
 
 function compareText(a: string, b: string): number {
   return collator.compare(a, b);
 }
 
 /** Rows without a value (no score yet, links unchecked) sort last in either direction. */
-function compareNullable(a: number | null, b: number | null, sign: number): number {
+function compareNullable(
+  a: number | null,
+  b: number | null,
+  sign: number,
+): number {
   if (a === null && b === null) return 0;
   if (a === null) return 1;
   if (b === null) return -1;
@@ -203,7 +254,10 @@ export function compareCoverageRows(
       );
       break;
     case 'status':
-      result = ((STATUS_ORDER.get(a.status) ?? 0) - (STATUS_ORDER.get(b.status) ?? 0)) * sign;
+      result =
+        ((STATUS_ORDER.get(a.status) ?? 0) -
+          (STATUS_ORDER.get(b.status) ?? 0)) *
+        sign;
       break;
     case 'owner':
     case 'system':
@@ -220,7 +274,10 @@ export function compareCoverageRows(
  * The rows of a view, filtered and sorted.
  * @public
  */
-export function applyCoverageFilters(rows: readonly CoverageRow[], filters: CoverageFilters): CoverageRow[] {
+export function applyCoverageFilters(
+  rows: readonly CoverageRow[],
+  filters: CoverageFilters,
+): CoverageRow[] {
   return rows
     .filter(row => matchesCoverageFilters(row, filters))
     .sort((a, b) => compareCoverageRows(a, b, filters.sort, filters.direction));

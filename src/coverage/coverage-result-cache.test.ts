@@ -21,8 +21,16 @@ describe('CoverageResultCache', () => {
 
   it('should forget the results of entities that left and the links only they pointed at', () => {
     const cache = new CoverageResultCache();
-    cache.set('component:default/stays', { status: 'analysed', score: 10, linkTargets: ['https://x/kept.md'] });
-    cache.set('component:default/left', { status: 'analysed', score: 20, linkTargets: ['https://x/gone.md'] });
+    cache.set('component:default/stays', {
+      status: 'analysed',
+      score: 10,
+      linkTargets: ['https://x/kept.md'],
+    });
+    cache.set('component:default/left', {
+      status: 'analysed',
+      score: 20,
+      linkTargets: ['https://x/gone.md'],
+    });
     cache.setLink('https://x/kept.md', true);
     cache.setLink('https://x/gone.md', false);
     cache.retainEntities(new Set(['component:default/stays']));

@@ -8,7 +8,11 @@ describe('toCoverageEntity', () => {
       toCoverageEntity({
         kind: 'Component',
         metadata: { name: 'Checkout-API' },
-        spec: { owner: 'group:team-a', system: 'shop', lifecycle: 'production' },
+        spec: {
+          owner: 'group:team-a',
+          system: 'shop',
+          lifecycle: 'production',
+        },
       }),
     ).toEqual({
       entityRef: 'component:default/checkout-api',
@@ -23,7 +27,11 @@ describe('toCoverageEntity', () => {
   });
 
   it('should treat non-string spec values as empty', () => {
-    const entity = toCoverageEntity({ kind: 'Component', metadata: { name: 'x' }, spec: { owner: 3 } });
+    const entity = toCoverageEntity({
+      kind: 'Component',
+      metadata: { name: 'x' },
+      spec: { owner: 3 },
+    });
     expect(entity.owner).toBe('');
     expect(entity.system).toBe('');
   });
@@ -33,19 +41,37 @@ describe('buildCoverageRow', () => {
   const template = defaultTemplateModel();
 
   it('should list missing and placeholder sections by title in template order', () => {
-    const row = testRow('a', {}, analysed(80, ['present', 'missing', 'placeholder', 'missing']));
+    const row = testRow(
+      'a',
+      {},
+      analysed(80, ['present', 'missing', 'placeholder', 'missing']),
+    );
     expect(row.status).toBe('analysed');
     expect(row.score).toBe(80);
-    expect(row.missing).toEqual([template.sections[1].title, template.sections[3].title]);
+    expect(row.missing).toEqual([
+      template.sections[1].title,
+      template.sections[3].title,
+    ]);
     expect(row.placeholder).toEqual([template.sections[2].title]);
     expect(row.sectionStatus[template.sections[0].id]).toBe('present');
   });
 
   it('should leave broken links unknown until every target was checked', () => {
     const result = analysed(50, [], ['https://x/a.md', 'https://x/b.md']);
-    expect(testRow('a', {}, result, new Map([['https://x/a.md', false]])).brokenLinks).toBeNull();
     expect(
-      testRow('a', {}, result, new Map([['https://x/a.md', false], ['https://x/b.md', true]])).brokenLinks,
+      testRow('a', {}, result, new Map([['https://x/a.md', false]]))
+        .brokenLinks,
+    ).toBeNull();
+    expect(
+      testRow(
+        'a',
+        {},
+        result,
+        new Map([
+          ['https://x/a.md', false],
+          ['https://x/b.md', true],
+        ]),
+      ).brokenLinks,
     ).toBe(1);
   });
 
@@ -60,7 +86,13 @@ describe('buildCoverageRow', () => {
       template,
       new Map(),
     );
-    expect(row).toMatchObject({ status: 'sign-in-needed', message: 'sign in to git.example.com', score: null, brokenLinks: null, missing: [] });
+    expect(row).toMatchObject({
+      status: 'sign-in-needed',
+      message: 'sign in to git.example.com',
+      score: null,
+      brokenLinks: null,
+      missing: [],
+    });
   });
 
   it('should be pending without a result', () => {

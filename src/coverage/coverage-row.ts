@@ -125,7 +125,8 @@ export function toCoverageEntity(entity: {
     // Lower-cased as Backstage compares refs; `toLowerCase` is the same
     // mapping as 'en-US' without an ICU locale lookup, for thousands of rows
     // in the render that first shows them.
-    entityRef: `${entity.kind}:${namespace}/${entity.metadata.name}`.toLowerCase(),
+    entityRef:
+      `${entity.kind}:${namespace}/${entity.metadata.name}`.toLowerCase(),
     kind: entity.kind,
     namespace,
     name: entity.metadata.name,

@@ -1,5 +1,9 @@
 import { defaultTemplateModel } from '../lib/template-model';
-import { sectionPresentShare, summarizeSectionCoverage, summarizeSectionCoverageByOwner } from './coverage-summary';
+import {
+  sectionPresentShare,
+  summarizeSectionCoverage,
+  summarizeSectionCoverageByOwner,
+} from './coverage-summary';
 import { analysed, testRow } from './coverage-test-rows';
 
 describe('summarizeSectionCoverage', () => {
@@ -17,14 +21,33 @@ describe('summarizeSectionCoverage', () => {
       template,
     );
     expect(summary).toHaveLength(template.sections.length);
-    expect(summary[0]).toEqual({ id: template.sections[0].id, title: template.sections[0].title, present: 1, placeholder: 1, missing: 1 });
-    expect(summary[1]).toMatchObject({ present: 1, placeholder: 1, missing: 1 });
-    expect(summary[2]).toMatchObject({ present: 3, placeholder: 0, missing: 0 });
+    expect(summary[0]).toEqual({
+      id: template.sections[0].id,
+      title: template.sections[0].title,
+      present: 1,
+      placeholder: 1,
+      missing: 1,
+    });
+    expect(summary[1]).toMatchObject({
+      present: 1,
+      placeholder: 1,
+      missing: 1,
+    });
+    expect(summary[2]).toMatchObject({
+      present: 3,
+      placeholder: 0,
+      missing: 0,
+    });
   });
 
   it('should give zeros when no doc was analysed', () => {
-    const summary = summarizeSectionCoverage([testRow('d', {}, { status: 'error', message: 'x' })], template);
-    expect(summary.every(s => s.present + s.placeholder + s.missing === 0)).toBe(true);
+    const summary = summarizeSectionCoverage(
+      [testRow('d', {}, { status: 'error', message: 'x' })],
+      template,
+    );
+    expect(
+      summary.every(s => s.present + s.placeholder + s.missing === 0),
+    ).toBe(true);
   });
 });
 
@@ -35,7 +58,11 @@ describe('summarizeSectionCoverageByOwner', () => {
     const byOwner = summarizeSectionCoverageByOwner(
       [
         testRow('a', { owner: 'team-b' }, analysed(100, [])),
-        testRow('b', { owner: 'team-a' }, analysed(50, ['missing', 'placeholder'])),
+        testRow(
+          'b',
+          { owner: 'team-a' },
+          analysed(50, ['missing', 'placeholder']),
+        ),
         testRow('c', { owner: 'team-a' }, analysed(50, ['placeholder'])),
         testRow('d', { owner: 'team-a' }, { status: 'not-found' }),
         testRow('e', { owner: 'team-c' }),
@@ -55,14 +82,29 @@ describe('summarizeSectionCoverageByOwner', () => {
       placeholder: 1,
       missing: 1,
     });
-    expect(byOwner[0].sections[1]).toMatchObject({ present: 1, placeholder: 1, missing: 0 });
-    expect(byOwner[1].sections[0]).toMatchObject({ present: 1, placeholder: 0, missing: 0 });
-    expect(byOwner[2].sections.every(s => s.present + s.placeholder + s.missing === 0)).toBe(true);
+    expect(byOwner[0].sections[1]).toMatchObject({
+      present: 1,
+      placeholder: 1,
+      missing: 0,
+    });
+    expect(byOwner[1].sections[0]).toMatchObject({
+      present: 1,
+      placeholder: 0,
+      missing: 0,
+    });
+    expect(
+      byOwner[2].sections.every(
+        s => s.present + s.placeholder + s.missing === 0,
+      ),
+    ).toBe(true);
   });
 
   it('should leave out rows without an owner', () => {
     const byOwner = summarizeSectionCoverageByOwner(
-      [testRow('a', {}, analysed(100, [])), testRow('b', { owner: 'team-a' }, analysed(100, []))],
+      [
+        testRow('a', {}, analysed(100, [])),
+        testRow('b', { owner: 'team-a' }, analysed(100, [])),
+      ],
       template,
     );
     expect(byOwner.map(entry => entry.owner)).toEqual(['team-a']);
@@ -72,10 +114,26 @@ describe('summarizeSectionCoverageByOwner', () => {
 
 describe('sectionPresentShare', () => {
   it('should give the share of counted docs with the section present', () => {
-    expect(sectionPresentShare({ id: 'p', title: 'P', present: 3, placeholder: 1, missing: 0 })).toBe(0.75);
+    expect(
+      sectionPresentShare({
+        id: 'p',
+        title: 'P',
+        present: 3,
+        placeholder: 1,
+        missing: 0,
+      }),
+    ).toBe(0.75);
   });
 
   it('should give null when no doc was counted', () => {
-    expect(sectionPresentShare({ id: 'p', title: 'P', present: 0, placeholder: 0, missing: 0 })).toBeNull();
+    expect(
+      sectionPresentShare({
+        id: 'p',
+        title: 'P',
+        present: 0,
+        placeholder: 0,
+        missing: 0,
+      }),
+    ).toBeNull();
   });
 });

@@ -77,7 +77,9 @@ export function summarizeSectionCoverageByOwner(
   rows: readonly CoverageRow[],
   template: TemplateModel,
 ): OwnerSectionCoverage[] {
-  const byOwner = new Map<string, CoverageRow[]>(distinctValues(rows, 'owner').map(owner => [owner, []]));
+  const byOwner = new Map<string, CoverageRow[]>(
+    distinctValues(rows, 'owner').map(owner => [owner, []]),
+  );
   for (const row of rows) byOwner.get(row.owner)?.push(row);
   return [...byOwner].map(([owner, ownRows]) => ({
     owner,

@@ -1,6 +1,11 @@
 import { defaultTemplateModel } from '../lib/template-model';
 import type { SectionStatus } from '../lib/types';
-import { buildCoverageRow, toCoverageEntity, type CoverageDocResult, type CoverageRow } from './coverage-row';
+import {
+  buildCoverageRow,
+  toCoverageEntity,
+  type CoverageDocResult,
+  type CoverageRow,
+} from './coverage-row';
 
 /** Rows for the tests of this folder, built through the real row model. */
 export function testRow(
@@ -13,7 +18,11 @@ export function testRow(
     toCoverageEntity({
       kind: 'Component',
       metadata: { name, namespace: 'default', title: spec.title },
-      spec: { owner: spec.owner, system: spec.system, lifecycle: spec.lifecycle },
+      spec: {
+        owner: spec.owner,
+        system: spec.system,
+        lifecycle: spec.lifecycle,
+      },
     }),
     result,
     defaultTemplateModel(),
@@ -22,8 +31,21 @@ export function testRow(
 }
 
 /** An analysed result with the first `present` sections present and the rest as given. */
-export function analysed(score: number, statuses: SectionStatus[], linkTargets: string[] = []): CoverageDocResult {
+export function analysed(
+  score: number,
+  statuses: SectionStatus[],
+  linkTargets: string[] = [],
+): CoverageDocResult {
   const count = defaultTemplateModel().sections.length;
-  const sections = Array.from({ length: count }, (_, i) => statuses[i] ?? 'present');
-  return { status: 'analysed', score, sections, linkTargets, docUrl: 'https://docs.example.com/a.md' };
+  const sections = Array.from(
+    { length: count },
+    (_, i) => statuses[i] ?? 'present',
+  );
+  return {
+    status: 'analysed',
+    score,
+    sections,
+    linkTargets,
+    docUrl: 'https://docs.example.com/a.md',
+  };
 }

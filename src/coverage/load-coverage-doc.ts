@@ -11,7 +11,10 @@ import type { CoverageResultCache } from './coverage-result-cache';
 import type { CoverageLoadOutcome } from './scan-coverage';
 
 /** The row status for a failure to locate or fetch a doc. */
-export function coverageResultFromError(error: unknown, docUrl?: string): CoverageDocResult {
+export function coverageResultFromError(
+  error: unknown,
+  docUrl?: string,
+): CoverageDocResult {
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof ArchitectureDocError) {
     const url = error.url ?? docUrl;
@@ -38,7 +41,13 @@ export function coverageResultFromAnalysis(
   analysis: CoverageAnalysis,
   api: Pick<ArchitectureDocsApi, 'resolveLink'>,
 ): CoverageDocResult {
-  if (analysis.tooComplex) return { status: 'error', docUrl: file.url, etag: file.etag, message: analysis.tooComplex };
+  if (analysis.tooComplex)
+    return {
+      status: 'error',
+      docUrl: file.url,
+      etag: file.etag,
+      message: analysis.tooComplex,
+    };
   const linkTargets = new Set<string>();
   for (const target of analysis.linkTargets) {
     try {
@@ -85,7 +94,12 @@ export async function loadCoverageDoc(
     return { result: coverageResultFromError(error, url) };
   }
   const kept = cache.get(entityRef);
-  if (kept?.status === 'analysed' && kept.docUrl === file.url && file.etag && kept.etag === file.etag) {
+  if (
+    kept?.status === 'analysed' &&
+    kept.docUrl === file.url &&
+    file.etag &&
+    kept.etag === file.etag
+  ) {
     return { result: kept };
   }
   return { doc: file };

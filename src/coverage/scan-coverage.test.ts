@@ -5,10 +5,19 @@ import type { CoverageDocResult } from './coverage-row';
 const flush = () => new Promise(resolve => setTimeout(resolve, 0));
 
 describe('scanCoverage', () => {
-  const analysed = (score: number): CoverageDocResult => ({ status: 'analysed', score, sections: [] });
+  const analysed = (score: number): CoverageDocResult => ({
+    status: 'analysed',
+    score,
+    sections: [],
+  });
 
   it('should report each result as it arrives, turn failures into error rows and keep fetching', async () => {
-    const gates = new Map(['a', 'b', 'c', 'd'].map(name => [name, deferred<{ doc: number } | { result: CoverageDocResult }>()]));
+    const gates = new Map(
+      ['a', 'b', 'c', 'd'].map(name => [
+        name,
+        deferred<{ doc: number } | { result: CoverageDocResult }>(),
+      ]),
+    );
     const results: Array<[string, CoverageDocResult]> = [];
     let inFlight = 0;
     let peak = 0;
@@ -57,7 +66,9 @@ describe('scanCoverage', () => {
       onResult: (_n, result) => results.push(result),
       signal: new AbortController().signal,
     });
-    expect(results).toEqual([{ status: 'error', message: 'The doc could not be analysed: bad tree' }]);
+    expect(results).toEqual([
+      { status: 'error', message: 'The doc could not be analysed: bad tree' },
+    ]);
   });
 
   it('should report nothing after the signal aborted', async () => {

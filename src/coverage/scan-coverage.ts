@@ -39,7 +39,9 @@ function messageOf(error: unknown): string {
  * the signal aborted); never rejects.
  * @public
  */
-export async function scanCoverage<E, D>(options: CoverageScanOptions<E, D>): Promise<void> {
+export async function scanCoverage<E, D>(
+  options: CoverageScanOptions<E, D>,
+): Promise<void> {
   const { signal, onResult } = options;
   const analyses: Promise<void>[] = [];
   const report = (entity: E, result: CoverageDocResult) => {
@@ -64,12 +66,18 @@ export async function scanCoverage<E, D>(options: CoverageScanOptions<E, D>): Pr
       const doc = outcome.doc;
       analyses.push(
         Promise.resolve()
-          .then(() => (signal.aborted ? undefined : options.analyze(entity, doc)))
+          .then(() =>
+            signal.aborted ? undefined : options.analyze(entity, doc),
+          )
           .then(
             result => {
               if (result) report(entity, result);
             },
-            error => report(entity, { status: 'error', message: `The doc could not be analysed: ${messageOf(error)}` }),
+            error =>
+              report(entity, {
+                status: 'error',
+                message: `The doc could not be analysed: ${messageOf(error)}`,
+              }),
           ),
       );
     },

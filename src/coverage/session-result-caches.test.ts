@@ -1,5 +1,8 @@
 import { defaultTemplateModel, templateFromSections } from '../lib';
-import { clearCoverageSessionCache, sessionCacheFor } from './session-result-caches';
+import {
+  clearCoverageSessionCache,
+  sessionCacheFor,
+} from './session-result-caches';
 
 beforeEach(() => clearCoverageSessionCache());
 
@@ -7,18 +10,31 @@ describe('sessionCacheFor', () => {
   it('should keep one cache per template for the session', () => {
     const cache = sessionCacheFor(defaultTemplateModel());
     cache.set('component:default/a', { status: 'analysed', score: 10 });
-    expect(sessionCacheFor(defaultTemplateModel()).get('component:default/a')).toEqual({ status: 'analysed', score: 10 });
+    expect(
+      sessionCacheFor(defaultTemplateModel()).get('component:default/a'),
+    ).toEqual({ status: 'analysed', score: 10 });
   });
 
   it('should keep apart templates whose sections weigh differently', () => {
-    const light = templateFromSections([{ title: 'Purpose', weight: 1 }], 'team');
-    const heavy = templateFromSections([{ title: 'Purpose', weight: 2 }], 'team');
+    const light = templateFromSections(
+      [{ title: 'Purpose', weight: 1 }],
+      'team',
+    );
+    const heavy = templateFromSections(
+      [{ title: 'Purpose', weight: 2 }],
+      'team',
+    );
     expect(sessionCacheFor(light)).not.toBe(sessionCacheFor(heavy));
   });
 
   it('should forget every kept result when cleared', () => {
-    sessionCacheFor(defaultTemplateModel()).set('component:default/a', { status: 'analysed', score: 10 });
+    sessionCacheFor(defaultTemplateModel()).set('component:default/a', {
+      status: 'analysed',
+      score: 10,
+    });
     clearCoverageSessionCache();
-    expect(sessionCacheFor(defaultTemplateModel()).get('component:default/a')).toBeUndefined();
+    expect(
+      sessionCacheFor(defaultTemplateModel()).get('component:default/a'),
+    ).toBeUndefined();
   });
 });

@@ -9,7 +9,9 @@ const MAX_SESSION_TEMPLATES = 4;
  * Results kept for the app session, per template (a result says which
  * sections are present for one template). Each cache bounds its own entries.
  */
-let sessionCaches = new BoundedCache<string, CoverageResultCache>({ maxEntries: MAX_SESSION_TEMPLATES });
+let sessionCaches = new BoundedCache<string, CoverageResultCache>({
+  maxEntries: MAX_SESSION_TEMPLATES,
+});
 
 function templateKey(template: TemplateModel): string {
   return `${template.name}\n${template.sections.map(s => `${s.id}:${s.weight}`).join(',')}`;

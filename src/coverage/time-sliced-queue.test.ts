@@ -24,11 +24,19 @@ describe('createTimeSlicedQueue', () => {
     );
     expect(results).toEqual([10, 20, 30, 40, 50]);
     // 4 ms each: three tasks reach 12 ms > 10 ms, then a new slice starts.
-    expect(log).toEqual(['yield', 'task 1', 'task 2', 'task 3', 'yield', 'task 4', 'task 5']);
+    expect(log).toEqual([
+      'yield',
+      'task 1',
+      'task 2',
+      'task 3',
+      'yield',
+      'task 4',
+      'task 5',
+    ]);
     expect(yields).toBe(2);
   });
 
-  it('should never run a task inside the caller\'s turn', () => {
+  it("should never run a task inside the caller's turn", () => {
     const queue = createTimeSlicedQueue();
     let ran = false;
     queue.run(() => {

@@ -48,7 +48,9 @@ export function yieldToEventLoop(): Promise<void> {
  * Creates a {@link TimeSlicedQueue}.
  * @public
  */
-export function createTimeSlicedQueue(options: TimeSlicedQueueOptions = {}): TimeSlicedQueue {
+export function createTimeSlicedQueue(
+  options: TimeSlicedQueueOptions = {},
+): TimeSlicedQueue {
   const budgetMs = options.budgetMs ?? 8;
   const now = options.now ?? (() => performance.now());
   const yieldNow = options.yieldToEventLoop ?? yieldToEventLoop;

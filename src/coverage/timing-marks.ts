@@ -3,7 +3,10 @@
  * phases show in the browser's performance tools.
  */
 export function markTiming(name: string): void {
-  if (typeof performance !== 'undefined' && typeof performance.mark === 'function') {
+  if (
+    typeof performance !== 'undefined' &&
+    typeof performance.mark === 'function'
+  ) {
     performance.mark(`architecture-docs:${name}`);
   }
 }

@@ -18,7 +18,10 @@ export function provideEntityDecodingDocument(): boolean {
     return {
       set innerHTML(value: string) {
         const name = /^&([^;]*);$/.exec(value)?.[1];
-        text = name !== undefined && Object.hasOwn(characterEntities, name) ? characterEntities[name] : value;
+        text =
+          name !== undefined && Object.hasOwn(characterEntities, name)
+            ? characterEntities[name]
+            : value;
       },
       get textContent() {
         return text;
@@ -28,4 +31,3 @@ export function provideEntityDecodingDocument(): boolean {
   scope.document = { createElement: decoder };
   return true;
 }
-

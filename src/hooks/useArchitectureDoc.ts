@@ -1,9 +1,16 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
-import { entityRouteParams, entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  entityRouteParams,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import type { Entity } from '@backstage/catalog-model';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { ArchitectureDocError, architectureDocsApiRef, type ArchitectureDocLocation } from '../api';
+import {
+  ArchitectureDocError,
+  architectureDocsApiRef,
+  type ArchitectureDocLocation,
+} from '../api';
 import { exceedsRenderBudget, tooComplexToAnalyze } from '../lib';
 import { asDocError } from '../model/doc-error';
 import type { DocOwner } from '../model/doc-owners';
@@ -15,7 +22,10 @@ import {
   withDocOwners,
   withLinkStatuses,
 } from '../model/build-loaded-doc';
-import type { LinkTargetStatus, LoadedArchitectureDoc } from '../model/loaded-doc';
+import type {
+  LinkTargetStatus,
+  LoadedArchitectureDoc,
+} from '../model/loaded-doc';
 import { architectureTabPath, DEFAULT_ARCHITECTURE_TAB_PATH } from '../routes';
 import { useArchitectureDocsConfig } from './useArchitectureDocsConfig';
 import { useDocOwners } from './useDocOwners';
@@ -28,7 +38,11 @@ const LINK_CHECK_CONCURRENCY = 4;
 export type ArchitectureDocState =
   | { status: 'no-annotation'; annotation: string }
   | { status: 'loading' }
-  | { status: 'error'; error: ArchitectureDocError; location?: ArchitectureDocLocation }
+  | {
+      status: 'error';
+      error: ArchitectureDocError;
+      location?: ArchitectureDocLocation;
+    }
   | { status: 'empty'; doc: LoadedArchitectureDoc }
   | { status: 'loaded'; doc: LoadedArchitectureDoc };
 
@@ -40,7 +54,11 @@ export type ArchitectureDocState =
 export function useArchitectureDoc(
   entity: Entity,
   options: { tabPath?: string } = {},
-): { state: ArchitectureDocState; retry: () => void; templateProblem?: string } {
+): {
+  state: ArchitectureDocState;
+  retry: () => void;
+  templateProblem?: string;
+} {
   const api = useApi(architectureDocsApiRef);
   const config = useArchitectureDocsConfig();
   const {
@@ -54,7 +72,10 @@ export function useArchitectureDoc(
   const entityPath = useCallback(
     (owner: DocOwner) => {
       try {
-        return architectureTabPath(entityRoute(entityRouteParams(owner.entity)), tabPath);
+        return architectureTabPath(
+          entityRoute(entityRouteParams(owner.entity)),
+          tabPath,
+        );
       } catch {
         return undefined;
       }
@@ -82,31 +103,58 @@ export function useArchitectureDoc(
   // not parsed at all and gets no score, as in the command-line check; past
   // a render limit it is analysed (the same score as the check) but its text
   // is not rendered.
-  const budget = useMemo(() => (fetched.value ? exceedsRenderBudget(fetched.value.content) : undefined), [fetched.value]);
+  const budget = useMemo(
+    () =>
+      fetched.value ? exceedsRenderBudget(fetched.value.content) : undefined,
+    [fetched.value],
+  );
   const budgetError = useMemo(() => {
     if (!fetched.value || budget?.kind !== 'work') return undefined;
-    return new ArchitectureDocError('too-large', tooComplexToAnalyze(budget), { url: fetched.value.url, budget },
-    );
+    return new ArchitectureDocError('too-large', tooComplexToAnalyze(budget), {
+      url: fetched.value.url,
+      budget,
+    });
   }, [fetched.value, budget]);
 
   const loaded = useMemo(() => {
-    if (!fetched.value || budgetError || !location || templateLoading) return undefined;
-    const doc = buildLoadedDoc({ api, location, file: fetched.value, template, entityPath });
+    if (!fetched.value || budgetError || !location || templateLoading)
+      return undefined;
+    const doc = buildLoadedDoc({
+      api,
+      location,
+      file: fetched.value,
+      template,
+      entityPath,
+    });
     return budget ? { ...doc, renderExcess: budget } : doc;
     // `location` is derived from `locationUrl` on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, fetched.value, budget, budgetError, locationUrl, template, templateLoading, entityPath]);
+  }, [
+    api,
+    fetched.value,
+    budget,
+    budgetError,
+    locationUrl,
+    template,
+    templateLoading,
+    entityPath,
+  ]);
 
   // The doc is shown at once; links to other entities' docs move to those
   // entities' tabs when the catalog answers.
-  const lookupUrls = useMemo(() => (loaded ? ownerLookupUrls(loaded) : []), [loaded]);
+  const lookupUrls = useMemo(
+    () => (loaded ? ownerLookupUrls(loaded) : []),
+    [loaded],
+  );
   const { owners } = useDocOwners(lookupUrls);
   const withOwners = useMemo(
     () => (loaded ? withDocOwners(loaded, owners, entityPath) : undefined),
     [loaded, owners, entityPath],
   );
 
-  const [statuses, setStatuses] = useState<Map<string, LinkTargetStatus>>(new Map());
+  const [statuses, setStatuses] = useState<Map<string, LinkTargetStatus>>(
+    new Map(),
+  );
   useEffect(() => {
     setStatuses(new Map());
     if (!loaded) return undefined;
@@ -118,7 +166,8 @@ export function useArchitectureDoc(
       urls,
       concurrency: LINK_CHECK_CONCURRENCY,
       signal: controller.signal,
-      onResult: (url, status) => setStatuses(previous => new Map(previous).set(url, status)),
+      onResult: (url, status) =>
+        setStatuses(previous => new Map(previous).set(url, status)),
     });
     return () => controller.abort();
   }, [api, loaded]);

@@ -1,6 +1,9 @@
 import { useMemo } from 'react';
 import { configApiRef, useApi } from '@backstage/core-plugin-api';
-import { readArchitectureDocsConfig, type ArchitectureDocsConfig } from '../api';
+import {
+  readArchitectureDocsConfig,
+  type ArchitectureDocsConfig,
+} from '../api';
 
 /**
  * The plugin's configuration with defaults applied; invalid values are

@@ -7,5 +7,8 @@ import { useArchitectureDocsConfig } from './useArchitectureDocsConfig';
  */
 export function useConfigProblems(templateProblem?: string): string[] {
   const { problems } = useArchitectureDocsConfig();
-  return useMemo(() => (templateProblem ? [...problems, templateProblem] : problems), [problems, templateProblem]);
+  return useMemo(
+    () => (templateProblem ? [...problems, templateProblem] : problems),
+    [problems, templateProblem],
+  );
 }

@@ -3,7 +3,12 @@ import { useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import useAsync from 'react-use/esm/useAsync';
 import { architectureDocsApiRef } from '../api';
-import { cachedDocOwners, loadDocOwners, lookupKeys, type DocOwner } from '../model/doc-owners';
+import {
+  cachedDocOwners,
+  loadDocOwners,
+  lookupKeys,
+  type DocOwner,
+} from '../model/doc-owners';
 import { useArchitectureDocsConfig } from './useArchitectureDocsConfig';
 
 /**
@@ -18,13 +23,20 @@ const NO_OWNERS: Map<string, DocOwner> = new Map();
  * knows them all, else an empty map until the catalog answers (and on
  * failure). Views render without waiting and fill owners in when they arrive.
  */
-export function useDocOwners(urls: readonly string[]): { owners: Map<string, DocOwner>; loading: boolean; error?: Error } {
+export function useDocOwners(urls: readonly string[]): {
+  owners: Map<string, DocOwner>;
+  loading: boolean;
+  error?: Error;
+} {
   const catalogApi = useApi(catalogApiRef);
   const api = useApi(architectureDocsApiRef);
   const { annotation } = useArchitectureDocsConfig();
   const urlsKey = lookupKeys(urls).join('\n');
   const cached = useMemo(
-    () => (urlsKey ? cachedDocOwners(catalogApi, annotation, urlsKey.split('\n')) : NO_OWNERS),
+    () =>
+      urlsKey
+        ? cachedDocOwners(catalogApi, annotation, urlsKey.split('\n'))
+        : NO_OWNERS,
     [catalogApi, annotation, urlsKey],
   );
   const state = useAsync(async () => {
@@ -32,5 +44,9 @@ export function useDocOwners(urls: readonly string[]): { owners: Map<string, Doc
     return loadDocOwners(catalogApi, api, annotation, urlsKey.split('\n'));
   }, [catalogApi, api, annotation, urlsKey, cached]);
   if (cached) return { owners: cached, loading: false };
-  return { owners: state.value ?? NO_OWNERS, loading: state.loading, error: state.error };
+  return {
+    owners: state.value ?? NO_OWNERS,
+    loading: state.loading,
+    error: state.error,
+  };
 }

@@ -2,7 +2,10 @@ import { useApi } from '@backstage/core-plugin-api';
 import useAsync from 'react-use/esm/useAsync';
 import { architectureDocsApiRef } from '../api';
 import { defaultTemplateModel } from '../lib';
-import { loadConfiguredTemplate, type ConfiguredTemplate } from '../model/configured-template';
+import {
+  loadConfiguredTemplate,
+  type ConfiguredTemplate,
+} from '../model/configured-template';
 import { useArchitectureDocsConfig } from './useArchitectureDocsConfig';
 
 /** The template in use while it loads (the default until then), and why it is the default when configuration failed. */

@@ -1,5 +1,12 @@
-import { analyzeArchitectureDoc, DEFAULT_MAX_ANALYSIS_LENGTH } from './analyze-architecture-doc';
-import { ANALYSIS_WORK_LIMIT, exceedsAnalysisBudget, measureAnalysisWork } from './render-budget';
+import {
+  analyzeArchitectureDoc,
+  DEFAULT_MAX_ANALYSIS_LENGTH,
+} from './analyze-architecture-doc';
+import {
+  ANALYSIS_WORK_LIMIT,
+  exceedsAnalysisBudget,
+  measureAnalysisWork,
+} from './render-budget';
 
 /**
  * Property: no doc the analysis bound accepts takes longer than this to parse
@@ -56,7 +63,8 @@ const CONSTRUCTS: Record<string, Snippet> = {
   unclosedFence: () => '```mermaid\nflowchart LR\n',
   mermaid: () => '```mermaid\nflowchart LR\n  a --> b\n```\n\n',
   listItem: () => '- a\n',
-  nestedList: (k, pick) => `${'  '.repeat(Math.floor(pick() * 8))}- item ${k}\n`,
+  nestedList: (k, pick) =>
+    `${'  '.repeat(Math.floor(pick() * 8))}- item ${k}\n`,
   orderedList: k => `${k}. a\n`,
   taskItem: () => '- [x] a\n',
   quote: () => '> a\n',
@@ -82,15 +90,25 @@ function docNearTheBound(names: string[], seed: number): string {
   for (let chunk = 512; chunk >= 1; chunk = Math.floor(chunk / 4)) {
     for (;;) {
       const added: string[] = [];
-      for (let i = 0; i < chunk; i++) added.push(CONSTRUCTS[names[Math.floor(pick() * names.length)]](k++, pick));
+      for (let i = 0; i < chunk; i++)
+        added.push(
+          CONSTRUCTS[names[Math.floor(pick() * names.length)]](k++, pick),
+        );
       const text = parts.join('') + added.join('');
       const next = measureAnalysisWork(text);
-      if (next > ANALYSIS_WORK_LIMIT || text.length > DEFAULT_MAX_ANALYSIS_LENGTH) break;
+      if (
+        next > ANALYSIS_WORK_LIMIT ||
+        text.length > DEFAULT_MAX_ANALYSIS_LENGTH
+      )
+        break;
       parts.push(...added);
       work = next;
     }
   }
-  expect(work > ANALYSIS_WORK_LIMIT * 0.9 || parts.join('').length > DEFAULT_MAX_ANALYSIS_LENGTH * 0.9).toBe(true);
+  expect(
+    work > ANALYSIS_WORK_LIMIT * 0.9 ||
+      parts.join('').length > DEFAULT_MAX_ANALYSIS_LENGTH * 0.9,
+  ).toBe(true);
   return parts.join('');
 }
 
@@ -104,21 +122,29 @@ function cpuMs(run: () => void): number {
 /** The least CPU time of up to three runs, stopping at the first within `limit`. */
 function leastCpuMs(run: () => void, limit: number): number {
   let least = Infinity;
-  for (let attempt = 0; attempt < 3 && least >= limit; attempt++) least = Math.min(least, cpuMs(run));
+  for (let attempt = 0; attempt < 3 && least >= limit; attempt++)
+    least = Math.min(least, cpuMs(run));
   return least;
 }
 
 describe('the analysis bound', () => {
   beforeAll(() => {
     // Load and compile the parser before anything is timed.
-    analyzeArchitectureDoc('# Warm up\n\n*a* [b](c) https://x.y <b>i</b> &amp; `c`\n\n| a |\n|---|\n| b |\n'.repeat(200));
+    analyzeArchitectureDoc(
+      '# Warm up\n\n*a* [b](c) https://x.y <b>i</b> &amp; `c`\n\n| a |\n|---|\n| b |\n'.repeat(
+        200,
+      ),
+    );
   });
 
   const floods = Object.keys(CONSTRUCTS).map(name => [name, [name]] as const);
   const mixes = Array.from({ length: 12 }, (_, seed) => {
     const pick = random(1000 + seed);
     const names = Object.keys(CONSTRUCTS).filter(() => pick() < 0.3);
-    return [`mix ${seed} (${names.join(', ')})`, names.length ? names : ['words']] as const;
+    return [
+      `mix ${seed} (${names.join(', ')})`,
+      names.length ? names : ['words'],
+    ] as const;
   });
 
   it.each([...floods, ...mixes])(
@@ -126,7 +152,9 @@ describe('the analysis bound', () => {
     (_name, names) => {
       const doc = docNearTheBound([...names], 7 + names.length);
       expect(exceedsAnalysisBudget(doc)).toBeUndefined();
-      expect(leastCpuMs(() => analyzeArchitectureDoc(doc), LIMIT_MS)).toBeLessThan(LIMIT_MS);
+      expect(
+        leastCpuMs(() => analyzeArchitectureDoc(doc), LIMIT_MS),
+      ).toBeLessThan(LIMIT_MS);
     },
     60_000,
   );

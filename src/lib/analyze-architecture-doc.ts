@@ -2,14 +2,37 @@
 // (sections, placeholders, content evidence, links, diagrams, score) share
 // the per-doc state of that pass. Matching rules, content signals and aliases
 // live in their own modules beside it.
-import type { Heading, Nodes, Paragraph, Root, RootContent, Table } from 'mdast';
+import type {
+  Heading,
+  Nodes,
+  Paragraph,
+  Root,
+  RootContent,
+  Table,
+} from 'mdast';
 import GithubSlugger from 'github-slugger';
-import { boundMarkdownInput, MAX_INLINE_DELIMITERS, MAX_NESTING, MAX_SETEXT_UNDERLINES } from './bounded-input';
+import {
+  boundMarkdownInput,
+  MAX_INLINE_DELIMITERS,
+  MAX_NESTING,
+  MAX_SETEXT_UNDERLINES,
+} from './bounded-input';
 import { contentUnits, contentWords } from './content-units';
 import { isContractPath, resolveDocLink } from './doc-links';
-import { findContentEvidence, guidanceVocabularies, guidanceWordEvidence, type ContentConcept, type ContentEvidence } from './content-signals';
+import {
+  findContentEvidence,
+  guidanceVocabularies,
+  guidanceWordEvidence,
+  type ContentConcept,
+  type ContentEvidence,
+} from './content-signals';
 import { stemWord } from './heading-text';
-import { fragmentKey, matcherFor, matchHeading, type SectionMatcher } from './section-matching';
+import {
+  fragmentKey,
+  matcherFor,
+  matchHeading,
+  type SectionMatcher,
+} from './section-matching';
 import { nodeText, parseMarkdown, startLine, walkTree } from './markdown-tree';
 import { detectMermaidBlock } from './mermaid-blocks';
 import { defaultTemplateModel } from './template-model';
@@ -99,7 +122,10 @@ function isTodoUnit(unit: string): boolean {
   if (ELLIPSIS_UNIT.test(text)) return true;
   const bare = text.replace(/^[\s*_>[\]-]+/, '').replace(/[*_]+$/, '');
   if (TODO_MARKER.test(bare) || EMPTY_ANSWER.test(bare)) return true;
-  return ANGLE_PLACEHOLDER.test(text) && contentWords(text.replace(/<[^>]*>/g, '')).length < 3;
+  return (
+    ANGLE_PLACEHOLDER.test(text) &&
+    contentWords(text.replace(/<[^>]*>/g, '')).length < 3
+  );
 }
 
 /** Fewer words than this are too few to call a paraphrase of anything. */
@@ -131,12 +157,18 @@ const EXCERPT_LENGTH = 80;
 
 function excerptOf(unit: string): string {
   const flat = unit.replace(/\s+/g, ' ').trim();
-  return flat.length > EXCERPT_LENGTH ? `${flat.slice(0, EXCERPT_LENGTH - 1)}…` : flat;
+  return flat.length > EXCERPT_LENGTH
+    ? `${flat.slice(0, EXCERPT_LENGTH - 1)}…`
+    : flat;
 }
 
-function judgeBody(body: readonly RootContent[], matcher: SectionMatcher): BodyVerdict {
+function judgeBody(
+  body: readonly RootContent[],
+  matcher: SectionMatcher,
+): BodyVerdict {
   const units = contentUnits(body);
-  if (units.length === 0) return { status: 'placeholder', placeholderReason: 'empty' };
+  if (units.length === 0)
+    return { status: 'placeholder', placeholderReason: 'empty' };
   let guidance: string | undefined;
   let todo: string | undefined;
   for (const unit of units) {
@@ -146,15 +178,24 @@ function judgeBody(body: readonly RootContent[], matcher: SectionMatcher): BodyV
     }
     if (isGuidanceUnit(unit, matcher)) {
       // Quote the longest piece of guidance: it is the one an author recognises.
-      if (guidance === undefined || unit.length > guidance.length) guidance = unit;
+      if (guidance === undefined || unit.length > guidance.length)
+        guidance = unit;
       continue;
     }
     return { status: 'present' };
   }
   if (guidance !== undefined) {
-    return { status: 'placeholder', placeholderReason: 'guidance', excerpt: excerptOf(guidance) };
+    return {
+      status: 'placeholder',
+      placeholderReason: 'guidance',
+      excerpt: excerptOf(guidance),
+    };
   }
-  return { status: 'placeholder', placeholderReason: 'todo', excerpt: excerptOf(todo ?? '') };
+  return {
+    status: 'placeholder',
+    placeholderReason: 'todo',
+    excerpt: excerptOf(todo ?? ''),
+  };
 }
 
 /** `**Purpose:** text` or `See also:` — a paragraph that labels itself. */
@@ -165,7 +206,11 @@ function paragraphLabel(node: Paragraph): string | undefined {
     const label = nodeText(first).trim();
     const after = node.children[1];
     const afterText = after && after.type === 'text' ? after.value : '';
-    if (label.endsWith(':') || /^\s*:/.test(afterText) || node.children.length === 1) {
+    if (
+      label.endsWith(':') ||
+      /^\s*:/.test(afterText) ||
+      node.children.length === 1
+    ) {
       return label.replace(/:\s*$/, '');
     }
     return undefined;
@@ -177,7 +222,10 @@ function paragraphLabel(node: Paragraph): string | undefined {
   return undefined;
 }
 
-function emptyReport(template: TemplateModel, size: number): ArchitectureDocReport {
+function emptyReport(
+  template: TemplateModel,
+  size: number,
+): ArchitectureDocReport {
   return {
     title: null,
     titleLine: null,
@@ -243,9 +291,16 @@ export function parseArchitectureDoc(
   markdown: string,
   options: Pick<AnalyzeOptions, 'maxLength'> = {},
 ): ParsedArchitectureDoc {
-  const input = typeof markdown === 'string' ? markdown : String(markdown ?? '');
+  const input =
+    typeof markdown === 'string' ? markdown : String(markdown ?? '');
   const limit = options.maxLength ?? DEFAULT_MAX_ANALYSIS_LENGTH;
-  const { text, truncated, flattenedLines, limitedParagraphs, limitedUnderlines } = boundMarkdownInput(input, limit);
+  const {
+    text,
+    truncated,
+    flattenedLines,
+    limitedParagraphs,
+    limitedUnderlines,
+  } = boundMarkdownInput(input, limit);
   let tree: Root;
   try {
     tree = parseMarkdown(text);
@@ -254,7 +309,14 @@ export function parseArchitectureDoc(
     // plain-text fallback still beats a broken page.
     tree = { type: 'root', children: [{ type: 'code', value: text }] };
   }
-  return { tree, truncated, flattenedLines, limitedParagraphs, limitedUnderlines, size: text.length };
+  return {
+    tree,
+    truncated,
+    flattenedLines,
+    limitedParagraphs,
+    limitedUnderlines,
+    size: text.length,
+  };
 }
 
 /**
@@ -341,7 +403,10 @@ export function analyzeTree(
 
   // Section extents: each heading owns the blocks up to the next heading of
   // the same or a higher level. One pass with a stack of open headings.
-  const blocks: Block[] = children.map(node => ({ node, end: children.length }));
+  const blocks: Block[] = children.map(node => ({
+    node,
+    end: children.length,
+  }));
   const open: number[] = [];
   children.forEach((node, index) => {
     if (node.type !== 'heading') return;
@@ -362,7 +427,12 @@ export function analyzeTree(
     const textValue = nodeText(node).trim();
     const anchor = slugger.slug(textValue);
     headingAnchor.set(node, anchor);
-    const info: HeadingInfo = { text: textValue, depth: node.depth, line: startLine(node), anchor };
+    const info: HeadingInfo = {
+      text: textValue,
+      depth: node.depth,
+      line: startLine(node),
+      anchor,
+    };
     report.headings.push(info);
     if (titleIndex < 0 && node.depth === 1) {
       titleIndex = index;
@@ -371,11 +441,17 @@ export function analyzeTree(
     }
   });
   if (report.title === null) {
-    report.findings.push({ kind: 'no-title', severity: 'info', message: 'The doc has no level-1 title.' });
+    report.findings.push({
+      kind: 'no-title',
+      severity: 'info',
+      message: 'The doc has no level-1 title.',
+    });
   }
 
   // Best heading per template section.
-  const hits: Array<SectionHit | undefined> = template.sections.map(() => undefined);
+  const hits: Array<SectionHit | undefined> = template.sections.map(
+    () => undefined,
+  );
   const consider = (index: number, hit: SectionHit) => {
     const current = hits[index];
     if (
@@ -484,13 +560,20 @@ export function analyzeTree(
       .filter(n => n !== relatedNode && n.type !== 'heading');
     // Only prose states a purpose; a table or code before the first section
     // is an inventory or an example, not a statement of why the system exists.
-    const prose = intro.filter(n => n.type !== 'table' && n.type !== 'code' && n.type !== 'html');
+    const prose = intro.filter(
+      n => n.type !== 'table' && n.type !== 'code' && n.type !== 'html',
+    );
     const units = contentUnits(prose);
-    const words = units.reduce((sum, unit) => sum + contentWords(unit).length, 0);
+    const words = units.reduce(
+      (sum, unit) => sum + contentWords(unit).length,
+      0,
+    );
     // It must also speak of purpose in the template's terms (a problem, why
     // it exists), not only walk through the parts.
     const vocabulary = vocabulariesFor(template)[purposeIndex];
-    const speaksOfPurpose = units.some(unit => contentWords(unit).some(word => vocabulary.has(stemWord(word))));
+    const speaksOfPurpose = units.some(unit =>
+      contentWords(unit).some(word => vocabulary.has(stemWord(word))),
+    );
     if (words >= INTRO_PURPOSE_WORDS && speaksOfPurpose) {
       hits[purposeIndex] = {
         heading: null,
@@ -506,8 +589,15 @@ export function analyzeTree(
     }
   }
 
-  const unmatched = new Set(template.sections.map((_, index) => index).filter(index => !hits[index]));
-  const contentEvidence = contentEvidenceBySection(children, template, matcher, unmatched);
+  const unmatched = new Set(
+    template.sections.map((_, index) => index).filter(index => !hits[index]),
+  );
+  const contentEvidence = contentEvidenceBySection(
+    children,
+    template,
+    matcher,
+    unmatched,
+  );
   report.sections = template.sections.map((section, index) => {
     const hit = hits[index];
     if (!hit) {
@@ -538,7 +628,8 @@ export function analyzeTree(
       anchor: hit.anchor,
       evidence: hitEvidence(section, hit, verdict),
     };
-    if (verdict.placeholderReason) result.placeholderReason = verdict.placeholderReason;
+    if (verdict.placeholderReason)
+      result.placeholderReason = verdict.placeholderReason;
     return result;
   });
 
@@ -570,7 +661,8 @@ export function analyzeTree(
     0,
   );
   report.score = total > 0 ? Math.round((present / total) * 100) : 0;
-  report.isArchitectureDoc = hits.filter(h => h && h.heading !== null).length >= 2;
+  report.isArchitectureDoc =
+    hits.filter(h => h && h.heading !== null).length >= 2;
   return report;
 }
 
@@ -588,7 +680,11 @@ function matchWords(hit: SectionHit): string {
   return RULE_WORDS[hit.rule];
 }
 
-function hitEvidence(section: TemplateSection, hit: SectionHit, verdict: BodyVerdict): SectionEvidence {
+function hitEvidence(
+  section: TemplateSection,
+  hit: SectionHit,
+  verdict: BodyVerdict,
+): SectionEvidence {
   const named = hit.heading ?? hit.label ?? '';
   let summary: string;
   switch (hit.source) {
@@ -605,13 +701,20 @@ function hitEvidence(section: TemplateSection, hit: SectionHit, verdict: BodyVer
       summary = `Matched "${named}" to ${section.title}: ${matchWords(hit)}.`;
   }
   if (verdict.status === 'placeholder') {
-    if (verdict.placeholderReason === 'empty') summary += ' Its body is empty, and so are its sub-sections.';
+    if (verdict.placeholderReason === 'empty')
+      summary += ' Its body is empty, and so are its sub-sections.';
     else if (verdict.placeholderReason === 'guidance') {
       summary += ` Its body still repeats the template's guidance: "${verdict.excerpt}".`;
-    } else summary += ` Its body only holds a marker of unfinished work: "${verdict.excerpt}".`;
+    } else
+      summary += ` Its body only holds a marker of unfinished work: "${verdict.excerpt}".`;
   }
   const evidence: SectionEvidence = { source: hit.source, summary };
-  if (hit.source === 'label' || hit.source === 'heading' || hit.source === 'title') evidence.heading = named;
+  if (
+    hit.source === 'label' ||
+    hit.source === 'heading' ||
+    hit.source === 'title'
+  )
+    evidence.heading = named;
   if (hit.matched) evidence.matched = hit.matched;
   if (hit.rule) evidence.rule = hit.rule;
   if (verdict.excerpt) evidence.excerpt = verdict.excerpt;
@@ -631,14 +734,22 @@ const CONCEPT_PROBES: Record<ContentConcept, string> = {
 
 const EMPTY_VOCABULARY: ReadonlySet<string> = new Set();
 
-const conceptCache = new WeakMap<TemplateModel, Map<ContentConcept, number[]>>();
+const conceptCache = new WeakMap<
+  TemplateModel,
+  Map<ContentConcept, number[]>
+>();
 
 /** Which sections of a template each content concept serves. */
-function conceptSections(template: TemplateModel, matcher: SectionMatcher): Map<ContentConcept, number[]> {
+function conceptSections(
+  template: TemplateModel,
+  matcher: SectionMatcher,
+): Map<ContentConcept, number[]> {
   let map = conceptCache.get(template);
   if (map) return map;
   map = new Map();
-  for (const [concept, probe] of Object.entries(CONCEPT_PROBES) as Array<[ContentConcept, string]>) {
+  for (const [concept, probe] of Object.entries(CONCEPT_PROBES) as Array<
+    [ContentConcept, string]
+  >) {
     const match = matchHeading(probe, matcher);
     if (match && match.score >= WHOLE_MATCH) map.set(concept, match.sections);
   }
@@ -688,7 +799,10 @@ function vocabulariesFor(template: TemplateModel): Array<Set<string>> {
 }
 
 /** The text of the nearest heading above a block, if any. */
-function enclosingHeading(children: readonly RootContent[], index: number): string | undefined {
+function enclosingHeading(
+  children: readonly RootContent[],
+  index: number,
+): string | undefined {
   for (let i = index - 1; i >= 0; i--) {
     const node = children[i];
     if (node.type === 'heading') return nodeText(node).trim() || undefined;
@@ -707,8 +821,12 @@ function describeReason(section: SectionReport): string {
   }
 }
 
-function nextHeadingIndex(children: readonly RootContent[], from: number): number {
-  for (let i = from; i < children.length; i++) if (children[i].type === 'heading') return i;
+function nextHeadingIndex(
+  children: readonly RootContent[],
+  from: number,
+): number {
+  for (let i = from; i < children.length; i++)
+    if (children[i].type === 'heading') return i;
   return children.length;
 }
 
@@ -741,21 +859,30 @@ function collectLinks(
     }
   });
 
-  const responsibilitiesIndex = template.sections.findIndex(s => s.id === 'responsibilities');
+  const responsibilitiesIndex = template.sections.findIndex(
+    s => s.id === 'responsibilities',
+  );
   const seeAlsoIndex = template.sections.findIndex(s => s.id === 'see-also');
-  const sectionOfBlock: Array<number | undefined> = children.map(() => undefined);
+  const sectionOfBlock: Array<number | undefined> = children.map(
+    () => undefined,
+  );
   // Deeper matches override their parents, so assign shallow ones first.
   const ordered = hits
     .map((hit, index) => ({ hit, index }))
     .filter((entry): entry is { hit: SectionHit; index: number } => !!entry.hit)
-    .sort((a, b) => a.hit.depth - b.hit.depth || a.hit.startIndex - b.hit.startIndex);
+    .sort(
+      (a, b) =>
+        a.hit.depth - b.hit.depth || a.hit.startIndex - b.hit.startIndex,
+    );
   for (const { hit, index } of ordered) {
-    for (let i = hit.startIndex; i < hit.endIndex; i++) sectionOfBlock[i] = index;
+    for (let i = hit.startIndex; i < hit.endIndex; i++)
+      sectionOfBlock[i] = index;
   }
 
   const contractCells = new Set<Nodes>();
   const contractRows: Array<{ row: ContractRow; cell: Nodes }> = [];
-  const responsibilities = responsibilitiesIndex >= 0 ? hits[responsibilitiesIndex] : undefined;
+  const responsibilities =
+    responsibilitiesIndex >= 0 ? hits[responsibilitiesIndex] : undefined;
   if (responsibilities) {
     for (const block of responsibilities.body) {
       if (block.type !== 'table') continue;
@@ -764,7 +891,11 @@ function collectLinks(
         if (!cell || row.children.length < 2) continue;
         contractCells.add(cell);
         contractRows.push({
-          row: { responsibility: nodeText(row.children[0]).trim(), line: startLine(row), links: [] },
+          row: {
+            responsibility: nodeText(row.children[0]).trim(),
+            line: startLine(row),
+            links: [],
+          },
           cell,
         });
       }
@@ -776,15 +907,18 @@ function collectLinks(
     // The contracts cell being walked, if any; cells hold no nested tables.
     let cellStack: Nodes | undefined;
     walkTree(block, node => {
-      if (node.type === 'tableCell') cellStack = contractCells.has(node) ? node : undefined;
+      if (node.type === 'tableCell')
+        cellStack = contractCells.has(node) ? node : undefined;
       let target: string | undefined;
       if (node.type === 'link') target = node.url;
-      else if (node.type === 'linkReference') target = definitions.get(node.identifier.toLowerCase());
+      else if (node.type === 'linkReference')
+        target = definitions.get(node.identifier.toLowerCase());
       if (target === undefined) return;
       let origin: LinkOrigin = 'body';
       if (block === relatedNode) origin = 'related';
       else if (cellStack) origin = 'responsibilities';
-      else if (sectionIndex === seeAlsoIndex && seeAlsoIndex >= 0) origin = 'see-also';
+      else if (sectionIndex === seeAlsoIndex && seeAlsoIndex >= 0)
+        origin = 'see-also';
       const resolved = resolveDocLink(target, docPath);
       const link: LinkReport = {
         target,
@@ -795,9 +929,11 @@ function collectLinks(
         column: node.position?.start.column ?? 0,
         origin,
       };
-      if (resolved.fragment !== undefined && resolved.kind !== 'anchor') link.fragment = resolved.fragment;
+      if (resolved.fragment !== undefined && resolved.kind !== 'anchor')
+        link.fragment = resolved.fragment;
       if (resolved.kind === 'anchor') link.fragment = resolved.fragment;
-      if (sectionIndex !== undefined) link.section = template.sections[sectionIndex].id;
+      if (sectionIndex !== undefined)
+        link.section = template.sections[sectionIndex].id;
       if (resolved.unsafe) {
         link.unsafe = true;
         report.findings.push({
@@ -809,7 +945,8 @@ function collectLinks(
         });
       }
       if (resolved.kind === 'doc' && resolved.resolved) {
-        if (origin === 'responsibilities' || isContractPath(resolved.resolved)) link.kind = 'contract';
+        if (origin === 'responsibilities' || isContractPath(resolved.resolved))
+          link.kind = 'contract';
         const exists = options.linkExists?.(resolved.resolved);
         if (exists !== undefined) {
           link.exists = exists;
@@ -837,7 +974,8 @@ function collectLinks(
 
 function collectMermaid(tree: Root, report: ArchitectureDocReport): void {
   walkTree(tree, node => {
-    if (node.type !== 'code' || (node.lang ?? '').toLowerCase() !== 'mermaid') return;
+    if (node.type !== 'code' || (node.lang ?? '').toLowerCase() !== 'mermaid')
+      return;
     const block = detectMermaidBlock(node.value, startLine(node));
     report.mermaid.push(block);
     if (block.problem) {

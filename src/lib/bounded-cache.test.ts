@@ -10,21 +10,33 @@ describe('BoundedCache', () => {
   });
 
   it('should forget the least recently used entries past maxBytes', () => {
-    const cache = new BoundedCache<string, string>({ maxEntries: 100, maxBytes: 10, sizeOf: v => v.length });
+    const cache = new BoundedCache<string, string>({
+      maxEntries: 100,
+      maxBytes: 10,
+      sizeOf: v => v.length,
+    });
     cache.set('a', 'xxxx').set('b', 'xxxx').set('c', 'xxxx');
     expect([...cache.keys()]).toEqual(['b', 'c']);
     expect(cache.bytes).toBe(8);
   });
 
   it('should not store a value larger than maxBytes on its own', () => {
-    const cache = new BoundedCache<string, string>({ maxEntries: 100, maxBytes: 4, sizeOf: v => v.length });
+    const cache = new BoundedCache<string, string>({
+      maxEntries: 100,
+      maxBytes: 4,
+      sizeOf: v => v.length,
+    });
     cache.set('a', 'xx').set('b', 'xxxxx');
     expect([...cache.keys()]).toEqual(['a']);
     expect(cache.bytes).toBe(2);
   });
 
   it('should count the bytes of a replaced value once', () => {
-    const cache = new BoundedCache<string, string>({ maxEntries: 100, maxBytes: 100, sizeOf: v => v.length });
+    const cache = new BoundedCache<string, string>({
+      maxEntries: 100,
+      maxBytes: 100,
+      sizeOf: v => v.length,
+    });
     cache.set('a', 'xxxx').set('a', 'xx');
     expect(cache.bytes).toBe(2);
     expect(cache.size).toBe(1);

@@ -66,7 +66,10 @@ export class BoundedCache<K, V> {
     if (bytes > this.#maxBytes) return this;
     this.#entries.set(key, { value, bytes });
     this.#bytes += bytes;
-    while (this.#entries.size > this.#maxEntries || this.#bytes > this.#maxBytes) {
+    while (
+      this.#entries.size > this.#maxEntries ||
+      this.#bytes > this.#maxBytes
+    ) {
       const oldest = this.#entries.keys().next();
       if (oldest.done) break;
       this.delete(oldest.value);

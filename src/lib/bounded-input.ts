@@ -55,7 +55,12 @@ export const FENCE = /^ {0,3}(`{3,}(?=[^`]*$)|~{3,})[ \t]*([^\s`]*)/;
 /** Whether `line` closes a code block opened with the marker `fence`. */
 export function closesFence(line: string, fence: string): boolean {
   const marker = FENCE.exec(line)?.[1];
-  return !!marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker;
+  return (
+    !!marker &&
+    marker[0] === fence[0] &&
+    marker.length >= fence.length &&
+    line.trim() === marker
+  );
 }
 
 /**
@@ -106,7 +111,11 @@ function limitInlineDelimiters(lines: string[]): number {
     lines[i] = line.replace(INLINE_DELIMITER, (char, offset: number) => {
       kept++;
       // Already escaped, or still within the limit: leave it.
-      if (kept <= MAX_INLINE_DELIMITERS || (offset > 0 && line[offset - 1] === '\\')) return char;
+      if (
+        kept <= MAX_INLINE_DELIMITERS ||
+        (offset > 0 && line[offset - 1] === '\\')
+      )
+        return char;
       return `\\${char}`;
     });
     if (!counted) {
@@ -128,7 +137,8 @@ function limitSetextUnderlines(lines: string[]): number {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (fences.read(line) !== 'text') continue;
-    if (i === 0 || lines[i - 1].trim() === '' || !SETEXT_UNDERLINE.test(line)) continue;
+    if (i === 0 || lines[i - 1].trim() === '' || !SETEXT_UNDERLINE.test(line))
+      continue;
     seen++;
     if (seen <= MAX_SETEXT_UNDERLINES) continue;
     const start = line.length - line.trimStart().length;
@@ -140,7 +150,11 @@ function limitSetextUnderlines(lines: string[]): number {
 
 function flattenLine(line: string): string | undefined {
   let indent = 0;
-  while (indent < line.length && (line[indent] === ' ' || line[indent] === '\t')) indent++;
+  while (
+    indent < line.length &&
+    (line[indent] === ' ' || line[indent] === '\t')
+  )
+    indent++;
   let rest = line;
   let changed = false;
   if (indent > MAX_INDENT) {
@@ -170,13 +184,21 @@ function flattenLine(line: string): string | undefined {
  * {@link MAX_INLINE_DELIMITERS}. Linear in the input size.
  * @public
  */
-export function boundMarkdownInput(markdown: string, maxLength: number): BoundedInput {
+export function boundMarkdownInput(
+  markdown: string,
+  maxLength: number,
+): BoundedInput {
   const truncated = markdown.length > maxLength;
   const text = truncated ? markdown.slice(0, maxLength) : markdown;
   // Cheap tests first: most docs need neither flattening nor limiting.
-  const deep = /(?:^|\n)(?:[ \t]{33,}|(?:[ \t]{0,3}(?:>[ \t]?|(?:[-*+]|\d{1,9}[.)])[ \t]+)){8})/.test(text);
-  const dense = (text.match(INLINE_DELIMITER)?.length ?? 0) > MAX_INLINE_DELIMITERS;
-  const underlined = (text.match(SETEXT_CANDIDATES)?.length ?? 0) > MAX_SETEXT_UNDERLINES;
+  const deep =
+    /(?:^|\n)(?:[ \t]{33,}|(?:[ \t]{0,3}(?:>[ \t]?|(?:[-*+]|\d{1,9}[.)])[ \t]+)){8})/.test(
+      text,
+    );
+  const dense =
+    (text.match(INLINE_DELIMITER)?.length ?? 0) > MAX_INLINE_DELIMITERS;
+  const underlined =
+    (text.match(SETEXT_CANDIDATES)?.length ?? 0) > MAX_SETEXT_UNDERLINES;
   if (!deep && !dense && !underlined) {
     return { text, truncated, flattenedLines: 0, limitedParagraphs: 0 };
   }
@@ -194,7 +216,10 @@ export function boundMarkdownInput(markdown: string, maxLength: number): Bounded
   const limitedParagraphs = dense ? limitInlineDelimiters(lines) : 0;
   const limitedUnderlines = underlined ? limitSetextUnderlines(lines) : 0;
   return {
-    text: flattenedLines || limitedParagraphs || limitedUnderlines ? lines.join('\n') : text,
+    text:
+      flattenedLines || limitedParagraphs || limitedUnderlines
+        ? lines.join('\n')
+        : text,
     truncated,
     flattenedLines,
     limitedParagraphs,

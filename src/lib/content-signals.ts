@@ -55,8 +55,16 @@ const words = (text: string) =>
 const stems = (list: string) => new Set(list.split(' ').map(stemWord));
 
 /** Table column names that say what a table is about. */
-const COLUMN_CONCEPTS: Array<{ concept: ContentConcept; columns: Set<string> }> = [
-  { concept: 'responsibilities', columns: stems('responsibility responsibilities owns owner duties role roles') },
+const COLUMN_CONCEPTS: Array<{
+  concept: ContentConcept;
+  columns: Set<string>;
+}> = [
+  {
+    concept: 'responsibilities',
+    columns: stems(
+      'responsibility responsibilities owns owner duties role roles',
+    ),
+  },
   {
     concept: 'interfaces',
     columns: stems(
@@ -65,9 +73,16 @@ const COLUMN_CONCEPTS: Array<{ concept: ContentConcept; columns: Set<string> }> 
   },
   {
     concept: 'failure',
-    columns: stems('error errors failure failures fault symptom symptoms recovery fallback mitigation mitigations retry remediation'),
+    columns: stems(
+      'error errors failure failures fault symptom symptoms recovery fallback mitigation mitigations retry remediation',
+    ),
   },
-  { concept: 'deployment', columns: stems('replicas instances region regions cluster clusters cpu memory node nodes host hosts') },
+  {
+    concept: 'deployment',
+    columns: stems(
+      'replicas instances region regions cluster clusters cpu memory node nodes host hosts',
+    ),
+  },
 ];
 
 /** First-column names of an inventory of parts ("Crate | Description"). */
@@ -75,16 +90,50 @@ const PART_COLUMNS = stems(
   'component components module modules crate crates package packages service services directory directories folder folders layer layers class classes library libraries project projects binary subsystem',
 );
 /** Second-column names that describe what each part does. */
-const DUTY_COLUMNS = stems('description purpose what does responsibility role summary');
+const DUTY_COLUMNS = stems(
+  'description purpose what does responsibility role summary',
+);
 
-const MERMAID_CONCEPTS: Array<{ pattern: RegExp; concept: ContentConcept; description: string }> = [
-  { pattern: /^sequenceDiagram\b/, concept: 'flow', description: 'a sequence diagram' },
-  { pattern: /^(?:flowchart|graph)\b/, concept: 'flow', description: 'a flowchart' },
-  { pattern: /^stateDiagram(?:-v2)?\b/, concept: 'flow', description: 'a state diagram' },
-  { pattern: /^erDiagram\b/, concept: 'interfaces', description: 'an entity-relationship diagram' },
-  { pattern: /^classDiagram\b/, concept: 'interfaces', description: 'a class diagram' },
-  { pattern: /^C4Context\b/, concept: 'context', description: 'a C4 context diagram' },
-  { pattern: /^C4Deployment\b/, concept: 'deployment', description: 'a C4 deployment diagram' },
+const MERMAID_CONCEPTS: Array<{
+  pattern: RegExp;
+  concept: ContentConcept;
+  description: string;
+}> = [
+  {
+    pattern: /^sequenceDiagram\b/,
+    concept: 'flow',
+    description: 'a sequence diagram',
+  },
+  {
+    pattern: /^(?:flowchart|graph)\b/,
+    concept: 'flow',
+    description: 'a flowchart',
+  },
+  {
+    pattern: /^stateDiagram(?:-v2)?\b/,
+    concept: 'flow',
+    description: 'a state diagram',
+  },
+  {
+    pattern: /^erDiagram\b/,
+    concept: 'interfaces',
+    description: 'an entity-relationship diagram',
+  },
+  {
+    pattern: /^classDiagram\b/,
+    concept: 'interfaces',
+    description: 'a class diagram',
+  },
+  {
+    pattern: /^C4Context\b/,
+    concept: 'context',
+    description: 'a C4 context diagram',
+  },
+  {
+    pattern: /^C4Deployment\b/,
+    concept: 'deployment',
+    description: 'a C4 deployment diagram',
+  },
 ];
 
 const SCHEMA_LANGS = new Set([
@@ -105,58 +154,110 @@ const SCHEMA_LANGS = new Set([
 /** Declarations of a message, record, table or interface shape. */
 const SCHEMA_CODE =
   /^\s*(?:message\s+\w+\s*\{|service\s+\w+\s*\{|create\s+table\b|(?:export\s+|public\s+)?interface\s+\w+|type\s+\w+\s+(?:struct|interface)\b|(?:pub\s+)?(?:struct|trait)\s+\w+|enum\s+\w+\s*\{|\{\s*"[\w$-]+"\s*:)/im;
-const DEPLOYMENT_CODE = /^\s*(?:kind:\s*(?:Deployment|StatefulSet|DaemonSet|Service|Ingress)\b|replicas:\s*\d|FROM\s+\S+|services:\s*$)/m;
+const DEPLOYMENT_CODE =
+  /^\s*(?:kind:\s*(?:Deployment|StatefulSet|DaemonSet|Service|Ingress)\b|replicas:\s*\d|FROM\s+\S+|services:\s*$)/m;
 /** A line that chains at least three steps with arrows: "request → queue → worker". */
 const ARROW_CHAIN = /\S\s*(?:-+>|→|⟶|=>|──>)\s*\S.*?(?:-+>|→|⟶|=>|──>)\s*\S/;
 /** Lines of a drawn directory tree. */
 const TREE_LINE = /^[\s│|]*(?:├──|└──|\+--|`--|\|--)/;
 
-function codeEvidence(node: Code, index: number, found: ContentEvidence[]): void {
+function codeEvidence(
+  node: Code,
+  index: number,
+  found: ContentEvidence[],
+): void {
   const lang = (node.lang ?? '').toLowerCase();
   const value = node.value;
   if (lang === 'mermaid' || lang === 'plantuml' || lang === 'puml') {
     const first = value
       .split('\n')
       .map(line => line.trim())
-      .find(line => line && !line.startsWith('%%') && !line.startsWith('---') && !line.startsWith("'"));
+      .find(
+        line =>
+          line &&
+          !line.startsWith('%%') &&
+          !line.startsWith('---') &&
+          !line.startsWith("'"),
+      );
     if (!first) return;
     if (lang !== 'mermaid') {
-      if (/->/.test(value)) found.push({ concept: 'flow', signal: 'diagram', index, description: 'a diagram' });
+      if (/->/.test(value))
+        found.push({
+          concept: 'flow',
+          signal: 'diagram',
+          index,
+          description: 'a diagram',
+        });
       return;
     }
     for (const entry of MERMAID_CONCEPTS) {
       if (entry.pattern.test(first)) {
-        found.push({ concept: entry.concept, signal: 'diagram', index, description: entry.description });
+        found.push({
+          concept: entry.concept,
+          signal: 'diagram',
+          index,
+          description: entry.description,
+        });
         return;
       }
     }
     return;
   }
-  if (DEPLOYMENT_CODE.test(value) && /^(?:ya?ml|dockerfile|docker|hcl|terraform|)$/.test(lang)) {
-    found.push({ concept: 'deployment', signal: 'schema-code', index, description: 'a deployment manifest' });
+  if (
+    DEPLOYMENT_CODE.test(value) &&
+    /^(?:ya?ml|dockerfile|docker|hcl|terraform|)$/.test(lang)
+  ) {
+    found.push({
+      concept: 'deployment',
+      signal: 'schema-code',
+      index,
+      description: 'a deployment manifest',
+    });
     return;
   }
   if (SCHEMA_LANGS.has(lang) || SCHEMA_CODE.test(value)) {
-    found.push({ concept: 'interfaces', signal: 'schema-code', index, description: 'a schema or payload code block' });
+    found.push({
+      concept: 'interfaces',
+      signal: 'schema-code',
+      index,
+      description: 'a schema or payload code block',
+    });
     return;
   }
   const lines = value.split('\n');
   if (lines.some(line => ARROW_CHAIN.test(line))) {
-    found.push({ concept: 'flow', signal: 'diagram', index, description: 'steps drawn with arrows' });
+    found.push({
+      concept: 'flow',
+      signal: 'diagram',
+      index,
+      description: 'steps drawn with arrows',
+    });
   }
   if (lines.filter(line => TREE_LINE.test(line)).length >= 3) {
-    found.push({ concept: 'responsibilities', signal: 'component-list', index, description: 'a directory tree' });
+    found.push({
+      concept: 'responsibilities',
+      signal: 'component-list',
+      index,
+      description: 'a directory tree',
+    });
   }
 }
 
-function tableEvidence(node: Table, index: number, found: ContentEvidence[]): void {
+function tableEvidence(
+  node: Table,
+  index: number,
+  found: ContentEvidence[],
+): void {
   const header = node.children[0];
   if (!header || node.children.length < 2) return;
   const columns = header.children.map(cell => words(nodeText(cell)));
-  const named = (set: Set<string>) => columns.some(column => column.some(word => set.has(word)));
+  const named = (set: Set<string>) =>
+    columns.some(column => column.some(word => set.has(word)));
   for (const { concept, columns: names } of COLUMN_CONCEPTS) {
     if (named(names)) {
-      const column = header.children.find(cell => words(nodeText(cell)).some(word => names.has(word)));
+      const column = header.children.find(cell =>
+        words(nodeText(cell)).some(word => names.has(word)),
+      );
       found.push({
         concept,
         signal: 'table-columns',
@@ -180,14 +281,20 @@ function tableEvidence(node: Table, index: number, found: ContentEvidence[]): vo
 }
 
 /** Words that say a part is in charge of something. */
-const DUTY_PHRASE = /\b(?:responsible for|in charge of|owns|manages|handles|takes care of)\b/i;
+const DUTY_PHRASE =
+  /\b(?:responsible for|in charge of|owns|manages|handles|takes care of)\b/i;
 
 /** Share of a list's items that must be of one kind for the list to be that kind. */
 const MOSTLY = 0.75;
 /** Fewest items for a list to be an inventory or a procedure. */
 const MIN_ITEMS = 3;
 
-function listEvidence(node: List, index: number, last: boolean, found: ContentEvidence[]): void {
+function listEvidence(
+  node: List,
+  index: number,
+  last: boolean,
+  found: ContentEvidence[],
+): void {
   const items = node.children;
   if (items.length === 0) return;
   let linkLed = 0;
@@ -208,11 +315,21 @@ function listEvidence(node: List, index: number, last: boolean, found: ContentEv
       // when the text says what it is in charge of (a bold term alone is
       // more often a field or a property).
       const names = first.type === 'inlineCode' || DUTY_PHRASE.test(rest);
-      if (names && /^[:\-–—(,]|^(?:is|are|that|which|does|handles|will)\b/.test(rest) && rest.length > 12) nameLed++;
+      if (
+        names &&
+        /^[:\-–—(,]|^(?:is|are|that|which|does|handles|will)\b/.test(rest) &&
+        rest.length > 12
+      )
+        nameLed++;
     }
   }
   if (last && items.length >= 2 && linkLed / items.length >= MOSTLY) {
-    found.push({ concept: 'see-also', signal: 'link-list', index, description: 'a closing list of links' });
+    found.push({
+      concept: 'see-also',
+      signal: 'link-list',
+      index,
+      description: 'a closing list of links',
+    });
   }
   if (items.length >= MIN_ITEMS && nameLed / items.length >= MOSTLY) {
     found.push({
@@ -224,16 +341,31 @@ function listEvidence(node: List, index: number, last: boolean, found: ContentEv
   }
   // Steps are short single paragraphs; items holding code or sub-lists are
   // instructions or an outline, not a flow.
-  const simple = items.every(item => item.children.length === 1 && item.children[0].type === 'paragraph');
-  if (node.ordered && simple && items.length >= MIN_ITEMS && nameLed === 0 && linkLed === 0) {
-    found.push({ concept: 'flow', signal: 'numbered-steps', index, description: 'numbered steps' });
+  const simple = items.every(
+    item => item.children.length === 1 && item.children[0].type === 'paragraph',
+  );
+  if (
+    node.ordered &&
+    simple &&
+    items.length >= MIN_ITEMS &&
+    nameLed === 0 &&
+    linkLed === 0
+  ) {
+    found.push({
+      concept: 'flow',
+      signal: 'numbered-steps',
+      index,
+      description: 'numbered steps',
+    });
   }
 }
 
 /** A heading that names a code unit: `` `crate` ``, `src/screen.rs`, `Screen (src/screen.rs)`. */
 function namesCodeUnit(heading: Heading): boolean {
   if (heading.children.some(child => child.type === 'inlineCode')) return true;
-  return /[\w-]+\/[\w./-]+|\b\w+::\w+|\b[\w-]+\.(?:rs|go|py|ts|js|java|kt|swift|cs|cpp|c|h)\b/.test(nodeText(heading));
+  return /[\w-]+\/[\w./-]+|\b\w+::\w+|\b[\w-]+\.(?:rs|go|py|ts|js|java|kt|swift|cs|cpp|c|h)\b/.test(
+    nodeText(heading),
+  );
 }
 
 /** Fewest sibling headings naming code units that make an inventory of parts. */
@@ -243,12 +375,16 @@ const MIN_PART_HEADINGS = 3;
  * Sub-headings that each name a module, crate or file: the doc walks through
  * its parts one by one, which is a breakdown of responsibilities.
  */
-function headingInventory(children: readonly RootContent[], found: ContentEvidence[]): void {
+function headingInventory(
+  children: readonly RootContent[],
+  found: ContentEvidence[],
+): void {
   // Per depth: the first code-unit heading of the current run and the run's length.
   const runs = new Map<number, { index: number; count: number }>();
   children.forEach((node, index) => {
     if (node.type !== 'heading') return;
-    for (const depth of [...runs.keys()]) if (depth > node.depth) runs.delete(depth);
+    for (const depth of [...runs.keys()])
+      if (depth > node.depth) runs.delete(depth);
     const run = runs.get(node.depth);
     if (!namesCodeUnit(node)) return;
     if (!run) {
@@ -271,7 +407,9 @@ function headingInventory(children: readonly RootContent[], found: ContentEviden
  * Content evidence in a doc's top-level blocks, in document order. A block
  * may serve more than one concept.
  */
-export function findContentEvidence(children: readonly RootContent[]): ContentEvidence[] {
+export function findContentEvidence(
+  children: readonly RootContent[],
+): ContentEvidence[] {
   const found: ContentEvidence[] = [];
   // The closing part of the doc: blocks after the last heading, or the last block.
   let lastHeading = -1;
@@ -285,9 +423,14 @@ export function findContentEvidence(children: readonly RootContent[]): ContentEv
     if (node.type === 'code') codeEvidence(node, index, found);
     else if (node.type === 'table') tableEvidence(node, index, found);
     else if (node.type === 'paragraph' && ARROW_CHAIN.test(nodeText(node))) {
-      found.push({ concept: 'flow', signal: 'diagram', index, description: 'steps chained with arrows' });
-    }
-    else if (node.type === 'list') listEvidence(node, index, index > lastHeading, found);
+      found.push({
+        concept: 'flow',
+        signal: 'diagram',
+        index,
+        description: 'steps chained with arrows',
+      });
+    } else if (node.type === 'list')
+      listEvidence(node, index, index > lastHeading, found);
   });
   headingInventory(children, found);
   return found.sort((a, b) => a.index - b.index);
@@ -306,15 +449,33 @@ const INSTRUCTION_WORDS = new Set(
  * one paragraph points at that section.
  */
 export function guidanceVocabularies(
-  sections: ReadonlyArray<{ title: string; guidance: string; aliases: readonly string[] }>,
+  sections: ReadonlyArray<{
+    title: string;
+    guidance: string;
+    aliases: readonly string[];
+  }>,
 ): Array<Set<string>> {
   const perSection = sections.map(section => {
-    const text = [section.title, section.guidance, ...section.aliases.map(a => a.replace(/^=/, ''))].join(' ');
-    return new Set(words(text).filter(word => word.length > 2 && !INSTRUCTION_WORDS.has(word) && !/^\d+$/.test(word)));
+    const text = [
+      section.title,
+      section.guidance,
+      ...section.aliases.map(a => a.replace(/^=/, '')),
+    ].join(' ');
+    return new Set(
+      words(text).filter(
+        word =>
+          word.length > 2 &&
+          !INSTRUCTION_WORDS.has(word) &&
+          !/^\d+$/.test(word),
+      ),
+    );
   });
   const count = new Map<string, number>();
-  for (const set of perSection) for (const word of set) count.set(word, (count.get(word) ?? 0) + 1);
-  return perSection.map(set => new Set([...set].filter(word => count.get(word) === 1)));
+  for (const set of perSection)
+    for (const word of set) count.set(word, (count.get(word) ?? 0) + 1);
+  return perSection.map(
+    set => new Set([...set].filter(word => count.get(word) === 1)),
+  );
 }
 
 /** Distinct guidance words one paragraph or list item needs to serve a section. */
@@ -327,7 +488,10 @@ export const MIN_GUIDANCE_WORDS_IN_UNIT = 3;
 const VOCABULARY_PER_REQUIRED_WORD = 12;
 
 function requiredWords(vocabulary: ReadonlySet<string>): number {
-  return Math.max(MIN_GUIDANCE_WORDS_IN_UNIT, Math.ceil(vocabulary.size / VOCABULARY_PER_REQUIRED_WORD));
+  return Math.max(
+    MIN_GUIDANCE_WORDS_IN_UNIT,
+    Math.ceil(vocabulary.size / VOCABULARY_PER_REQUIRED_WORD),
+  );
 }
 
 /** For each paragraph or list item, which sections' guidance words it uses enough of. */
@@ -343,19 +507,27 @@ export function guidanceWordEvidence(
   children.forEach((node, index) => {
     if (done.size === vocabularies.length) return;
     if (node.type !== 'paragraph' && node.type !== 'list') return;
-    const units = node.type === 'list' ? node.children.map(item => nodeText(item)) : [nodeText(node)];
+    const units =
+      node.type === 'list'
+        ? node.children.map(item => nodeText(item))
+        : [nodeText(node)];
     for (const unit of units) {
       // Each stem with the word as the author wrote it, for the evidence.
       const written = new Map<string, string>();
       for (const word of unit.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
-        if (word && !written.has(cachedStem(word))) written.set(cachedStem(word), word);
+        if (word && !written.has(cachedStem(word)))
+          written.set(cachedStem(word), word);
       }
       vocabularies.forEach((vocabulary, section) => {
         if (done.has(section)) return;
         const shared = [...written.keys()].filter(stem => vocabulary.has(stem));
         if (shared.length >= requiredWords(vocabulary)) {
           done.add(section);
-          found.push({ section, index, words: shared.map(stem => written.get(stem)!) });
+          found.push({
+            section,
+            index,
+            words: shared.map(stem => written.get(stem)!),
+          });
         }
       });
     }

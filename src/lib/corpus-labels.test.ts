@@ -3,7 +3,11 @@ import * as path from 'node:path';
 import { analyzeArchitectureDoc } from './analyze-architecture-doc';
 import { corpusDir } from '../testing/sharedFiles';
 import { describeWithSharedFiles } from '../testing/withSharedFiles';
-import { agreement, agreementReport, type LabelledVerdict } from '../testing/label-agreement';
+import {
+  agreement,
+  agreementReport,
+  type LabelledVerdict,
+} from '../testing/label-agreement';
 import type { SectionStatus } from './types';
 
 /**
@@ -16,12 +20,23 @@ const REPO = path.join(corpusDir, 'retrovue');
 
 interface LabelledDoc {
   path: string;
-  sections: Record<string, { status: string; heading: string | null; uncertain?: boolean }>;
-  links: Array<{ target: string; line: number; exists: boolean; resolved: string; contract: boolean }>;
+  sections: Record<
+    string,
+    { status: string; heading: string | null; uncertain?: boolean }
+  >;
+  links: Array<{
+    target: string;
+    line: number;
+    exists: boolean;
+    resolved: string;
+    contract: boolean;
+  }>;
 }
 
 function readLabels(): { docs: LabelledDoc[] } {
-  return JSON.parse(fs.readFileSync(path.join(corpusDir, 'retrovue-labels.json'), 'utf8'));
+  return JSON.parse(
+    fs.readFileSync(path.join(corpusDir, 'retrovue-labels.json'), 'utf8'),
+  );
 }
 
 function analyse(doc: LabelledDoc) {
@@ -51,9 +66,12 @@ describeWithSharedFiles('agreement with the human labels', () => {
   });
 
   it('should agree on at least 95 % of the section labels not marked uncertain', () => {
+    // The agreement figures are the test's report, printed on purpose.
     // eslint-disable-next-line no-console
     console.log(agreementReport('Retrovue', rows));
-    expect(agreement(rows.filter(r => !r.uncertain))).toBeGreaterThanOrEqual(0.95);
+    expect(agreement(rows.filter(r => !r.uncertain))).toBeGreaterThanOrEqual(
+      0.95,
+    );
   });
 
   it('should report every labelled broken link as broken, at its line', () => {
@@ -63,14 +81,19 @@ describeWithSharedFiles('agreement with the human labels', () => {
       const report = analyse(doc);
       for (const link of doc.links.filter(l => !l.exists)) {
         labelledBroken++;
-        const found = report.links.find(l => l.line === link.line && l.target === link.target);
+        const found = report.links.find(
+          l => l.line === link.line && l.target === link.target,
+        );
         if (found?.exists !== false || found.resolved !== link.resolved) {
           missed.push(`${doc.path}:${link.line} ${link.target}`);
         }
       }
     }
+    // The figure is the test's report, printed on purpose.
     // eslint-disable-next-line no-console
-    console.log(`Broken links: ${labelledBroken - missed.length}/${labelledBroken} labelled broken links reported broken`);
+    console.log(
+      `Broken links: ${labelledBroken - missed.length}/${labelledBroken} labelled broken links reported broken`,
+    );
     expect(missed).toEqual([]);
     expect(labelledBroken).toBeGreaterThan(0);
   });
@@ -80,9 +103,17 @@ describeWithSharedFiles('agreement with the human labels', () => {
     for (const doc of labels.docs) {
       const report = analyse(doc);
       for (const link of doc.links) {
-        const found = report.links.find(l => l.line === link.line && l.target === link.target);
-        if (!found) disagreements.push(`${doc.path}:${link.line} ${link.target} not found`);
-        else if (found.exists !== link.exists || (found.kind === 'contract') !== link.contract) {
+        const found = report.links.find(
+          l => l.line === link.line && l.target === link.target,
+        );
+        if (!found)
+          disagreements.push(
+            `${doc.path}:${link.line} ${link.target} not found`,
+          );
+        else if (
+          found.exists !== link.exists ||
+          (found.kind === 'contract') !== link.contract
+        ) {
           disagreements.push(`${doc.path}:${link.line} ${link.target}`);
         }
       }

@@ -49,6 +49,7 @@ export function posixDirname(path: string): string {
  * so `java\tscript:` is recognised for what it is.
  */
 function schemeOf(target: string): string | undefined {
+  // Control characters are exactly what this pattern must find.
   // eslint-disable-next-line no-control-regex
   const compact = target.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
   const match = SCHEME.exec(compact);
@@ -70,7 +71,10 @@ export function isSafeLinkTarget(target: string): boolean {
  * (POSIX, relative to the repository or the working folder).
  * @public
  */
-export function resolveDocLink(target: string, docPath: string): ResolvedTarget {
+export function resolveDocLink(
+  target: string,
+  docPath: string,
+): ResolvedTarget {
   const value = target.trim();
   const scheme = schemeOf(value);
   if (scheme) {
@@ -83,12 +87,20 @@ export function resolveDocLink(target: string, docPath: string): ResolvedTarget 
     return { kind: 'external', resolved: `https:${value}`, unsafe: false };
   }
   const hash = value.indexOf('#');
-  const fragment = hash >= 0 ? safeDecodeURIComponent(value.slice(hash + 1)) : undefined;
+  const fragment =
+    hash >= 0 ? safeDecodeURIComponent(value.slice(hash + 1)) : undefined;
   const withoutHash = hash >= 0 ? value.slice(0, hash) : value;
   const query = withoutHash.indexOf('?');
-  const pathPart = safeDecodeURIComponent(query >= 0 ? withoutHash.slice(0, query) : withoutHash);
+  const pathPart = safeDecodeURIComponent(
+    query >= 0 ? withoutHash.slice(0, query) : withoutHash,
+  );
   if (!pathPart) {
-    return { kind: 'anchor', resolved: fragment ?? '', fragment, unsafe: false };
+    return {
+      kind: 'anchor',
+      resolved: fragment ?? '',
+      fragment,
+      unsafe: false,
+    };
   }
   const base = pathPart.startsWith('/') ? '' : posixDirname(docPath);
   const joined = base ? `${base}/${pathPart}` : pathPart;
@@ -105,6 +117,8 @@ export function isContractPath(resolved: string): boolean {
  * Whether a link points at a doc or a contract whose existence is worth
  * checking: a `doc` or `contract` link with a target that is followed.
  */
-export function isCheckableLink(link: Pick<LinkReport, 'kind' | 'unsafe'>): boolean {
+export function isCheckableLink(
+  link: Pick<LinkReport, 'kind' | 'unsafe'>,
+): boolean {
   return !link.unsafe && (link.kind === 'doc' || link.kind === 'contract');
 }

@@ -13,14 +13,30 @@ const NON_WORD = /[^\p{L}\p{N}]+/gu;
 const ATTRIBUTES = /\s*\{:?\s*[#.][^{}]*\}\s*$/;
 
 /** Words that never decide which section a heading is. */
-const FILLER = new Set(['the', 'a', 'an', 'and', 'of', 'our', 'its', 'this', 'for', 'on', 'in']);
+const FILLER = new Set([
+  'the',
+  'a',
+  'an',
+  'and',
+  'of',
+  'our',
+  'its',
+  'this',
+  'for',
+  'on',
+  'in',
+]);
 
 /**
  * Normalises heading text to lower-case words separated by single spaces.
  * @public
  */
 export function normalizeHeadingText(text: string): string {
-  let value = String(text).replace(ATTRIBUTES, '').toLowerCase().replace(/&/g, ' and ').trim();
+  let value = String(text)
+    .replace(ATTRIBUTES, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .trim();
   // Drop leading emoji and symbols before looking for numbering.
   value = value.replace(/^[^\p{L}\p{N}]+/u, '');
   value = value.replace(NUMBERING, '').replace(BARE_NUMBER, '');
@@ -72,7 +88,8 @@ const MIN_STEM = 3;
  */
 export function stemWord(word: string): string {
   if (word.length <= MIN_STEM || /\d/.test(word)) return word;
-  if (word.endsWith('ss') || word.endsWith('us') || word.endsWith('is')) return word;
+  if (word.endsWith('ss') || word.endsWith('us') || word.endsWith('is'))
+    return word;
   for (const suffix of SUFFIXES) {
     if (word.endsWith(suffix) && word.length - suffix.length >= MIN_STEM) {
       const stem = word.slice(0, -suffix.length);

@@ -21,7 +21,9 @@ describe('analyzeArchitectureDoc on hostile input', () => {
   });
 
   it('should survive binary bytes', () => {
-    const bytes = Array.from({ length: 65536 }, (_, i) => String.fromCharCode((i * 7919) % 256)).join('');
+    const bytes = Array.from({ length: 65536 }, (_, i) =>
+      String.fromCharCode((i * 7919) % 256),
+    ).join('');
     expectReport(bytes);
   });
 
@@ -30,7 +32,8 @@ describe('analyzeArchitectureDoc on hostile input', () => {
   });
 
   it('should cut 5 MB of text to the analysis limit and say so', () => {
-    const block = '## Purpose\n\nSome words about the purpose of the system.\n\n- a point\n- another\n\n';
+    const block =
+      '## Purpose\n\nSome words about the purpose of the system.\n\n- a point\n- another\n\n';
     const big = block.repeat(Math.ceil((5 * 1024 * 1024) / block.length));
     const report = expectReport(big);
     expect(report.truncated).toBe(true);
@@ -39,14 +42,19 @@ describe('analyzeArchitectureDoc on hostile input', () => {
   });
 
   it('should survive 10,000 nested list levels', () => {
-    const report = expectReport(`# Deep\n\n## Purpose\n\n${'- '.repeat(10000)}x\n`);
+    const report = expectReport(
+      `# Deep\n\n## Purpose\n\n${'- '.repeat(10000)}x\n`,
+    );
     expect(report.findings.map(f => f.message)).toContain(
       '1 line(s) nest deeper than 32 levels; the extra levels were ignored.',
     );
   });
 
   it('should survive 10,000 indented list levels', () => {
-    const nested = Array.from({ length: 10000 }, (_, i) => `${' '.repeat(Math.min(i * 2, 400))}- level ${i}`).join('\n');
+    const nested = Array.from(
+      { length: 10000 },
+      (_, i) => `${' '.repeat(Math.min(i * 2, 400))}- level ${i}`,
+    ).join('\n');
     expectReport(`# Deep\n\n## Purpose\n\n${nested}\n`);
   });
 
@@ -55,7 +63,9 @@ describe('analyzeArchitectureDoc on hostile input', () => {
   });
 
   it('should treat everything after an unclosed fence as code', () => {
-    const report = expectReport('# T\n\n## Purpose\n\nWhy.\n\n```\n## Context\n\nNot a heading.\n');
+    const report = expectReport(
+      '# T\n\n## Purpose\n\nWhy.\n\n```\n## Context\n\nNot a heading.\n',
+    );
     expect(report.sections[1].status).toBe('missing');
   });
 
@@ -72,16 +82,32 @@ describe('analyzeArchitectureDoc on hostile input', () => {
   });
 
   it('should take the first of duplicated sections and keep anchors unique', () => {
-    const report = expectReport('# T\n\n## Purpose\n\nOne.\n\n## Purpose\n\nTwo.\n\n## Purpose\n\n');
-    expect(report.sections[0]).toMatchObject({ status: 'present', line: 3, anchor: 'purpose' });
-    expect(report.headings.map(h => h.anchor)).toEqual(['t', 'purpose', 'purpose-1', 'purpose-2']);
+    const report = expectReport(
+      '# T\n\n## Purpose\n\nOne.\n\n## Purpose\n\nTwo.\n\n## Purpose\n\n',
+    );
+    expect(report.sections[0]).toMatchObject({
+      status: 'present',
+      line: 3,
+      anchor: 'purpose',
+    });
+    expect(report.headings.map(h => h.anchor)).toEqual([
+      't',
+      'purpose',
+      'purpose-1',
+      'purpose-2',
+    ]);
   });
 
   it('should read HTML in headings as text and never keep the markup', () => {
-    const report = expectReport('# <img src=x onerror=alert(1)>Title\n\n## <script>alert(1)</script>Purpose\n\nWhy.\n');
+    const report = expectReport(
+      '# <img src=x onerror=alert(1)>Title\n\n## <script>alert(1)</script>Purpose\n\nWhy.\n',
+    );
     expect(report.title).toBe('Title');
     // Raw HTML is dropped; the text between tags stays text, as on the page.
-    expect(report.sections[0]).toMatchObject({ status: 'present', heading: 'alert(1)Purpose' });
+    expect(report.sections[0]).toMatchObject({
+      status: 'present',
+      heading: 'alert(1)Purpose',
+    });
   });
 
   it('should accept prototype-polluting names as sections and links', () => {
@@ -89,12 +115,18 @@ describe('analyzeArchitectureDoc on hostile input', () => {
       '# \\_\\_proto\\_\\_\n\n## constructor\n\n[\\_\\_proto\\_\\_](__proto__.md) [constructor](#constructor)\n',
     );
     expect(report.title).toBe('__proto__');
-    expect(report.links.map(l => l.resolved)).toEqual(['__proto__.md', 'constructor']);
+    expect(report.links.map(l => l.resolved)).toEqual([
+      '__proto__.md',
+      'constructor',
+    ]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('should survive thousands of headings', () => {
-    const headings = Array.from({ length: 5000 }, (_, i) => `## Heading ${i}\n\nText ${i}.\n`).join('\n');
+    const headings = Array.from(
+      { length: 5000 },
+      (_, i) => `## Heading ${i}\n\nText ${i}.\n`,
+    ).join('\n');
     const report = expectReport(`# Many\n\n${headings}`);
     expect(report.headings).toHaveLength(5001);
   });

@@ -7,9 +7,13 @@ const WEB_IMAGE_SOURCE = /^(https?):\/\//i;
  * `http:` image is upgraded to `https:`, so a doc never makes the portal load
  * mixed content (or tell a plain-text observer which doc is open).
  */
-export function imageSourceFor(src: string, pageProtocol: string): string | undefined {
+export function imageSourceFor(
+  src: string,
+  pageProtocol: string,
+): string | undefined {
   const scheme = WEB_IMAGE_SOURCE.exec(src)?.[1];
   if (!scheme) return undefined;
-  if (scheme.toLowerCase() === 'http' && pageProtocol === 'https:') return `https${src.slice(scheme.length)}`;
+  if (scheme.toLowerCase() === 'http' && pageProtocol === 'https:')
+    return `https${src.slice(scheme.length)}`;
   return src;
 }

@@ -15,18 +15,32 @@ export {
   defaultTemplateModel,
   TemplateError,
 } from './template-model';
-export type { TemplateModelOptions, TemplateSectionInput } from './template-model';
+export type {
+  TemplateModelOptions,
+  TemplateSectionInput,
+} from './template-model';
 export { DEFAULT_TEMPLATE_MARKDOWN } from './default-template';
-export { ARC42_SECTION_ALIASES, DEFAULT_SECTION_ALIASES } from './section-aliases';
+export {
+  ARC42_SECTION_ALIASES,
+  DEFAULT_SECTION_ALIASES,
+} from './section-aliases';
 export { arc42TemplateModel } from './arc42-template';
 export { BUILT_IN_TEMPLATE_NAMES } from './built-in-template-names';
 export { builtInTemplateModel } from './built-in-templates';
 export { normalizeHeadingText } from './heading-text';
 export { parseMarkdown } from './markdown-tree';
-export { resolveDocLink, isSafeLinkTarget, normalizePosixPath } from './doc-links';
+export {
+  resolveDocLink,
+  isSafeLinkTarget,
+  normalizePosixPath,
+} from './doc-links';
 export type { ResolvedTarget } from './doc-links';
 export { detectMermaidBlock } from './mermaid-blocks';
-export { ARCHITECTURE_DOC_ANNOTATION, getArchitectureDocRef, isArchitectureDocAvailable } from './annotation';
+export {
+  ARCHITECTURE_DOC_ANNOTATION,
+  getArchitectureDocRef,
+  isArchitectureDocAvailable,
+} from './annotation';
 export {
   ANALYSIS_WORK_LIMIT,
   RENDER_LIMITS,
@@ -36,4 +50,8 @@ export {
   measureRenderLoad,
   tooComplexToAnalyze,
 } from './render-budget';
-export type { RenderBudgetExcess, RenderLoad, RenderLoadKind } from './render-budget';
+export type {
+  RenderBudgetExcess,
+  RenderLoad,
+  RenderLoadKind,
+} from './render-budget';

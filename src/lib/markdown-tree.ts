@@ -14,10 +14,14 @@ import type { Nodes, Parents, Root } from 'mdast';
  * `https://`, `www.` or `@` in a text node outside a link, so it runs only
  * when one is there; the tree is the same either way.
  */
-const AUTOLINK_TRANSFORMS = new Set<Transform>(gfmAutolinkLiteralFromMarkdown().transforms ?? []);
+const AUTOLINK_TRANSFORMS = new Set<Transform>(
+  gfmAutolinkLiteralFromMarkdown().transforms ?? [],
+);
 const MDAST_EXTENSIONS = gfmFromMarkdown().map(extension => ({
   ...extension,
-  transforms: extension.transforms?.filter(transform => !AUTOLINK_TRANSFORMS.has(transform)),
+  transforms: extension.transforms?.filter(
+    transform => !AUTOLINK_TRANSFORMS.has(transform),
+  ),
 }));
 const AUTOLINK_CANDIDATE = /https?:\/\/|www\.|@/i;
 
@@ -28,7 +32,12 @@ const AUTOLINK_CANDIDATE = /https?:\/\/|www\.|@/i;
  * character reference is not read as one), so input holding none of them is
  * parsed without them, to the same tree.
  */
-const GFM_OTHER_SYNTAX = [gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem()];
+const GFM_OTHER_SYNTAX = [
+  gfmFootnote(),
+  gfmStrikethrough(),
+  gfmTable(),
+  gfmTaskListItem(),
+];
 const GFM_SYNTAX = [gfmAutolinkLiteral(), ...GFM_OTHER_SYNTAX];
 
 function mayHoldLiteralAutolink(tree: Root): boolean {
@@ -37,7 +46,11 @@ function mayHoldLiteralAutolink(tree: Root): boolean {
     const node = stack.pop()!;
     if (node.type === 'text') {
       if (AUTOLINK_CANDIDATE.test(node.value)) return true;
-    } else if ('children' in node && node.type !== 'link' && node.type !== 'linkReference') {
+    } else if (
+      'children' in node &&
+      node.type !== 'link' &&
+      node.type !== 'linkReference'
+    ) {
       for (const child of node.children) stack.push(child);
     }
   }
@@ -46,11 +59,14 @@ function mayHoldLiteralAutolink(tree: Root): boolean {
 
 function parseWhole(markdown: string): Root {
   let tree = fromMarkdown(markdown, {
-    extensions: AUTOLINK_CANDIDATE.test(markdown) ? GFM_SYNTAX : GFM_OTHER_SYNTAX,
+    extensions: AUTOLINK_CANDIDATE.test(markdown)
+      ? GFM_SYNTAX
+      : GFM_OTHER_SYNTAX,
     mdastExtensions: MDAST_EXTENSIONS,
   });
   if (mayHoldLiteralAutolink(tree)) {
-    for (const transform of AUTOLINK_TRANSFORMS) tree = (transform(tree) as Root | undefined) ?? tree;
+    for (const transform of AUTOLINK_TRANSFORMS)
+      tree = (transform(tree) as Root | undefined) ?? tree;
   }
   return tree;
 }

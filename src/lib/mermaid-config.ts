@@ -44,6 +44,7 @@ export function mermaidConfig(theme: 'dark' | 'default'): MermaidConfig {
     theme,
     // Mermaid's dark edge-label background leaves its light label text
     // under 4.5:1 contrast; a darker one keeps labels readable.
-    themeVariables: theme === 'dark' ? { edgeLabelBackground: '#2b2b2b' } : undefined,
+    themeVariables:
+      theme === 'dark' ? { edgeLabelBackground: '#2b2b2b' } : undefined,
   };
 }

@@ -10,8 +10,8 @@ import {
 import { corpusDir, markdownFiles } from '../testing/sharedFiles';
 import { itWithSharedFiles } from '../testing/withSharedFiles';
 
-
-const lines = (count: number, line: (k: number) => string) => Array.from({ length: count }, (_, k) => line(k)).join('\n');
+const lines = (count: number, line: (k: number) => string) =>
+  Array.from({ length: count }, (_, k) => line(k)).join('\n');
 
 describe('measureRenderLoad', () => {
   it('should count each kind of construct', () => {
@@ -53,7 +53,14 @@ describe('measureRenderLoad', () => {
   });
 
   it('should not count what is inside code blocks', () => {
-    const doc = ['```', ...Array.from({ length: 50 }, () => '# not a heading [x](y) | a |'), '```', '~~~', '# no', '~~~'].join('\n');
+    const doc = [
+      '```',
+      ...Array.from({ length: 50 }, () => '# not a heading [x](y) | a |'),
+      '```',
+      '~~~',
+      '# no',
+      '~~~',
+    ].join('\n');
     expect(measureRenderLoad(doc)).toEqual({
       headings: 0,
       links: 0,
@@ -68,7 +75,9 @@ describe('measureRenderLoad', () => {
   });
 
   it('should count literal and angle autolinks, HTML, character references, escapes and code spans', () => {
-    const load = measureRenderLoad('See https://e.com, www.e.com and a@b.co; <https://e.com> <b>x</b> &amp; \\* `c`');
+    const load = measureRenderLoad(
+      'See https://e.com, www.e.com and a@b.co; <https://e.com> <b>x</b> &amp; \\* `c`',
+    );
     // https:// twice, www., @
     expect(load.autolinks).toBe(4);
     // < three times, &, \, ` twice
@@ -76,31 +85,57 @@ describe('measureRenderLoad', () => {
   });
 
   it('should count mermaid fences whatever their case and length', () => {
-    expect(measureRenderLoad('````Mermaid\na-->b\n````\n\n~~~mermaid\nx\n~~~\n').diagrams).toBe(2);
+    expect(
+      measureRenderLoad('````Mermaid\na-->b\n````\n\n~~~mermaid\nx\n~~~\n')
+        .diagrams,
+    ).toBe(2);
   });
 });
 
 describe('exceedsRenderBudget', () => {
-  itWithSharedFiles('should leave every real doc of the shared corpus within every limit', () => {
-    const files = markdownFiles(corpusDir);
-    expect(files.length).toBeGreaterThan(200);
-    const over = files.filter(file => exceedsRenderBudget(fs.readFileSync(file, 'utf8')) !== undefined);
-    expect(over).toEqual([]);
-  });
+  itWithSharedFiles(
+    'should leave every real doc of the shared corpus within every limit',
+    () => {
+      const files = markdownFiles(corpusDir);
+      expect(files.length).toBeGreaterThan(200);
+      const over = files.filter(
+        file =>
+          exceedsRenderBudget(fs.readFileSync(file, 'utf8')) !== undefined,
+      );
+      expect(over).toEqual([]);
+    },
+  );
 
   it.each([
-    ['headings', lines(RENDER_LIMITS.headings + 1, k => `## Heading ${k}\n\ntext`)],
+    [
+      'headings',
+      lines(RENDER_LIMITS.headings + 1, k => `## Heading ${k}\n\ntext`),
+    ],
     ['links', `${'[a](b)'.repeat(RENDER_LIMITS.links + 1)}`],
     ['definitions', lines(RENDER_LIMITS.definitions + 1, k => `[r${k}]: u`)],
-    ['tableCells', `| a | b |\n|---|---|\n${lines(Math.floor(RENDER_LIMITS.tableCells / 3) + 1, () => '| x | y |')}`],
+    [
+      'tableCells',
+      `| a | b |\n|---|---|\n${lines(Math.floor(RENDER_LIMITS.tableCells / 3) + 1, () => '| x | y |')}`,
+    ],
     ['delimiters', `${'*_'.repeat(RENDER_LIMITS.delimiters / 2 + 1)}x`],
     ['autolinks', `${'a@b '.repeat(RENDER_LIMITS.autolinks + 1)}`],
     ['inlineMarkup', `${'&amp;'.repeat(RENDER_LIMITS.inlineMarkup + 1)}`],
-    ['diagrams', lines(RENDER_LIMITS.diagrams + 1, () => '```mermaid\nflowchart LR\n  a-->b\n```')],
+    [
+      'diagrams',
+      lines(
+        RENDER_LIMITS.diagrams + 1,
+        () => '```mermaid\nflowchart LR\n  a-->b\n```',
+      ),
+    ],
     ['nesting', lines(90, k => `${' '.repeat(k * 2)}- item`)],
   ])('should stop a doc with too many %s, and analyse it', (kind, doc) => {
     expect(exceedsAnalysisBudget(doc)).toBeUndefined();
-    expect(exceedsRenderBudget(doc)).toEqual(expect.objectContaining({ kind, limit: RENDER_LIMITS[kind as keyof typeof RENDER_LIMITS] }));
+    expect(exceedsRenderBudget(doc)).toEqual(
+      expect.objectContaining({
+        kind,
+        limit: RENDER_LIMITS[kind as keyof typeof RENDER_LIMITS],
+      }),
+    );
   });
 
   it('should let a doc at every limit through', () => {
@@ -118,11 +153,18 @@ describe('exceedsAnalysisBudget', () => {
     ['www hosts', 'www.e.com '],
     ['email addresses', 'a@b.co '],
     ['angle autolinks', '<https://e.com> '],
-  ])('should stop a doc of 20,000 %s, which the render limits let through before', (_name, unit) => {
-    const doc = unit.repeat(20_000);
-    expect(exceedsRenderBudget(doc)).toEqual(expect.objectContaining({ kind: 'work', limit: ANALYSIS_WORK_LIMIT }));
-    expect(exceedsAnalysisBudget(doc)).toEqual(expect.objectContaining({ kind: 'work', limit: ANALYSIS_WORK_LIMIT }));
-  });
+  ])(
+    'should stop a doc of 20,000 %s, which the render limits let through before',
+    (_name, unit) => {
+      const doc = unit.repeat(20_000);
+      expect(exceedsRenderBudget(doc)).toEqual(
+        expect.objectContaining({ kind: 'work', limit: ANALYSIS_WORK_LIMIT }),
+      );
+      expect(exceedsAnalysisBudget(doc)).toEqual(
+        expect.objectContaining({ kind: 'work', limit: ANALYSIS_WORK_LIMIT }),
+      );
+    },
+  );
 
   it('should stop a doc of many short lines, which no render limit counts', () => {
     const doc = 'a\n'.repeat(ANALYSIS_WORK_LIMIT);
@@ -135,8 +177,15 @@ describe('exceedsAnalysisBudget', () => {
     expect(exceedsAnalysisBudget(doc, 1000)).toBeUndefined();
   });
 
-  itWithSharedFiles('should leave every real doc of the shared corpus within half the bound', () => {
-    const most = Math.max(...markdownFiles(corpusDir).map(file => measureAnalysisWork(fs.readFileSync(file, 'utf8'))));
-    expect(most).toBeLessThan(ANALYSIS_WORK_LIMIT / 2);
-  });
+  itWithSharedFiles(
+    'should leave every real doc of the shared corpus within half the bound',
+    () => {
+      const most = Math.max(
+        ...markdownFiles(corpusDir).map(file =>
+          measureAnalysisWork(fs.readFileSync(file, 'utf8')),
+        ),
+      );
+      expect(most).toBeLessThan(ANALYSIS_WORK_LIMIT / 2);
+    },
+  );
 });

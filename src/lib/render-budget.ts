@@ -110,7 +110,8 @@ function measure(markdown: string): MeasuredDoc {
     start = end + 1;
     lines++;
     const kind = fences.read(line);
-    if (kind === 'open' && fences.info.toLowerCase() === 'mermaid') load.diagrams += 1;
+    if (kind === 'open' && fences.info.toLowerCase() === 'mermaid')
+      load.diagrams += 1;
     if (kind !== 'text') continue;
     if (HEADING.test(line)) load.headings += 1;
     if (DEFINITION.test(line)) load.definitions += 1;
@@ -120,9 +121,15 @@ function measure(markdown: string): MeasuredDoc {
     load.inlineMarkup += countOf(line, INLINE_MARKUP);
     if (line.includes('|')) load.tableCells += countOf(line, /\|/g);
     let indent = 0;
-    while (indent < line.length && (line[indent] === ' ' || line[indent] === '\t')) indent++;
+    while (
+      indent < line.length &&
+      (line[indent] === ' ' || line[indent] === '\t')
+    )
+      indent++;
     const markers = CONTAINER_MARKERS.exec(line.slice(0, 4096));
-    load.nesting += Math.floor(indent / 2) + (markers ? countOf(markers[0], /[>*+\-.)]/g) : 0);
+    load.nesting +=
+      Math.floor(indent / 2) +
+      (markers ? countOf(markers[0], /[>*+\-.)]/g) : 0);
   }
   return { load, lines, characters: markdown.length };
 }
@@ -150,8 +157,15 @@ function workOf({ load, lines, characters }: MeasuredDoc): number {
  * over the first `maxLength` characters (the part that is analysed).
  * @public
  */
-export function measureAnalysisWork(markdown: string, maxLength: number = DEFAULT_MAX_ANALYSIS_LENGTH): number {
-  return workOf(measure(markdown.length > maxLength ? markdown.slice(0, maxLength) : markdown));
+export function measureAnalysisWork(
+  markdown: string,
+  maxLength: number = DEFAULT_MAX_ANALYSIS_LENGTH,
+): number {
+  return workOf(
+    measure(
+      markdown.length > maxLength ? markdown.slice(0, maxLength) : markdown,
+    ),
+  );
 }
 
 /**
@@ -164,7 +178,9 @@ export function exceedsAnalysisBudget(
   maxLength: number = DEFAULT_MAX_ANALYSIS_LENGTH,
 ): RenderBudgetExcess | undefined {
   const work = measureAnalysisWork(markdown, maxLength);
-  return work > ANALYSIS_WORK_LIMIT ? { kind: 'work', count: work, limit: ANALYSIS_WORK_LIMIT } : undefined;
+  return work > ANALYSIS_WORK_LIMIT
+    ? { kind: 'work', count: work, limit: ANALYSIS_WORK_LIMIT }
+    : undefined;
 }
 
 /**
@@ -181,13 +197,21 @@ export function tooComplexToAnalyze(excess: RenderBudgetExcess): string {
  * bound, then each of {@link RENDER_LIMITS}; undefined when it can be shown.
  * @public
  */
-export function exceedsRenderBudget(markdown: string): RenderBudgetExcess | undefined {
-  const measured = measure(markdown.length > DEFAULT_MAX_ANALYSIS_LENGTH ? markdown.slice(0, DEFAULT_MAX_ANALYSIS_LENGTH) : markdown);
+export function exceedsRenderBudget(
+  markdown: string,
+): RenderBudgetExcess | undefined {
+  const measured = measure(
+    markdown.length > DEFAULT_MAX_ANALYSIS_LENGTH
+      ? markdown.slice(0, DEFAULT_MAX_ANALYSIS_LENGTH)
+      : markdown,
+  );
   const work = workOf(measured);
-  if (work > ANALYSIS_WORK_LIMIT) return { kind: 'work', count: work, limit: ANALYSIS_WORK_LIMIT };
+  if (work > ANALYSIS_WORK_LIMIT)
+    return { kind: 'work', count: work, limit: ANALYSIS_WORK_LIMIT };
   const load = measured.load;
   for (const kind of Object.keys(RENDER_LIMITS) as RenderLoadKind[]) {
-    if (load[kind] > RENDER_LIMITS[kind]) return { kind, count: load[kind], limit: RENDER_LIMITS[kind] };
+    if (load[kind] > RENDER_LIMITS[kind])
+      return { kind, count: load[kind], limit: RENDER_LIMITS[kind] };
   }
   return undefined;
 }

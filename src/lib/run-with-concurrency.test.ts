@@ -17,7 +17,9 @@ describe('runWithConcurrency', () => {
       },
     );
     expect(peak).toBe(3);
-    expect(done.sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    expect(done.sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 20 }, (_, i) => i),
+    );
   });
 
   it('should go on after a failing item', async () => {
@@ -32,10 +34,15 @@ describe('runWithConcurrency', () => {
   it('should start nothing new once aborted', async () => {
     const controller = new AbortController();
     const started: number[] = [];
-    await runWithConcurrency([1, 2, 3, 4], 2, async i => {
-      started.push(i);
-      controller.abort();
-    }, controller.signal);
+    await runWithConcurrency(
+      [1, 2, 3, 4],
+      2,
+      async i => {
+        started.push(i);
+        controller.abort();
+      },
+      controller.signal,
+    );
     // The first item aborts before the second lane looks for work.
     expect(started).toEqual([1]);
   });

@@ -22,6 +22,9 @@ export async function runWithConcurrency<T>(
       }
     }
   };
-  const lanes = Math.max(1, Math.min(Math.floor(concurrency) || 1, items.length));
+  const lanes = Math.max(
+    1,
+    Math.min(Math.floor(concurrency) || 1, items.length),
+  );
   await Promise.all(Array.from({ length: lanes }, lane));
 }

@@ -1,4 +1,8 @@
-import { decodedUrlPath, safeDecodeURIComponent, tryDecodeURIComponent } from './safe-decode';
+import {
+  decodedUrlPath,
+  safeDecodeURIComponent,
+  tryDecodeURIComponent,
+} from './safe-decode';
 
 const MALFORMED = ['%E0%A4%A', '%', '%zz', 'a%2', '%C3%28'];
 
@@ -14,7 +18,9 @@ describe('tryDecodeURIComponent', () => {
 
 describe('safeDecodeURIComponent', () => {
   it('should decode well-formed percent-encoding', () => {
-    expect(safeDecodeURIComponent('Sequence%20diagram')).toBe('Sequence diagram');
+    expect(safeDecodeURIComponent('Sequence%20diagram')).toBe(
+      'Sequence diagram',
+    );
   });
 
   it.each(MALFORMED)('should return malformed %s as written', value => {
@@ -24,11 +30,15 @@ describe('safeDecodeURIComponent', () => {
 
 describe('decodedUrlPath', () => {
   it('should decode the path and drop its leading slashes', () => {
-    expect(decodedUrlPath('https://h/o/r/blob/main/docs/a%20b.md?x=1#y')).toBe('o/r/blob/main/docs/a b.md');
+    expect(decodedUrlPath('https://h/o/r/blob/main/docs/a%20b.md?x=1#y')).toBe(
+      'o/r/blob/main/docs/a b.md',
+    );
   });
 
   it('should keep a malformed path as written', () => {
-    expect(decodedUrlPath('https://h/docs/%E0%A4%A/x.md')).toBe('docs/%E0%A4%A/x.md');
+    expect(decodedUrlPath('https://h/docs/%E0%A4%A/x.md')).toBe(
+      'docs/%E0%A4%A/x.md',
+    );
   });
 
   it('should return an empty path for a value that is not a URL', () => {

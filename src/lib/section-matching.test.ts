@@ -5,7 +5,9 @@ import { defaultTemplateModel } from './template-model';
 
 const matcher = () => matcherFor(defaultTemplateModel());
 const titlesOf = (heading: string) =>
-  (matchHeading(heading, matcher())?.sections ?? []).map(i => defaultTemplateModel().sections[i].title);
+  (matchHeading(heading, matcher())?.sections ?? []).map(
+    i => defaultTemplateModel().sections[i].title,
+  );
 
 describe('stemWord', () => {
   it('should bring inflections of one word to one stem', () => {
@@ -26,14 +28,20 @@ describe('matchHeading', () => {
   it('should match a title with its words in another order', () => {
     const match = matchHeading('Scaling and deployment', matcher());
     expect(match).toMatchObject({ rule: 'word-order', score: 3 });
-    expect(titlesOf('Scaling and deployment')).toEqual(['Deployment and scaling']);
+    expect(titlesOf('Scaling and deployment')).toEqual([
+      'Deployment and scaling',
+    ]);
   });
 
   it('should match the key word of a multi-word title', () => {
     const arc42 = matcherFor(arc42TemplateModel());
     const match = matchHeading('Constraints', arc42);
-    expect(match?.rule === 'key-words' || match?.rule === 'same-words').toBe(true);
-    expect(arc42TemplateModel().sections[match!.sections[0]].title).toBe('Architecture Constraints');
+    expect(match?.rule === 'key-words' || match?.rule === 'same-words').toBe(
+      true,
+    );
+    expect(arc42TemplateModel().sections[match!.sections[0]].title).toBe(
+      'Architecture Constraints',
+    );
     expect(matchHeading('Scenarios', arc42)).toBeDefined();
     // A title's generic word alone names nothing.
     expect(matchHeading('View', arc42)).toBeUndefined();
@@ -41,19 +49,30 @@ describe('matchHeading', () => {
   });
 
   it('should match a typo in a long word but not in a short one', () => {
-    expect(matchHeading('Responsibilites', matcher())).toMatchObject({ rule: 'spelling' });
+    expect(matchHeading('Responsibilites', matcher())).toMatchObject({
+      rule: 'spelling',
+    });
     expect(titlesOf('Responsibilites')).toEqual(['Responsibilities']);
     expect(titlesOf('Audio issues')).toEqual([]);
   });
 
   it('should treat hyphen and space variants as the same words', () => {
-    expect(titlesOf('Fall-back behaviour on failure')).toContain('Failure and fallback behavior');
+    expect(titlesOf('Fall-back behaviour on failure')).toContain(
+      'Failure and fallback behavior',
+    );
     expect(titlesOf('Fall back')).toEqual(['Failure and fallback behavior']);
     expect(matchHeading('Fall back', matcher())?.rule).toBe('spelling');
   });
 
   it('should ignore numbering with a dot, a bracket or nothing, and pandoc attributes', () => {
-    for (const heading of ['1. Purpose', '1 Purpose', '1) Purpose', '2.3 Purpose', 'Purpose {#purpose}', 'Purpose {#why .unnumbered}']) {
+    for (const heading of [
+      '1. Purpose',
+      '1 Purpose',
+      '1) Purpose',
+      '2.3 Purpose',
+      'Purpose {#purpose}',
+      'Purpose {#why .unnumbered}',
+    ]) {
       expect([heading, titlesOf(heading)]).toEqual([heading, ['Purpose']]);
     }
   });
@@ -76,7 +95,9 @@ describe('matchHeading', () => {
     expect(title('Querschnittliche Konzepte')).toBe('Cross-cutting Concepts');
     expect(title('Architekturentscheidungen')).toBe('Architecture Decisions');
     expect(title('Qualitätsanforderungen')).toBe('Quality Requirements');
-    expect(title('Risiken und technische Schulden')).toBe('Risks and Technical Debts');
+    expect(title('Risiken und technische Schulden')).toBe(
+      'Risks and Technical Debts',
+    );
     expect(title('Glossar')).toBe('Glossary');
   });
 });

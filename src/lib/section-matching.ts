@@ -90,20 +90,34 @@ export function matcherFor(template: TemplateModel): SectionMatcher {
   template.sections.forEach((section, index) => {
     for (const alias of [section.title, ...section.aliases]) {
       const exact = alias.trim().startsWith('=');
-      const words = headingWords(normalizeHeadingText(alias.replace(/^\s*=/, '')));
+      const words = headingWords(
+        normalizeHeadingText(alias.replace(/^\s*=/, '')),
+      );
       if (words.length === 0) continue;
       const key = `${index}:${exact ? '=' : ''}${words.join(' ')}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      entries.push({ alias: alias.replace(/^\s*=/, '').trim(), words, joined: words.join(''), section: index, exact });
+      entries.push({
+        alias: alias.replace(/^\s*=/, '').trim(),
+        words,
+        joined: words.join(''),
+        section: index,
+        exact,
+      });
     }
   });
   const matcher: SectionMatcher = {
     entries,
     titles: template.sections.map(s => s.title),
-    titleWords: template.sections.map(s => headingWords(normalizeHeadingText(s.title))),
-    fragmentWords: template.guidanceFragments.map(f => new Set(contentWords(f).map(stemWord))),
-    fragmentKeys: new Set(template.guidanceFragments.map(fragmentKey).filter(Boolean)),
+    titleWords: template.sections.map(s =>
+      headingWords(normalizeHeadingText(s.title)),
+    ),
+    fragmentWords: template.guidanceFragments.map(
+      f => new Set(contentWords(f).map(stemWord)),
+    ),
+    fragmentKeys: new Set(
+      template.guidanceFragments.map(fragmentKey).filter(Boolean),
+    ),
   };
   matcherCache.set(template, matcher);
   return matcher;
@@ -165,7 +179,10 @@ interface Containment {
 }
 
 /** Whether every word of `needles` is among `haystack` (each used once). */
-function contains(haystack: readonly string[], needles: readonly string[]): Containment {
+function contains(
+  haystack: readonly string[],
+  needles: readonly string[],
+): Containment {
   const used = new Array<boolean>(haystack.length).fill(false);
   let fuzzy = false;
   let inOrder = true;
@@ -196,17 +213,30 @@ function contains(haystack: readonly string[], needles: readonly string[]): Cont
 }
 
 /** Which template sections a heading names, by its best alias or title. */
-export function matchHeading(text: string, matcher: SectionMatcher): HeadingMatch | undefined {
+export function matchHeading(
+  text: string,
+  matcher: SectionMatcher,
+): HeadingMatch | undefined {
   const words = headingWords(normalizeHeadingText(text));
   if (words.length === 0) return undefined;
   const joined = words.join('');
   const best = new Map<number, HeadingMatch>();
-  const offer = (section: number, score: number, rule: HeadingMatchRule, alias: string) => {
+  const offer = (
+    section: number,
+    score: number,
+    rule: HeadingMatchRule,
+    alias: string,
+  ) => {
     const current = best.get(section);
-    if (!current || score > current.score) best.set(section, { sections: [section], score, rule, alias });
+    if (!current || score > current.score)
+      best.set(section, { sections: [section], score, rule, alias });
   };
   for (const entry of matcher.entries) {
-    if (entry.joined === joined && (entry.words.length !== words.length || entry.words.join(' ') !== words.join(' '))) {
+    if (
+      entry.joined === joined &&
+      (entry.words.length !== words.length ||
+        entry.words.join(' ') !== words.join(' '))
+    ) {
       offer(entry.section, 3, 'spelling', entry.alias);
       continue;
     }
@@ -220,14 +250,20 @@ export function matchHeading(text: string, matcher: SectionMatcher): HeadingMatc
       else if (!result.inOrder) rule = 'word-order';
       offer(entry.section, result.fuzzy ? 2.95 : 3, rule, entry.alias);
     } else if (!entry.exact) {
-      offer(entry.section, 2 + 0.1 * entry.words.length - (result.fuzzy ? 0.05 : 0), 'contains', entry.alias);
+      offer(
+        entry.section,
+        2 + 0.1 * entry.words.length - (result.fuzzy ? 0.05 : 0),
+        'contains',
+        entry.alias,
+      );
     }
   }
   // A heading made only of the distinctive words of a multi-word title.
   if (!words.every(w => GENERIC_TITLE_WORDS.has(w))) {
     matcher.titleWords.forEach((title, section) => {
       if (title.length < 2 || words.length >= title.length) return;
-      if (contains(title, words).found) offer(section, 2, 'key-words', matcher.titles[section]);
+      if (contains(title, words).found)
+        offer(section, 2, 'key-words', matcher.titles[section]);
     });
   }
   let top: HeadingMatch | undefined;

@@ -3,7 +3,10 @@ import { contentUnits } from './content-units';
 import { DEFAULT_TEMPLATE_MARKDOWN } from './default-template';
 import { normalizeHeadingText, sectionIdFromTitle } from './heading-text';
 import { nodeText, parseMarkdown } from './markdown-tree';
-import { ARC42_SECTION_ALIASES, DEFAULT_SECTION_ALIASES } from './section-aliases';
+import {
+  ARC42_SECTION_ALIASES,
+  DEFAULT_SECTION_ALIASES,
+} from './section-aliases';
 import type { TemplateModel, TemplateSection } from './types';
 
 /**
@@ -46,7 +49,10 @@ export class TemplateError extends Error {
   }
 }
 
-function lookup<T>(table: Record<string, T> | undefined, title: string): T | undefined {
+function lookup<T>(
+  table: Record<string, T> | undefined,
+  title: string,
+): T | undefined {
   if (!table) return undefined;
   const key = normalizeHeadingText(title);
   for (const [name, value] of Object.entries(table)) {
@@ -55,9 +61,15 @@ function lookup<T>(table: Record<string, T> | undefined, title: string): T | und
   return undefined;
 }
 
-function sectionAliases(title: string, extra: readonly string[] | undefined): string[] {
+function sectionAliases(
+  title: string,
+  extra: readonly string[] | undefined,
+): string[] {
   const normalized = normalizeHeadingText(title);
-  const builtIn = DEFAULT_SECTION_ALIASES[normalized] ?? ARC42_SECTION_ALIASES[normalized] ?? [];
+  const builtIn =
+    DEFAULT_SECTION_ALIASES[normalized] ??
+    ARC42_SECTION_ALIASES[normalized] ??
+    [];
   const all = [normalized, ...builtIn, ...(extra ?? [])];
   const normalizedAliases = all.map(alias => {
     // A leading `=` marks a whole-heading-only alias; keep it through normalising.
@@ -79,7 +91,8 @@ function validWeight(weight: unknown, title: string): number {
 }
 
 /** YAML (`---`) or TOML (`+++`) front matter at the very start of a file. */
-const FRONT_MATTER = /^(?:\uFEFF)?(?:---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)|\+\+\+[ \t]*\r?\n[\s\S]*?\r?\n\+\+\+)[ \t]*(?:\r?\n|$)/;
+const FRONT_MATTER =
+  /^(?:\uFEFF)?(?:---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)|\+\+\+[ \t]*\r?\n[\s\S]*?\r?\n\+\+\+)[ \t]*(?:\r?\n|$)/;
 
 /**
  * Builds a template model from its markdown, read as its author published
@@ -95,9 +108,12 @@ export function parseTemplate(
   options: TemplateModelOptions = {},
 ): TemplateModel {
   const tree = parseMarkdown(String(markdown ?? '').replace(FRONT_MATTER, ''));
-  const children = tree.children.filter(n => n.type !== 'heading' || nodeText(n).trim() !== '');
+  const children = tree.children.filter(
+    n => n.type !== 'heading' || nodeText(n).trim() !== '',
+  );
   const headings = children.filter((n): n is Heading => n.type === 'heading');
-  const topDepth = headings.length > 0 ? Math.min(...headings.map(h => h.depth)) : 0;
+  const topDepth =
+    headings.length > 0 ? Math.min(...headings.map(h => h.depth)) : 0;
   const firstIsTitle =
     headings.length > 0 &&
     headings[0].depth === 1 &&
@@ -130,7 +146,10 @@ export function parseTemplate(
       level: current.level,
       guidance: units.join('\n'),
       weight: validWeight(lookup(options.weights, sectionTitle), sectionTitle),
-      aliases: sectionAliases(sectionTitle, lookup(options.aliases, sectionTitle)),
+      aliases: sectionAliases(
+        sectionTitle,
+        lookup(options.aliases, sectionTitle),
+      ),
       required: true,
     });
   };
@@ -157,7 +176,9 @@ export function templateFromSections(
   name = 'custom',
 ): TemplateModel {
   if (!Array.isArray(inputs) || inputs.length === 0) {
-    throw new TemplateError('The section list is empty; give at least one section with a title.');
+    throw new TemplateError(
+      'The section list is empty; give at least one section with a title.',
+    );
   }
   const sections = inputs.map((input, order): TemplateSection => {
     if (!input || typeof input.title !== 'string' || !input.title.trim()) {
@@ -194,7 +215,9 @@ function finishModel(
     if (count > 0) section.id = `${section.id}-${count + 1}`;
   }
   if (sections.every(s => s.weight === 0)) {
-    throw new TemplateError('Every section has weight 0; at least one must count towards the score.');
+    throw new TemplateError(
+      'Every section has weight 0; at least one must count towards the score.',
+    );
   }
   return { name, sections, guidanceFragments };
 }
@@ -204,8 +227,12 @@ function finishModel(
  * own (a section list from app-config): the title line of the team template
  * and one heading per section, each left for the author to fill in.
  */
-export function templateSkeleton(model: Pick<TemplateModel, 'sections'>): string {
-  const headings = model.sections.map(section => `## ${section.title.replace(/\s+/g, ' ')}`);
+export function templateSkeleton(
+  model: Pick<TemplateModel, 'sections'>,
+): string {
+  const headings = model.sections.map(
+    section => `## ${section.title.replace(/\s+/g, ' ')}`,
+  );
   return `${['# <System or capability name> architecture', ...headings].join('\n\n')}\n`;
 }
 
@@ -217,7 +244,9 @@ let defaultModel: TemplateModel | undefined;
  */
 export function defaultTemplateModel(): TemplateModel {
   if (!defaultModel) {
-    defaultModel = parseTemplate(DEFAULT_TEMPLATE_MARKDOWN, { name: 'default' });
+    defaultModel = parseTemplate(DEFAULT_TEMPLATE_MARKDOWN, {
+      name: 'default',
+    });
   }
   return defaultModel;
 }

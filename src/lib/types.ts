@@ -142,7 +142,8 @@ export interface SectionReport {
  * - `key-words`: the heading is the key word(s) of a multi-word title.
  * @public
  */
-export type HeadingMatchRule = 'same-words' | 'word-order' | 'spelling' | 'contains' | 'key-words';
+export type HeadingMatchRule =
+  'same-words' | 'word-order' | 'spelling' | 'contains' | 'key-words';
 
 /**
  * Kinds of content that serve a section without a heading naming it.

@@ -2,9 +2,14 @@ import { defaultTemplateModel } from '../lib';
 import { mockArchitectureDocsApi } from '../testing/mockArchitectureDocsApi';
 import { testComponent } from '../testing/testComponent';
 import type { DocOwner } from './doc-owners';
-import { buildLoadedDoc, checkableLinkUrls, withLinkStatuses } from './build-loaded-doc';
+import {
+  buildLoadedDoc,
+  checkableLinkUrls,
+  withLinkStatuses,
+} from './build-loaded-doc';
 
-const DOC_URL = 'https://docs.example.com/checkout/docs/architecture/Checkout.md';
+const DOC_URL =
+  'https://docs.example.com/checkout/docs/architecture/Checkout.md';
 
 const MARKDOWN = `# Checkout
 
@@ -33,11 +38,12 @@ describe('buildLoadedDoc', () => {
       file: { url: DOC_URL, content: MARKDOWN },
       template: defaultTemplateModel(),
       owners,
-      entityPath: o => `/catalog/default/component/${o.entity.metadata.name}/architecture`,
+      entityPath: o =>
+        `/catalog/default/component/${o.entity.metadata.name}/architecture`,
     });
   }
 
-  it('should route a link to another entity\'s doc to that entity\'s tab, keeping the fragment', () => {
+  it("should route a link to another entity's doc to that entity's tab, keeping the fragment", () => {
     const doc = build();
     expect(doc.links[0]).toMatchObject({
       url: 'https://docs.example.com/payments/docs/architecture/Payments.md#flow',
@@ -52,7 +58,8 @@ describe('buildLoadedDoc', () => {
     const doc = build();
     expect(doc.links[1]).toMatchObject({
       url: 'https://docs.example.com/checkout/docs/contracts/Orders.md',
-      viewUrl: 'https://docs.example.com/checkout/docs/contracts/Orders.md?view',
+      viewUrl:
+        'https://docs.example.com/checkout/docs/contracts/Orders.md?view',
     });
     expect(doc.links[1].entityPath).toBeUndefined();
     expect(doc.links[1].link.kind).toBe('contract');
@@ -63,14 +70,23 @@ describe('buildLoadedDoc', () => {
     const doc = build(api);
     expect(doc.links[3]).toMatchObject({ url: null, viewUrl: null });
     expect(doc.links[4]).toMatchObject({ url: null, viewUrl: null });
-    // eslint-disable-next-line no-script-url
-    expect(api.resolveLink).not.toHaveBeenCalledWith('javascript:alert(1)', expect.anything());
+    expect(api.resolveLink).not.toHaveBeenCalledWith(
+      // A script URL is the input under test, never run.
+      // eslint-disable-next-line no-script-url
+      'javascript:alert(1)',
+      expect.anything(),
+    );
   });
 
   it('should analyse the doc with the URL path so contract folders are recognised', () => {
     const doc = build();
-    expect(doc.report.links[1].resolved).toBe('checkout/docs/contracts/Orders.md');
-    expect(doc.report.sections[0]).toMatchObject({ status: 'present', heading: 'Purpose' });
+    expect(doc.report.links[1].resolved).toBe(
+      'checkout/docs/contracts/Orders.md',
+    );
+    expect(doc.report.sections[0]).toMatchObject({
+      status: 'present',
+      heading: 'Purpose',
+    });
   });
 });
 
@@ -94,12 +110,30 @@ describe('withLinkStatuses', () => {
     const checked = withLinkStatuses(
       doc,
       new Map([
-        ['https://docs.example.com/payments/docs/architecture/Payments.md', 'missing'],
-        ['https://docs.example.com/checkout/docs/contracts/Orders.md', 'unknown'],
+        [
+          'https://docs.example.com/payments/docs/architecture/Payments.md',
+          'missing',
+        ],
+        [
+          'https://docs.example.com/checkout/docs/contracts/Orders.md',
+          'unknown',
+        ],
       ]),
     );
-    expect(checked.links.map(link => link.status)).toEqual(['missing', 'unknown', 'unknown', 'unknown', 'unknown']);
-    expect(checked.report.links.map(link => link.exists)).toEqual([false, undefined, undefined, undefined, undefined]);
+    expect(checked.links.map(link => link.status)).toEqual([
+      'missing',
+      'unknown',
+      'unknown',
+      'unknown',
+      'unknown',
+    ]);
+    expect(checked.report.links.map(link => link.exists)).toEqual([
+      false,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   it('should give back the same doc when no status is known', () => {

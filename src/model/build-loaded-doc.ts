@@ -1,10 +1,18 @@
 import type { ArchitectureDocLocation, ArchitectureDocsApi } from '../api';
-import { analyzeParsedDoc, parseArchitectureDoc, type TemplateModel } from '../lib';
+import {
+  analyzeParsedDoc,
+  parseArchitectureDoc,
+  type TemplateModel,
+} from '../lib';
 import { isCheckableLink } from '../lib/doc-links';
 import { decodedUrlPath } from '../lib/safe-decode';
 import type { DocOwner } from './doc-owners';
 import { documentKey, urlFragment } from './doc-url';
-import type { LinkTargetStatus, LoadedArchitectureDoc, ResolvedDocLink } from './loaded-doc';
+import type {
+  LinkTargetStatus,
+  LoadedArchitectureDoc,
+  ResolvedDocLink,
+} from './loaded-doc';
 
 /**
  * Builds the page's view of a fetched doc: one parse, one analysis, and
@@ -21,8 +29,14 @@ export function buildLoadedDoc(options: {
   entityPath: (owner: DocOwner) => string | undefined;
 }): LoadedArchitectureDoc {
   const { api, location, file, template } = options;
-  const parsed = parseArchitectureDoc(file.content, { maxLength: options.maxLength });
-  const report = analyzeParsedDoc(parsed, { template, path: decodedUrlPath(file.url), maxLength: options.maxLength });
+  const parsed = parseArchitectureDoc(file.content, {
+    maxLength: options.maxLength,
+  });
+  const report = analyzeParsedDoc(parsed, {
+    template,
+    path: decodedUrlPath(file.url),
+    maxLength: options.maxLength,
+  });
   const links = report.links.map((link, index): ResolvedDocLink => {
     let url: string | null = null;
     if (!link.unsafe && link.kind !== 'anchor') {
@@ -43,12 +57,16 @@ export function buildLoadedDoc(options: {
     return { index, link, url, viewUrl, status: 'unknown' };
   });
   const doc = { location, file, parsed, report, links };
-  return options.owners ? withDocOwners(doc, options.owners, options.entityPath) : doc;
+  return options.owners
+    ? withDocOwners(doc, options.owners, options.entityPath)
+    : doc;
 }
 
 /** The doc's link URLs whose owning entities are worth looking up. */
 export function ownerLookupUrls(doc: LoadedArchitectureDoc): string[] {
-  return doc.links.flatMap(link => (link.url && link.link.kind !== 'anchor' ? [link.url] : []));
+  return doc.links.flatMap(link =>
+    link.url && link.link.kind !== 'anchor' ? [link.url] : [],
+  );
 }
 
 /**
@@ -68,7 +86,9 @@ export function withDocOwners(
     return {
       ...link,
       entityRef: owner.entityRef,
-      entityPath: ownerPath ? `${ownerPath}${urlFragment(link.url)}` : undefined,
+      entityPath: ownerPath
+        ? `${ownerPath}${urlFragment(link.url)}`
+        : undefined,
       entitySystemRef: owner.systemRef,
     };
   });
@@ -82,7 +102,9 @@ function isCheckable(link: ResolvedDocLink): boolean {
 
 /** The documents the doc's doc and contract links point at, each once, to check for existence. */
 export function checkableLinkUrls(doc: LoadedArchitectureDoc): string[] {
-  return Array.from(new Set(doc.links.filter(isCheckable).map(link => documentKey(link.url!))));
+  return Array.from(
+    new Set(doc.links.filter(isCheckable).map(link => documentKey(link.url!))),
+  );
 }
 
 /**

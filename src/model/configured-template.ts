@@ -1,5 +1,10 @@
 import type { ArchitectureDocsApi, ArchitectureDocsConfig } from '../api';
-import { defaultTemplateModel, parseTemplate, templateFromSections, type TemplateModel } from '../lib';
+import {
+  defaultTemplateModel,
+  parseTemplate,
+  templateFromSections,
+  type TemplateModel,
+} from '../lib';
 import { builtInTemplateModel } from '../lib/built-in-templates';
 import { templateSkeleton } from '../lib/template-model';
 
@@ -23,7 +28,10 @@ interface LoadedTemplate {
 /** Templates fetched from a URL, shared by every view of the app session. */
 const templateCache = new Map<string, Promise<LoadedTemplate>>();
 
-function loadTemplate(api: Pick<ArchitectureDocsApi, 'getDoc'>, url: string): Promise<LoadedTemplate> {
+function loadTemplate(
+  api: Pick<ArchitectureDocsApi, 'getDoc'>,
+  url: string,
+): Promise<LoadedTemplate> {
   let pending = templateCache.get(url);
   if (!pending) {
     pending = api.getDoc(url).then(file => ({

@@ -3,7 +3,9 @@ import { asDocError } from './doc-error';
 
 describe('asDocError', () => {
   it('should keep an ArchitectureDocError as it is', () => {
-    const error = new ArchitectureDocError('not-found', 'gone', { url: 'https://h/a.md' });
+    const error = new ArchitectureDocError('not-found', 'gone', {
+      url: 'https://h/a.md',
+    });
     expect(asDocError(error)).toBe(error);
   });
 

@@ -7,5 +7,8 @@ import { ArchitectureDocError } from '../api';
  */
 export function asDocError(error: unknown): ArchitectureDocError {
   if (error instanceof ArchitectureDocError) return error;
-  return new ArchitectureDocError('failed', error instanceof Error ? error.message : String(error));
+  return new ArchitectureDocError(
+    'failed',
+    error instanceof Error ? error.message : String(error),
+  );
 }

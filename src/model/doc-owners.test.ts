@@ -51,7 +51,8 @@ describe('loadDocOwners', () => {
   function ownerApi() {
     const api = mockArchitectureDocsApi();
     api.getDocLocation.mockImplementation(entity => {
-      if (entity.metadata.name === 'broken') throw new ArchitectureDocError('invalid-location', 'bad');
+      if (entity.metadata.name === 'broken')
+        throw new ArchitectureDocError('invalid-location', 'bad');
       return { ref: 'x', url: `https://h/${entity.metadata.name}.md#top` };
     });
     return api;
@@ -71,50 +72,106 @@ describe('loadDocOwners', () => {
       testComponent('broken', { 'architecture-docs/ref': 'broken.md' }),
       testComponent('other', { 'architecture-docs/ref': './other.md' }),
     );
-    const owners = await loadDocOwners(client, api, 'architecture-docs/ref', ['https://h/a.md#x', 'https://h/a.md']);
+    const owners = await loadDocOwners(client, api, 'architecture-docs/ref', [
+      'https://h/a.md#x',
+      'https://h/a.md',
+    ]);
     expect(client.getEntities).not.toHaveBeenCalled();
     expect(client.queryEntities).toHaveBeenCalledTimes(1);
     expect(client.queryEntities).toHaveBeenCalledWith(
       expect.objectContaining({
-        filter: { 'metadata.annotations.architecture-docs/ref': ['https://h/a.md', 'a.md', './a.md', '/a.md'] },
+        filter: {
+          'metadata.annotations.architecture-docs/ref': [
+            'https://h/a.md',
+            'a.md',
+            './a.md',
+            '/a.md',
+          ],
+        },
       }),
     );
     // Only the matching entity was read and resolved.
     expect(api.getDocLocation).toHaveBeenCalledTimes(1);
     expect([...owners.keys()]).toEqual(['https://h/a.md']);
-    expect(owners.get('https://h/a.md')).toMatchObject({ entityRef: 'component:default/a', systemRef: 'system:default/shop' });
+    expect(owners.get('https://h/a.md')).toMatchObject({
+      entityRef: 'component:default/a',
+      systemRef: 'system:default/shop',
+    });
   });
 
   it('should read every page of a query', async () => {
     const api = mockArchitectureDocsApi();
-    api.getDocLocation.mockImplementation(entity => ({ ref: 'x', url: `https://h/${entity.metadata.name === 'z' ? 'a' : 'b'}.md` }));
-    const many = Array.from({ length: 150 }, (_, i) => testComponent(`n${String(i).padStart(3, '0')}`, { 'architecture-docs/ref': './a.md' }));
-    const client = catalog(...many, testComponent('z', { 'architecture-docs/ref': './a.md' }));
-    const owners = await loadDocOwners(client, api, 'architecture-docs/ref', ['https://h/a.md']);
+    api.getDocLocation.mockImplementation(entity => ({
+      ref: 'x',
+      url: `https://h/${entity.metadata.name === 'z' ? 'a' : 'b'}.md`,
+    }));
+    const many = Array.from({ length: 150 }, (_, i) =>
+      testComponent(`n${String(i).padStart(3, '0')}`, {
+        'architecture-docs/ref': './a.md',
+      }),
+    );
+    const client = catalog(
+      ...many,
+      testComponent('z', { 'architecture-docs/ref': './a.md' }),
+    );
+    const owners = await loadDocOwners(client, api, 'architecture-docs/ref', [
+      'https://h/a.md',
+    ]);
     expect(client.queryEntities).toHaveBeenCalledTimes(2);
     expect(owners.get('https://h/a.md')?.entityRef).toBe('component:default/z');
   });
 
   it('should answer a second lookup of the same docs from the cache', async () => {
     const api = ownerApi();
-    const client = catalog(testComponent('a', { 'architecture-docs/ref': './a.md' }));
-    await loadDocOwners(client, api, 'architecture-docs/ref', ['https://h/a.md', 'https://h/none.md']);
-    expect(cachedDocOwners(client, 'architecture-docs/ref', ['https://h/a.md', 'https://h/none.md'])).toEqual(
-      new Map([['https://h/a.md', expect.objectContaining({ entityRef: 'component:default/a' })]]),
+    const client = catalog(
+      testComponent('a', { 'architecture-docs/ref': './a.md' }),
     );
-    const again = await loadDocOwners(client, api, 'architecture-docs/ref', ['https://h/a.md', 'https://h/none.md']);
+    await loadDocOwners(client, api, 'architecture-docs/ref', [
+      'https://h/a.md',
+      'https://h/none.md',
+    ]);
+    expect(
+      cachedDocOwners(client, 'architecture-docs/ref', [
+        'https://h/a.md',
+        'https://h/none.md',
+      ]),
+    ).toEqual(
+      new Map([
+        [
+          'https://h/a.md',
+          expect.objectContaining({ entityRef: 'component:default/a' }),
+        ],
+      ]),
+    );
+    const again = await loadDocOwners(client, api, 'architecture-docs/ref', [
+      'https://h/a.md',
+      'https://h/none.md',
+    ]);
     expect(client.queryEntities).toHaveBeenCalledTimes(1);
     expect([...again.keys()]).toEqual(['https://h/a.md']);
   });
 
   it('should ask again once the remembered answer is older than the cache TTL', async () => {
     const api = ownerApi();
-    const client = catalog(testComponent('a', { 'architecture-docs/ref': './a.md' }));
+    const client = catalog(
+      testComponent('a', { 'architecture-docs/ref': './a.md' }),
+    );
     const now = jest.spyOn(Date, 'now').mockReturnValue(1_000);
-    await loadDocOwners(client, api, 'architecture-docs/ref', ['https://h/a.md']);
+    await loadDocOwners(client, api, 'architecture-docs/ref', [
+      'https://h/a.md',
+    ]);
     now.mockReturnValue(1_000 + OWNER_CACHE_TTL_MS);
-    expect(cachedDocOwners(client, 'architecture-docs/ref', ['https://h/a.md'], Date.now())).toBeUndefined();
-    await loadDocOwners(client, api, 'architecture-docs/ref', ['https://h/a.md']);
+    expect(
+      cachedDocOwners(
+        client,
+        'architecture-docs/ref',
+        ['https://h/a.md'],
+        Date.now(),
+      ),
+    ).toBeUndefined();
+    await loadDocOwners(client, api, 'architecture-docs/ref', [
+      'https://h/a.md',
+    ]);
     expect(client.queryEntities).toHaveBeenCalledTimes(2);
     now.mockRestore();
   });
@@ -122,10 +179,14 @@ describe('loadDocOwners', () => {
   it(`should look up at most ${MAX_OWNER_LOOKUP_DOCS} docs`, async () => {
     const api = ownerApi();
     const client = catalog();
-    const urls = Array.from({ length: MAX_OWNER_LOOKUP_DOCS + 5 }, (_, i) => `https://h/d${i}.md`);
+    const urls = Array.from(
+      { length: MAX_OWNER_LOOKUP_DOCS + 5 },
+      (_, i) => `https://h/d${i}.md`,
+    );
     await loadDocOwners(client, api, 'architecture-docs/ref', urls);
     const asked = (client.queryEntities as jest.Mock).mock.calls.flatMap(
-      ([request]) => request.filter?.['metadata.annotations.architecture-docs/ref'] ?? [],
+      ([request]) =>
+        request.filter?.['metadata.annotations.architecture-docs/ref'] ?? [],
     );
     expect(asked).toContain(`https://h/d${MAX_OWNER_LOOKUP_DOCS - 1}.md`);
     expect(asked).not.toContain(`https://h/d${MAX_OWNER_LOOKUP_DOCS}.md`);
@@ -134,8 +195,12 @@ describe('loadDocOwners', () => {
 
 describe('systemRefOf', () => {
   it('should expand a short system name in the entity namespace', () => {
-    expect(systemRefOf(testComponent('a', {}, 'shop'))).toBe('system:default/shop');
-    expect(systemRefOf(testComponent('a', {}, 'other/shop'))).toBe('system:other/shop');
+    expect(systemRefOf(testComponent('a', {}, 'shop'))).toBe(
+      'system:default/shop',
+    );
+    expect(systemRefOf(testComponent('a', {}, 'other/shop'))).toBe(
+      'system:other/shop',
+    );
     expect(systemRefOf(testComponent('a'))).toBeUndefined();
   });
 });

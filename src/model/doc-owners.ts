@@ -1,5 +1,9 @@
 import type { CatalogApi } from '@backstage/plugin-catalog-react';
-import { parseEntityRef, stringifyEntityRef, type Entity } from '@backstage/catalog-model';
+import {
+  parseEntityRef,
+  stringifyEntityRef,
+  type Entity,
+} from '@backstage/catalog-model';
 import type { ArchitectureDocsApi } from '../api';
 import { BoundedCache } from '../lib/bounded-cache';
 import { safeDecodeURIComponent } from '../lib/safe-decode';
@@ -42,7 +46,14 @@ export const OWNER_CACHE_MAX_ENTRIES = 2_000;
 /** How long a remembered owner is used before the catalog is asked again. */
 export const OWNER_CACHE_TTL_MS = 5 * 60_000;
 
-const OWNER_FIELDS = ['kind', 'metadata.namespace', 'metadata.name', 'metadata.title', 'metadata.annotations', 'spec.system'];
+const OWNER_FIELDS = [
+  'kind',
+  'metadata.namespace',
+  'metadata.name',
+  'metadata.title',
+  'metadata.annotations',
+  'spec.system',
+];
 
 /**
  * The annotation values that can point at a doc: its URL, and its path
@@ -75,9 +86,14 @@ interface RememberedOwner {
 }
 
 /** One owner cache per catalog client, shared by every view that uses it. */
-const ownerCaches = new WeakMap<object, BoundedCache<string, RememberedOwner>>();
+const ownerCaches = new WeakMap<
+  object,
+  BoundedCache<string, RememberedOwner>
+>();
 
-function ownerCacheOf(catalogApi: object): BoundedCache<string, RememberedOwner> {
+function ownerCacheOf(
+  catalogApi: object,
+): BoundedCache<string, RememberedOwner> {
   let cache = ownerCaches.get(catalogApi);
   if (!cache) {
     cache = new BoundedCache({ maxEntries: OWNER_CACHE_MAX_ENTRIES });
@@ -137,17 +153,32 @@ export async function loadDocOwners(
   const cache = ownerCacheOf(catalogApi);
   const now = Date.now();
   const keys = lookupKeys(urls);
-  const missing = new Set(keys.filter(key => !rememberedOwner(cache, `${annotation}\n${key}`, now)));
+  const missing = new Set(
+    keys.filter(key => !rememberedOwner(cache, `${annotation}\n${key}`, now)),
+  );
   const found = new Map<string, DocOwner>();
   if (missing.size > 0) {
     const values = [...new Set([...missing].flatMap(annotationValuesFor))];
     for (let start = 0; start < values.length; start += VALUES_PER_QUERY) {
-      const filter = { [`metadata.annotations.${annotation}`]: values.slice(start, start + VALUES_PER_QUERY) };
+      const filter = {
+        [`metadata.annotations.${annotation}`]: values.slice(
+          start,
+          start + VALUES_PER_QUERY,
+        ),
+      };
       let cursor: string | undefined;
       for (let page = 0; page < MAX_PAGES_PER_QUERY; page++) {
-        const response: Awaited<ReturnType<CatalogApi['queryEntities']>> = await catalogApi.queryEntities(
-          cursor ? { cursor, fields: OWNER_FIELDS, limit: PAGE_SIZE } : { filter, fields: OWNER_FIELDS, limit: PAGE_SIZE, totalItems: 'exclude' },
-        );
+        const response: Awaited<ReturnType<CatalogApi['queryEntities']>> =
+          await catalogApi.queryEntities(
+            cursor
+              ? { cursor, fields: OWNER_FIELDS, limit: PAGE_SIZE }
+              : {
+                  filter,
+                  fields: OWNER_FIELDS,
+                  limit: PAGE_SIZE,
+                  totalItems: 'exclude',
+                },
+          );
         for (const entity of response.items) {
           let key: string;
           try {
@@ -156,18 +187,28 @@ export async function loadDocOwners(
             continue;
           }
           if (missing.has(key) && !found.has(key)) {
-            found.set(key, { entityRef: stringifyEntityRef(entity), entity, systemRef: systemRefOf(entity) });
+            found.set(key, {
+              entityRef: stringifyEntityRef(entity),
+              entity,
+              systemRef: systemRefOf(entity),
+            });
           }
         }
         cursor = response.pageInfo.nextCursor;
         if (!cursor) break;
       }
     }
-    for (const key of missing) cache.set(`${annotation}\n${key}`, { owner: found.get(key) ?? null, storedAt: now });
+    for (const key of missing)
+      cache.set(`${annotation}\n${key}`, {
+        owner: found.get(key) ?? null,
+        storedAt: now,
+      });
   }
   const owners = new Map<string, DocOwner>();
   for (const key of keys) {
-    const owner = missing.has(key) ? found.get(key) : cache.get(`${annotation}\n${key}`)?.owner;
+    const owner = missing.has(key)
+      ? found.get(key)
+      : cache.get(`${annotation}\n${key}`)?.owner;
     if (owner) owners.set(key, owner);
   }
   return owners;

@@ -6,8 +6,10 @@ describe('checkLinkTargets', () => {
   it('should mark a 404 missing, an answer ok and any other failure unknown', async () => {
     const api = mockArchitectureDocsApi();
     api.getDoc.mockImplementation(async url => {
-      if (url.endsWith('gone.md')) throw new ArchitectureDocError('not-found', 'gone');
-      if (url.endsWith('private.md')) throw new ArchitectureDocError('sign-in-needed', 'no');
+      if (url.endsWith('gone.md'))
+        throw new ArchitectureDocError('not-found', 'gone');
+      if (url.endsWith('private.md'))
+        throw new ArchitectureDocError('sign-in-needed', 'no');
       return { url, content: '# ok' };
     });
     const results: Record<string, string> = {};
@@ -39,7 +41,13 @@ describe('checkLinkTargets', () => {
       return { url, content: '' };
     });
     const urls = Array.from({ length: 12 }, (_, i) => `https://h/${i}.md`);
-    await checkLinkTargets({ api, urls, concurrency: 4, signal: new AbortController().signal, onResult: () => {} });
+    await checkLinkTargets({
+      api,
+      urls,
+      concurrency: 4,
+      signal: new AbortController().signal,
+      onResult: () => {},
+    });
     expect(peak).toBe(4);
     expect(api.getDoc).toHaveBeenCalledTimes(12);
   });
@@ -52,7 +60,13 @@ describe('checkLinkTargets', () => {
       return { url, content: '' };
     });
     const onResult = jest.fn();
-    await checkLinkTargets({ api, urls: ['https://h/a.md', 'https://h/b.md'], concurrency: 1, signal: controller.signal, onResult });
+    await checkLinkTargets({
+      api,
+      urls: ['https://h/a.md', 'https://h/b.md'],
+      concurrency: 1,
+      signal: controller.signal,
+      onResult,
+    });
     expect(onResult).not.toHaveBeenCalled();
   });
 });

@@ -16,7 +16,9 @@ export async function linkTargetStatus(
     await api.getDoc(url, { signal });
     return 'ok';
   } catch (error) {
-    return error instanceof ArchitectureDocError && error.kind === 'not-found' ? 'missing' : 'unknown';
+    return error instanceof ArchitectureDocError && error.kind === 'not-found'
+      ? 'missing'
+      : 'unknown';
   }
 }
 

@@ -1,5 +1,10 @@
 import type { ArchitectureDocFile, ArchitectureDocLocation } from '../api';
-import type { ArchitectureDocReport, LinkReport, ParsedArchitectureDoc, RenderBudgetExcess } from '../lib';
+import type {
+  ArchitectureDocReport,
+  LinkReport,
+  ParsedArchitectureDoc,
+  RenderBudgetExcess,
+} from '../lib';
 
 /**
  * Whether a link's target was found: `missing` when the host answered 404

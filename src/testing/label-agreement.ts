@@ -9,11 +9,17 @@ export interface LabelledVerdict {
   uncertain: boolean;
 }
 
-const STATUSES: readonly SectionStatus[] = ['present', 'placeholder', 'missing'];
+const STATUSES: readonly SectionStatus[] = [
+  'present',
+  'placeholder',
+  'missing',
+];
 
 /** Share of verdicts that agree with their label, 0–1. */
 export function agreement(rows: readonly LabelledVerdict[]): number {
-  return rows.length === 0 ? 0 : rows.filter(r => r.expected === r.actual).length / rows.length;
+  return rows.length === 0
+    ? 0
+    : rows.filter(r => r.expected === r.actual).length / rows.length;
 }
 
 /**
@@ -21,10 +27,15 @@ export function agreement(rows: readonly LabelledVerdict[]): number {
  * certain ones, the confusion matrix of the certain ones (rows: label,
  * columns: analyzer) and each disagreement.
  */
-export function agreementReport(name: string, rows: readonly LabelledVerdict[]): string {
+export function agreementReport(
+  name: string,
+  rows: readonly LabelledVerdict[],
+): string {
   const certain = rows.filter(r => !r.uncertain);
-  const count = (list: readonly LabelledVerdict[]) => list.filter(r => r.expected === r.actual).length;
-  const percent = (list: readonly LabelledVerdict[]) => (100 * agreement(list)).toFixed(1);
+  const count = (list: readonly LabelledVerdict[]) =>
+    list.filter(r => r.expected === r.actual).length;
+  const percent = (list: readonly LabelledVerdict[]) =>
+    (100 * agreement(list)).toFixed(1);
   const width = 12;
   const cell = (text: string) => text.padStart(width);
   const matrix = [
@@ -32,7 +43,13 @@ export function agreementReport(name: string, rows: readonly LabelledVerdict[]):
     ...STATUSES.map(
       expected =>
         `  ${expected.padEnd(width)}${STATUSES.map(actual =>
-          cell(String(certain.filter(r => r.expected === expected && r.actual === actual).length)),
+          cell(
+            String(
+              certain.filter(
+                r => r.expected === expected && r.actual === actual,
+              ).length,
+            ),
+          ),
         ).join('')}`,
     ),
   ];
@@ -44,6 +61,9 @@ export function agreementReport(name: string, rows: readonly LabelledVerdict[]):
     'Disagreements:',
     ...rows
       .filter(r => r.expected !== r.actual)
-      .map(r => `  ${r.uncertain ? '(uncertain) ' : ''}${r.doc} · ${r.section}: labelled ${r.expected}, analysed ${r.actual}`),
+      .map(
+        r =>
+          `  ${r.uncertain ? '(uncertain) ' : ''}${r.doc} · ${r.section}: labelled ${r.expected}, analysed ${r.actual}`,
+      ),
   ].join('\n');
 }

@@ -10,7 +10,9 @@ export function mockArchitectureDocsApi(): jest.Mocked<ArchitectureDocsApi> {
     getDocLocation: jest.fn(),
     getEntityDoc: jest.fn(),
     getDoc: jest.fn(),
-    resolveLink: jest.fn((target: string, base: string) => new URL(target, base).href),
+    resolveLink: jest.fn(
+      (target: string, base: string) => new URL(target, base).href,
+    ),
     getViewUrl: jest.fn((url: string) => `${url}?view`),
     signIn: jest.fn(),
   };

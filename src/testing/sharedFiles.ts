@@ -15,8 +15,13 @@ import * as path from 'node:path';
 export const REQUIRE_SHARED_FILES_ENV = 'ARCHITECTURE_DOCS_REQUIRE_CORPUS';
 
 /** The folder shared beside `repoRoot` (or `ARCHITECTURE_DOCS_SHARED_DIR`). */
-export function sharedDirBeside(repoRoot: string, env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(env.ARCHITECTURE_DOCS_SHARED_DIR || path.join(repoRoot, '..', 'shared'));
+export function sharedDirBeside(
+  repoRoot: string,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
+  return path.resolve(
+    env.ARCHITECTURE_DOCS_SHARED_DIR || path.join(repoRoot, '..', 'shared'),
+  );
 }
 
 /** The shared folder beside this repository. */
@@ -26,14 +31,24 @@ export const sharedDir = sharedDirBeside(path.resolve(__dirname, '..', '..'));
 export const corpusDir = path.join(sharedDir, 'corpus');
 
 /** The team's architecture template, which the plugin ships as its default. */
-export const sharedTemplateFile = path.join(sharedDir, 'template', 'architecture-template.md');
+export const sharedTemplateFile = path.join(
+  sharedDir,
+  'template',
+  'architecture-template.md',
+);
 
 /** The official arc42 template file (English, with help), as its authors publish it. */
-export const arc42TemplateFile = path.join(sharedDir, 'template', 'arc42-template-EN-withhelp.md');
+export const arc42TemplateFile = path.join(
+  sharedDir,
+  'template',
+  'arc42-template-EN-withhelp.md',
+);
 
 /** The shared files the tests read that are not there. */
 export function missingSharedFiles(): string[] {
-  return [corpusDir, sharedTemplateFile, arc42TemplateFile].filter(file => !fs.existsSync(file));
+  return [corpusDir, sharedTemplateFile, arc42TemplateFile].filter(
+    file => !fs.existsSync(file),
+  );
 }
 
 /**

@@ -8,7 +8,9 @@ import { sharedFilesSkipReason } from './sharedFiles';
 const skipReason = sharedFilesSkipReason();
 
 /** `describe` when the shared files are there, `describe.skip` when they are not. */
-export const describeWithSharedFiles: jest.Describe = skipReason === undefined ? describe : describe.skip;
+export const describeWithSharedFiles: jest.Describe =
+  skipReason === undefined ? describe : describe.skip;
 
 /** `it` when the shared files are there, `it.skip` when they are not. */
-export const itWithSharedFiles: jest.It = skipReason === undefined ? it : it.skip;
+export const itWithSharedFiles: jest.It =
+  skipReason === undefined ? it : it.skip;

@@ -3,12 +3,21 @@
 // mocked Backstage APIs, and the docs and answers the tests read.
 import type { Entity } from '@backstage/catalog-model';
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
-import { ScmIntegrations, type ScmIntegrationRegistry } from '@backstage/integration';
-import type { ScmAuthApi, ScmAuthTokenResponse } from '@backstage/integration-react';
+import {
+  ScmIntegrations,
+  type ScmIntegrationRegistry,
+} from '@backstage/integration';
+import type {
+  ScmAuthApi,
+  ScmAuthTokenResponse,
+} from '@backstage/integration-react';
 import { mockApis, registerMswTestHooks } from '@backstage/test-utils';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { ArchitectureDocsClient, ArchitectureDocsClientConfig } from '../ArchitectureDocsClient';
+import {
+  ArchitectureDocsClient,
+  ArchitectureDocsClientConfig,
+} from '../ArchitectureDocsClient';
 
 /** The msw server of the importing test file; reset after each test. */
 export const server = setupServer();
@@ -27,10 +36,18 @@ export const scmIntegrations = ScmIntegrations.fromConfig(
             rawBaseUrl: 'https://ghe.example.com/raw',
           },
         ],
-        gitlab: [{ host: 'gitlab.example.com', apiBaseUrl: 'https://gitlab.example.com/api/v4' }],
+        gitlab: [
+          {
+            host: 'gitlab.example.com',
+            apiBaseUrl: 'https://gitlab.example.com/api/v4',
+          },
+        ],
         bitbucketCloud: [{}],
         bitbucketServer: [
-          { host: 'bitbucket.example.com', apiBaseUrl: 'https://bitbucket.example.com/rest/api/1.0' },
+          {
+            host: 'bitbucket.example.com',
+            apiBaseUrl: 'https://bitbucket.example.com/rest/api/1.0',
+          },
         ],
         azure: [{ host: 'dev.azure.com' }],
         gitea: [{ host: 'gitea.example.com' }],
@@ -40,7 +57,8 @@ export const scmIntegrations = ScmIntegrations.fromConfig(
 );
 
 /** A doc on github.com, as its page. */
-export const GITHUB_DOC = 'https://github.com/acme/playout/blob/main/docs/architecture/PlayoutEngine.md';
+export const GITHUB_DOC =
+  'https://github.com/acme/playout/blob/main/docs/architecture/PlayoutEngine.md';
 /** Where {@link GITHUB_DOC} is read anonymously. */
 export const GITHUB_RAW =
   'https://raw.githubusercontent.com/acme/playout/main/docs/architecture/PlayoutEngine.md';
@@ -48,7 +66,8 @@ export const GITHUB_RAW =
 export const GITHUB_API =
   'https://api.github.com/repos/acme/playout/contents/docs/architecture/PlayoutEngine.md?ref=main';
 /** A doc on a host with no integration. */
-export const PLAIN_DOC = 'https://docs.example.net/architecture/PlayoutEngine.md';
+export const PLAIN_DOC =
+  'https://docs.example.net/architecture/PlayoutEngine.md';
 /** The text every host answers with unless a test says otherwise. */
 export const DOC_TEXT = '# Playout engine architecture\n\n## Purpose\n';
 
@@ -73,13 +92,20 @@ export function setup(options: SetupOptions = {}) {
   const scmAuthApi: jest.Mocked<ScmAuthApi> = {
     getCredentials: jest.fn(),
   };
-  scmAuthApi.getCredentials.mockRejectedValue(new Error('No auth provider available'));
+  scmAuthApi.getCredentials.mockRejectedValue(
+    new Error('No auth provider available'),
+  );
   const discoveryApi: jest.Mocked<DiscoveryApi> = {
-    getBaseUrl: jest.fn(async (pluginId: string) => `http://backstage.test/api/${pluginId}`),
+    getBaseUrl: jest.fn(
+      async (pluginId: string) => `http://backstage.test/api/${pluginId}`,
+    ),
   };
   const fetchApi: jest.Mocked<FetchApi> = {
-    fetch: jest.fn((input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) =>
-      fetch(input, init),
+    fetch: jest.fn(
+      (
+        input: Parameters<typeof fetch>[0],
+        init?: Parameters<typeof fetch>[1],
+      ) => fetch(input, init),
     ),
   };
   const client = new ArchitectureDocsClient({
@@ -102,7 +128,10 @@ export interface Seen {
 }
 
 /** Answers every GET on `origin` with `respond`, recording what was asked. */
-export function serve(origin: string, respond: (request: Request) => Response | Promise<Response>): Seen[] {
+export function serve(
+  origin: string,
+  respond: (request: Request) => Response | Promise<Response>,
+): Seen[] {
   const seen: Seen[] = [];
   server.use(
     http.get(`${origin}/*`, ({ request }) => {
@@ -120,7 +149,9 @@ export function serve(origin: string, respond: (request: Request) => Response | 
 
 /** A plain-text answer. */
 export const text = (body: string, headers: Record<string, string> = {}) =>
-  new HttpResponse(body, { headers: { 'Content-Type': 'text/plain; charset=utf-8', ...headers } });
+  new HttpResponse(body, {
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', ...headers },
+  });
 
 /** A component with the given annotations. */
 export function entity(annotations: Record<string, string>): Entity {

@@ -23,26 +23,41 @@ export interface HostFileSource {
 }
 
 /** The set of hosts credentials may go to, leaving out the ones not configured. */
-export function credentialHostSet(hosts: Array<string | undefined>): ReadonlySet<string> {
+export function credentialHostSet(
+  hosts: Array<string | undefined>,
+): ReadonlySet<string> {
   return new Set(hosts.filter((h): h is string => !!h));
 }
 
 /** A source whose request is the same with and without credentials. */
-export function fixedFileSource(request: RawRequest, hosts: Array<string | undefined>): HostFileSource {
-  return { credentialHosts: credentialHostSet(hosts), rawRequest: () => request };
+export function fixedFileSource(
+  request: RawRequest,
+  hosts: Array<string | undefined>,
+): HostFileSource {
+  return {
+    credentialHosts: credentialHostSet(hosts),
+    rawRequest: () => request,
+  };
 }
 
 /** Decodes a URL path segment; malformed encoding is an invalid location, reported as such. */
 export function decodePathSegment(value: string): string {
   const decoded = tryDecodeURIComponent(value);
   if (decoded === undefined) {
-    throw new ArchitectureDocError('invalid-location', `"${value}" is not a valid URL path segment.`);
+    throw new ArchitectureDocError(
+      'invalid-location',
+      `"${value}" is not a valid URL path segment.`,
+    );
   }
   return decoded;
 }
 
 /** The error for a URL on a host's integration that does not name a file there. */
-export function invalidFileUrl(url: string, kind: string, example: string): ArchitectureDocError {
+export function invalidFileUrl(
+  url: string,
+  kind: string,
+  example: string,
+): ArchitectureDocError {
   return new ArchitectureDocError(
     'invalid-location',
     `${url} is not a ${kind} file URL; expected one like ${example}.`,

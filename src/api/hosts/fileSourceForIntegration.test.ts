@@ -3,7 +3,14 @@
  */
 // The client is DOM-free; Node's fetch and streams are what msw intercepts.
 import { HttpResponse } from 'msw';
-import { DOC_TEXT, PLAIN_DOC, scmIntegrations, serve, setup, text } from '../__testUtils__/clientTestSetup';
+import {
+  DOC_TEXT,
+  PLAIN_DOC,
+  scmIntegrations,
+  serve,
+  setup,
+  text,
+} from '../__testUtils__/clientTestSetup';
 import { fileSourceForIntegration } from './fileSourceForIntegration';
 
 describe('fileSourceForIntegration', () => {
@@ -11,7 +18,9 @@ describe('fileSourceForIntegration', () => {
     it('should read a Bitbucket Cloud doc from the src API', async () => {
       const { client } = setup();
       const seen = serve('https://api.bitbucket.org', () => text(DOC_TEXT));
-      await client.getDoc('https://bitbucket.org/acme/playout/src/main/docs/architecture/A.md');
+      await client.getDoc(
+        'https://bitbucket.org/acme/playout/src/main/docs/architecture/A.md',
+      );
       expect(seen.map(s => s.url)).toEqual([
         'https://api.bitbucket.org/2.0/repositories/acme/playout/src/main/docs/architecture/A.md',
       ]);
@@ -30,8 +39,12 @@ describe('fileSourceForIntegration', () => {
 
     it('should read an Azure DevOps doc from the items API as octet stream', async () => {
       const { client } = setup();
-      const seen = serve('https://dev.azure.com', () =>
-        new HttpResponse(DOC_TEXT, { headers: { 'Content-Type': 'application/octet-stream' } }),
+      const seen = serve(
+        'https://dev.azure.com',
+        () =>
+          new HttpResponse(DOC_TEXT, {
+            headers: { 'Content-Type': 'application/octet-stream' },
+          }),
       );
       const file = await client.getDoc(
         'https://dev.azure.com/acme/media/_git/playout?path=%2Fdocs%2Farchitecture%2FA.md&version=GBmain',
@@ -57,17 +70,31 @@ describe('fileSourceForIntegration', () => {
 
   describe('per integration type', () => {
     it('should have no source for a URL on no supported integration', () => {
-      expect(fileSourceForIntegration(PLAIN_DOC, undefined, scmIntegrations)).toBeUndefined();
-      expect(fileSourceForIntegration('https://storage.example.net/a.md', 'awsS3', scmIntegrations)).toBeUndefined();
+      expect(
+        fileSourceForIntegration(PLAIN_DOC, undefined, scmIntegrations),
+      ).toBeUndefined();
+      expect(
+        fileSourceForIntegration(
+          'https://storage.example.net/a.md',
+          'awsS3',
+          scmIntegrations,
+        ),
+      ).toBeUndefined();
     });
 
     it('should have no source when the integration of the type does not serve the URL', () => {
-      expect(fileSourceForIntegration(PLAIN_DOC, 'gitea', scmIntegrations)).toBeUndefined();
+      expect(
+        fileSourceForIntegration(PLAIN_DOC, 'gitea', scmIntegrations),
+      ).toBeUndefined();
     });
 
     it("should report a URL the integration's builder rejects as invalid-location", () => {
       expect(() =>
-        fileSourceForIntegration('https://dev.azure.com/acme/media/playout', 'azure', scmIntegrations),
+        fileSourceForIntegration(
+          'https://dev.azure.com/acme/media/playout',
+          'azure',
+          scmIntegrations,
+        ),
       ).toThrow(
         expect.objectContaining({
           name: 'ArchitectureDocError',
@@ -83,7 +110,9 @@ describe('fileSourceForIntegration', () => {
         'bitbucketServer',
         scmIntegrations,
       );
-      expect(source && [...source.credentialHosts]).toEqual(['bitbucket.example.com']);
+      expect(source && [...source.credentialHosts]).toEqual([
+        'bitbucket.example.com',
+      ]);
     });
   });
 });

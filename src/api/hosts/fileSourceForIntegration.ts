@@ -12,7 +12,11 @@ import { gitlabFileSource } from './gitlabFiles';
 import { fixedFileSource, HostFileSource } from './fileSource';
 
 /** Wraps a URL builder of `@backstage/integration`, which throws plain errors. */
-function fromIntegrationBuilder(url: string, kind: string, build: () => string): string {
+function fromIntegrationBuilder(
+  url: string,
+  kind: string,
+  build: () => string,
+): string {
   try {
     return build();
   } catch (error) {
@@ -48,31 +52,47 @@ export function fileSourceForIntegration(
     case 'bitbucketCloud': {
       const config = integrations.bitbucketCloud.byUrl(url)?.config;
       if (!config) return undefined;
-      const fetchUrl = fromIntegrationBuilder(url, 'Bitbucket Cloud', () => getBitbucketCloudFileFetchUrl(url, config));
-      return fixedFileSource({ url: fetchUrl, headers: {}, format: 'text' }, [config.host, hostOf(config.apiBaseUrl)]);
+      const fetchUrl = fromIntegrationBuilder(url, 'Bitbucket Cloud', () =>
+        getBitbucketCloudFileFetchUrl(url, config),
+      );
+      return fixedFileSource({ url: fetchUrl, headers: {}, format: 'text' }, [
+        config.host,
+        hostOf(config.apiBaseUrl),
+      ]);
     }
     case 'bitbucketServer': {
       const config = integrations.bitbucketServer.byUrl(url)?.config;
       if (!config) return undefined;
-      const fetchUrl = fromIntegrationBuilder(url, 'Bitbucket Server', () => getBitbucketServerFileFetchUrl(url, config));
-      return fixedFileSource({ url: fetchUrl, headers: {}, format: 'text' }, [config.host, hostOf(config.apiBaseUrl)]);
+      const fetchUrl = fromIntegrationBuilder(url, 'Bitbucket Server', () =>
+        getBitbucketServerFileFetchUrl(url, config),
+      );
+      return fixedFileSource({ url: fetchUrl, headers: {}, format: 'text' }, [
+        config.host,
+        hostOf(config.apiBaseUrl),
+      ]);
     }
     case 'azure': {
       const config = integrations.azure.byUrl(url)?.config;
       if (!config) return undefined;
-      const fetchUrl = fromIntegrationBuilder(url, 'Azure DevOps', () => getAzureFileFetchUrl(url));
+      const fetchUrl = fromIntegrationBuilder(url, 'Azure DevOps', () =>
+        getAzureFileFetchUrl(url),
+      );
       // Without it the items API may answer with the file's JSON metadata.
       const headers = { Accept: 'application/octet-stream, text/plain' };
-      return fixedFileSource({ url: fetchUrl, headers, format: 'text' }, [config.host]);
+      return fixedFileSource({ url: fetchUrl, headers, format: 'text' }, [
+        config.host,
+      ]);
     }
     case 'gitea': {
       const config = integrations.gitea.byUrl(url)?.config;
       if (!config) return undefined;
-      const fetchUrl = fromIntegrationBuilder(url, 'Gitea', () => getGiteaFileContentsUrl(config, url));
-      return fixedFileSource({ url: fetchUrl, headers: {}, format: 'gitea-contents' }, [
-        config.host,
-        hostOf(config.baseUrl),
-      ]);
+      const fetchUrl = fromIntegrationBuilder(url, 'Gitea', () =>
+        getGiteaFileContentsUrl(config, url),
+      );
+      return fixedFileSource(
+        { url: fetchUrl, headers: {}, format: 'gitea-contents' },
+        [config.host, hostOf(config.baseUrl)],
+      );
     }
     default:
       return undefined;

@@ -28,12 +28,21 @@ function decodeBase64(value: string): Uint8Array | undefined {
  * an `unexpected-content` error when the answer is not one file (a folder
  * listing, a symlink, invalid JSON or base64).
  */
-export function giteaFileBytes(json: string, url: string, host: string, status: number): Uint8Array {
+export function giteaFileBytes(
+  json: string,
+  url: string,
+  host: string,
+  status: number,
+): Uint8Array {
   const notAFile = (why: string) =>
-    new ArchitectureDocError('unexpected-content', `${host} did not return a file: ${why}.`, {
-      url,
-      status,
-    });
+    new ArchitectureDocError(
+      'unexpected-content',
+      `${host} did not return a file: ${why}.`,
+      {
+        url,
+        status,
+      },
+    );
   let parsed: unknown;
   try {
     parsed = JSON.parse(json);
@@ -44,8 +53,12 @@ export function giteaFileBytes(json: string, url: string, host: string, status: 
     throw notAFile('the path is a folder');
   }
   const { type, encoding, content } = parsed as Record<string, unknown>;
-  if (type !== undefined && type !== 'file') throw notAFile(`the path is a ${String(type)}`);
-  if (typeof content !== 'string' || (encoding !== undefined && encoding !== 'base64')) {
+  if (type !== undefined && type !== 'file')
+    throw notAFile(`the path is a ${String(type)}`);
+  if (
+    typeof content !== 'string' ||
+    (encoding !== undefined && encoding !== 'base64')
+  ) {
     throw notAFile('the answer has no base64 content');
   }
   const bytes = decodeBase64(content);

@@ -18,24 +18,44 @@ import { githubFileSource, parseGithubFileUrl } from './githubFiles';
 
 describe('githubFiles', () => {
   describe('getDocLocation', () => {
-    it.each(['%E0%A4%A', '%', '%zz'])('should reject a GitHub ref whose branch holds malformed %s as invalid-location', async encoded => {
-      const { client, scmAuthApi } = setup();
-      scmAuthApi.getCredentials.mockResolvedValue(credentials('t'));
-      const error = await failure(client.getDoc(`https://github.com/acme/playout/blob/ma${encoded}in/docs/A.md`));
-      expect(error).toMatchObject({ name: 'ArchitectureDocError', kind: 'invalid-location' });
-    });
+    it.each(['%E0%A4%A', '%', '%zz'])(
+      'should reject a GitHub ref whose branch holds malformed %s as invalid-location',
+      async encoded => {
+        const { client, scmAuthApi } = setup();
+        scmAuthApi.getCredentials.mockResolvedValue(credentials('t'));
+        const error = await failure(
+          client.getDoc(
+            `https://github.com/acme/playout/blob/ma${encoded}in/docs/A.md`,
+          ),
+        );
+        expect(error).toMatchObject({
+          name: 'ArchitectureDocError',
+          kind: 'invalid-location',
+        });
+      },
+    );
   });
 
   describe('fetch URLs per host', () => {
     it('should read a public GitHub doc from the raw host', async () => {
       const { client } = setup();
-      const seen = serve('https://raw.githubusercontent.com', () => text(DOC_TEXT));
+      const seen = serve('https://raw.githubusercontent.com', () =>
+        text(DOC_TEXT),
+      );
       const file = await client.getDoc(GITHUB_DOC);
-      expect(seen).toEqual([{ url: GITHUB_RAW, authorization: null, accept: null, ifNoneMatch: null }]);
+      expect(seen).toEqual([
+        {
+          url: GITHUB_RAW,
+          authorization: null,
+          accept: null,
+          ifNoneMatch: null,
+        },
+      ]);
       expect(file).toEqual({
         url: GITHUB_DOC,
         content: DOC_TEXT,
-        editUrl: 'https://github.com/acme/playout/edit/main/docs/architecture/PlayoutEngine.md',
+        editUrl:
+          'https://github.com/acme/playout/edit/main/docs/architecture/PlayoutEngine.md',
         etag: undefined,
       });
     });
@@ -46,7 +66,12 @@ describe('githubFiles', () => {
       const seen = serve('https://api.github.com', () => text(DOC_TEXT));
       await client.getDoc(GITHUB_DOC);
       expect(seen).toEqual([
-        { url: GITHUB_API, authorization: 'Bearer gh-token', accept: 'application/vnd.github.raw', ifNoneMatch: null },
+        {
+          url: GITHUB_API,
+          authorization: 'Bearer gh-token',
+          accept: 'application/vnd.github.raw',
+          ifNoneMatch: null,
+        },
       ]);
     });
 
@@ -54,7 +79,9 @@ describe('githubFiles', () => {
       const { client, scmAuthApi } = setup();
       scmAuthApi.getCredentials.mockResolvedValue(credentials('ghe-token'));
       const seen = serve('https://ghe.example.com', () => text(DOC_TEXT));
-      await client.getDoc('https://ghe.example.com/media/playout/blob/release%2F2/docs/A%20B.md');
+      await client.getDoc(
+        'https://ghe.example.com/media/playout/blob/release%2F2/docs/A%20B.md',
+      );
       expect(seen).toEqual([
         {
           url: 'https://ghe.example.com/api/v3/repos/media/playout/contents/docs/A%20B.md?ref=release%2F2',
@@ -67,14 +94,20 @@ describe('githubFiles', () => {
 
     it('should reject a GitHub URL that does not name a file', async () => {
       const { client } = setup();
-      const error = await failure(client.getDoc('https://github.com/acme/playout'));
+      const error = await failure(
+        client.getDoc('https://github.com/acme/playout'),
+      );
       expect(error).toMatchObject({ kind: 'invalid-location' });
     });
   });
 
   describe('parseGithubFileUrl', () => {
     it('should split a file URL into owner, repo, kind, ref and encoded path', () => {
-      expect(parseGithubFileUrl('https://github.com/acme/playout/tree/release%2F2/docs/A%20B.md')).toEqual({
+      expect(
+        parseGithubFileUrl(
+          'https://github.com/acme/playout/tree/release%2F2/docs/A%20B.md',
+        ),
+      ).toEqual({
         kind: 'tree',
         owner: 'acme',
         repo: 'playout',
@@ -102,16 +135,18 @@ describe('githubFiles', () => {
     };
 
     it('should offer credentials to the web, API and raw hosts only', () => {
-      expect([...githubFileSource(GITHUB_DOC, config).credentialHosts]).toEqual([
-        'github.com',
-        'api.github.com',
-        'raw.githubusercontent.com',
-      ]);
+      expect([...githubFileSource(GITHUB_DOC, config).credentialHosts]).toEqual(
+        ['github.com', 'api.github.com', 'raw.githubusercontent.com'],
+      );
     });
 
     it('should read anonymously from the raw host and signed in from the contents API', () => {
       const source = githubFileSource(GITHUB_DOC, config);
-      expect(source.rawRequest(false)).toEqual({ url: GITHUB_RAW, headers: {}, format: 'text' });
+      expect(source.rawRequest(false)).toEqual({
+        url: GITHUB_RAW,
+        headers: {},
+        format: 'text',
+      });
       expect(source.rawRequest(true)).toEqual({
         url: GITHUB_API,
         headers: { Accept: 'application/vnd.github.raw' },
@@ -120,7 +155,10 @@ describe('githubFiles', () => {
     });
 
     it('should read anonymously from the contents API when there is no raw host', () => {
-      const source = githubFileSource(GITHUB_DOC, { host: 'github.com', apiBaseUrl: 'https://api.github.com' });
+      const source = githubFileSource(GITHUB_DOC, {
+        host: 'github.com',
+        apiBaseUrl: 'https://api.github.com',
+      });
       expect(source.rawRequest(false).url).toBe(GITHUB_API);
     });
 
@@ -135,7 +173,9 @@ describe('githubFiles', () => {
     });
 
     it('should reject a URL that names no file as invalid-location', () => {
-      expect(() => githubFileSource('https://github.com/acme/playout', config)).toThrow(
+      expect(() =>
+        githubFileSource('https://github.com/acme/playout', config),
+      ).toThrow(
         new ArchitectureDocError(
           'invalid-location',
           'https://github.com/acme/playout is not a GitHub file URL; expected one like https://github.com/org/repo/blob/main/docs/architecture/Service.md.',

@@ -1,7 +1,13 @@
 import type { GithubIntegrationConfig } from '@backstage/integration';
 import { ArchitectureDocError } from '../ArchitectureDocsApi';
 import { hostOf, tryParseUrl } from '../httpUrls';
-import { credentialHostSet, decodePathSegment, HostFileSource, invalidFileUrl, RawRequest } from './fileSource';
+import {
+  credentialHostSet,
+  decodePathSegment,
+  HostFileSource,
+  invalidFileUrl,
+  RawRequest,
+} from './fileSource';
 
 /** The parts of a GitHub file URL `/<owner>/<repo>/<blob|tree|raw|edit>/<ref>/<path>`, still URL-encoded. */
 export interface GithubFileParts {
@@ -17,7 +23,13 @@ export function parseGithubFileUrl(url: string): GithubFileParts | undefined {
   const parsed = tryParseUrl(url);
   if (!parsed) return undefined;
   const [owner, repo, kind, ref, ...path] = parsed.pathname.split('/').slice(1);
-  if (!owner || !repo || !ref || !['blob', 'tree', 'raw', 'edit'].includes(kind)) return undefined;
+  if (
+    !owner ||
+    !repo ||
+    !ref ||
+    !['blob', 'tree', 'raw', 'edit'].includes(kind)
+  )
+    return undefined;
   if (path.length === 0 || path.some(segment => !segment)) return undefined;
   return { kind, owner, repo, ref, path };
 }
@@ -27,10 +39,17 @@ export function parseGithubFileUrl(url: string): GithubFileParts | undefined {
  * credentials from the contents API with the raw media type. Throws an
  * `invalid-location` error when `url` names no file.
  */
-export function githubFileSource(url: string, config: GithubIntegrationConfig): HostFileSource {
+export function githubFileSource(
+  url: string,
+  config: GithubIntegrationConfig,
+): HostFileSource {
   const parts = parseGithubFileUrl(url);
   if (!parts) {
-    throw invalidFileUrl(url, 'GitHub', `https://${config.host}/org/repo/blob/main/docs/architecture/Service.md`);
+    throw invalidFileUrl(
+      url,
+      'GitHub',
+      `https://${config.host}/org/repo/blob/main/docs/architecture/Service.md`,
+    );
   }
   const { owner, repo, ref, path } = parts;
   const { apiBaseUrl, rawBaseUrl } = config;
@@ -40,13 +59,21 @@ export function githubFileSource(url: string, config: GithubIntegrationConfig): 
     format: 'text',
   });
   return {
-    credentialHosts: credentialHostSet([config.host, hostOf(apiBaseUrl), hostOf(rawBaseUrl)]),
+    credentialHosts: credentialHostSet([
+      config.host,
+      hostOf(apiBaseUrl),
+      hostOf(rawBaseUrl),
+    ]),
     rawRequest(authenticated) {
       // The contents API accepts tokens across origins; the raw host is for
       // anonymous reads and does not count against the API rate limit.
       if (authenticated && apiBaseUrl) return apiRequest(apiBaseUrl);
       if (rawBaseUrl) {
-        return { url: `${rawBaseUrl}/${owner}/${repo}/${ref}/${path.join('/')}`, headers: {}, format: 'text' };
+        return {
+          url: `${rawBaseUrl}/${owner}/${repo}/${ref}/${path.join('/')}`,
+          headers: {},
+          format: 'text',
+        };
       }
       if (apiBaseUrl) return apiRequest(apiBaseUrl);
       throw new ArchitectureDocError(

@@ -10,7 +10,9 @@ describe('gitlabFiles', () => {
     it('should read a GitLab doc from the repository files API', async () => {
       const { client } = setup();
       const seen = serve('https://gitlab.example.com', () => text(DOC_TEXT));
-      await client.getDoc('https://gitlab.example.com/media/tv/playout/-/blob/main/docs/architecture/A.md');
+      await client.getDoc(
+        'https://gitlab.example.com/media/tv/playout/-/blob/main/docs/architecture/A.md',
+      );
       expect(seen.map(s => s.url)).toEqual([
         'https://gitlab.example.com/api/v4/projects/media%2Ftv%2Fplayout/repository/files/docs%2Farchitecture%2FA.md/raw?ref=main',
       ]);
@@ -25,7 +27,12 @@ describe('gitlabFiles', () => {
     };
 
     it('should read the project path after the path the instance is served under', () => {
-      expect(parseGitlabFileUrl('https://example.com/gitlab/media/tv/playout/-/blob/main/docs/A%20B.md', config)).toEqual({
+      expect(
+        parseGitlabFileUrl(
+          'https://example.com/gitlab/media/tv/playout/-/blob/main/docs/A%20B.md',
+          config,
+        ),
+      ).toEqual({
         root: 'https://example.com/gitlab',
         project: 'media/tv/playout',
         ref: 'main',
@@ -34,7 +41,12 @@ describe('gitlabFiles', () => {
     });
 
     it('should read the legacy form without the `/-/` marker', () => {
-      expect(parseGitlabFileUrl('https://example.com/gitlab/media/playout/raw/main/A.md', config)).toMatchObject({
+      expect(
+        parseGitlabFileUrl(
+          'https://example.com/gitlab/media/playout/raw/main/A.md',
+          config,
+        ),
+      ).toMatchObject({
         project: 'media/playout',
         ref: 'main',
         path: ['A.md'],
@@ -57,7 +69,8 @@ describe('gitlabFiles', () => {
       baseUrl: 'https://gitlab.example.com',
       apiBaseUrl: 'https://api.gitlab.example.com/v4',
     };
-    const doc = 'https://gitlab.example.com/media/playout/-/blob/release%2F2/docs/A%20B.md';
+    const doc =
+      'https://gitlab.example.com/media/playout/-/blob/release%2F2/docs/A%20B.md';
 
     it('should read the same encoded raw endpoint with and without credentials', () => {
       const source = gitlabFileSource(doc, config);
@@ -78,8 +91,13 @@ describe('gitlabFiles', () => {
     });
 
     it('should reject a URL that names no file as invalid-location', () => {
-      expect(() => gitlabFileSource('https://gitlab.example.com/media/playout', config)).toThrow(
-        expect.objectContaining({ name: 'ArchitectureDocError', kind: 'invalid-location' }),
+      expect(() =>
+        gitlabFileSource('https://gitlab.example.com/media/playout', config),
+      ).toThrow(
+        expect.objectContaining({
+          name: 'ArchitectureDocError',
+          kind: 'invalid-location',
+        }),
       );
     });
   });

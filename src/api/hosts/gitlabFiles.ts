@@ -1,6 +1,12 @@
 import type { GitLabIntegrationConfig } from '@backstage/integration';
 import { hostOf, tryParseUrl } from '../httpUrls';
-import { credentialHostSet, decodePathSegment, HostFileSource, invalidFileUrl, RawRequest } from './fileSource';
+import {
+  credentialHostSet,
+  decodePathSegment,
+  HostFileSource,
+  invalidFileUrl,
+  RawRequest,
+} from './fileSource';
 
 /** The parts of a GitLab file URL, still URL-encoded. */
 export interface GitlabFileParts {
@@ -12,7 +18,10 @@ export interface GitlabFileParts {
 }
 
 /** The parts of a GitLab file URL on the instance `config` describes; undefined when it names no file. */
-export function parseGitlabFileUrl(url: string, config: GitLabIntegrationConfig): GitlabFileParts | undefined {
+export function parseGitlabFileUrl(
+  url: string,
+  config: GitLabIntegrationConfig,
+): GitlabFileParts | undefined {
   const parsed = tryParseUrl(url);
   const base = tryParseUrl(config.baseUrl);
   if (!parsed || !base) return undefined;
@@ -22,12 +31,15 @@ export function parseGitlabFileUrl(url: string, config: GitLabIntegrationConfig)
   if (prefix && !parsed.pathname.startsWith(`${prefix}/`)) return undefined;
   const rest = parsed.pathname.slice(prefix.length);
   // `/-/` marks the end of the project path; the bare form is the legacy one.
-  const marker = ['/-/blob/', '/-/raw/', '/blob/', '/raw/'].find(m => rest.includes(m));
+  const marker = ['/-/blob/', '/-/raw/', '/blob/', '/raw/'].find(m =>
+    rest.includes(m),
+  );
   if (!marker) return undefined;
   const index = rest.indexOf(marker);
   const project = rest.slice(1, index);
   const [ref, ...path] = rest.slice(index + marker.length).split('/');
-  if (!project || !ref || path.length === 0 || path.some(segment => !segment)) return undefined;
+  if (!project || !ref || path.length === 0 || path.some(segment => !segment))
+    return undefined;
   return { root: `${parsed.origin}${prefix}`, project, ref, path };
 }
 
@@ -36,10 +48,17 @@ export function parseGitlabFileUrl(url: string, config: GitLabIntegrationConfig)
  * the same request with and without credentials. Throws an
  * `invalid-location` error when `url` names no file.
  */
-export function gitlabFileSource(url: string, config: GitLabIntegrationConfig): HostFileSource {
+export function gitlabFileSource(
+  url: string,
+  config: GitLabIntegrationConfig,
+): HostFileSource {
   const parts = parseGitlabFileUrl(url, config);
   if (!parts) {
-    throw invalidFileUrl(url, 'GitLab', `${config.baseUrl}/group/project/-/blob/main/docs/architecture/Service.md`);
+    throw invalidFileUrl(
+      url,
+      'GitLab',
+      `${config.baseUrl}/group/project/-/blob/main/docs/architecture/Service.md`,
+    );
   }
   const project = encodeURIComponent(decodePathSegment(parts.project));
   const filePath = encodeURIComponent(decodePathSegment(parts.path.join('/')));
@@ -50,7 +69,11 @@ export function gitlabFileSource(url: string, config: GitLabIntegrationConfig): 
     format: 'text',
   };
   return {
-    credentialHosts: credentialHostSet([config.host, hostOf(config.apiBaseUrl), hostOf(config.baseUrl)]),
+    credentialHosts: credentialHostSet([
+      config.host,
+      hostOf(config.apiBaseUrl),
+      hostOf(config.baseUrl),
+    ]),
     rawRequest: () => request,
   };
 }

@@ -5,24 +5,34 @@ import type { Entity, EntityRelation } from '@backstage/catalog-model';
 import { architectureDocsApiRef, type ArchitectureDocsApi } from '../../api';
 import { analyzeParsedDoc, parseArchitectureDoc } from '../../lib';
 import type { ArchitectureMarkdownProps } from '../ArchitectureMarkdown/types';
-import type { LoadedArchitectureDoc, ResolvedDocLink } from '../../model/loaded-doc';
-import { ArchitectureDocSidePanel, type ArchitectureDocSidePanelProps } from './ArchitectureDocSidePanel';
+import type {
+  LoadedArchitectureDoc,
+  ResolvedDocLink,
+} from '../../model/loaded-doc';
+import {
+  ArchitectureDocSidePanel,
+  type ArchitectureDocSidePanelProps,
+} from './ArchitectureDocSidePanel';
 import { mockArchitectureDocsApi } from '../../testing/mockArchitectureDocsApi';
 
-jest.mock(
-  '../ArchitectureMarkdown',
-  () => {
-    const { createElement } = jest.requireActual<typeof import('react')>('react');
-    return {
-      ArchitectureMarkdown: (props: ArchitectureMarkdownProps) =>
-        createElement('div', { 'data-testid': 'architecture-markdown' }, props.report.title),
-    };
-  },
-);
+jest.mock('../ArchitectureMarkdown', () => {
+  const { createElement } = jest.requireActual<typeof import('react')>('react');
+  return {
+    ArchitectureMarkdown: (props: ArchitectureMarkdownProps) =>
+      createElement(
+        'div',
+        { 'data-testid': 'architecture-markdown' },
+        props.report.title,
+      ),
+  };
+});
 
-const DOC_URL = 'https://docs.example.com/checkout/docs/architecture/Checkout.md';
+const DOC_URL =
+  'https://docs.example.com/checkout/docs/architecture/Checkout.md';
 const DOC_PATH = 'checkout/docs/architecture/Checkout.md';
-const ENTITY_ROUTES = { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } };
+const ENTITY_ROUTES = {
+  mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+};
 
 const MARKDOWN = `# Checkout
 
@@ -57,11 +67,17 @@ Refunds follow [the refunds contract](../contracts/Refunds.md) and [the orders c
 type LinkOverrides = Partial<Omit<ResolvedDocLink, 'index' | 'link'>>;
 
 /** The page's view of a doc, built the way the page builds it, with per-target overrides. */
-function loadDoc(markdown: string, overrides: Record<string, LinkOverrides> = {}): LoadedArchitectureDoc {
+function loadDoc(
+  markdown: string,
+  overrides: Record<string, LinkOverrides> = {},
+): LoadedArchitectureDoc {
   const parsed = parseArchitectureDoc(markdown);
   const report = analyzeParsedDoc(parsed, { path: DOC_PATH });
   const links = report.links.map((link, index): ResolvedDocLink => {
-    const url = link.kind === 'anchor' || link.unsafe ? null : new URL(link.target, DOC_URL).href;
+    const url =
+      link.kind === 'anchor' || link.unsafe
+        ? null
+        : new URL(link.target, DOC_URL).href;
     return {
       index,
       link,
@@ -72,7 +88,11 @@ function loadDoc(markdown: string, overrides: Record<string, LinkOverrides> = {}
     };
   });
   return {
-    location: { ref: './docs/architecture/Checkout.md', url: DOC_URL, editUrl: `${DOC_URL}?edit` },
+    location: {
+      ref: './docs/architecture/Checkout.md',
+      url: DOC_URL,
+      editUrl: `${DOC_URL}?edit`,
+    },
     file: { url: DOC_URL, content: markdown },
     parsed,
     report,
@@ -105,7 +125,9 @@ async function renderPanel(
     <TestApiProvider apis={[[architectureDocsApiRef, api]]}>
       <ArchitectureDocSidePanel
         entity={checkoutEntity()}
-        doc={loadDoc(MARKDOWN, { '../../../payments/docs/architecture/Payments.md': PAYMENTS_LINK })}
+        doc={loadDoc(MARKDOWN, {
+          '../../../payments/docs/architecture/Payments.md': PAYMENTS_LINK,
+        })}
         {...props}
       />
     </TestApiProvider>,
@@ -114,7 +136,10 @@ async function renderPanel(
   return api;
 }
 
-function attribute(elements: HTMLElement[], name: string): Array<string | null> {
+function attribute(
+  elements: HTMLElement[],
+  name: string,
+): Array<string | null> {
   return elements.map(element => element.getAttribute(name));
 }
 
@@ -130,7 +155,9 @@ function scrollTarget(id: string): jest.Mock {
 
 afterEach(() => {
   window.history.replaceState(null, '', '/');
-  document.querySelectorAll('body > div[id]').forEach(element => element.remove());
+  document
+    .querySelectorAll('body > div[id]')
+    .forEach(element => element.remove());
 });
 
 describe('ArchitectureDocSidePanel', () => {
@@ -138,13 +165,19 @@ describe('ArchitectureDocSidePanel', () => {
     await renderPanel();
     const score = screen.getByTestId('completeness-score');
     expect(score).toHaveAttribute('data-score', '25');
-    expect(within(score).getByText('3 of 12 sections present')).toBeInTheDocument();
-    expect(within(score).getByText('1 placeholder, 8 missing')).toBeInTheDocument();
+    expect(
+      within(score).getByText('3 of 12 sections present'),
+    ).toBeInTheDocument();
+    expect(
+      within(score).getByText('1 placeholder, 8 missing'),
+    ).toBeInTheDocument();
   });
 
   it('should list every template section in template order with its status', async () => {
     await renderPanel();
-    const items = within(screen.getByTestId('section-checklist')).getAllByRole('button');
+    const items = within(screen.getByTestId('section-checklist')).getAllByRole(
+      'button',
+    );
     expect(attribute(items, 'data-section-id')).toEqual([
       'purpose',
       'context',
@@ -175,21 +208,30 @@ describe('ArchitectureDocSidePanel', () => {
     ]);
   });
 
-  it('should show the doc\'s heading only where it differs from the template title', async () => {
+  it("should show the doc's heading only where it differs from the template title", async () => {
     await renderPanel();
     const checklist = screen.getByTestId('section-checklist');
-    expect(within(checklist).getByRole('button', { name: 'Present Purpose as “Overview”' })).toHaveTextContent(
-      'as “Overview”',
-    );
-    expect(within(checklist).getByRole('button', { name: 'Placeholder Context' })).not.toHaveTextContent('as “');
+    expect(
+      within(checklist).getByRole('button', {
+        name: 'Present Purpose as “Overview”',
+      }),
+    ).toHaveTextContent('as “Overview”');
+    expect(
+      within(checklist).getByRole('button', { name: 'Placeholder Context' }),
+    ).not.toHaveTextContent('as “');
   });
 
-  it('should scroll to a present section\'s heading, set the hash and report the section', async () => {
+  it("should scroll to a present section's heading, set the hash and report the section", async () => {
     const scrollIntoView = scrollTarget('overview');
     const onSelectSection = jest.fn();
     await renderPanel({ onSelectSection });
-    fireEvent.click(screen.getByRole('button', { name: 'Present Purpose as “Overview”' }));
-    expect(scrollIntoView).toHaveBeenCalledWith({ behavior: 'smooth', block: 'start' });
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Present Purpose as “Overview”' }),
+    );
+    expect(scrollIntoView).toHaveBeenCalledWith({
+      behavior: 'smooth',
+      block: 'start',
+    });
     expect(window.location.hash).toBe('#overview');
     expect(onSelectSection).toHaveBeenCalledWith('purpose');
   });
@@ -197,7 +239,9 @@ describe('ArchitectureDocSidePanel', () => {
   it('should move focus to the section it scrolled to, so reading goes on from there', async () => {
     scrollTarget('doc-missing-design-drivers');
     await renderPanel({ idPrefix: 'doc-' });
-    fireEvent.click(screen.getByRole('button', { name: 'Missing Design drivers' }));
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Missing Design drivers' }),
+    );
     const target = document.getElementById('doc-missing-design-drivers');
     expect(document.activeElement).toBe(target);
     expect(target).toHaveAttribute('tabindex', '-1');
@@ -208,10 +252,19 @@ describe('ArchitectureDocSidePanel', () => {
     const checklist = screen.getByTestId('section-checklist');
     const items = within(checklist).getAllByRole('button');
     expect(items.length).toBeGreaterThan(0);
-    const statusNames = { present: 'Present', placeholder: 'Placeholder', missing: 'Missing' };
+    const statusNames = {
+      present: 'Present',
+      placeholder: 'Placeholder',
+      missing: 'Missing',
+    };
     for (const item of items) {
-      const shown = Array.from(item.querySelectorAll('.MuiListItemText-root > *'), node => node.textContent).join(' ');
-      const status = item.getAttribute('data-status') as keyof typeof statusNames;
+      const shown = Array.from(
+        item.querySelectorAll('.MuiListItemText-root > *'),
+        node => node.textContent,
+      ).join(' ');
+      const status = item.getAttribute(
+        'data-status',
+      ) as keyof typeof statusNames;
       expect(item).not.toHaveAttribute('aria-label');
       expect(item).toHaveAccessibleName(`${statusNames[status]} ${shown}`);
     }
@@ -221,7 +274,9 @@ describe('ArchitectureDocSidePanel', () => {
     await renderPanel();
     const lists = [
       screen.getByTestId('section-checklist'),
-      ...Array.from(screen.getByTestId('contracts-list').querySelectorAll('ul')),
+      ...Array.from(
+        screen.getByTestId('contracts-list').querySelectorAll('ul'),
+      ),
     ];
     expect(lists.length).toBeGreaterThan(1);
     for (const list of lists) {
@@ -235,8 +290,14 @@ describe('ArchitectureDocSidePanel', () => {
   it('should read the score gauge as the completeness and the sections present', async () => {
     await renderPanel();
     const score = screen.getByTestId('completeness-score');
-    const present = Number(/^(\d+) of/.exec(screen.getByTestId('completeness-present').textContent ?? '')?.[1]);
-    const total = within(screen.getByTestId('section-checklist')).getAllByRole('button').length;
+    const present = Number(
+      /^(\d+) of/.exec(
+        screen.getByTestId('completeness-present').textContent ?? '',
+      )?.[1],
+    );
+    const total = within(screen.getByTestId('section-checklist')).getAllByRole(
+      'button',
+    ).length;
     expect(within(score).getByRole('img')).toHaveAccessibleName(
       `Completeness ${score.getAttribute('data-score')} percent, ${present} of ${total} sections present`,
     );
@@ -245,35 +306,57 @@ describe('ArchitectureDocSidePanel', () => {
   it('should scroll to the callout of a missing section, with the id prefix', async () => {
     const scrollIntoView = scrollTarget('doc-missing-design-drivers');
     await renderPanel({ idPrefix: 'doc-' });
-    fireEvent.click(screen.getByRole('button', { name: 'Missing Design drivers' }));
-    expect(scrollIntoView).toHaveBeenCalledWith({ behavior: 'smooth', block: 'start' });
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Missing Design drivers' }),
+    );
+    expect(scrollIntoView).toHaveBeenCalledWith({
+      behavior: 'smooth',
+      block: 'start',
+    });
     expect(window.location.hash).toBe('#doc-missing-design-drivers');
   });
 
   it('should list contracts by responsibility, then the other contract links once each', async () => {
     await renderPanel();
     const list = screen.getByTestId('contracts-list');
-    const groups = Array.from(list.querySelectorAll<HTMLElement>('[data-responsibility]'));
-    expect(groups.map(group => group.getAttribute('data-responsibility'))).toEqual(['Take orders', 'Charge', '']);
-    expect(groups.map(group => attribute(Array.from(group.querySelectorAll('[data-url]')), 'data-url'))).toEqual([
+    const groups = Array.from(
+      list.querySelectorAll<HTMLElement>('[data-responsibility]'),
+    );
+    expect(
+      groups.map(group => group.getAttribute('data-responsibility')),
+    ).toEqual(['Take orders', 'Charge', '']);
+    expect(
+      groups.map(group =>
+        attribute(Array.from(group.querySelectorAll('[data-url]')), 'data-url'),
+      ),
+    ).toEqual([
       ['https://docs.example.com/checkout/docs/contracts/Orders.md'],
-      ['https://docs.example.com/checkout/docs/contracts/Charge.md', 'https://docs.example.com/checkout/docs/contracts/Orders.md'],
+      [
+        'https://docs.example.com/checkout/docs/contracts/Charge.md',
+        'https://docs.example.com/checkout/docs/contracts/Orders.md',
+      ],
       ['https://docs.example.com/checkout/docs/contracts/Refunds.md'],
     ]);
-    expect(within(groups[2]).getByText('the refunds contract')).toBeInTheDocument();
+    expect(
+      within(groups[2]).getByText('the refunds contract'),
+    ).toBeInTheDocument();
   });
 
   it('should mark a missing contract as broken and not open it', async () => {
     const api = mockArchitectureDocsApi();
     await renderPanel(
       {
-        doc: loadDoc(MARKDOWN, { '../contracts/Charge.md': { status: 'missing' } }),
+        doc: loadDoc(MARKDOWN, {
+          '../contracts/Charge.md': { status: 'missing' },
+        }),
       },
       api,
     );
     const charge = screen
       .getByTestId('contracts-list')
-      .querySelector<HTMLElement>('[data-url="https://docs.example.com/checkout/docs/contracts/Charge.md"]')!;
+      .querySelector<HTMLElement>(
+        '[data-url="https://docs.example.com/checkout/docs/contracts/Charge.md"]',
+      )!;
     expect(charge).toHaveAttribute('data-broken', 'true');
     expect(charge).toHaveTextContent('Charge.md' + 'Target not found');
     expect(within(charge).queryByRole('button')).not.toBeInTheDocument();
@@ -283,7 +366,11 @@ describe('ArchitectureDocSidePanel', () => {
   });
 
   it('should say so when the doc links no contracts', async () => {
-    await renderPanel({ doc: loadDoc('# Lonely\n\n## Purpose\n\nNothing is linked from here, on purpose.\n') });
+    await renderPanel({
+      doc: loadDoc(
+        '# Lonely\n\n## Purpose\n\nNothing is linked from here, on purpose.\n',
+      ),
+    });
     expect(screen.getByTestId('contracts-list')).toHaveTextContent(
       'Contracts' + 'No contracts linked from the Responsibilities table.',
     );
@@ -297,18 +384,33 @@ describe('ArchitectureDocSidePanel', () => {
     });
     await renderPanel({}, api);
     // Queried inside the contracts list: naming every button of the panel is slow.
-    fireEvent.click(within(screen.getByTestId('contracts-list')).getByRole('button', { name: /^the refunds contract/ }));
+    fireEvent.click(
+      within(screen.getByTestId('contracts-list')).getByRole('button', {
+        name: /^the refunds contract/,
+      }),
+    );
     const drawer = await screen.findByTestId('contract-drawer');
-    expect(within(drawer).getByRole('heading', { name: 'the refunds contract' })).toBeInTheDocument();
-    expect(api.getDoc).toHaveBeenCalledWith('https://docs.example.com/checkout/docs/contracts/Refunds.md', {
-      signal: expect.any(AbortSignal),
-    });
-    expect(await within(drawer).findByTestId('architecture-markdown')).toHaveTextContent('Refunds contract');
+    expect(
+      within(drawer).getByRole('heading', { name: 'the refunds contract' }),
+    ).toBeInTheDocument();
+    expect(api.getDoc).toHaveBeenCalledWith(
+      'https://docs.example.com/checkout/docs/contracts/Refunds.md',
+      {
+        signal: expect.any(AbortSignal),
+      },
+    );
+    expect(
+      await within(drawer).findByTestId('architecture-markdown'),
+    ).toHaveTextContent('Refunds contract');
   });
 
-  it('should list the Related line\'s docs, then See also\'s, without externals, anchors or repeats', async () => {
+  it("should list the Related line's docs, then See also's, without externals, anchors or repeats", async () => {
     await renderPanel();
-    const items = Array.from(screen.getByTestId('related-docs').querySelectorAll<HTMLElement>('[data-url]'));
+    const items = Array.from(
+      screen
+        .getByTestId('related-docs')
+        .querySelectorAll<HTMLElement>('[data-url]'),
+    );
     expect(attribute(items, 'data-url')).toEqual([
       'https://docs.example.com/payments/docs/architecture/Payments.md',
       'https://docs.example.com/checkout/docs/domain/Glossary.md',
@@ -316,26 +418,43 @@ describe('ArchitectureDocSidePanel', () => {
     ]);
   });
 
-  it('should route a related doc owned by an entity to that entity\'s architecture tab', async () => {
+  it("should route a related doc owned by an entity to that entity's architecture tab", async () => {
     await renderPanel();
     const related = screen.getByTestId('related-docs');
-    const entityLink = related.querySelector('[data-entity-ref="component:default/payments"]');
-    expect(entityLink).toHaveAttribute('href', '/catalog/default/component/payments/architecture');
+    const entityLink = related.querySelector(
+      '[data-entity-ref="component:default/payments"]',
+    );
+    expect(entityLink).toHaveAttribute(
+      'href',
+      '/catalog/default/component/payments/architecture',
+    );
     expect(entityLink).toHaveTextContent('payments');
   });
 
   it('should open a related doc that no entity owns on its host, in a new tab', async () => {
     await renderPanel();
-    const glossary = within(screen.getByTestId('related-docs')).getByRole('link', { name: 'Glossary, Opens in a new window' });
-    expect(glossary).toHaveAttribute('href', 'https://docs.example.com/checkout/docs/domain/Glossary.md?view');
+    const glossary = within(screen.getByTestId('related-docs')).getByRole(
+      'link',
+      { name: 'Glossary, Opens in a new window' },
+    );
+    expect(glossary).toHaveAttribute(
+      'href',
+      'https://docs.example.com/checkout/docs/domain/Glossary.md?view',
+    );
     expect(glossary).toHaveAttribute('target', '_blank');
   });
 
   it('should mark a missing related doc as broken, without a link', async () => {
-    await renderPanel({ doc: loadDoc(MARKDOWN, { '../domain/Glossary.md': { status: 'missing' } }) });
+    await renderPanel({
+      doc: loadDoc(MARKDOWN, {
+        '../domain/Glossary.md': { status: 'missing' },
+      }),
+    });
     const glossary = screen
       .getByTestId('related-docs')
-      .querySelector<HTMLElement>('[data-url="https://docs.example.com/checkout/docs/domain/Glossary.md"]')!;
+      .querySelector<HTMLElement>(
+        '[data-url="https://docs.example.com/checkout/docs/domain/Glossary.md"]',
+      )!;
     expect(glossary).toHaveAttribute('data-broken', 'true');
     expect(within(glossary).queryByRole('link')).not.toBeInTheDocument();
   });
@@ -349,15 +468,28 @@ describe('ArchitectureDocSidePanel', () => {
     });
     const systems = screen.getByTestId('related-systems');
     const refs = (testId: string) =>
-      attribute(Array.from(within(systems).getByTestId(testId).querySelectorAll('[data-ref]')), 'data-ref');
+      attribute(
+        Array.from(
+          within(systems).getByTestId(testId).querySelectorAll('[data-ref]'),
+        ),
+        'data-ref',
+      );
     expect(refs('drift-both')).toEqual(['system:default/shop']);
     expect(refs('drift-doc-only')).toEqual(['component:default/payments']);
     expect(refs('drift-catalog-only')).toEqual(['component:default/inventory']);
-    expect(within(systems).getByText('Linked in the doc but not related in the catalog')).toBeInTheDocument();
+    expect(
+      within(systems).getByText(
+        'Linked in the doc but not related in the catalog',
+      ),
+    ).toBeInTheDocument();
   });
 
   it('should hide empty drift groups', async () => {
-    await renderPanel({ entity: checkoutEntity([{ type: 'partOf', targetRef: 'system:default/shop' }]) });
+    await renderPanel({
+      entity: checkoutEntity([
+        { type: 'partOf', targetRef: 'system:default/shop' },
+      ]),
+    });
     expect(screen.getByTestId('drift-both')).toBeInTheDocument();
     expect(screen.queryByTestId('drift-catalog-only')).not.toBeInTheDocument();
   });
@@ -367,18 +499,34 @@ describe('ArchitectureDocSidePanel', () => {
     expect(screen.getByTestId('related-systems-empty')).toBeInTheDocument();
   });
 
-  it('should link to the doc\'s edit page on its host', async () => {
+  it("should link to the doc's edit page on its host", async () => {
     await renderPanel();
-    expect(screen.getByRole('link', { name: 'Edit on host' })).toHaveAttribute('href', `${DOC_URL}?edit`);
+    expect(screen.getByRole('link', { name: 'Edit on host' })).toHaveAttribute(
+      'href',
+      `${DOC_URL}?edit`,
+    );
   });
 
   it('should close the contract drawer from its close button', async () => {
     const api = mockArchitectureDocsApi();
-    api.getDoc.mockResolvedValue({ url: 'https://docs.example.com/checkout/docs/contracts/Refunds.md', content: '# R\n' });
+    api.getDoc.mockResolvedValue({
+      url: 'https://docs.example.com/checkout/docs/contracts/Refunds.md',
+      content: '# R\n',
+    });
     await renderPanel({}, api);
     // Queried inside the contracts list: naming every button of the panel is slow.
-    fireEvent.click(within(screen.getByTestId('contracts-list')).getByRole('button', { name: /^the refunds contract/ }));
-    fireEvent.click(within(await screen.findByTestId('contract-drawer')).getByRole('button', { name: 'Close' }));
-    await waitFor(() => expect(screen.queryByTestId('contract-drawer')).not.toBeInTheDocument());
+    fireEvent.click(
+      within(screen.getByTestId('contracts-list')).getByRole('button', {
+        name: /^the refunds contract/,
+      }),
+    );
+    fireEvent.click(
+      within(await screen.findByTestId('contract-drawer')).getByRole('button', {
+        name: 'Close',
+      }),
+    );
+    await waitFor(() =>
+      expect(screen.queryByTestId('contract-drawer')).not.toBeInTheDocument(),
+    );
   });
 });

@@ -1,7 +1,13 @@
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { Link } from '@backstage/core-components';
-import { useTranslationRef, type TranslationFunction } from '@backstage/core-plugin-api/alpha';
-import { EntityDisplayName, EntityRefLink } from '@backstage/plugin-catalog-react';
+import {
+  useTranslationRef,
+  type TranslationFunction,
+} from '@backstage/core-plugin-api/alpha';
+import {
+  EntityDisplayName,
+  EntityRefLink,
+} from '@backstage/plugin-catalog-react';
 import type { Entity } from '@backstage/catalog-model';
 import {
   Box,
@@ -23,14 +29,21 @@ import { ButtonListItem } from './ButtonListItem';
 import { CompletenessScore } from './CompletenessScore';
 import { ContractDrawer, type ContractDrawerTarget } from './ContractDrawer';
 import { SectionChecklist } from './SectionChecklist';
-import { contractGroups, relatedDocLinks, type PanelLink } from './sidePanelLinks';
+import {
+  contractGroups,
+  relatedDocLinks,
+  type PanelLink,
+} from './sidePanelLinks';
 import { computeSystemDrift, type RelatedRef } from './systemDrift';
 
 const useStyles = makeStyles(theme => ({
   root: { padding: theme.spacing(2) },
   section: { margin: theme.spacing(2, 0) },
   heading: { marginBottom: theme.spacing(0.5) },
-  responsibility: { marginTop: theme.spacing(1), fontWeight: theme.typography.fontWeightMedium as number },
+  responsibility: {
+    marginTop: theme.spacing(1),
+    fontWeight: theme.typography.fontWeightMedium as number,
+  },
   broken: {
     color: theme.palette.error.main,
     textDecoration: 'line-through',
@@ -64,11 +77,23 @@ export interface ArchitectureDocSidePanelProps {
 
 type Translate = TranslationFunction<typeof architectureDocsTranslationRef.T>;
 
-function PanelSection(props: { title: string; testId: string; children: ReactNode }) {
+function PanelSection(props: {
+  title: string;
+  testId: string;
+  children: ReactNode;
+}) {
   const classes = useStyles();
   return (
-    <Box className={classes.section} component="section" data-testid={props.testId}>
-      <Typography variant="subtitle2" component="h3" className={classes.heading}>
+    <Box
+      className={classes.section}
+      component="section"
+      data-testid={props.testId}
+    >
+      <Typography
+        variant="subtitle2"
+        component="h3"
+        className={classes.heading}
+      >
         {props.title}
       </Typography>
       {props.children}
@@ -81,13 +106,20 @@ function BrokenLink(props: { entry: PanelLink }) {
   const { t } = useTranslationRef(architectureDocsTranslationRef);
   return (
     <Tooltip title={t('panel.targetNotFound')}>
-      <ListItem className={classes.item} data-broken="true" aria-disabled="true" data-url={props.entry.link.url ?? undefined}>
+      <ListItem
+        className={classes.item}
+        data-broken="true"
+        aria-disabled="true"
+        data-url={props.entry.link.url ?? undefined}
+      >
         <ListItemText
           primary={<span className={classes.broken}>{props.entry.label}</span>}
           // The tooltip needs a pointer; the secondary line says it for everyone else.
           secondary={
             props.entry.fileName
-              ? t('panel.targetNotFoundInFile', { fileName: props.entry.fileName })
+              ? t('panel.targetNotFoundInFile', {
+                  fileName: props.entry.fileName,
+                })
               : t('panel.targetNotFound')
           }
         />
@@ -96,7 +128,10 @@ function BrokenLink(props: { entry: PanelLink }) {
   );
 }
 
-function ContractItem(props: { entry: PanelLink; onOpen(target: ContractDrawerTarget): void }) {
+function ContractItem(props: {
+  entry: PanelLink;
+  onOpen(target: ContractDrawerTarget): void;
+}) {
   const classes = useStyles();
   const { t } = useTranslationRef(architectureDocsTranslationRef);
   const { entry } = props;
@@ -105,7 +140,10 @@ function ContractItem(props: { entry: PanelLink; onOpen(target: ContractDrawerTa
   if (!url || link.kind === 'anchor') {
     return (
       <ListItem className={classes.item} data-broken="false">
-        <ListItemText primary={entry.label} secondary={url ? entry.fileName : t('panel.cannotFollow')} />
+        <ListItemText
+          primary={entry.label}
+          secondary={url ? entry.fileName : t('panel.cannotFollow')}
+        />
       </ListItem>
     );
   }
@@ -138,7 +176,10 @@ function ContractItem(props: { entry: PanelLink; onOpen(target: ContractDrawerTa
   );
 }
 
-function ContractsList(props: { doc: LoadedArchitectureDoc; onOpen(target: ContractDrawerTarget): void }) {
+function ContractsList(props: {
+  doc: LoadedArchitectureDoc;
+  onOpen(target: ContractDrawerTarget): void;
+}) {
   const classes = useStyles();
   const { t } = useTranslationRef(architectureDocsTranslationRef);
   const groups = useMemo(() => contractGroups(props.doc), [props.doc]);
@@ -156,7 +197,11 @@ function ContractsList(props: { doc: LoadedArchitectureDoc; onOpen(target: Contr
             </Typography>
             <List dense disablePadding>
               {group.contracts.map(entry => (
-                <ContractItem key={entry.link.index} entry={entry} onOpen={props.onOpen} />
+                <ContractItem
+                  key={entry.link.index}
+                  entry={entry}
+                  onOpen={props.onOpen}
+                />
               ))}
             </List>
           </Box>
@@ -173,7 +218,11 @@ function RelatedDocItem(props: { entry: PanelLink }) {
   if (status === 'missing') return <BrokenLink entry={entry} />;
   if (entityRef && entityPath) {
     return (
-      <ListItem className={classes.item} data-broken="false" data-url={url ?? undefined}>
+      <ListItem
+        className={classes.item}
+        data-broken="false"
+        data-url={url ?? undefined}
+      >
         <ListItemText
           primary={
             <Link to={entityPath} data-entity-ref={entityRef}>
@@ -186,10 +235,18 @@ function RelatedDocItem(props: { entry: PanelLink }) {
     );
   }
   return (
-    <ListItem className={classes.item} data-broken="false" data-url={url ?? undefined}>
+    <ListItem
+      className={classes.item}
+      data-broken="false"
+      data-url={url ?? undefined}
+    >
       <ListItemText
         primary={
-          <Link to={viewUrl ?? url ?? ''} target="_blank" rel="noopener noreferrer">
+          <Link
+            to={viewUrl ?? url ?? ''}
+            target="_blank"
+            rel="noopener noreferrer"
+          >
             {entry.label}
           </Link>
         }
@@ -223,11 +280,16 @@ function RelatedDocs(props: { doc: LoadedArchitectureDoc }) {
 /** Relation types stay as the catalog spells them (`partOf`, `dependsOn`); only the link count is wording. */
 function why(ref: RelatedRef, t: Translate): string {
   const parts = [...ref.catalog];
-  if (ref.links.length > 0) parts.push(t('panel.relatedSystems.linked', { count: ref.links.length }));
+  if (ref.links.length > 0)
+    parts.push(t('panel.relatedSystems.linked', { count: ref.links.length }));
   return parts.join(' · ');
 }
 
-function DriftGroup(props: { title: string; refs: RelatedRef[]; testId: string }) {
+function DriftGroup(props: {
+  title: string;
+  refs: RelatedRef[];
+  testId: string;
+}) {
   const classes = useStyles();
   const { t } = useTranslationRef(architectureDocsTranslationRef);
   if (props.refs.length === 0) return null;
@@ -238,8 +300,16 @@ function DriftGroup(props: { title: string; refs: RelatedRef[]; testId: string }
       </Typography>
       <List dense disablePadding>
         {props.refs.map(ref => (
-          <ListItem key={`${ref.subject}:${ref.ref}`} className={classes.item} data-ref={ref.ref} data-subject={ref.subject}>
-            <ListItemText primary={<EntityRefLink entityRef={ref.ref} />} secondary={why(ref, t)} />
+          <ListItem
+            key={`${ref.subject}:${ref.ref}`}
+            className={classes.item}
+            data-ref={ref.ref}
+            data-subject={ref.subject}
+          >
+            <ListItemText
+              primary={<EntityRefLink entityRef={ref.ref} />}
+              secondary={why(ref, t)}
+            />
           </ListItem>
         ))}
       </List>
@@ -259,17 +329,33 @@ function RelatedSystems(props: {
     () => computeSystemDrift({ entity, links: doc.links, knownSystems }),
     [entity, doc.links, knownSystems],
   );
-  const empty = drift.both.length + drift.docOnly.length + drift.catalogOnly.length === 0;
+  const empty =
+    drift.both.length + drift.docOnly.length + drift.catalogOnly.length === 0;
   return (
-    <PanelSection title={t('panel.relatedSystems.title')} testId="related-systems">
+    <PanelSection
+      title={t('panel.relatedSystems.title')}
+      testId="related-systems"
+    >
       {empty ? (
-        <Typography variant="body2" className={classes.muted} data-testid="related-systems-empty">
+        <Typography
+          variant="body2"
+          className={classes.muted}
+          data-testid="related-systems-empty"
+        >
           {t('panel.relatedSystems.empty')}
         </Typography>
       ) : (
         <>
-          <DriftGroup title={t('panel.relatedSystems.both')} refs={drift.both} testId="drift-both" />
-          <DriftGroup title={t('panel.relatedSystems.docOnly')} refs={drift.docOnly} testId="drift-doc-only" />
+          <DriftGroup
+            title={t('panel.relatedSystems.both')}
+            refs={drift.both}
+            testId="drift-both"
+          />
+          <DriftGroup
+            title={t('panel.relatedSystems.docOnly')}
+            refs={drift.docOnly}
+            testId="drift-doc-only"
+          />
           <DriftGroup
             title={t('panel.relatedSystems.catalogOnly')}
             refs={drift.catalogOnly}
@@ -286,7 +372,11 @@ function scrollToElement(id: string): boolean {
   const element = document.getElementById(id);
   if (!element) return false;
   element.scrollIntoView({ behavior: 'smooth', block: 'start' });
-  window.history.replaceState(window.history.state, '', `#${encodeURIComponent(id)}`);
+  window.history.replaceState(
+    window.history.state,
+    '',
+    `#${encodeURIComponent(id)}`,
+  );
   // Keyboard and screen-reader users continue reading where the page went.
   if (!element.hasAttribute('tabindex')) element.setAttribute('tabindex', '-1');
   element.focus({ preventScroll: true });
@@ -321,7 +411,12 @@ export function ArchitectureDocSidePanel(props: ArchitectureDocSidePanelProps) {
 
   return (
     <Paper className={classes.root} data-testid="architecture-doc-side-panel">
-      <Box display="flex" alignItems="center" justifyContent="space-between" flexWrap="wrap">
+      <Box
+        display="flex"
+        alignItems="center"
+        justifyContent="space-between"
+        flexWrap="wrap"
+      >
         <Typography variant="h6" component="h2">
           {t('panel.title')}
         </Typography>
@@ -339,8 +434,14 @@ export function ArchitectureDocSidePanel(props: ArchitectureDocSidePanelProps) {
         )}
       </Box>
       <CompletenessScore report={doc.report} gaugeWidth={96} />
-      <PanelSection title={t('panel.sections')} testId="section-checklist-section">
-        <SectionChecklist sections={doc.report.sections} onSelect={selectSection} />
+      <PanelSection
+        title={t('panel.sections')}
+        testId="section-checklist-section"
+      >
+        <SectionChecklist
+          sections={doc.report.sections}
+          onSelect={selectSection}
+        />
       </PanelSection>
       <Divider />
       <ContractsList doc={doc} onOpen={setContract} />

@@ -31,7 +31,11 @@ export function CompletenessScore(props: CompletenessScoreProps) {
   const counts = { present: 0, placeholder: 0, missing: 0 };
   for (const section of report.sections) counts[section.status] += 1;
   return (
-    <Box className={classes.root} data-testid="completeness-score" data-score={report.score}>
+    <Box
+      className={classes.root}
+      data-testid="completeness-score"
+      data-score={report.score}
+    >
       {/* One image with a spoken name: the gauge alone reads as a bare "42%". */}
       <Box
         className={classes.gauge}
@@ -43,15 +47,27 @@ export function CompletenessScore(props: CompletenessScoreProps) {
           total: String(report.sections.length),
         })}
       >
-        <Gauge value={report.score / 100} size={gaugeWidth < 120 ? 'small' : 'normal'} />
+        <Gauge
+          value={report.score / 100}
+          size={gaugeWidth < 120 ? 'small' : 'normal'}
+        />
       </Box>
       <Box>
         <Typography variant="body1" data-testid="completeness-present">
-          {t('score.present', { present: String(counts.present), total: String(report.sections.length) })}
+          {t('score.present', {
+            present: String(counts.present),
+            total: String(report.sections.length),
+          })}
         </Typography>
-        <Typography variant="body2" color="textSecondary" data-testid="completeness-gaps">
+        <Typography
+          variant="body2"
+          color="textSecondary"
+          data-testid="completeness-gaps"
+        >
           {t('score.gaps', {
-            placeholders: t('score.placeholders', { count: counts.placeholder }),
+            placeholders: t('score.placeholders', {
+              count: counts.placeholder,
+            }),
             missing: String(counts.missing),
           })}
         </Typography>

@@ -1,8 +1,23 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
-import { Box, Button, Drawer, IconButton, Tooltip, Typography, makeStyles } from '@material-ui/core';
+import {
+  Box,
+  Button,
+  Drawer,
+  IconButton,
+  Tooltip,
+  Typography,
+  makeStyles,
+} from '@material-ui/core';
 import CloseIcon from '@material-ui/icons/Close';
 import OpenInNewIcon from '@material-ui/icons/OpenInNew';
 import {
@@ -11,7 +26,11 @@ import {
   type ArchitectureDocFile,
   type ArchitectureDocsApi,
 } from '../../api';
-import { analyzeParsedDoc, isSafeLinkTarget, parseArchitectureDoc } from '../../lib';
+import {
+  analyzeParsedDoc,
+  isSafeLinkTarget,
+  parseArchitectureDoc,
+} from '../../lib';
 import { decodedUrlPath, safeDecodeURIComponent } from '../../lib/safe-decode';
 import { asDocError } from '../../model/doc-error';
 import { ArchitectureMarkdown } from '../ArchitectureMarkdown';
@@ -33,7 +52,12 @@ const useStyles = makeStyles(theme => ({
     borderBottom: `1px solid ${theme.palette.divider}`,
   },
   title: { flex: 1, overflowWrap: 'anywhere' },
-  body: { padding: theme.spacing(2, 3), overflowY: 'auto', overflowWrap: 'anywhere', flex: 1 },
+  body: {
+    padding: theme.spacing(2, 3),
+    overflowY: 'auto',
+    overflowWrap: 'anywhere',
+    flex: 1,
+  },
   removed: { color: theme.palette.text.secondary },
 }));
 
@@ -78,21 +102,29 @@ function useContractFile(api: ArchitectureDocsApi, url: string | undefined) {
     setState({ url, status: 'loading' });
     api.getDoc(url, { signal: controller.signal }).then(
       file => {
-        if (!controller.signal.aborted) setState({ url, status: 'loaded', file });
+        if (!controller.signal.aborted)
+          setState({ url, status: 'loaded', file });
       },
       error => {
-        if (!controller.signal.aborted) setState({ url, status: 'error', error: asDocError(error) });
+        if (!controller.signal.aborted)
+          setState({ url, status: 'error', error: asDocError(error) });
       },
     );
     return () => controller.abort();
   }, [api, url, attempt]);
   const retry = useCallback(() => setAttempt(n => n + 1), []);
   // A result for the previous contract is never shown under the new title.
-  const current: FetchState = state.url === url ? state : { url, status: 'loading' };
+  const current: FetchState =
+    state.url === url ? state : { url, status: 'loading' };
   return { state: current, retry };
 }
 
-function ContractLink(props: ArchitectureLinkRenderProps & { api: ArchitectureDocsApi; baseUrl: string }) {
+function ContractLink(
+  props: ArchitectureLinkRenderProps & {
+    api: ArchitectureDocsApi;
+    baseUrl: string;
+  },
+) {
   const classes = useStyles();
   const { href, children, link, api, baseUrl } = props;
   const removed = <span className={classes.removed}>{children}</span>;
@@ -105,7 +137,9 @@ function ContractLink(props: ArchitectureLinkRenderProps & { api: ArchitectureDo
         onClick={event => {
           // The page's own URL stays on the doc behind the drawer.
           event.preventDefault();
-          document.getElementById(id)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+          document
+            .getElementById(id)
+            ?.scrollIntoView({ behavior: 'smooth', block: 'start' });
         }}
       >
         {children}
@@ -157,7 +191,11 @@ function ContractError(props: {
           variant="contained"
           color="primary"
           onClick={() =>
-            props.onSignIn().then(onRetry, e => setSignInProblem(e instanceof Error ? e.message : String(e)))
+            props
+              .onSignIn()
+              .then(onRetry, e =>
+                setSignInProblem(e instanceof Error ? e.message : String(e)),
+              )
           }
         >
           {t('drawer.signIn', { host })}
@@ -205,15 +243,23 @@ function ContractError(props: {
   );
 }
 
-function ContractBody(props: { api: ArchitectureDocsApi; file: ArchitectureDocFile }) {
+function ContractBody(props: {
+  api: ArchitectureDocsApi;
+  file: ArchitectureDocFile;
+}) {
   const { api, file } = props;
   // One parse and one analysis per fetched contract, shared by every render.
   const analyzed = useMemo(() => {
     const parsed = parseArchitectureDoc(file.content);
-    return { parsed, report: analyzeParsedDoc(parsed, { path: decodedUrlPath(file.url) }) };
+    return {
+      parsed,
+      report: analyzeParsedDoc(parsed, { path: decodedUrlPath(file.url) }),
+    };
   }, [file]);
   const renderLink = useCallback(
-    (linkProps: ArchitectureLinkRenderProps) => <ContractLink {...linkProps} api={api} baseUrl={file.url} />,
+    (linkProps: ArchitectureLinkRenderProps) => (
+      <ContractLink {...linkProps} api={api} baseUrl={file.url} />
+    ),
     [api, file.url],
   );
   return (
@@ -245,9 +291,20 @@ export function ContractDrawer(props: ContractDrawerProps) {
   const { state, retry } = useContractFile(api, contract?.url);
 
   return (
-    <Drawer anchor="right" open={!!contract} onClose={onClose} classes={{ paper: `${classes.paper} ${focusRing.focusRing}` }}>
+    <Drawer
+      anchor="right"
+      open={!!contract}
+      onClose={onClose}
+      classes={{ paper: `${classes.paper} ${focusRing.focusRing}` }}
+    >
       {target && (
-        <Box display="flex" flexDirection="column" height="100%" data-testid="contract-drawer" data-url={target.url}>
+        <Box
+          display="flex"
+          flexDirection="column"
+          height="100%"
+          data-testid="contract-drawer"
+          data-url={target.url}
+        >
           <Box className={classes.header}>
             <Typography variant="h5" component="h2" className={classes.title}>
               {target.title}
@@ -281,7 +338,9 @@ export function ContractDrawer(props: ContractDrawerProps) {
                   onSignIn={() => api.signIn(target.url)}
                 />
               )}
-              {state.status === 'loaded' && <ContractBody api={api} file={state.file} />}
+              {state.status === 'loaded' && (
+                <ContractBody api={api} file={state.file} />
+              )}
             </ArchitectureDocsErrorBoundary>
           </Box>
         </Box>

@@ -8,8 +8,12 @@ describe('SectionChecklist', () => {
     const report = analyzeArchitectureDoc(
       '# Cart\n\n## Scaling and deployment\n\nTwo replicas behind the load balancer.\n\n## Context\n\nTODO\n',
     );
-    await renderInTestApp(<SectionChecklist sections={report.sections} onSelect={() => {}} />);
-    const item = document.querySelector('[data-section-id="deployment-and-scaling"]')!;
+    await renderInTestApp(
+      <SectionChecklist sections={report.sections} onSelect={() => {}} />,
+    );
+    const item = document.querySelector(
+      '[data-section-id="deployment-and-scaling"]',
+    )!;
     fireEvent.mouseOver(item);
     expect(
       await screen.findByText(
@@ -19,11 +23,17 @@ describe('SectionChecklist', () => {
   });
 
   it('should say on hover what makes a section a placeholder', async () => {
-    const report = analyzeArchitectureDoc('# Cart\n\n## Context\n\nTODO: describe the neighbours\n');
-    await renderInTestApp(<SectionChecklist sections={report.sections} onSelect={() => {}} />);
+    const report = analyzeArchitectureDoc(
+      '# Cart\n\n## Context\n\nTODO: describe the neighbours\n',
+    );
+    await renderInTestApp(
+      <SectionChecklist sections={report.sections} onSelect={() => {}} />,
+    );
     fireEvent.mouseOver(document.querySelector('[data-section-id="context"]')!);
     expect(
-      await screen.findByText(/Its body only holds a marker of unfinished work: "TODO: describe the neighbours"/),
+      await screen.findByText(
+        /Its body only holds a marker of unfinished work: "TODO: describe the neighbours"/,
+      ),
     ).toBeInTheDocument();
   });
 });

@@ -1,5 +1,12 @@
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
-import { List, ListItem, ListItemIcon, ListItemText, Tooltip, makeStyles } from '@material-ui/core';
+import {
+  List,
+  ListItem,
+  ListItemIcon,
+  ListItemText,
+  Tooltip,
+  makeStyles,
+} from '@material-ui/core';
 import CheckCircleIcon from '@material-ui/icons/CheckCircle';
 import ErrorOutlineIcon from '@material-ui/icons/ErrorOutline';
 import WarningIcon from '@material-ui/icons/Warning';
@@ -31,17 +38,36 @@ function StatusIcon(props: { status: SectionStatus }) {
   const label = t(`checklist.status.${props.status}`);
   switch (props.status) {
     case 'present':
-      return <CheckCircleIcon className={classes.present} fontSize="small" titleAccess={label} />;
+      return (
+        <CheckCircleIcon
+          className={classes.present}
+          fontSize="small"
+          titleAccess={label}
+        />
+      );
     case 'placeholder':
-      return <WarningIcon className={classes.placeholder} fontSize="small" titleAccess={label} />;
+      return (
+        <WarningIcon
+          className={classes.placeholder}
+          fontSize="small"
+          titleAccess={label}
+        />
+      );
     default:
-      return <ErrorOutlineIcon className={classes.missing} fontSize="small" titleAccess={label} />;
+      return (
+        <ErrorOutlineIcon
+          className={classes.missing}
+          fontSize="small"
+          titleAccess={label}
+        />
+      );
   }
 }
 
 /** Headings differ from the template only in case or spacing are not worth repeating. */
 function sameHeading(heading: string, title: string): boolean {
-  const norm = (text: string) => text.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en-US');
+  const norm = (text: string) =>
+    text.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en-US');
   return norm(heading) === norm(title);
 }
 
@@ -59,7 +85,9 @@ export function SectionChecklist(props: SectionChecklistProps) {
     <List dense disablePadding data-testid="section-checklist">
       {props.sections.map(section => {
         const shownHeading =
-          section.status !== 'missing' && section.heading && !sameHeading(section.heading, section.title)
+          section.status !== 'missing' &&
+          section.heading &&
+          !sameHeading(section.heading, section.title)
             ? section.heading
             : undefined;
         const evidence = section.evidence?.summary;
@@ -75,7 +103,11 @@ export function SectionChecklist(props: SectionChecklistProps) {
             </ListItemIcon>
             <ListItemText
               primary={section.title}
-              secondary={shownHeading ? t('checklist.headingAs', { heading: shownHeading }) : undefined}
+              secondary={
+                shownHeading
+                  ? t('checklist.headingAs', { heading: shownHeading })
+                  : undefined
+              }
             />
           </ListItem>
         );

@@ -5,16 +5,19 @@ import { contractGroups, relatedDocLinks } from './sidePanelLinks';
 const DOC_URL = 'https://docs.example.com/shop/docs/architecture/Shop.md';
 
 function docOf(markdown: string) {
-  const report = analyzeArchitectureDoc(markdown, { path: 'shop/docs/architecture/Shop.md' });
-  const links = report.links.map(
-    (link, index): ResolvedDocLink => ({
-      index,
-      link,
-      url: link.kind === 'anchor' || link.unsafe ? null : new URL(link.target, DOC_URL).href,
-      viewUrl: null,
-      status: 'unknown',
-    }),
-  );
+  const report = analyzeArchitectureDoc(markdown, {
+    path: 'shop/docs/architecture/Shop.md',
+  });
+  const links = report.links.map((link, index): ResolvedDocLink => ({
+    index,
+    link,
+    url:
+      link.kind === 'anchor' || link.unsafe
+        ? null
+        : new URL(link.target, DOC_URL).href,
+    viewUrl: null,
+    status: 'unknown',
+  }));
   return { report, links };
 }
 
@@ -30,7 +33,10 @@ describe('contractGroups', () => {
 | Ship | Hands over | [Orders](../contracts/Orders.md) |
 `);
     expect(
-      contractGroups(doc).map(group => [group.responsibility, group.contracts.map(entry => entry.label)]),
+      contractGroups(doc).map(group => [
+        group.responsibility,
+        group.contracts.map(entry => entry.label),
+      ]),
     ).toEqual([
       ['Sell', ['Orders']],
       ['Ship', ['Orders']],
@@ -50,17 +56,24 @@ Also [refunds](../contracts/Refunds.md), [orders](../contracts/Orders.md) and [r
 `);
     expect(contractGroups(doc)[1]).toEqual({
       responsibility: null,
-      contracts: [{ link: doc.links[1], label: 'refunds', fileName: 'Refunds.md' }],
+      contracts: [
+        { link: doc.links[1], label: 'refunds', fileName: 'Refunds.md' },
+      ],
     });
   });
 
   it('should label a link without text by its file name', () => {
     const doc = docOf('# Shop\n\nSee [](../contracts/Empty%20Text.md).\n');
-    expect(contractGroups(doc)[0].contracts[0]).toMatchObject({ label: 'Empty Text.md', fileName: undefined });
+    expect(contractGroups(doc)[0].contracts[0]).toMatchObject({
+      label: 'Empty Text.md',
+      fileName: undefined,
+    });
   });
 
   it('should return no groups when the doc links no contracts', () => {
-    expect(contractGroups(docOf('# Shop\n\nSee [a doc](./Other.md).\n'))).toEqual([]);
+    expect(
+      contractGroups(docOf('# Shop\n\nSee [a doc](./Other.md).\n')),
+    ).toEqual([]);
   });
 });
 
@@ -83,6 +96,10 @@ _Related: [Payments](../../../payments/Payments.md) • [Web](https://example.co
   });
 
   it('should leave out doc links found outside the Related line and See also', () => {
-    expect(relatedDocLinks(docOf('# Shop\n\n## Purpose\n\nSee [other](./Other.md).\n'))).toEqual([]);
+    expect(
+      relatedDocLinks(
+        docOf('# Shop\n\n## Purpose\n\nSee [other](./Other.md).\n'),
+      ),
+    ).toEqual([]);
   });
 });

@@ -1,5 +1,8 @@
 import { safeDecodeURIComponent } from '../../lib/safe-decode';
-import type { LoadedArchitectureDoc, ResolvedDocLink } from '../../model/loaded-doc';
+import type {
+  LoadedArchitectureDoc,
+  ResolvedDocLink,
+} from '../../model/loaded-doc';
 
 /**
  * A link listed in the side panel, with the text to show for it.
@@ -39,7 +42,11 @@ function toPanelLink(link: ResolvedDocLink): PanelLink {
   const fileName = fileNameOf(link);
   // Table cells often hold the path in backticks; the file name says it shorter.
   const label = link.link.text.trim() || fileName || link.link.target;
-  return { link, label, fileName: fileName && fileName !== label ? fileName : undefined };
+  return {
+    link,
+    label,
+    fileName: fileName && fileName !== label ? fileName : undefined,
+  };
 }
 
 /**
@@ -48,7 +55,9 @@ function toPanelLink(link: ResolvedDocLink): PanelLink {
  * doc's other contract links that no row links, each URL once.
  * @public
  */
-export function contractGroups(doc: Pick<LoadedArchitectureDoc, 'report' | 'links'>): ContractGroup[] {
+export function contractGroups(
+  doc: Pick<LoadedArchitectureDoc, 'report' | 'links'>,
+): ContractGroup[] {
   const groups: ContractGroup[] = [];
   const inTable = new Set<string>();
   for (const row of doc.report.contracts) {
@@ -63,7 +72,8 @@ export function contractGroups(doc: Pick<LoadedArchitectureDoc, 'report' | 'link
       seen.add(key);
       contracts.push(toPanelLink(link));
     }
-    if (contracts.length > 0) groups.push({ responsibility: row.responsibility, contracts });
+    if (contracts.length > 0)
+      groups.push({ responsibility: row.responsibility, contracts });
   }
   const others: PanelLink[] = [];
   const seen = new Set<string>();
@@ -74,7 +84,8 @@ export function contractGroups(doc: Pick<LoadedArchitectureDoc, 'report' | 'link
     seen.add(key);
     others.push(toPanelLink(link));
   }
-  if (others.length > 0) groups.push({ responsibility: null, contracts: others });
+  if (others.length > 0)
+    groups.push({ responsibility: null, contracts: others });
   return groups;
 }
 
@@ -83,7 +94,9 @@ export function contractGroups(doc: Pick<LoadedArchitectureDoc, 'report' | 'link
  * See also section's, leaving out external links and anchors, each URL once.
  * @public
  */
-export function relatedDocLinks(doc: Pick<LoadedArchitectureDoc, 'report' | 'links'>): PanelLink[] {
+export function relatedDocLinks(
+  doc: Pick<LoadedArchitectureDoc, 'report' | 'links'>,
+): PanelLink[] {
   const candidates: ResolvedDocLink[] = [];
   for (const index of doc.report.related) {
     const link = doc.links[index];
@@ -95,7 +108,12 @@ export function relatedDocLinks(doc: Pick<LoadedArchitectureDoc, 'report' | 'lin
   const seen = new Set<string>();
   const result: PanelLink[] = [];
   for (const link of candidates) {
-    if (link.link.kind === 'external' || link.link.kind === 'anchor' || !link.url) continue;
+    if (
+      link.link.kind === 'external' ||
+      link.link.kind === 'anchor' ||
+      !link.url
+    )
+      continue;
     if (seen.has(link.url)) continue;
     seen.add(link.url);
     result.push(toPanelLink(link));

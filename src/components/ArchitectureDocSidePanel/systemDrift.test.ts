@@ -2,17 +2,29 @@ import type { Entity, EntityRelation } from '@backstage/catalog-model';
 import type { ResolvedDocLink } from '../../model/loaded-doc';
 import { computeSystemDrift } from './systemDrift';
 
-function checkout(relations: EntityRelation[], spec: Record<string, unknown> = {}): Entity {
+function checkout(
+  relations: EntityRelation[],
+  spec: Record<string, unknown> = {},
+): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
     metadata: { name: 'checkout', namespace: 'default' },
-    spec: { type: 'service', owner: 'team-a', lifecycle: 'production', ...spec },
+    spec: {
+      type: 'service',
+      owner: 'team-a',
+      lifecycle: 'production',
+      ...spec,
+    },
     relations,
   };
 }
 
-function docLink(index: number, entityRef?: string, entitySystemRef?: string): ResolvedDocLink {
+function docLink(
+  index: number,
+  entityRef?: string,
+  entitySystemRef?: string,
+): ResolvedDocLink {
   return {
     index,
     link: {
@@ -34,31 +46,63 @@ function docLink(index: number, entityRef?: string, entitySystemRef?: string): R
 
 describe('computeSystemDrift', () => {
   it('should find no relations when the entity has none and the doc links no entity docs', () => {
-    expect(computeSystemDrift({ entity: checkout([]), links: [docLink(0)] })).toEqual({
+    expect(
+      computeSystemDrift({ entity: checkout([]), links: [docLink(0)] }),
+    ).toEqual({
       both: [],
       docOnly: [],
       catalogOnly: [],
     });
   });
 
-  it('should put the entity\'s own system in both groups when a linked doc belongs to it', () => {
-    const entity = checkout([{ type: 'partOf', targetRef: 'system:default/shop' }]);
-    const links = [docLink(0, 'component:default/payments', 'system:default/shop')];
+  it("should put the entity's own system in both groups when a linked doc belongs to it", () => {
+    const entity = checkout([
+      { type: 'partOf', targetRef: 'system:default/shop' },
+    ]);
+    const links = [
+      docLink(0, 'component:default/payments', 'system:default/shop'),
+    ];
     expect(computeSystemDrift({ entity, links }).both).toEqual([
-      { ref: 'system:default/shop', subject: 'system', catalog: ['partOf'], links: [0] },
+      {
+        ref: 'system:default/shop',
+        subject: 'system',
+        catalog: ['partOf'],
+        links: [0],
+      },
     ]);
   });
 
   it('should report a system only the doc links, and one only the catalog relates', () => {
-    const entity = checkout([{ type: 'partOf', targetRef: 'system:default/shop' }]);
-    const links = [docLink(0, 'component:default/ledger', 'system:default/finance')];
+    const entity = checkout([
+      { type: 'partOf', targetRef: 'system:default/shop' },
+    ]);
+    const links = [
+      docLink(0, 'component:default/ledger', 'system:default/finance'),
+    ];
     expect(computeSystemDrift({ entity, links })).toEqual({
       both: [],
       docOnly: [
-        { ref: 'system:default/finance', subject: 'system', catalog: [], links: [0] },
-        { ref: 'component:default/ledger', subject: 'entity', catalog: [], links: [0] },
+        {
+          ref: 'system:default/finance',
+          subject: 'system',
+          catalog: [],
+          links: [0],
+        },
+        {
+          ref: 'component:default/ledger',
+          subject: 'entity',
+          catalog: [],
+          links: [0],
+        },
       ],
-      catalogOnly: [{ ref: 'system:default/shop', subject: 'system', catalog: ['partOf'], links: [] }],
+      catalogOnly: [
+        {
+          ref: 'system:default/shop',
+          subject: 'system',
+          catalog: ['partOf'],
+          links: [],
+        },
+      ],
     });
   });
 
@@ -69,21 +113,54 @@ describe('computeSystemDrift', () => {
       { type: 'consumesApi', targetRef: 'api:default/stock' },
       { type: 'ownedBy', targetRef: 'group:default/team-a' },
     ]);
-    const links = [docLink(0, 'component:default/payments'), docLink(1, 'component:default/search')];
+    const links = [
+      docLink(0, 'component:default/payments'),
+      docLink(1, 'component:default/search'),
+    ];
     expect(computeSystemDrift({ entity, links })).toEqual({
-      both: [{ ref: 'component:default/payments', subject: 'entity', catalog: ['dependsOn'], links: [0] }],
-      docOnly: [{ ref: 'component:default/search', subject: 'entity', catalog: [], links: [1] }],
+      both: [
+        {
+          ref: 'component:default/payments',
+          subject: 'entity',
+          catalog: ['dependsOn'],
+          links: [0],
+        },
+      ],
+      docOnly: [
+        {
+          ref: 'component:default/search',
+          subject: 'entity',
+          catalog: [],
+          links: [1],
+        },
+      ],
       catalogOnly: [
-        { ref: 'api:default/orders', subject: 'entity', catalog: ['providesApi'], links: [] },
-        { ref: 'api:default/stock', subject: 'entity', catalog: ['consumesApi'], links: [] },
+        {
+          ref: 'api:default/orders',
+          subject: 'entity',
+          catalog: ['providesApi'],
+          links: [],
+        },
+        {
+          ref: 'api:default/stock',
+          subject: 'entity',
+          catalog: ['consumesApi'],
+          links: [],
+        },
       ],
     });
   });
 
   it('should count the known system of a related entity on the catalog side', () => {
-    const entity = checkout([{ type: 'consumesApi', targetRef: 'api:default/ledger-api' }]);
-    const links = [docLink(0, 'component:default/ledger', 'system:default/finance')];
-    const knownSystems = new Map([['api:default/ledger-api', 'system:default/finance']]);
+    const entity = checkout([
+      { type: 'consumesApi', targetRef: 'api:default/ledger-api' },
+    ]);
+    const links = [
+      docLink(0, 'component:default/ledger', 'system:default/finance'),
+    ];
+    const knownSystems = new Map([
+      ['api:default/ledger-api', 'system:default/finance'],
+    ]);
     expect(computeSystemDrift({ entity, links, knownSystems }).both).toEqual([
       {
         ref: 'system:default/finance',
@@ -94,9 +171,13 @@ describe('computeSystemDrift', () => {
     ]);
   });
 
-  it('should learn a related entity\'s system from a link to its doc', () => {
-    const entity = checkout([{ type: 'dependsOn', targetRef: 'component:default/payments' }]);
-    const links = [docLink(0, 'component:default/payments', 'system:default/billing')];
+  it("should learn a related entity's system from a link to its doc", () => {
+    const entity = checkout([
+      { type: 'dependsOn', targetRef: 'component:default/payments' },
+    ]);
+    const links = [
+      docLink(0, 'component:default/payments', 'system:default/billing'),
+    ];
     expect(computeSystemDrift({ entity, links }).both).toEqual([
       {
         ref: 'system:default/billing',
@@ -104,47 +185,89 @@ describe('computeSystemDrift', () => {
         catalog: ['system of component:default/payments'],
         links: [0],
       },
-      { ref: 'component:default/payments', subject: 'entity', catalog: ['dependsOn'], links: [0] },
+      {
+        ref: 'component:default/payments',
+        subject: 'entity',
+        catalog: ['dependsOn'],
+        links: [0],
+      },
     ]);
   });
 
   it('should read spec.system when the entity has no relations yet', () => {
     const entity = checkout([], { system: 'shop' });
     expect(computeSystemDrift({ entity, links: [] }).catalogOnly).toEqual([
-      { ref: 'system:default/shop', subject: 'system', catalog: ['partOf'], links: [] },
+      {
+        ref: 'system:default/shop',
+        subject: 'system',
+        catalog: ['partOf'],
+        links: [],
+      },
     ]);
   });
 
   it('should match refs case-insensitively and return them in canonical form', () => {
-    const entity = checkout([{ type: 'dependsOn', targetRef: 'component:default/Payments' }]);
+    const entity = checkout([
+      { type: 'dependsOn', targetRef: 'component:default/Payments' },
+    ]);
     const links = [docLink(0, 'Component:Default/payments')];
     expect(computeSystemDrift({ entity, links }).both).toEqual([
-      { ref: 'component:default/payments', subject: 'entity', catalog: ['dependsOn'], links: [0] },
+      {
+        ref: 'component:default/payments',
+        subject: 'entity',
+        catalog: ['dependsOn'],
+        links: [0],
+      },
     ]);
   });
 
   it('should treat a linked system doc as a system, not an entity', () => {
     const links = [docLink(0, 'system:default/shop')];
-    expect(computeSystemDrift({ entity: checkout([]), links }).docOnly).toEqual([
-      { ref: 'system:default/shop', subject: 'system', catalog: [], links: [0] },
-    ]);
+    expect(computeSystemDrift({ entity: checkout([]), links }).docOnly).toEqual(
+      [
+        {
+          ref: 'system:default/shop',
+          subject: 'system',
+          catalog: [],
+          links: [0],
+        },
+      ],
+    );
   });
 
-  it('should leave out links to the entity\'s own doc', () => {
+  it("should leave out links to the entity's own doc", () => {
     const links = [docLink(0, 'component:default/checkout')];
-    expect(computeSystemDrift({ entity: checkout([]), links }).docOnly).toEqual([]);
+    expect(computeSystemDrift({ entity: checkout([]), links }).docOnly).toEqual(
+      [],
+    );
   });
 
   it('should list each linked ref once with every link that points at it', () => {
-    const links = [docLink(0, 'component:default/search'), docLink(3, 'component:default/search')];
-    expect(computeSystemDrift({ entity: checkout([]), links }).docOnly).toEqual([
-      { ref: 'component:default/search', subject: 'entity', catalog: [], links: [0, 3] },
-    ]);
+    const links = [
+      docLink(0, 'component:default/search'),
+      docLink(3, 'component:default/search'),
+    ];
+    expect(computeSystemDrift({ entity: checkout([]), links }).docOnly).toEqual(
+      [
+        {
+          ref: 'component:default/search',
+          subject: 'entity',
+          catalog: [],
+          links: [0, 3],
+        },
+      ],
+    );
   });
 
   it('should skip malformed refs instead of throwing', () => {
-    const entity = checkout([{ type: 'dependsOn', targetRef: 'not a ref:' }], { system: 42 });
+    const entity = checkout([{ type: 'dependsOn', targetRef: 'not a ref:' }], {
+      system: 42,
+    });
     const links = [docLink(0, ':::', '')];
-    expect(computeSystemDrift({ entity, links })).toEqual({ both: [], docOnly: [], catalogOnly: [] });
+    expect(computeSystemDrift({ entity, links })).toEqual({
+      both: [],
+      docOnly: [],
+      catalogOnly: [],
+    });
   });
 });

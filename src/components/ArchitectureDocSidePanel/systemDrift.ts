@@ -121,14 +121,25 @@ function ownRef(entity: Entity): string | undefined {
   }
 }
 
-function compare(subject: DriftSubject, catalog: RefSet<string>, doc: RefSet<number>, drift: SystemDrift) {
+function compare(
+  subject: DriftSubject,
+  catalog: RefSet<string>,
+  doc: RefSet<number>,
+  drift: SystemDrift,
+) {
   for (const [ref, reasons] of catalog.entries()) {
     const links = doc.get(ref);
-    const related: RelatedRef = { ref, subject, catalog: [...reasons], links: [...(links ?? [])] };
+    const related: RelatedRef = {
+      ref,
+      subject,
+      catalog: [...reasons],
+      links: [...(links ?? [])],
+    };
     (links ? drift.both : drift.catalogOnly).push(related);
   }
   for (const [ref, links] of doc.entries()) {
-    if (!catalog.get(ref)) drift.docOnly.push({ ref, subject, catalog: [], links: [...links] });
+    if (!catalog.get(ref))
+      drift.docOnly.push({ ref, subject, catalog: [], links: [...links] });
   }
 }
 
@@ -167,34 +178,57 @@ export function computeSystemDrift(input: SystemDriftInput): SystemDrift {
   const knownSystems = new Map<string, string>();
   const learnSystem = (entityRef: string, systemRef: string) => {
     const target = canonical(entityRef, { defaultNamespace: namespace });
-    const system = canonical(systemRef, { defaultKind: 'system', defaultNamespace: namespace });
+    const system = canonical(systemRef, {
+      defaultKind: 'system',
+      defaultNamespace: namespace,
+    });
     if (target && system && !knownSystems.has(target.ref)) {
       knownSystems.set(target.ref, system.ref);
     }
   };
-  input.knownSystems?.forEach((systemRef, entityRef) => learnSystem(entityRef, systemRef));
+  input.knownSystems?.forEach((systemRef, entityRef) =>
+    learnSystem(entityRef, systemRef),
+  );
   for (const link of links) {
-    if (link.entityRef && link.entitySystemRef) learnSystem(link.entityRef, link.entitySystemRef);
+    if (link.entityRef && link.entitySystemRef)
+      learnSystem(link.entityRef, link.entitySystemRef);
   }
 
   const catalogSystems = new RefSet<string>();
   const catalogEntities = new RefSet<string>();
   const relations = Array.isArray(entity.relations) ? entity.relations : [];
   for (const relation of relations) {
-    if (relation?.type !== RELATION_PART_OF || typeof relation.targetRef !== 'string') continue;
-    const target = canonical(relation.targetRef, { defaultNamespace: namespace });
-    if (target?.kind === 'system') catalogSystems.add(target.ref, RELATION_PART_OF);
+    if (
+      relation?.type !== RELATION_PART_OF ||
+      typeof relation.targetRef !== 'string'
+    )
+      continue;
+    const target = canonical(relation.targetRef, {
+      defaultNamespace: namespace,
+    });
+    if (target?.kind === 'system')
+      catalogSystems.add(target.ref, RELATION_PART_OF);
   }
   const specSystem = (entity.spec as { system?: unknown } | undefined)?.system;
   if (typeof specSystem === 'string' && specSystem.trim()) {
-    const target = canonical(specSystem.trim(), { defaultKind: 'system', defaultNamespace: namespace });
-    if (target?.kind === 'system') catalogSystems.add(target.ref, RELATION_PART_OF);
+    const target = canonical(specSystem.trim(), {
+      defaultKind: 'system',
+      defaultNamespace: namespace,
+    });
+    if (target?.kind === 'system')
+      catalogSystems.add(target.ref, RELATION_PART_OF);
   }
   for (const relation of relations) {
-    if (!relation || !ENTITY_RELATIONS.includes(relation.type) || typeof relation.targetRef !== 'string') {
+    if (
+      !relation ||
+      !ENTITY_RELATIONS.includes(relation.type) ||
+      typeof relation.targetRef !== 'string'
+    ) {
       continue;
     }
-    const target = canonical(relation.targetRef, { defaultNamespace: namespace });
+    const target = canonical(relation.targetRef, {
+      defaultNamespace: namespace,
+    });
     if (!target || target.ref === self) continue;
     if (target.kind === 'system') {
       catalogSystems.add(target.ref, relation.type);
@@ -213,11 +247,17 @@ export function computeSystemDrift(input: SystemDriftInput): SystemDrift {
     if (link.entityRef) {
       const target = canonical(link.entityRef, { defaultNamespace: namespace });
       if (target && target.ref !== self) {
-        (target.kind === 'system' ? docSystems : docEntities).add(target.ref, link.index);
+        (target.kind === 'system' ? docSystems : docEntities).add(
+          target.ref,
+          link.index,
+        );
       }
     }
     if (link.entitySystemRef) {
-      const system = canonical(link.entitySystemRef, { defaultKind: 'system', defaultNamespace: namespace });
+      const system = canonical(link.entitySystemRef, {
+        defaultKind: 'system',
+        defaultNamespace: namespace,
+      });
       if (system) docSystems.add(system.ref, link.index);
     }
   }

@@ -1,5 +1,11 @@
 import { useState, type ReactNode } from 'react';
-import { CodeSnippet, EmptyState, Link, Progress, WarningPanel } from '@backstage/core-components';
+import {
+  CodeSnippet,
+  EmptyState,
+  Link,
+  Progress,
+  WarningPanel,
+} from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { Box, Button, Typography } from '@material-ui/core';
 import type { ArchitectureDocError, ArchitectureDocLocation } from '../../api';
@@ -7,7 +13,10 @@ import type { RenderBudgetExcess } from '../../lib';
 import { architectureDocsTranslationRef } from '../../translation';
 
 /** The YAML an entity needs to point at its doc. */
-export function annotationSnippet(annotation: string, ref = './docs/architecture/<Component>.md'): string {
+export function annotationSnippet(
+  annotation: string,
+  ref = './docs/architecture/<Component>.md',
+): string {
   return `metadata:\n  annotations:\n    ${annotation}: ${ref}`;
 }
 
@@ -15,8 +24,17 @@ export function annotationSnippet(annotation: string, ref = './docs/architecture
  * The annotation YAML as a code block. Shown as plain text: the YAML colours
  * of the code highlighter miss the 4.5:1 contrast text needs, in both themes.
  */
-function AnnotationSnippet(props: { text: string; showCopyCodeButton?: boolean }) {
-  return <CodeSnippet language="text" text={props.text} showCopyCodeButton={props.showCopyCodeButton} />;
+function AnnotationSnippet(props: {
+  text: string;
+  showCopyCodeButton?: boolean;
+}) {
+  return (
+    <CodeSnippet
+      language="text"
+      text={props.text}
+      showCopyCodeButton={props.showCopyCodeButton}
+    />
+  );
 }
 
 function StateBox(props: { state: string; children: ReactNode }) {
@@ -35,8 +53,15 @@ export function NoAnnotationState(props: { annotation: string }) {
       <EmptyState
         missing="field"
         title={t('states.noAnnotation.title')}
-        description={t('states.noAnnotation.description', { annotation: props.annotation })}
-        action={<AnnotationSnippet text={annotationSnippet(props.annotation)} showCopyCodeButton />}
+        description={t('states.noAnnotation.description', {
+          annotation: props.annotation,
+        })}
+        action={
+          <AnnotationSnippet
+            text={annotationSnippet(props.annotation)}
+            showCopyCodeButton
+          />
+        }
       />
     </StateBox>
   );
@@ -49,9 +74,7 @@ export function LoadingState() {
     <StateBox state="loading">
       <Progress />
       {/* The primary text colour: the secondary one misses 4.5:1 on the light page background. */}
-      <Typography variant="body2">
-        {t('states.loading')}
-      </Typography>
+      <Typography variant="body2">{t('states.loading')}</Typography>
     </StateBox>
   );
 }
@@ -68,14 +91,21 @@ function mebibytes(bytes: number): string {
  * Says which bound a doc passed: past the analysis bound (`work`) it has no
  * score; past a render limit its text is not shown, but its analysis is.
  */
-export function TooComplexNotice(props: { budget: RenderBudgetExcess; children?: ReactNode }) {
+export function TooComplexNotice(props: {
+  budget: RenderBudgetExcess;
+  children?: ReactNode;
+}) {
   const { t } = useTranslationRef(architectureDocsTranslationRef);
   const { budget } = props;
   const found = budget.count.toLocaleString('en-US');
   const limit = budget.limit.toLocaleString('en-US');
   return (
     <Box data-testid="too-complex" data-kind={budget.kind}>
-      <WarningPanel severity="warning" title={t('states.tooComplex.title')} defaultExpanded>
+      <WarningPanel
+        severity="warning"
+        title={t('states.tooComplex.title')}
+        defaultExpanded
+      >
         {props.children}
         <Typography variant="body2">
           {budget.kind === 'work'
@@ -99,7 +129,9 @@ export interface ArchitectureDocErrorStateProps {
 }
 
 /** One explained state per kind of failure, each with what to do next. */
-export function ArchitectureDocErrorState(props: ArchitectureDocErrorStateProps) {
+export function ArchitectureDocErrorState(
+  props: ArchitectureDocErrorStateProps,
+) {
   const { error, location, annotation, onRetry } = props;
   const { t } = useTranslationRef(architectureDocsTranslationRef);
   const [signInFailed, setSignInFailed] = useState<string>();
@@ -129,7 +161,9 @@ export function ArchitectureDocErrorState(props: ArchitectureDocErrorStateProps)
     </Typography>
   ) : null;
   const signInProblem = signInFailed && (
-    <Typography color="error">{t('states.signInFailed', { message: signInFailed })}</Typography>
+    <Typography color="error">
+      {t('states.signInFailed', { message: signInFailed })}
+    </Typography>
   );
 
   switch (error.kind) {
@@ -147,11 +181,19 @@ export function ArchitectureDocErrorState(props: ArchitectureDocErrorStateProps)
             action={
               <Box>
                 {where}
-                <AnnotationSnippet text={annotationSnippet(annotation, location?.ref)} />
+                <AnnotationSnippet
+                  text={annotationSnippet(annotation, location?.ref)}
+                />
                 {signInProblem}
                 <Box display="flex" gridGap={8} mt={2}>
                   {location?.createUrl && (
-                    <Button variant="contained" color="primary" href={location.createUrl} target="_blank" rel="noopener noreferrer">
+                    <Button
+                      variant="contained"
+                      color="primary"
+                      href={location.createUrl}
+                      target="_blank"
+                      rel="noopener noreferrer"
+                    >
                       {t('states.notFound.create')}
                     </Button>
                   )}
@@ -192,7 +234,9 @@ export function ArchitectureDocErrorState(props: ArchitectureDocErrorStateProps)
         <StateBox state="timeout">
           <WarningPanel
             severity="warning"
-            title={t('states.timeout.title', { seconds: seconds(props.timeoutMs) })}
+            title={t('states.timeout.title', {
+              seconds: seconds(props.timeoutMs),
+            })}
             defaultExpanded
           >
             {where}
@@ -215,21 +259,31 @@ export function ArchitectureDocErrorState(props: ArchitectureDocErrorStateProps)
         <StateBox state="too-large">
           <WarningPanel
             severity="warning"
-            title={t('states.tooLarge.title', { mebibytes: mebibytes(props.maxBytes) })}
+            title={t('states.tooLarge.title', {
+              mebibytes: mebibytes(props.maxBytes),
+            })}
             defaultExpanded
           >
             {where}
-            <Typography variant="body2">{t('states.tooLarge.description')}</Typography>
+            <Typography variant="body2">
+              {t('states.tooLarge.description')}
+            </Typography>
           </WarningPanel>
         </StateBox>
       );
     case 'unexpected-content':
       return (
         <StateBox state="unexpected-content">
-          <WarningPanel severity="warning" title={t('states.unexpectedContent.title')} defaultExpanded>
+          <WarningPanel
+            severity="warning"
+            title={t('states.unexpectedContent.title')}
+            defaultExpanded
+          >
             {where}
             <Typography variant="body2">
-              {t('states.unexpectedContent.description', { message: error.message })}
+              {t('states.unexpectedContent.description', {
+                message: error.message,
+              })}
             </Typography>
           </WarningPanel>
         </StateBox>
@@ -237,7 +291,11 @@ export function ArchitectureDocErrorState(props: ArchitectureDocErrorStateProps)
     case 'invalid-location':
       return (
         <StateBox state="invalid-location">
-          <WarningPanel severity="error" title={t('states.invalidLocation.title')} defaultExpanded>
+          <WarningPanel
+            severity="error"
+            title={t('states.invalidLocation.title')}
+            defaultExpanded
+          >
             <Typography variant="body2" paragraph>
               {error.message}
             </Typography>
@@ -248,7 +306,11 @@ export function ArchitectureDocErrorState(props: ArchitectureDocErrorStateProps)
     default:
       return (
         <StateBox state="failed">
-          <WarningPanel severity="error" title={t('states.failed.title')} defaultExpanded>
+          <WarningPanel
+            severity="error"
+            title={t('states.failed.title')}
+            defaultExpanded
+          >
             {where}
             <Typography variant="body2" paragraph>
               {error.message}
@@ -273,7 +335,13 @@ export function EmptyDocState(props: { editUrl?: string; url: string }) {
         description={t('states.empty.description', { url: props.url })}
         action={
           props.editUrl ? (
-            <Button variant="contained" color="primary" href={props.editUrl} target="_blank" rel="noopener noreferrer">
+            <Button
+              variant="contained"
+              color="primary"
+              href={props.editUrl}
+              target="_blank"
+              rel="noopener noreferrer"
+            >
               {t('states.empty.edit')}
             </Button>
           ) : undefined
@@ -287,7 +355,11 @@ export function EmptyDocState(props: { editUrl?: string; url: string }) {
 export function NotArchitectureDocNotice() {
   const { t } = useTranslationRef(architectureDocsTranslationRef);
   return (
-    <Box data-testid="architecture-doc-state" data-state="not-architecture-doc" mb={2}>
+    <Box
+      data-testid="architecture-doc-state"
+      data-state="not-architecture-doc"
+      mb={2}
+    >
       <WarningPanel
         severity="info"
         title={t('states.notArchitectureDoc.title')}

@@ -2,7 +2,11 @@ import { useState } from 'react';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { configApiRef } from '@backstage/core-plugin-api';
-import { mockApis, renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
 import { ArchitectureDocsErrorBoundary } from './ArchitectureDocsErrorBoundary';
 
 let failing = true;
@@ -42,17 +46,18 @@ describe('ArchitectureDocsErrorBoundary', () => {
     await renderGuarded();
     const failed = screen.getByTestId('architecture-docs-view-failed');
     expect(failed).toHaveAttribute('data-view', 'tab');
-    expect(screen.getByText(/The architecture doc could not be shown/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/The architecture doc could not be shown/),
+    ).toBeInTheDocument();
     expect(failed).toHaveTextContent('URI malformed');
     expect(screen.getByText('rest of the page')).toBeInTheDocument();
   });
 
   it("should link to the app's support page to report the problem", async () => {
     await renderGuarded({ url: 'https://support.example.com/new' });
-    expect(screen.getByRole('link', { name: 'Report the problem' })).toHaveAttribute(
-      'href',
-      'https://support.example.com/new',
-    );
+    expect(
+      screen.getByRole('link', { name: 'Report the problem' }),
+    ).toHaveAttribute('href', 'https://support.example.com/new');
   });
 
   it('should render the child again when the reader tries again', async () => {
@@ -60,13 +65,17 @@ describe('ArchitectureDocsErrorBoundary', () => {
     failing = false;
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(screen.getByText('rendered')).toBeInTheDocument();
-    expect(screen.queryByTestId('architecture-docs-view-failed')).not.toBeInTheDocument();
+    expect(
+      screen.queryByTestId('architecture-docs-view-failed'),
+    ).not.toBeInTheDocument();
   });
 
   it('should render its children while they do not throw', async () => {
     failing = false;
     await renderGuarded();
     expect(screen.getByText('rendered')).toBeInTheDocument();
-    expect(screen.queryByTestId('architecture-docs-view-failed')).not.toBeInTheDocument();
+    expect(
+      screen.queryByTestId('architecture-docs-view-failed'),
+    ).not.toBeInTheDocument();
   });
 });

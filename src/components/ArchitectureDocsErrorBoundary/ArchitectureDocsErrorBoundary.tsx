@@ -25,13 +25,20 @@ interface BoundaryState {
 }
 
 /** The explained state: what failed, the error to copy, a way to report it and to try again. */
-function ViewFailed(props: { view: ArchitectureDocsView; error: Error; onRetry(): void }) {
+function ViewFailed(props: {
+  view: ArchitectureDocsView;
+  error: Error;
+  onRetry(): void;
+}) {
   const { t } = useTranslationRef(architectureDocsTranslationRef);
   const support = useSupportConfig();
   return (
     <Box data-testid="architecture-docs-view-failed" data-view={props.view}>
       {/* The panel folds the error name, message and stack, each with a copy button. */}
-      <ErrorPanel title={t(`errorBoundary.title.${props.view}`)} error={props.error} />
+      <ErrorPanel
+        title={t(`errorBoundary.title.${props.view}`)}
+        error={props.error}
+      />
       <Box mt={1}>
         <Typography variant="body2" paragraph>
           {t('errorBoundary.description')}
@@ -40,7 +47,12 @@ function ViewFailed(props: { view: ArchitectureDocsView; error: Error; onRetry()
           <Button variant="outlined" size="small" onClick={props.onRetry}>
             {t('errorBoundary.retry')}
           </Button>
-          <Button size="small" href={support.url} target="_blank" rel="noopener noreferrer">
+          <Button
+            size="small"
+            href={support.url}
+            target="_blank"
+            rel="noopener noreferrer"
+          >
             {t('errorBoundary.report')}
           </Button>
         </Box>
@@ -56,7 +68,10 @@ function ViewFailed(props: { view: ArchitectureDocsView; error: Error; onRetry()
  * (`app.support.url`) to report it, and a button to render the view again.
  * @public
  */
-export class ArchitectureDocsErrorBoundary extends Component<ArchitectureDocsErrorBoundaryProps, BoundaryState> {
+export class ArchitectureDocsErrorBoundary extends Component<
+  ArchitectureDocsErrorBoundaryProps,
+  BoundaryState
+> {
   static getDerivedStateFromError(error: unknown): BoundaryState {
     return { error: error instanceof Error ? error : new Error(String(error)) };
   }
@@ -66,7 +81,11 @@ export class ArchitectureDocsErrorBoundary extends Component<ArchitectureDocsErr
   componentDidCatch(error: unknown, info: ErrorInfo) {
     // The stack of components is what a report needs besides the error itself.
     // eslint-disable-next-line no-console
-    console.error(`Architecture docs ${this.props.view} failed`, error, info.componentStack);
+    console.error(
+      `Architecture docs ${this.props.view} failed`,
+      error,
+      info.componentStack,
+    );
   }
 
   #retry = () => this.setState({ error: undefined });
@@ -74,6 +93,8 @@ export class ArchitectureDocsErrorBoundary extends Component<ArchitectureDocsErr
   render() {
     const { error } = this.state;
     if (!error) return this.props.children ?? null;
-    return <ViewFailed view={this.props.view} error={error} onRetry={this.#retry} />;
+    return (
+      <ViewFailed view={this.props.view} error={error} onRetry={this.#retry} />
+    );
   }
 }

@@ -1,2 +1,5 @@
 export { ArchitectureDocsErrorBoundary } from './ArchitectureDocsErrorBoundary';
-export type { ArchitectureDocsErrorBoundaryProps, ArchitectureDocsView } from './ArchitectureDocsErrorBoundary';
+export type {
+  ArchitectureDocsErrorBoundaryProps,
+  ArchitectureDocsView,
+} from './ArchitectureDocsErrorBoundary';

@@ -1,4 +1,11 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { useSearchParams } from 'react-router-dom';
 import {
   Content,
@@ -10,8 +17,18 @@ import {
 import type { Entity } from '@backstage/catalog-model';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
-import { catalogApiRef, entityRouteParams, entityRouteRef } from '@backstage/plugin-catalog-react';
-import { Box, Button, LinearProgress, makeStyles, Typography } from '@material-ui/core';
+import {
+  catalogApiRef,
+  entityRouteParams,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import {
+  Box,
+  Button,
+  LinearProgress,
+  makeStyles,
+  Typography,
+} from '@material-ui/core';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import { useArchitectureDocsConfig } from '../../hooks/useArchitectureDocsConfig';
 import { useConfigProblems } from '../../hooks/useConfigProblems';
@@ -37,9 +54,16 @@ import { ConfigProblemsNotice } from '../ConfigProblemsNotice';
 import { CoverageFilterBar } from './CoverageFilterBar';
 import { CoverageTable } from './CoverageTable';
 import { downloadCsv } from '../../coverage/download-csv';
-import { SectionCoverageSummary, type CoverageSummaryView } from './SectionCoverageSummary';
+import {
+  SectionCoverageSummary,
+  type CoverageSummaryView,
+} from './SectionCoverageSummary';
 import { markTiming } from '../../coverage/timing-marks';
-import { useCoverageScan, type CoverageProgress, type CoverageScan } from './useCoverageScan';
+import {
+  useCoverageScan,
+  type CoverageProgress,
+  type CoverageScan,
+} from './useCoverageScan';
 import { startTransitionCompat, useDeferredValueCompat } from './reactCompat';
 import { useFocusRingStyles } from '../focusRing';
 import { useSameItems } from './useSameItems';
@@ -69,21 +93,45 @@ function ScanProgress(props: { progress: CoverageProgress; loading: boolean }) {
   const { t } = useTranslationRef(architectureDocsTranslationRef);
   if (loading) {
     return (
-      <Box className={classes.progress} data-testid="coverage-progress" data-loading="true" data-done={0} data-total={0} data-finished={false}>
-        <Typography variant="body2">{t('page.progress.loadingCatalog')}</Typography>
-        <LinearProgress className={classes.progressBar} aria-label={t('page.progress.loadingCatalog')} />
+      <Box
+        className={classes.progress}
+        data-testid="coverage-progress"
+        data-loading="true"
+        data-done={0}
+        data-total={0}
+        data-finished={false}
+      >
+        <Typography variant="body2">
+          {t('page.progress.loadingCatalog')}
+        </Typography>
+        <LinearProgress
+          className={classes.progressBar}
+          aria-label={t('page.progress.loadingCatalog')}
+        />
       </Box>
     );
   }
-  const value = progress.total === 0 ? 100 : (progress.done / progress.total) * 100;
+  const value =
+    progress.total === 0 ? 100 : (progress.done / progress.total) * 100;
   const docsDone = progress.done >= progress.total;
   return (
-    <Box className={classes.progress} data-testid="coverage-progress" data-done={progress.done} data-total={progress.total} data-finished={progress.finished} data-analyzed-in={progress.analyzedIn}>
+    <Box
+      className={classes.progress}
+      data-testid="coverage-progress"
+      data-done={progress.done}
+      data-total={progress.total}
+      data-finished={progress.finished}
+      data-analyzed-in={progress.analyzedIn}
+    >
       <Typography variant="body2">
         {docsDone
           ? t('page.progress.finished', { total: String(progress.total) })
-          : t('page.progress.scanning', { done: String(progress.done), total: String(progress.total) })}
-        {progress.revalidating > 0 && ` · ${t('page.progress.revalidating', { count: progress.revalidating })}`}
+          : t('page.progress.scanning', {
+              done: String(progress.done),
+              total: String(progress.total),
+            })}
+        {progress.revalidating > 0 &&
+          ` · ${t('page.progress.revalidating', { count: progress.revalidating })}`}
         {docsDone &&
           progress.linksTotal > 0 &&
           !progress.finished &&
@@ -93,7 +141,10 @@ function ScanProgress(props: { progress: CoverageProgress; loading: boolean }) {
         className={classes.progressBar}
         variant="determinate"
         value={value}
-        aria-label={t('page.progress.scanning', { done: String(progress.done), total: String(progress.total) })}
+        aria-label={t('page.progress.scanning', {
+          done: String(progress.done),
+          total: String(progress.total),
+        })}
       />
     </Box>
   );
@@ -121,16 +172,27 @@ function CoverageSummaryPart(props: {
     const { section: _section, sectionStatus: _status, ...rest } = filters;
     return rows.filter(row => matchesCoverageFilters(row, rest));
   }, [rows, filters]);
-  const summary = useMemo(() => summarizeSectionCoverage(summaryRows, template), [summaryRows, template]);
+  const summary = useMemo(
+    () => summarizeSectionCoverage(summaryRows, template),
+    [summaryRows, template],
+  );
   // Counted only while shown: the scan updates the rows many times.
   const owners = useMemo(
-    () => (view === 'owners' ? summarizeSectionCoverageByOwner(summaryRows, template) : undefined),
+    () =>
+      view === 'owners'
+        ? summarizeSectionCoverageByOwner(summaryRows, template)
+        : undefined,
     [view, summaryRows, template],
   );
-  const analysedCount = useMemo(() => summaryRows.filter(row => row.status === 'analysed').length, [summaryRows]);
+  const analysedCount = useMemo(
+    () => summaryRows.filter(row => row.status === 'analysed').length,
+    [summaryRows],
+  );
   const selectedOwner = useMemo(
     () =>
-      filters.owner !== undefined && filters.section !== undefined && (filters.sectionStatus ?? 'missing') === 'missing'
+      filters.owner !== undefined &&
+      filters.section !== undefined &&
+      (filters.sectionStatus ?? 'missing') === 'missing'
         ? { owner: filters.owner, section: filters.section }
         : undefined,
     [filters.owner, filters.section, filters.sectionStatus],
@@ -158,9 +220,15 @@ function CoverageSummaryPart(props: {
  * no row has it (the catalog still loading, or a shared link to an owner
  * that has gone), so the menu shows what the view is filtered by.
  */
-function menuValues(rows: CoverageRow[], field: 'owner' | 'system' | 'lifecycle', selected: string | undefined) {
+function menuValues(
+  rows: CoverageRow[],
+  field: 'owner' | 'system' | 'lifecycle',
+  selected: string | undefined,
+) {
   const values = distinctValues(rows, field);
-  return selected === undefined || values.includes(selected) ? values : [selected, ...values];
+  return selected === undefined || values.includes(selected)
+    ? values
+    : [selected, ...values];
 }
 
 /** The filter bar, with the owners, systems and lifecycles the rows have. */
@@ -171,10 +239,23 @@ function CoverageFilterPart(props: {
   template: TemplateModel;
 }) {
   const { rows, filters, onChange, template } = props;
-  const owners = useSameItems(useMemo(() => menuValues(rows, 'owner', filters.owner), [rows, filters.owner]));
-  const systems = useSameItems(useMemo(() => menuValues(rows, 'system', filters.system), [rows, filters.system]));
+  const owners = useSameItems(
+    useMemo(
+      () => menuValues(rows, 'owner', filters.owner),
+      [rows, filters.owner],
+    ),
+  );
+  const systems = useSameItems(
+    useMemo(
+      () => menuValues(rows, 'system', filters.system),
+      [rows, filters.system],
+    ),
+  );
   const lifecycles = useSameItems(
-    useMemo(() => menuValues(rows, 'lifecycle', filters.lifecycle), [rows, filters.lifecycle]),
+    useMemo(
+      () => menuValues(rows, 'lifecycle', filters.lifecycle),
+      [rows, filters.lifecycle],
+    ),
   );
   return (
     <CoverageFilterBar
@@ -217,10 +298,14 @@ function CoverageTablePart(props: {
   const previousOrder = useRef(new Map<string, number>());
   const shown = useMemo(() => {
     const order = previousOrder.current;
-    const rank = (row: CoverageRow) => order.get(row.entityRef) ?? Number.MAX_SAFE_INTEGER;
-    const arranged = order.size > 0 ? [...rows].sort((a, b) => rank(a) - rank(b)) : rows;
+    const rank = (row: CoverageRow) =>
+      order.get(row.entityRef) ?? Number.MAX_SAFE_INTEGER;
+    const arranged =
+      order.size > 0 ? [...rows].sort((a, b) => rank(a) - rank(b)) : rows;
     const view = applyCoverageFilters(arranged, filters);
-    previousOrder.current = new Map(view.map((row, index) => [row.entityRef, index]));
+    previousOrder.current = new Map(
+      view.map((row, index) => [row.entityRef, index]),
+    );
     return view;
   }, [rows, filters]);
   // The export reads the rows shown when clicked, so the title (and the
@@ -231,13 +316,21 @@ function CoverageTablePart(props: {
     () => (
       <div className={classes.tableTitle}>
         <Typography variant="h6" component="h2" data-testid="coverage-count">
-          {t('page.table.title', { shown: String(shown.length), total: String(rows.length) })}
+          {t('page.table.title', {
+            shown: String(shown.length),
+            total: String(rows.length),
+          })}
         </Typography>
         <Button
           variant="outlined"
           size="small"
           startIcon={<GetAppIcon />}
-          onClick={() => downloadCsv('architecture-docs.csv', coverageRowsToCsv(shownNow.current))}
+          onClick={() =>
+            downloadCsv(
+              'architecture-docs.csv',
+              coverageRowsToCsv(shownNow.current),
+            )
+          }
         >
           {t('page.table.exportCsv')}
         </Button>
@@ -264,7 +357,11 @@ function CoverageTablePart(props: {
  * them in instead of building them, which would hold the main thread just as
  * the first docs arrive.
  */
-function CoverageView(props: { scan: CoverageScan; tabPath: string; loading: boolean }) {
+function CoverageView(props: {
+  scan: CoverageScan;
+  tabPath: string;
+  loading: boolean;
+}) {
   const { tabPath, loading } = props;
   // Results arriving and filters being typed render after urgent updates;
   // rows and progress are deferred together so they always agree.
@@ -272,9 +369,13 @@ function CoverageView(props: { scan: CoverageScan; tabPath: string; loading: boo
   const { template } = useTemplateModel();
   const entityRoute = useRouteRef(entityRouteRef);
   const [searchParams, setSearchParams] = useSearchParams();
-  const filters = useMemo(() => filtersFromSearchParams(searchParams), [searchParams]);
+  const filters = useMemo(
+    () => filtersFromSearchParams(searchParams),
+    [searchParams],
+  );
   const setFilters = useCallback(
-    (next: CoverageFilters) => setSearchParams(filtersToSearchParams(next), { replace: true }),
+    (next: CoverageFilters) =>
+      setSearchParams(filtersToSearchParams(next), { replace: true }),
     [setSearchParams],
   );
   const deferredFilters = useDeferredValueCompat(filters);
@@ -282,8 +383,16 @@ function CoverageView(props: { scan: CoverageScan; tabPath: string; loading: boo
   const entityPath = useCallback(
     (row: CoverageRow) => {
       try {
-        const base = entityRoute(entityRouteParams({ kind: row.kind, namespace: row.namespace, name: row.name }));
-        return row.status === 'no-annotation' ? base : `${base}/${tabPath.replace(/^\/+/, '')}`;
+        const base = entityRoute(
+          entityRouteParams({
+            kind: row.kind,
+            namespace: row.namespace,
+            name: row.name,
+          }),
+        );
+        return row.status === 'no-annotation'
+          ? base
+          : `${base}/${tabPath.replace(/^\/+/, '')}`;
       } catch {
         return undefined;
       }
@@ -294,12 +403,16 @@ function CoverageView(props: { scan: CoverageScan; tabPath: string; loading: boo
   const selected = useMemo(
     () =>
       filters.section !== undefined
-        ? { section: filters.section, status: (filters.sectionStatus ?? 'missing') as SectionStatus }
+        ? {
+            section: filters.section,
+            status: (filters.sectionStatus ?? 'missing') as SectionStatus,
+          }
         : undefined,
     [filters.section, filters.sectionStatus],
   );
   const onSelectSection = useCallback(
-    (section: string, status: SectionStatus) => setFilters({ ...filters, section, sectionStatus: status }),
+    (section: string, status: SectionStatus) =>
+      setFilters({ ...filters, section, sectionStatus: status }),
     [filters, setFilters],
   );
   const onSelectOwnerSection = useCallback(
@@ -310,7 +423,8 @@ function CoverageView(props: { scan: CoverageScan; tabPath: string; loading: boo
     [filters, setFilters],
   );
   const onSort = useCallback(
-    (sort: CoverageFilters['sort'], direction: 'asc' | 'desc') => setFilters({ ...filters, sort, direction }),
+    (sort: CoverageFilters['sort'], direction: 'asc' | 'desc') =>
+      setFilters({ ...filters, sort, direction }),
     [filters, setFilters],
   );
 
@@ -325,7 +439,12 @@ function CoverageView(props: { scan: CoverageScan; tabPath: string; loading: boo
         onSelect={onSelectSection}
         onSelectOwner={onSelectOwnerSection}
       />
-      <CoverageFilterPart rows={rows} filters={filters} onChange={setFilters} template={template} />
+      <CoverageFilterPart
+        rows={rows}
+        filters={filters}
+        onChange={setFilters}
+        template={template}
+      />
       <CoverageTablePart
         rows={rows}
         sections={template.sections}
@@ -339,23 +458,43 @@ function CoverageView(props: { scan: CoverageScan; tabPath: string; loading: boo
 }
 
 /** The entities of the configured kinds, one catalog query. */
-function useCoverageEntities(kindsKey: string): { loading: boolean; error?: Error; value?: Entity[] } {
+function useCoverageEntities(kindsKey: string): {
+  loading: boolean;
+  error?: Error;
+  value?: Entity[];
+} {
   const catalogApi = useApi(catalogApiRef);
-  const [state, setState] = useState<{ loading: boolean; error?: Error; value?: Entity[] }>({ loading: true });
+  const [state, setState] = useState<{
+    loading: boolean;
+    error?: Error;
+    value?: Entity[];
+  }>({ loading: true });
   useEffect(() => {
     let active = true;
     setState({ loading: true });
-    catalogApi.getEntities({ filter: { kind: kindsKey.split('\n') }, fields: COVERAGE_ENTITY_FIELDS }).then(
-      ({ items }) => {
-        markTiming('entities-loaded');
-        // As a transition: the first render of thousands of rows then
-        // yields to the browser instead of holding the main thread.
-        if (active) startTransitionCompat(() => setState({ loading: false, value: items }));
-      },
-      error => {
-        if (active) setState({ loading: false, error: error instanceof Error ? error : new Error(String(error)) });
-      },
-    );
+    catalogApi
+      .getEntities({
+        filter: { kind: kindsKey.split('\n') },
+        fields: COVERAGE_ENTITY_FIELDS,
+      })
+      .then(
+        ({ items }) => {
+          markTiming('entities-loaded');
+          // As a transition: the first render of thousands of rows then
+          // yields to the browser instead of holding the main thread.
+          if (active)
+            startTransitionCompat(() =>
+              setState({ loading: false, value: items }),
+            );
+        },
+        error => {
+          if (active)
+            setState({
+              loading: false,
+              error: error instanceof Error ? error : new Error(String(error)),
+            });
+        },
+      );
     return () => {
       active = false;
     };
@@ -367,7 +506,11 @@ function CoverageContent(props: { tabPath: string }) {
   const config = useArchitectureDocsConfig();
   const { kinds, concurrency } = config.coverage;
   const { t } = useTranslationRef(architectureDocsTranslationRef);
-  const { template, loading: templateLoading, problem: templateProblem } = useTemplateModel();
+  const {
+    template,
+    loading: templateLoading,
+    problem: templateProblem,
+  } = useTemplateModel();
   const problems = useConfigProblems(templateProblem);
   const kindsKey = kinds.join('\n');
   const entities = useCoverageEntities(kindsKey);
@@ -381,7 +524,10 @@ function CoverageContent(props: { tabPath: string }) {
   let body: ReactNode;
   if (entities.error) {
     body = <ResponseErrorPanel error={entities.error} />;
-  } else if (!entities.loading && (!entities.value || entities.value.length === 0)) {
+  } else if (
+    !entities.loading &&
+    (!entities.value || entities.value.length === 0)
+  ) {
     body = (
       <EmptyState
         missing="data"
@@ -390,7 +536,13 @@ function CoverageContent(props: { tabPath: string }) {
       />
     );
   } else {
-    body = <CoverageView scan={scan} tabPath={props.tabPath} loading={entities.loading} />;
+    body = (
+      <CoverageView
+        scan={scan}
+        tabPath={props.tabPath}
+        loading={entities.loading}
+      />
+    );
   }
   return (
     <>
@@ -414,7 +566,9 @@ export function ArchitectureDocsPage(props: ArchitectureDocsPageProps) {
       <Header title={t('page.title')} subtitle={t('page.subtitle')} />
       <Content data-testid="architecture-docs-page">
         <ArchitectureDocsErrorBoundary view="page">
-          <CoverageContent tabPath={props.tabPath ?? DEFAULT_ARCHITECTURE_TAB_PATH} />
+          <CoverageContent
+            tabPath={props.tabPath ?? DEFAULT_ARCHITECTURE_TAB_PATH}
+          />
         </ArchitectureDocsErrorBoundary>
       </Content>
     </Page>

@@ -1,15 +1,28 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
-import { Button, makeStyles, MenuItem, Popover, TextField, type Theme } from '@material-ui/core';
+import {
+  Button,
+  makeStyles,
+  MenuItem,
+  Popover,
+  TextField,
+  type Theme,
+} from '@material-ui/core';
 import TuneIcon from '@material-ui/icons/Tune';
 import type { TemplateModel } from '../../lib';
-import { COVERAGE_STATUSES, type CoverageFilters, type CoverageStatus } from '../../coverage';
+import {
+  COVERAGE_STATUSES,
+  type CoverageFilters,
+  type CoverageStatus,
+} from '../../coverage';
 import { architectureDocsTranslationRef } from '../../translation';
 import { statusMessageKey } from './statusLabels';
 
 // The labels' secondary text colour misses 4.5:1 on the page background;
 // focused and disabled labels keep their own colours.
-const readableLabels = (theme: Theme) => ({ '& label': { color: theme.palette.text.primary } });
+const readableLabels = (theme: Theme) => ({
+  '& label': { color: theme.palette.text.primary },
+});
 
 /**
  * The bar holds the filters used most on one line down to a 1,280 px
@@ -102,7 +115,9 @@ function FilterSelect(props: FilterSelectProps) {
  * The page's filters: free text, owner, doc status and section on the bar;
  * system, lifecycle and score range in the panel of "More filters".
  */
-export const CoverageFilterBar = memo(function CoverageFilterBarView(props: CoverageFilterBarProps) {
+export const CoverageFilterBar = memo(function CoverageFilterBarView(
+  props: CoverageFilterBarProps,
+) {
   const { filters, onChange, template } = props;
   const classes = useStyles();
   const { t } = useTranslationRef(architectureDocsTranslationRef);
@@ -115,7 +130,10 @@ export const CoverageFilterBar = memo(function CoverageFilterBarView(props: Cove
   useEffect(() => setText(filters.text ?? ''), [filters.text]);
 
   const any = { label: t('page.filters.any'), value: '' };
-  const options = (values: string[]) => [any, ...values.map(value => ({ label: value, value }))];
+  const options = (values: string[]) => [
+    any,
+    ...values.map(value => ({ label: value, value })),
+  ];
   const set = (patch: Partial<CoverageFilters>) => {
     const next: CoverageFilters = { ...filters, ...patch };
     for (const key of Object.keys(patch) as Array<keyof CoverageFilters>) {
@@ -123,13 +141,17 @@ export const CoverageFilterBar = memo(function CoverageFilterBarView(props: Cove
     }
     onChange(next);
   };
-  const selectOne = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+  const selectOne = (value: unknown) =>
+    typeof value === 'string' && value !== '' ? value : undefined;
   const id = (name: string) => `${idBase}-${name}`;
 
   // The filters behind "More filters", counted on its button when set.
-  const folded = [filters.system, filters.lifecycle, filters.minScore, filters.maxScore].filter(
-    value => value !== undefined,
-  ).length;
+  const folded = [
+    filters.system,
+    filters.lifecycle,
+    filters.minScore,
+    filters.maxScore,
+  ].filter(value => value !== undefined).length;
   const moreButton = useRef<HTMLButtonElement>(null);
   const [moreOpen, setMoreOpen] = useState(false);
 
@@ -161,17 +183,28 @@ export const CoverageFilterBar = memo(function CoverageFilterBarView(props: Cove
         label={t('page.filters.status')}
         items={[
           any,
-          ...COVERAGE_STATUSES.map(status => ({ label: t(statusMessageKey(status)), value: status })),
+          ...COVERAGE_STATUSES.map(status => ({
+            label: t(statusMessageKey(status)),
+            value: status,
+          })),
         ]}
         selected={filters.status ?? ''}
-        onChange={value => set({ status: selectOne(value) as CoverageStatus | undefined })}
+        onChange={value =>
+          set({ status: selectOne(value) as CoverageStatus | undefined })
+        }
         testId="filter-status"
       />
       <FilterSelect
         id={id('section')}
         className={classes.section}
         label={t('page.filters.section')}
-        items={[any, ...template.sections.map(section => ({ label: section.title, value: section.id }))]}
+        items={[
+          any,
+          ...template.sections.map(section => ({
+            label: section.title,
+            value: section.id,
+          })),
+        ]}
         selected={filters.section ?? ''}
         onChange={value => set({ section: selectOne(value) })}
         testId="filter-section"
@@ -186,7 +219,11 @@ export const CoverageFilterBar = memo(function CoverageFilterBarView(props: Cove
         }))}
         selected={filters.sectionStatus ?? 'missing'}
         disabled={!filters.section}
-        onChange={value => set({ sectionStatus: selectOne(value) as CoverageFilters['sectionStatus'] })}
+        onChange={value =>
+          set({
+            sectionStatus: selectOne(value) as CoverageFilters['sectionStatus'],
+          })
+        }
         testId="filter-section-status"
       />
       <Button
@@ -200,7 +237,9 @@ export const CoverageFilterBar = memo(function CoverageFilterBarView(props: Cove
         onClick={() => setMoreOpen(true)}
         data-testid="filter-more"
       >
-        {folded > 0 ? t('page.filters.moreSet', { count: folded }) : t('page.filters.more')}
+        {folded > 0
+          ? t('page.filters.moreSet', { count: folded })
+          : t('page.filters.more')}
       </Button>
       <Popover
         open={moreOpen}
@@ -208,7 +247,13 @@ export const CoverageFilterBar = memo(function CoverageFilterBarView(props: Cove
         onClose={() => setMoreOpen(false)}
         anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}
         transformOrigin={{ vertical: 'top', horizontal: 'left' }}
-        PaperProps={{ role: 'dialog', 'aria-label': t('page.filters.more'), id: id('more') } as object}
+        PaperProps={
+          {
+            role: 'dialog',
+            'aria-label': t('page.filters.more'),
+            id: id('more'),
+          } as object
+        }
       >
         <div className={classes.more} data-testid="coverage-filters-more">
           <FilterSelect
@@ -233,7 +278,9 @@ export const CoverageFilterBar = memo(function CoverageFilterBarView(props: Cove
             label={t('page.filters.minScore')}
             value={filters.minScore ?? ''}
             inputProps={{ min: 0, max: 100, 'data-testid': 'filter-min-score' }}
-            onChange={event => set({ minScore: scoreValue(event.target.value) })}
+            onChange={event =>
+              set({ minScore: scoreValue(event.target.value) })
+            }
           />
           <TextField
             type="number"
@@ -241,14 +288,22 @@ export const CoverageFilterBar = memo(function CoverageFilterBarView(props: Cove
             label={t('page.filters.maxScore')}
             value={filters.maxScore ?? ''}
             inputProps={{ min: 0, max: 100, 'data-testid': 'filter-max-score' }}
-            onChange={event => set({ maxScore: scoreValue(event.target.value) })}
+            onChange={event =>
+              set({ maxScore: scoreValue(event.target.value) })
+            }
           />
         </div>
       </Popover>
       <Button
         className={classes.button}
         variant="text"
-        onClick={() => onChange(filters.sort ? { sort: filters.sort, direction: filters.direction } : {})}
+        onClick={() =>
+          onChange(
+            filters.sort
+              ? { sort: filters.sort, direction: filters.direction }
+              : {},
+          )
+        }
       >
         {t('page.filters.clear')}
       </Button>

@@ -1,4 +1,11 @@
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 import {
   Link,
   StatusAborted,
@@ -10,15 +17,28 @@ import {
   type TableColumn,
 } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
-import { CircularProgress, makeStyles, TablePagination, TableSortLabel } from '@material-ui/core';
+import {
+  CircularProgress,
+  makeStyles,
+  TablePagination,
+  TableSortLabel,
+} from '@material-ui/core';
 import type { SectionStatus, TemplateModel } from '../../lib';
-import type { CoverageFilters, CoverageRow, CoverageSortKey, CoverageStatus } from '../../coverage';
+import type {
+  CoverageFilters,
+  CoverageRow,
+  CoverageSortKey,
+  CoverageStatus,
+} from '../../coverage';
 import { architectureDocsTranslationRef } from '../../translation';
 import { SectionStrip } from './SectionStrip';
 import { statusMessageKey } from './statusLabels';
 import { useSameItems } from './useSameItems';
 
-const STATUS_ICONS: Record<CoverageStatus, (props: { children: ReactNode }) => JSX.Element> = {
+const STATUS_ICONS: Record<
+  CoverageStatus,
+  (props: { children: ReactNode }) => JSX.Element
+> = {
   analysed: StatusOK,
   'no-annotation': StatusAborted,
   'not-found': StatusWarning,
@@ -35,7 +55,11 @@ const PAGE_SIZES = [20, 50, 100];
  * the entity's has a width that fits its header (upper case, with room for
  * the sort arrow) and its usual values; the entity takes the rest.
  */
-const CELL_STYLE = { whiteSpace: 'nowrap', overflow: 'hidden', padding: '6px 4px' } as const;
+const CELL_STYLE = {
+  whiteSpace: 'nowrap',
+  overflow: 'hidden',
+  padding: '6px 4px',
+} as const;
 const COLUMN_WIDTHS: Partial<Record<CoverageSortKey, string>> = {
   status: '134px',
   score: '92px',
@@ -55,7 +79,12 @@ const useStyles = makeStyles(theme => ({
   },
   sortLabel: { maxWidth: '100%' },
   sortIcon: { marginLeft: 2, marginRight: 0 },
-  headerLabel: { minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  headerLabel: {
+    minWidth: 0,
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+  },
   loading: {
     display: 'flex',
     alignItems: 'center',
@@ -110,7 +139,10 @@ interface RowSlot {
 
 const PageRows = createContext<readonly CoverageRow[]>([]);
 
-function RowCell(props: { slot: RowSlot; render(row: CoverageRow): ReactNode }) {
+function RowCell(props: {
+  slot: RowSlot;
+  render(row: CoverageRow): ReactNode;
+}) {
   const { slot, render } = props;
   const row = useContext(PageRows)[slot.index];
   // Other rows of the page changing leave this cell's content as it was.
@@ -119,7 +151,14 @@ function RowCell(props: { slot: RowSlot; render(row: CoverageRow): ReactNode }) 
 
 /** The rows of the page in Backstage's table, sorted by the view's sort. */
 export function CoverageTable(props: CoverageTableProps) {
-  const { rows, sections, filters, onSort, entityPath, loading = false } = props;
+  const {
+    rows,
+    sections,
+    filters,
+    onSort,
+    entityPath,
+    loading = false,
+  } = props;
   const { t } = useTranslationRef(architectureDocsTranslationRef);
   const classes = useStyles();
   const sort = filters.sort ?? 'entity';
@@ -131,13 +170,20 @@ export function CoverageTable(props: CoverageTableProps) {
   useEffect(() => setPage(0), [filterKey]);
   const lastPage = Math.max(0, Math.ceil(rows.length / pageSize) - 1);
   const currentPage = Math.min(page, lastPage);
-  const pageRows = rows.slice(currentPage * pageSize, (currentPage + 1) * pageSize);
+  const pageRows = rows.slice(
+    currentPage * pageSize,
+    (currentPage + 1) * pageSize,
+  );
   const sameRows = useSameItems(pageRows);
   // While the catalog has not answered, the table has no places and shows a
   // named progress indicator in its body instead.
   const slotCount = loading ? 0 : pageRows.length;
   const slots = useMemo(
-    () => Array.from({ length: slotCount }, (_, index): RowSlot => ({ index, uuid: `row-${index}` })),
+    () =>
+      Array.from({ length: slotCount }, (_, index): RowSlot => ({
+        index,
+        uuid: `row-${index}`,
+      })),
     [slotCount],
   );
   const direction = filters.direction ?? 'asc';
@@ -148,7 +194,9 @@ export function CoverageTable(props: CoverageTableProps) {
       classes={{ icon: classes.sortIcon }}
       active={sort === key}
       direction={sort === key ? direction : 'asc'}
-      onClick={() => onSort(key, sort === key && direction === 'asc' ? 'desc' : 'asc')}
+      onClick={() =>
+        onSort(key, sort === key && direction === 'asc' ? 'desc' : 'asc')
+      }
     >
       <span className={classes.headerLabel} title={label}>
         {label}
@@ -163,110 +211,139 @@ export function CoverageTable(props: CoverageTableProps) {
     </span>
   );
 
-  const columns: TableColumn<RowSlot>[] = useMemo(() => {
-    const statusNames: Record<SectionStatus, string> = {
-      present: t('page.sectionStatus.present'),
-      placeholder: t('page.sectionStatus.placeholder'),
-      missing: t('page.sectionStatus.missing'),
-    };
-    const cellLabel = (title: string, status: SectionStatus) =>
-      t('page.strip.cell', { section: title, status: statusNames[status] });
-    const cells: {
-      key: CoverageSortKey;
-      title: JSX.Element;
-      render(row: CoverageRow): ReactNode;
-      numeric?: boolean;
-    }[] = [
-    {
-      key: 'entity',
-      title: header('entity', t('page.columns.entity')),
-      render: row => {
-        const path = entityPath(row);
-        return path ? (
-          <Link to={path} data-entity-ref={row.entityRef} className={classes.oneLine} title={row.title}>
-            {row.title}
-          </Link>
-        ) : (
-          oneLine(row.title)
-        );
-      },
+  const columns: TableColumn<RowSlot>[] = useMemo(
+    () => {
+      const statusNames: Record<SectionStatus, string> = {
+        present: t('page.sectionStatus.present'),
+        placeholder: t('page.sectionStatus.placeholder'),
+        missing: t('page.sectionStatus.missing'),
+      };
+      const cellLabel = (title: string, status: SectionStatus) =>
+        t('page.strip.cell', { section: title, status: statusNames[status] });
+      const cells: {
+        key: CoverageSortKey;
+        title: JSX.Element;
+        render(row: CoverageRow): ReactNode;
+        numeric?: boolean;
+      }[] = [
+        {
+          key: 'entity',
+          title: header('entity', t('page.columns.entity')),
+          render: row => {
+            const path = entityPath(row);
+            return path ? (
+              <Link
+                to={path}
+                data-entity-ref={row.entityRef}
+                className={classes.oneLine}
+                title={row.title}
+              >
+                {row.title}
+              </Link>
+            ) : (
+              oneLine(row.title)
+            );
+          },
+        },
+        {
+          key: 'status',
+          title: header('status', t('page.columns.status')),
+          render: row => {
+            const Icon = STATUS_ICONS[row.status];
+            const name = t(statusMessageKey(row.status));
+            // Native tooltips: a row re-renders when its doc arrives, and a
+            // popper per cell would cost the scan each time.
+            return (
+              <span
+                data-status={row.status}
+                title={
+                  row.message
+                    ? t('page.table.statusTooltip', {
+                        status: name,
+                        message: row.message,
+                      })
+                    : name
+                }
+                className={classes.oneLine}
+              >
+                <Icon>{name}</Icon>
+              </span>
+            );
+          },
+        },
+        {
+          key: 'score',
+          title: header('score', t('page.columns.score')),
+          numeric: true,
+          render: row => (row.score === null ? '—' : row.score),
+        },
+        {
+          // Sorted by the number of missing sections.
+          key: 'missing',
+          title: header('missing', t('page.columns.sections')),
+          render: row => {
+            if (row.status !== 'analysed') return '';
+            const present =
+              sections.length - row.missing.length - row.placeholder.length;
+            return (
+              <SectionStrip
+                sections={sections.map(section => ({
+                  id: section.id,
+                  title: section.title,
+                  status: row.sectionStatus[section.id] ?? 'missing',
+                }))}
+                label={t('page.strip.label', {
+                  present: String(present),
+                  placeholder: String(row.placeholder.length),
+                  missing: String(row.missing.length),
+                })}
+                cellLabel={cellLabel}
+              />
+            );
+          },
+        },
+        {
+          key: 'brokenLinks',
+          title: header('brokenLinks', t('page.columns.brokenLinks')),
+          numeric: true,
+          render: row => {
+            if (row.status !== 'analysed') return '';
+            if (row.brokenLinks === null) {
+              return <span title={t('page.table.linksUnchecked')}>…</span>;
+            }
+            return row.brokenLinks;
+          },
+        },
+        {
+          key: 'owner',
+          title: header('owner', t('page.columns.owner')),
+          render: row => oneLine(row.owner),
+        },
+        {
+          key: 'system',
+          title: header('system', t('page.columns.system')),
+          render: row => oneLine(row.system),
+        },
+        {
+          key: 'lifecycle',
+          title: header('lifecycle', t('page.columns.lifecycle')),
+          render: row => oneLine(row.lifecycle),
+        },
+      ];
+      return cells.map(cell => ({
+        title: cell.title,
+        type: cell.numeric ? ('numeric' as const) : undefined,
+        width: COLUMN_WIDTHS[cell.key],
+        cellStyle: CELL_STYLE,
+        headerStyle: CELL_STYLE,
+        render: (slot: RowSlot) => <RowCell slot={slot} render={cell.render} />,
+      }));
     },
-    {
-      key: 'status',
-      title: header('status', t('page.columns.status')),
-      render: row => {
-        const Icon = STATUS_ICONS[row.status];
-        const name = t(statusMessageKey(row.status));
-        // Native tooltips: a row re-renders when its doc arrives, and a
-        // popper per cell would cost the scan each time.
-        return (
-          <span
-            data-status={row.status}
-            title={row.message ? t('page.table.statusTooltip', { status: name, message: row.message }) : name}
-            className={classes.oneLine}
-          >
-            <Icon>{name}</Icon>
-          </span>
-        );
-      },
-    },
-    {
-      key: 'score',
-      title: header('score', t('page.columns.score')),
-      numeric: true,
-      render: row => (row.score === null ? '—' : row.score),
-    },
-    {
-      // Sorted by the number of missing sections.
-      key: 'missing',
-      title: header('missing', t('page.columns.sections')),
-      render: row => {
-        if (row.status !== 'analysed') return '';
-        const present = sections.length - row.missing.length - row.placeholder.length;
-        return (
-          <SectionStrip
-            sections={sections.map(section => ({
-              id: section.id,
-              title: section.title,
-              status: row.sectionStatus[section.id] ?? 'missing',
-            }))}
-            label={t('page.strip.label', {
-              present: String(present),
-              placeholder: String(row.placeholder.length),
-              missing: String(row.missing.length),
-            })}
-            cellLabel={cellLabel}
-          />
-        );
-      },
-    },
-    {
-      key: 'brokenLinks',
-      title: header('brokenLinks', t('page.columns.brokenLinks')),
-      numeric: true,
-      render: row => {
-        if (row.status !== 'analysed') return '';
-        if (row.brokenLinks === null) {
-          return <span title={t('page.table.linksUnchecked')}>…</span>;
-        }
-        return row.brokenLinks;
-      },
-    },
-    { key: 'owner', title: header('owner', t('page.columns.owner')), render: row => oneLine(row.owner) },
-    { key: 'system', title: header('system', t('page.columns.system')), render: row => oneLine(row.system) },
-    { key: 'lifecycle', title: header('lifecycle', t('page.columns.lifecycle')), render: row => oneLine(row.lifecycle) },
-    ];
-    return cells.map(cell => ({
-      title: cell.title,
-      type: cell.numeric ? ('numeric' as const) : undefined,
-      width: COLUMN_WIDTHS[cell.key],
-      cellStyle: CELL_STYLE,
-      headerStyle: CELL_STYLE,
-      render: (slot: RowSlot) => <RowCell slot={slot} render={cell.render} />,
-    }));
-  },
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  [t, classes, entityPath, sort, direction, onSort, sections]);
+    // `header` and `oneLine` are new functions each render, made from these
+    // values only: listing them would rebuild the columns on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [t, classes, entityPath, sort, direction, onSort, sections],
+  );
 
   // Backstage's table re-processes its data and columns on every render;
   // while results arrive, most renders leave the shown page unchanged.

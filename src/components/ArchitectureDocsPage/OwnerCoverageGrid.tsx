@@ -17,7 +17,12 @@ const useStyles = makeStyles(theme => ({
     fontSize: '0.8rem',
   },
   corner: { width: 200, textAlign: 'left', verticalAlign: 'bottom' },
-  docs: { width: 48, textAlign: 'right', verticalAlign: 'bottom', paddingRight: theme.spacing(1) },
+  docs: {
+    width: 48,
+    textAlign: 'right',
+    verticalAlign: 'bottom',
+    paddingRight: theme.spacing(1),
+  },
   sectionHeader: {
     position: 'sticky',
     top: 0,
@@ -40,7 +45,11 @@ const useStyles = makeStyles(theme => ({
     overflow: 'hidden',
     textOverflow: 'ellipsis',
   },
-  count: { textAlign: 'right', paddingRight: theme.spacing(1), fontVariantNumeric: 'tabular-nums' },
+  count: {
+    textAlign: 'right',
+    paddingRight: theme.spacing(1),
+    fontVariantNumeric: 'tabular-nums',
+  },
   cell: { padding: 0, height: 24 },
   button: {
     width: '100%',
@@ -72,7 +81,9 @@ export interface OwnerCoverageGridProps {
  * section present and showing that share as a figure. A cell is a button
  * that lists the owner's docs where the section is missing.
  */
-export const OwnerCoverageGrid = memo(function OwnerCoverageGridView(props: OwnerCoverageGridProps) {
+export const OwnerCoverageGrid = memo(function OwnerCoverageGridView(
+  props: OwnerCoverageGridProps,
+) {
   const { owners, sections, selected, onSelect } = props;
   const classes = useStyles();
   const theme = useTheme();
@@ -82,10 +93,16 @@ export const OwnerCoverageGrid = memo(function OwnerCoverageGridView(props: Owne
     () => (
       <thead>
         <tr>
-          <th scope="col" className={`${classes.corner} ${classes.sectionHeader}`}>
+          <th
+            scope="col"
+            className={`${classes.corner} ${classes.sectionHeader}`}
+          >
             {t('page.owners.owner')}
           </th>
-          <th scope="col" className={`${classes.docs} ${classes.sectionHeader}`}>
+          <th
+            scope="col"
+            className={`${classes.docs} ${classes.sectionHeader}`}
+          >
             {t('page.owners.docs')}
           </th>
           {sections.map(section => (
@@ -100,7 +117,11 @@ export const OwnerCoverageGrid = memo(function OwnerCoverageGridView(props: Owne
   );
   return (
     <div className={classes.scroller}>
-      <table className={classes.table} aria-label={caption} data-testid="owner-coverage">
+      <table
+        className={classes.table}
+        aria-label={caption}
+        data-testid="owner-coverage"
+      >
         {header}
         <tbody>
           {owners.map(entry => (
@@ -113,7 +134,10 @@ export const OwnerCoverageGrid = memo(function OwnerCoverageGridView(props: Owne
                 const share = sectionPresentShare(coverage);
                 if (share === null) {
                   return (
-                    <td key={coverage.id} className={`${classes.cell} ${classes.none}`}>
+                    <td
+                      key={coverage.id}
+                      className={`${classes.cell} ${classes.none}`}
+                    >
                       –
                     </td>
                   );
@@ -127,14 +151,19 @@ export const OwnerCoverageGrid = memo(function OwnerCoverageGridView(props: Owne
                   percent,
                   missing: String(coverage.missing),
                 });
-                const isSelected = selected?.owner === entry.owner && selected.section === coverage.id;
+                const isSelected =
+                  selected?.owner === entry.owner &&
+                  selected.section === coverage.id;
                 const shade = coverageShade(theme, share);
                 return (
                   <td key={coverage.id} className={classes.cell}>
                     <button
                       type="button"
                       className={`${classes.button} ${isSelected ? classes.selected : ''}`}
-                      style={{ background: shade.background, color: shade.color }}
+                      style={{
+                        background: shade.background,
+                        color: shade.color,
+                      }}
                       title={label}
                       aria-label={label}
                       aria-pressed={isSelected}

@@ -30,16 +30,34 @@ const useStyles = makeStyles(theme => ({
     margin: 0,
     cursor: 'pointer',
     minWidth: 0,
-    '&:focus-visible': { outline: `2px solid ${theme.palette.text.primary}`, outlineOffset: -2 },
+    '&:focus-visible': {
+      outline: `2px solid ${theme.palette.text.primary}`,
+      outlineOffset: -2,
+    },
     '&:hover': { filter: 'brightness(1.1)' },
   },
   present: { background: sectionStatusColor(theme, 'present') },
   placeholder: { background: sectionStatusColor(theme, 'placeholder') },
   missing: { background: sectionStatusColor(theme, 'missing') },
   selected: { boxShadow: `inset 0 0 0 3px ${theme.palette.text.primary}` },
-  counts: { fontVariantNumeric: 'tabular-nums', color: theme.palette.text.secondary, fontSize: '0.8rem' },
-  legend: { display: 'flex', gap: theme.spacing(2), marginBottom: theme.spacing(1), fontSize: '0.8rem' },
-  swatch: { display: 'inline-block', width: 10, height: 10, marginRight: 4, borderRadius: 2 },
+  counts: {
+    fontVariantNumeric: 'tabular-nums',
+    color: theme.palette.text.secondary,
+    fontSize: '0.8rem',
+  },
+  legend: {
+    display: 'flex',
+    gap: theme.spacing(2),
+    marginBottom: theme.spacing(1),
+    fontSize: '0.8rem',
+  },
+  swatch: {
+    display: 'inline-block',
+    width: 10,
+    height: 10,
+    marginRight: 4,
+    borderRadius: 2,
+  },
 }));
 
 const STATUSES: SectionStatus[] = ['present', 'placeholder', 'missing'];
@@ -70,11 +88,17 @@ export interface SectionCoverageSummaryProps {
  * present, placeholder or missing; a segment filters the table to those docs.
  * A switch shows the same by owner instead ({@link OwnerCoverageGrid}).
  */
-export const SectionCoverageSummary = memo(function SectionCoverageSummaryView(props: SectionCoverageSummaryProps) {
+export const SectionCoverageSummary = memo(function SectionCoverageSummaryView(
+  props: SectionCoverageSummaryProps,
+) {
   const { summary, analysed, selected, onSelect, view, onViewChange } = props;
   const { t } = useTranslationRef(architectureDocsTranslationRef);
   const viewSwitch = (
-    <ButtonGroup size="small" role="group" aria-label={t('page.summary.viewSwitch')}>
+    <ButtonGroup
+      size="small"
+      role="group"
+      aria-label={t('page.summary.viewSwitch')}
+    >
       {(['sections', 'owners'] as const).map(option => (
         <Button
           key={option}
@@ -84,7 +108,9 @@ export const SectionCoverageSummary = memo(function SectionCoverageSummaryView(p
           onClick={() => onViewChange(option)}
           data-testid={`coverage-view-${option}`}
         >
-          {option === 'sections' ? t('page.summary.bySection') : t('page.summary.byOwner')}
+          {option === 'sections'
+            ? t('page.summary.bySection')
+            : t('page.summary.byOwner')}
         </Button>
       ))}
     </ButtonGroup>
@@ -108,14 +134,24 @@ export const SectionCoverageSummary = memo(function SectionCoverageSummaryView(p
           onSelect={props.onSelectOwner}
         />
       ) : (
-        <SectionBars summary={summary} analysed={analysed} selected={selected} onSelect={onSelect} />
+        <SectionBars
+          summary={summary}
+          analysed={analysed}
+          selected={selected}
+          onSelect={onSelect}
+        />
       )}
     </InfoCard>
   );
 });
 
 /** The bars of the section view. */
-function SectionBars(props: Pick<SectionCoverageSummaryProps, 'summary' | 'analysed' | 'selected' | 'onSelect'>) {
+function SectionBars(
+  props: Pick<
+    SectionCoverageSummaryProps,
+    'summary' | 'analysed' | 'selected' | 'onSelect'
+  >,
+) {
   const { summary, analysed, selected, onSelect } = props;
   const classes = useStyles();
   const { t } = useTranslationRef(architectureDocsTranslationRef);
@@ -148,7 +184,12 @@ function SectionBars(props: Pick<SectionCoverageSummaryProps, 'summary' | 'analy
             missing: String(entry.missing),
           });
           return (
-            <div key={entry.id} className={classes.row} role="listitem" data-section={entry.id}>
+            <div
+              key={entry.id}
+              className={classes.row}
+              role="listitem"
+              data-section={entry.id}
+            >
               <Typography className={classes.title} noWrap>
                 {entry.title}
               </Typography>
@@ -164,7 +205,9 @@ function SectionBars(props: Pick<SectionCoverageSummaryProps, 'summary' | 'analy
                     docs: String(count),
                     status: statusNames[status],
                   });
-                  const isSelected = selected?.section === entry.id && selected.status === status;
+                  const isSelected =
+                    selected?.section === entry.id &&
+                    selected.status === status;
                   // A native tooltip: dozens of segments re-render while the
                   // scan runs, and a popper per segment would cost each time.
                   return (

@@ -43,13 +43,20 @@ export interface SectionStripProps {
  * missing. A list for screen readers, each item named by its section and
  * status; the same words show on hover.
  */
-export const SectionStrip = memo(function SectionStripView(props: SectionStripProps) {
+export const SectionStrip = memo(function SectionStripView(
+  props: SectionStripProps,
+) {
   const { sections, label, cellLabel } = props;
   const classes = useStyles();
   return (
     // A list by role rather than <ul>: some browsers drop the semantics of a
     // list drawn without bullets.
-    <div className={classes.strip} role="list" aria-label={label} data-testid="section-strip">
+    <div
+      className={classes.strip}
+      role="list"
+      aria-label={label}
+      data-testid="section-strip"
+    >
       {sections.map(section => {
         const name = cellLabel(section.title, section.status);
         // Native tooltips: a row re-renders when its doc arrives, and a

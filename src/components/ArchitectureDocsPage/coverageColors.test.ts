@@ -10,7 +10,12 @@ const themes = [
 describe.each(themes)('coverage colours in the %s theme', (_name, theme) => {
   it('should set every section status mark apart from the paper by at least 3:1', () => {
     for (const status of ['present', 'placeholder', 'missing'] as const) {
-      expect(getContrastRatio(sectionStatusColor(theme, status), theme.palette.background.paper)).toBeGreaterThanOrEqual(3);
+      expect(
+        getContrastRatio(
+          sectionStatusColor(theme, status),
+          theme.palette.background.paper,
+        ),
+      ).toBeGreaterThanOrEqual(3);
     }
   });
 
@@ -22,7 +27,9 @@ describe.each(themes)('coverage colours in the %s theme', (_name, theme) => {
   });
 
   it('should shade no coverage and full coverage differently, in order of the share', () => {
-    const steps = [0, 0.2, 0.4, 0.6, 0.8, 1].map(share => coverageShade(theme, share).background);
+    const steps = [0, 0.2, 0.4, 0.6, 0.8, 1].map(
+      share => coverageShade(theme, share).background,
+    );
     expect(new Set(steps.slice(0, 5)).size).toBe(5);
     expect(steps[5]).toBe(steps[4]);
   });

@@ -13,7 +13,10 @@ const STATUS_COLORS: Record<'light' | 'dark', Record<SectionStatus, string>> = {
 };
 
 /** From no coverage to full coverage, each with the text colour it carries. */
-const SHADES: Record<'light' | 'dark', Array<{ background: string; color: string }>> = {
+const SHADES: Record<
+  'light' | 'dark',
+  Array<{ background: string; color: string }>
+> = {
   light: [
     { background: '#F6C4BE', color: '#000000' },
     { background: '#FAD9B3', color: '#000000' },
@@ -34,7 +37,10 @@ const SHADES: Record<'light' | 'dark', Array<{ background: string; color: string
  * The colour of a section status's mark (bar segment, strip cell): at least
  * 3:1 against the theme's paper.
  */
-export function sectionStatusColor(theme: Theme, status: SectionStatus): string {
+export function sectionStatusColor(
+  theme: Theme,
+  status: SectionStatus,
+): string {
   return STATUS_COLORS[theme.palette.type][status];
 }
 
@@ -43,9 +49,19 @@ export function sectionStatusColor(theme: Theme, status: SectionStatus): string 
  * full, and the colour of text on it (at least 4.5:1); null (nothing
  * counted) gets the paper and the primary text colour.
  */
-export function coverageShade(theme: Theme, share: number | null): { background: string; color: string } {
-  if (share === null) return { background: theme.palette.background.paper, color: theme.palette.text.primary };
+export function coverageShade(
+  theme: Theme,
+  share: number | null,
+): { background: string; color: string } {
+  if (share === null)
+    return {
+      background: theme.palette.background.paper,
+      color: theme.palette.text.primary,
+    };
   const shades = SHADES[theme.palette.type];
-  const step = Math.min(shades.length - 1, Math.floor(Math.max(0, share) * shades.length));
+  const step = Math.min(
+    shades.length - 1,
+    Math.floor(Math.max(0, share) * shades.length),
+  );
   return shades[step];
 }

@@ -10,6 +10,8 @@ const KEYS = {
 } as const;
 
 /** The translation key of a row status's label. */
-export function statusMessageKey(status: CoverageStatus): (typeof KEYS)[CoverageStatus] {
+export function statusMessageKey(
+  status: CoverageStatus,
+): (typeof KEYS)[CoverageStatus] {
   return KEYS[status];
 }

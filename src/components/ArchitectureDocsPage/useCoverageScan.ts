@@ -11,8 +11,14 @@ import {
   type CoverageEntity,
   type CoverageRow,
 } from '../../coverage';
-import { createCoverageAnalyzer, type CoverageAnalyzer } from '../../coverage/coverage-analyzer';
-import { coverageResultFromAnalysis, loadCoverageDoc } from '../../coverage/load-coverage-doc';
+import {
+  createCoverageAnalyzer,
+  type CoverageAnalyzer,
+} from '../../coverage/coverage-analyzer';
+import {
+  coverageResultFromAnalysis,
+  loadCoverageDoc,
+} from '../../coverage/load-coverage-doc';
 import { sessionCacheFor } from '../../coverage/session-result-caches';
 import { markTiming } from '../../coverage/timing-marks';
 import { checkLinkTargets } from '../../model/link-targets';
@@ -63,7 +69,11 @@ export function useCoverageScan(options: {
   const { entities, template, templateReady, concurrency } = options;
   const api = useApi(architectureDocsApiRef);
   const flat = useMemo(
-    () => (entities ?? []).map(entity => ({ entity, info: toCoverageEntity(entity) })),
+    () =>
+      (entities ?? []).map(entity => ({
+        entity,
+        info: toCoverageEntity(entity),
+      })),
     [entities],
   );
   const results = useRef(new Map<string, CoverageDocResult>());
@@ -96,7 +106,10 @@ export function useCoverageScan(options: {
   // catalog is still answering: loading and compiling its code then does not
   // compete for the cores with the page's first renders of the entities.
   // The next scan takes it over.
-  const warm = useRef<{ template: TemplateModel; analyzer: CoverageAnalyzer }>();
+  const warm = useRef<{
+    template: TemplateModel;
+    analyzer: CoverageAnalyzer;
+  }>();
   useEffect(() => {
     if (!templateReady) return undefined;
     const analyzer = createCoverageAnalyzer(template);
@@ -148,7 +161,10 @@ export function useCoverageScan(options: {
     const taken = warm.current;
     warm.current = undefined;
     if (taken && taken.template !== template) taken.analyzer.dispose();
-    const analyzer = taken?.template === template ? taken.analyzer : createCoverageAnalyzer(template);
+    const analyzer =
+      taken?.template === template
+        ? taken.analyzer
+        : createCoverageAnalyzer(template);
     counts.analyzedIn = analyzer.where;
 
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -172,7 +188,12 @@ export function useCoverageScan(options: {
       if (rendering) {
         waiting = true;
       } else if (timer === undefined) {
-        timer = setTimeout(flush, flushes <= FIRST_FLUSHES ? FIRST_FLUSH_INTERVAL_MS : FLUSH_INTERVAL_MS);
+        timer = setTimeout(
+          flush,
+          flushes <= FIRST_FLUSHES
+            ? FIRST_FLUSH_INTERVAL_MS
+            : FLUSH_INTERVAL_MS,
+        );
       }
     };
     committed.current = () => {
@@ -185,14 +206,22 @@ export function useCoverageScan(options: {
     flush();
 
     const run = async () => {
-      await scanCoverage<{ entity: Entity; info: CoverageEntity }, ArchitectureDocFile>({
+      await scanCoverage<
+        { entity: Entity; info: CoverageEntity },
+        ArchitectureDocFile
+      >({
         entities: flat,
         concurrency,
         signal,
-        load: ({ entity, info }, abortSignal) => loadCoverageDoc(api, entity, info.entityRef, cache, abortSignal),
+        load: ({ entity, info }, abortSignal) =>
+          loadCoverageDoc(api, entity, info.entityRef, cache, abortSignal),
         analyze: async (_item, file) => {
           counts.analyzedIn = analyzer.where;
-          return coverageResultFromAnalysis(file, await analyzer.analyze(file.content, file.url), api);
+          return coverageResultFromAnalysis(
+            file,
+            await analyzer.analyze(file.content, file.url),
+            api,
+          );
         },
         onResult: ({ info }, result) => {
           current.set(info.entityRef, result);
@@ -206,7 +235,8 @@ export function useCoverageScan(options: {
       if (signal.aborted) return;
       markTiming('docs-scanned');
       const urls = new Set<string>();
-      for (const result of current.values()) for (const url of result.linkTargets ?? []) urls.add(url);
+      for (const result of current.values())
+        for (const url of result.linkTargets ?? []) urls.add(url);
       counts.linksTotal = urls.size;
       flush();
       await checkLinkTargets({
@@ -253,7 +283,9 @@ export function useCoverageScan(options: {
           kept?.info === info &&
           kept.result === result &&
           (result?.status !== 'analysed' ||
-            (kept.template === template && kept.links === links.current && kept.linksChecked === snapshot.linksDone))
+            (kept.template === template &&
+              kept.links === links.current &&
+              kept.linksChecked === snapshot.linksDone))
         ) {
           next.set(info.entityRef, kept);
           return kept.row;

@@ -8,7 +8,10 @@ import { useRef } from 'react';
 export function useSameItems<A extends readonly unknown[]>(items: A): A {
   const last = useRef(items);
   const previous = last.current;
-  if (previous.length !== items.length || previous.some((item, index) => item !== items[index])) {
+  if (
+    previous.length !== items.length ||
+    previous.some((item, index) => item !== items[index])
+  ) {
     last.current = items;
   }
   return last.current;

@@ -16,7 +16,9 @@ jest.mock('../MermaidDiagram', () => ({ MermaidDiagram: () => null }));
 describe('ArchitectureMarkdown on an https page', () => {
   it('should load an http image over https', () => {
     expect(window.location.protocol).toBe('https:');
-    const parsed = parseArchitectureDoc('# Orders\n\n![Diagram](http://img.example.com/a.png) and ![Secure](https://img.example.com/b.png)\n');
+    const parsed = parseArchitectureDoc(
+      '# Orders\n\n![Diagram](http://img.example.com/a.png) and ![Secure](https://img.example.com/b.png)\n',
+    );
     render(
       <TestApiProvider
         apis={[
@@ -25,11 +27,21 @@ describe('ArchitectureMarkdown on an https page', () => {
         ]}
       >
         <ThemeProvider theme={lightTheme}>
-          <ArchitectureMarkdown parsed={parsed} report={analyzeParsedDoc(parsed)} renderLink={props => <a href={props.href}>{props.children}</a>} />
+          <ArchitectureMarkdown
+            parsed={parsed}
+            report={analyzeParsedDoc(parsed)}
+            renderLink={props => <a href={props.href}>{props.children}</a>}
+          />
         </ThemeProvider>
       </TestApiProvider>,
     );
-    expect(screen.getByRole('img', { name: 'Diagram' })).toHaveAttribute('src', 'https://img.example.com/a.png');
-    expect(screen.getByRole('img', { name: 'Secure' })).toHaveAttribute('src', 'https://img.example.com/b.png');
+    expect(screen.getByRole('img', { name: 'Diagram' })).toHaveAttribute(
+      'src',
+      'https://img.example.com/a.png',
+    );
+    expect(screen.getByRole('img', { name: 'Secure' })).toHaveAttribute(
+      'src',
+      'https://img.example.com/b.png',
+    );
   });
 });

@@ -8,19 +8,30 @@ import { errorApiRef } from '@backstage/core-plugin-api';
 import { translationApiRef } from '@backstage/core-plugin-api/alpha';
 import { MockErrorApi, mockApis, TestApiProvider } from '@backstage/test-utils';
 import type { Heading, Root, Text } from 'mdast';
-import { analyzeParsedDoc, parseArchitectureDoc, type ParsedArchitectureDoc } from '../../lib';
+import {
+  analyzeParsedDoc,
+  parseArchitectureDoc,
+  type ParsedArchitectureDoc,
+} from '../../lib';
 import type { MermaidDiagramProps } from '../MermaidDiagram';
 import { corpusDir } from '../../testing/sharedFiles';
 import { itWithSharedFiles } from '../../testing/withSharedFiles';
 import { ArchitectureMarkdown } from './ArchitectureMarkdown';
-import type { ArchitectureLinkRenderProps, ArchitectureMarkdownProps } from './types';
+import type {
+  ArchitectureLinkRenderProps,
+  ArchitectureMarkdownProps,
+} from './types';
 
 // Mermaid cannot draw in jsdom; the stand-in shows what it was given.
 jest.mock('../MermaidDiagram', () => {
   const { createElement } = jest.requireActual<typeof import('react')>('react');
   return {
     MermaidDiagram: (props: MermaidDiagramProps) =>
-      createElement('div', { 'data-testid': 'mermaid-diagram', 'data-line': props.line }, props.source),
+      createElement(
+        'div',
+        { 'data-testid': 'mermaid-diagram', 'data-line': props.line },
+        props.source,
+      ),
   };
 });
 
@@ -74,7 +85,10 @@ function WithApis(props: { children?: ReactNode }) {
 
 function analysed(markdown: string) {
   const parsed = parseArchitectureDoc(markdown);
-  return { parsed, report: analyzeParsedDoc(parsed, { path: 'docs/architecture/Orders.md' }) };
+  return {
+    parsed,
+    report: analyzeParsedDoc(parsed, { path: 'docs/architecture/Orders.md' }),
+  };
 }
 
 function renderLinkAsAnchor(props: ArchitectureLinkRenderProps): ReactNode {
@@ -85,12 +99,20 @@ function renderLinkAsAnchor(props: ArchitectureLinkRenderProps): ReactNode {
   );
 }
 
-function renderDoc(markdown: string, props: Partial<ArchitectureMarkdownProps> = {}) {
+function renderDoc(
+  markdown: string,
+  props: Partial<ArchitectureMarkdownProps> = {},
+) {
   const { parsed, report } = analysed(markdown);
   const renderLink = jest.fn(renderLinkAsAnchor);
   const view = render(
     <ThemeProvider theme={lightTheme}>
-      <ArchitectureMarkdown parsed={parsed} report={report} renderLink={renderLink} {...props} />
+      <ArchitectureMarkdown
+        parsed={parsed}
+        report={report}
+        renderLink={renderLink}
+        {...props}
+      />
     </ThemeProvider>,
     { wrapper: WithApis },
   );
@@ -98,11 +120,17 @@ function renderDoc(markdown: string, props: Partial<ArchitectureMarkdownProps> =
 }
 
 function calloutIds(): Array<string | null> {
-  return screen.getAllByTestId('missing-section-callout').map(callout => callout.getAttribute('data-section-id'));
+  return screen
+    .getAllByTestId('missing-section-callout')
+    .map(callout => callout.getAttribute('data-section-id'));
 }
 
 function isBefore(first: Element, second: Element): boolean {
-  return (first.compareDocumentPosition(second) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+  return (
+    (first.compareDocumentPosition(second) &
+      Node.DOCUMENT_POSITION_FOLLOWING) !==
+    0
+  );
 }
 
 function deepFreeze<T>(value: T): T {
@@ -120,18 +148,29 @@ function deepFreeze<T>(value: T): T {
 describe('ArchitectureMarkdown', () => {
   it('should give headings the anchors of the report, duplicates included', () => {
     renderDoc(DOC);
-    expect(screen.getByRole('heading', { level: 1, name: 'Orders architecture' })).toHaveAttribute(
-      'id',
-      'orders-architecture',
-    );
-    const purposes = screen.getAllByRole('heading', { level: 2, name: 'Purpose' });
-    expect(purposes.map(heading => heading.id)).toEqual(['purpose', 'purpose-1']);
+    expect(
+      screen.getByRole('heading', { level: 1, name: 'Orders architecture' }),
+    ).toHaveAttribute('id', 'orders-architecture');
+    const purposes = screen.getAllByRole('heading', {
+      level: 2,
+      name: 'Purpose',
+    });
+    expect(purposes.map(heading => heading.id)).toEqual([
+      'purpose',
+      'purpose-1',
+    ]);
   });
 
   it('should prefix heading and callout ids with idPrefix', () => {
     renderDoc(DOC, { idPrefix: 'doc-' });
-    expect(screen.getByRole('heading', { name: 'Context' })).toHaveAttribute('id', 'doc-context');
-    expect(document.getElementById('doc-missing-see-also')).toHaveAttribute('data-section-id', 'see-also');
+    expect(screen.getByRole('heading', { name: 'Context' })).toHaveAttribute(
+      'id',
+      'doc-context',
+    );
+    expect(document.getElementById('doc-missing-see-also')).toHaveAttribute(
+      'data-section-id',
+      'see-also',
+    );
   });
 
   it('should offer a link to each heading for deep links', () => {
@@ -152,8 +191,15 @@ describe('ArchitectureMarkdown', () => {
     renderDoc(DOC);
     const callout = document.getElementById('missing-data-and-interfaces')!;
     expect(callout).toHaveAttribute('data-testid', 'missing-section-callout');
-    expect(isBefore(screen.getByText('Responsibilities end here.'), callout)).toBe(true);
-    expect(isBefore(callout, screen.getByRole('heading', { name: 'Testing strategy' }))).toBe(true);
+    expect(
+      isBefore(screen.getByText('Responsibilities end here.'), callout),
+    ).toBe(true);
+    expect(
+      isBefore(
+        callout,
+        screen.getByRole('heading', { name: 'Testing strategy' }),
+      ),
+    ).toBe(true);
   });
 
   it('should keep callouts of consecutive missing sections in template order', () => {
@@ -168,22 +214,32 @@ describe('ArchitectureMarkdown', () => {
       'see-also',
     ]);
     const lastBlock = screen.getByText(/cover the public order endpoints/);
-    expect(isBefore(lastBlock, document.getElementById('missing-open-questions')!)).toBe(true);
+    expect(
+      isBefore(lastBlock, document.getElementById('missing-open-questions')!),
+    ).toBe(true);
   });
 
   it('should put every callout after the title and Related line when no section is present', () => {
-    renderDoc('# Notes\n\n_Related: [Overview](../Overview.md)_\n\nSome loose notes.\n');
+    renderDoc(
+      '# Notes\n\n_Related: [Overview](../Overview.md)_\n\nSome loose notes.\n',
+    );
     const callouts = screen.getAllByTestId('missing-section-callout');
     expect(callouts).toHaveLength(12);
     expect(isBefore(screen.getByText('Overview'), callouts[0])).toBe(true);
-    expect(isBefore(callouts[11], screen.getByText('Some loose notes.'))).toBe(true);
+    expect(isBefore(callouts[11], screen.getByText('Some loose notes.'))).toBe(
+      true,
+    );
   });
 
   it('should show the title and guidance of the template in a callout', () => {
     renderDoc(DOC);
     const callout = within(document.getElementById('missing-open-questions')!);
-    expect(callout.getByText('Missing section: Open questions')).toBeInTheDocument();
-    expect(callout.getAllByRole('listitem').map(item => item.textContent)).toEqual([
+    expect(
+      callout.getByText('Missing section: Open questions'),
+    ).toBeInTheDocument();
+    expect(
+      callout.getAllByRole('listitem').map(item => item.textContent),
+    ).toEqual([
       'Track unresolved decisions, experiments, or research tasks.',
       'Link to GitHub issues or RFCs.',
     ]);
@@ -193,14 +249,22 @@ describe('ArchitectureMarkdown', () => {
     renderDoc(DOC);
     const callout = document.getElementById('missing-operational-flow')!;
     const sample = callout.querySelector('pre');
-    expect(sample?.textContent?.split('\n').slice(0, 2)).toEqual(['sequenceDiagram', '    participant Operator']);
+    expect(sample?.textContent?.split('\n').slice(0, 2)).toEqual([
+      'sequenceDiagram',
+      '    participant Operator',
+    ]);
     expect(within(callout).getAllByRole('listitem')).toHaveLength(3);
   });
 
   it('should flag a placeholder section with a chip naming the reason', () => {
     renderDoc(DOC);
     const chips = screen.getAllByTestId('placeholder-chip');
-    expect(chips.map(chip => [chip.getAttribute('data-section-id'), chip.textContent])).toEqual([
+    expect(
+      chips.map(chip => [
+        chip.getAttribute('data-section-id'),
+        chip.textContent,
+      ]),
+    ).toEqual([
       ['context', 'Placeholder: only TODO/TBD'],
       ['design-drivers', 'Placeholder: no content'],
     ]);
@@ -213,14 +277,21 @@ describe('ArchitectureMarkdown', () => {
     renderDoc(
       '# Orders\n\n## Open questions\n\n- Track unresolved decisions, experiments, or research tasks.\n',
     );
-    expect(screen.getByTestId('placeholder-chip')).toHaveTextContent("Placeholder: still the template's guidance");
+    expect(screen.getByTestId('placeholder-chip')).toHaveTextContent(
+      "Placeholder: still the template's guidance",
+    );
   });
 
   it('should mark the headings of present sections', () => {
     renderDoc(DOC);
-    const responsibilities = screen.getByRole('heading', { name: 'Responsibilities' });
+    const responsibilities = screen.getByRole('heading', {
+      name: 'Responsibilities',
+    });
     expect(responsibilities).toHaveAttribute('data-section-status', 'present');
-    expect(responsibilities).toHaveAttribute('data-section-id', 'responsibilities');
+    expect(responsibilities).toHaveAttribute(
+      'data-section-id',
+      'responsibilities',
+    );
   });
 
   it('should show no callouts, chips or statuses when completeness is off', () => {
@@ -232,16 +303,23 @@ describe('ArchitectureMarkdown', () => {
 
   it('should hand an inline link to renderLink with its report entry and index', () => {
     const { renderLink, report } = renderDoc(DOC);
-    const call = renderLink.mock.calls.find(([props]) => props.href === 'contracts/Orders.md')!;
+    const call = renderLink.mock.calls.find(
+      ([props]) => props.href === 'contracts/Orders.md',
+    )!;
     expect(call[0].index).toBe(1);
     expect(call[0].link).toBe(report.links[1]);
     expect(call[0].link?.kind).toBe('contract');
   });
 
   it('should hand a reference-style link to renderLink with its report entry and index', () => {
-    const markdown = '# Orders\n\nSee [the overview][overview] and [billing](../Billing.md).\n\n[overview]: ../Overview.md\n';
+    const markdown =
+      '# Orders\n\nSee [the overview][overview] and [billing](../Billing.md).\n\n[overview]: ../Overview.md\n';
     const { renderLink, report } = renderDoc(markdown);
-    const received = renderLink.mock.calls.map(([props]) => [props.href, props.index, props.link]);
+    const received = renderLink.mock.calls.map(([props]) => [
+      props.href,
+      props.index,
+      props.link,
+    ]);
     expect(received).toEqual([
       ['../Overview.md', 0, report.links[0]],
       ['../Billing.md', 1, report.links[1]],
@@ -263,13 +341,18 @@ describe('ArchitectureMarkdown', () => {
     const { container } = renderDoc(markdown);
     expect(container.querySelector('script, iframe, img, b')).toBeNull();
     expect(container.innerHTML).not.toMatch(/onerror|<script|<iframe/);
-    expect(screen.getByText(/Inline/)).toHaveTextContent('Inline and bold text.');
+    expect(screen.getByText(/Inline/)).toHaveTextContent(
+      'Inline and bold text.',
+    );
   });
 
   it('should empty javascript: targets before renderLink sees them', () => {
-    const markdown = '# Orders\n\n[run](javascript:alert(1)) and [data](data:text/html;base64,PHNjcmlwdD4=)\n';
+    const markdown =
+      '# Orders\n\n[run](javascript:alert(1)) and [data](data:text/html;base64,PHNjcmlwdD4=)\n';
     const { renderLink, report } = renderDoc(markdown);
-    expect(renderLink.mock.calls.map(([props]) => [props.href, props.index])).toEqual([
+    expect(
+      renderLink.mock.calls.map(([props]) => [props.href, props.index]),
+    ).toEqual([
       ['', 0],
       ['', 1],
     ]);
@@ -277,7 +360,8 @@ describe('ArchitectureMarkdown', () => {
   });
 
   it('should draw a mermaid fence with MermaidDiagram outside any pre', () => {
-    const markdown = '# Orders\n\nIntro.\n\n```mermaid\nflowchart LR\n  web --> api\n```\n';
+    const markdown =
+      '# Orders\n\nIntro.\n\n```mermaid\nflowchart LR\n  web --> api\n```\n';
     // Without callouts, whose guidance samples are drawn in a pre of their own.
     const { container } = renderDoc(markdown, { showCompleteness: false });
     const diagram = screen.getByTestId('mermaid-diagram');
@@ -288,7 +372,9 @@ describe('ArchitectureMarkdown', () => {
   });
 
   it('should render other code blocks as pre and code', () => {
-    const { container } = renderDoc('# Orders\n\n```ts\nconst total = 1;\n```\n\nUse `total` here.\n');
+    const { container } = renderDoc(
+      '# Orders\n\n```ts\nconst total = 1;\n```\n\nUse `total` here.\n',
+    );
     const code = container.querySelector('pre > code.language-ts');
     expect(code?.textContent).toBe('const total = 1;\n');
     expect(screen.getByText('total').tagName).toBe('CODE');
@@ -297,18 +383,25 @@ describe('ArchitectureMarkdown', () => {
   it('should render a table as a table with header cells', () => {
     renderDoc(DOC);
     const table = screen.getByRole('table');
-    expect(within(table).getAllByRole('columnheader').map(cell => cell.textContent)).toEqual([
-      'Responsibility',
-      'Details',
-      'Contracts',
-    ]);
-    expect(within(table).getByRole('cell', { name: 'Take orders' }).tagName).toBe('TD');
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map(cell => cell.textContent),
+    ).toEqual(['Responsibility', 'Details', 'Contracts']);
+    expect(
+      within(table).getByRole('cell', { name: 'Take orders' }).tagName,
+    ).toBe('TD');
   });
 
   it('should render task lists with disabled checkboxes', () => {
     renderDoc('# Orders\n\n- [x] Ship it\n- [ ] Test it\n');
     const boxes = screen.getAllByRole('checkbox');
-    expect(boxes.map(box => [(box as HTMLInputElement).checked, (box as HTMLInputElement).disabled])).toEqual([
+    expect(
+      boxes.map(box => [
+        (box as HTMLInputElement).checked,
+        (box as HTMLInputElement).disabled,
+      ]),
+    ).toEqual([
       [true, true],
       [false, true],
     ]);
@@ -320,13 +413,22 @@ describe('ArchitectureMarkdown', () => {
   });
 
   it('should render footnotes with prefixed ids and the reference through renderLink', () => {
-    const { renderLink, container } = renderDoc('# Orders\n\nClaim.[^1]\n\n[^1]: The source.\n', {
-      idPrefix: 'doc-',
-    });
-    const reference = renderLink.mock.calls.find(([props]) => props.href === '#user-content-fn-1')!;
+    const { renderLink, container } = renderDoc(
+      '# Orders\n\nClaim.[^1]\n\n[^1]: The source.\n',
+      {
+        idPrefix: 'doc-',
+      },
+    );
+    const reference = renderLink.mock.calls.find(
+      ([props]) => props.href === '#user-content-fn-1',
+    )!;
     expect(reference[0].index).toBe(-1);
-    expect(container.querySelector('#doc-user-content-fn-1')).toHaveTextContent('The source.');
-    expect(container.querySelector('#doc-user-content-fnref-1')).toHaveTextContent('1');
+    expect(container.querySelector('#doc-user-content-fn-1')).toHaveTextContent(
+      'The source.',
+    );
+    expect(
+      container.querySelector('#doc-user-content-fnref-1'),
+    ).toHaveTextContent('1');
   });
 
   it('should render http images lazily without a referrer and drop other sources to their alt text', () => {
@@ -344,7 +446,10 @@ describe('ArchitectureMarkdown', () => {
   it('should keep an http image as written on an http page', () => {
     expect(window.location.protocol).toBe('http:');
     renderDoc('# Orders\n\n![Diagram](http://img.example.com/a.png)\n');
-    expect(screen.getByRole('img', { name: 'Diagram' })).toHaveAttribute('src', 'http://img.example.com/a.png');
+    expect(screen.getByRole('img', { name: 'Diagram' })).toHaveAttribute(
+      'src',
+      'http://img.example.com/a.png',
+    );
   });
 
   it('should render from the given tree without changing it', () => {
@@ -353,40 +458,68 @@ describe('ArchitectureMarkdown', () => {
     // A tree whose title differs from any markdown text shows the render reads the tree.
     const tree: Root = {
       ...parsed.tree,
-      children: [{ ...heading, children: [{ ...(heading.children[0] as Text), value: 'From the tree' }] }, ...parsed.tree.children.slice(1)],
+      children: [
+        {
+          ...heading,
+          children: [
+            { ...(heading.children[0] as Text), value: 'From the tree' },
+          ],
+        },
+        ...parsed.tree.children.slice(1),
+      ],
     };
     const frozen: ParsedArchitectureDoc = deepFreeze({ ...parsed, tree });
     const before = JSON.stringify(frozen.tree);
     expect(() =>
       render(
         <ThemeProvider theme={lightTheme}>
-          <ArchitectureMarkdown parsed={frozen} report={report} renderLink={renderLinkAsAnchor} />
+          <ArchitectureMarkdown
+            parsed={frozen}
+            report={report}
+            renderLink={renderLinkAsAnchor}
+          />
         </ThemeProvider>,
         { wrapper: WithApis },
       ),
     ).not.toThrow();
-    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('From the tree');
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(
+      'From the tree',
+    );
     expect(JSON.stringify(frozen.tree)).toBe(before);
   });
 
   it('should use a new renderLink on re-render', () => {
     const { parsed, report, rerender } = renderDoc(DOC);
-    const renderLink = jest.fn((props: ArchitectureLinkRenderProps) => <em>{props.children}</em>);
+    const renderLink = jest.fn((props: ArchitectureLinkRenderProps) => (
+      <em>{props.children}</em>
+    ));
     rerender(
       <ThemeProvider theme={lightTheme}>
-        <ArchitectureMarkdown parsed={parsed} report={report} renderLink={renderLink} />
+        <ArchitectureMarkdown
+          parsed={parsed}
+          report={report}
+          renderLink={renderLink}
+        />
       </ThemeProvider>,
     );
     expect(renderLink.mock.calls.map(([props]) => props.index)).toEqual([0, 1]);
     expect(screen.getByText('Orders').tagName).toBe('EM');
   });
 
-  itWithSharedFiles('should match every link of a real 50 KB doc to its report entry', () => {
-    const file = path.join(corpusDir, 'retrovue/docs/domain/ChannelManager.md');
-    const { renderLink, report } = renderDoc(fs.readFileSync(file, 'utf8'));
-    const indexes = renderLink.mock.calls.map(([props]) => props.index);
-    expect(report.links.length).toBeGreaterThan(0);
-    expect(indexes).toEqual(report.links.map((_, index) => index));
-    expect(screen.getAllByRole('link', { name: 'Link to this section' })).toHaveLength(report.headings.length);
-  });
+  itWithSharedFiles(
+    'should match every link of a real 50 KB doc to its report entry',
+    () => {
+      const file = path.join(
+        corpusDir,
+        'retrovue/docs/domain/ChannelManager.md',
+      );
+      const { renderLink, report } = renderDoc(fs.readFileSync(file, 'utf8'));
+      const indexes = renderLink.mock.calls.map(([props]) => props.index);
+      expect(report.links.length).toBeGreaterThan(0);
+      expect(indexes).toEqual(report.links.map((_, index) => index));
+      expect(
+        screen.getAllByRole('link', { name: 'Link to this section' }),
+      ).toHaveLength(report.headings.length);
+    },
+  );
 });

@@ -3,7 +3,12 @@
 // per-doc context and URL policy, and are only meaningful together as the
 // one `components` map handed to react-markdown.
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import Markdown, { defaultUrlTransform, type Components, type ExtraProps, type Options } from 'react-markdown';
+import Markdown, {
+  defaultUrlTransform,
+  type Components,
+  type ExtraProps,
+  type Options,
+} from 'react-markdown';
 import type { Root, RootContent } from 'mdast';
 import Chip from '@material-ui/core/Chip';
 import Paper from '@material-ui/core/Paper';
@@ -16,13 +21,23 @@ import Typography, { type TypographyProps } from '@material-ui/core/Typography';
 import { alpha, darken, makeStyles } from '@material-ui/core/styles';
 import InfoOutlinedIcon from '@material-ui/icons/InfoOutlined';
 import WarningIcon from '@material-ui/icons/ReportProblemOutlined';
-import { useTranslationRef, type TranslationFunction } from '@backstage/core-plugin-api/alpha';
-import type { ArchitectureDocReport, LinkReport, SectionReport } from '../../lib';
+import {
+  useTranslationRef,
+  type TranslationFunction,
+} from '@backstage/core-plugin-api/alpha';
+import type {
+  ArchitectureDocReport,
+  LinkReport,
+  SectionReport,
+} from '../../lib';
 import { imageSourceFor } from '../../lib/image-source';
 import { architectureDocsTranslationRef } from '../../translation';
 import { MermaidDiagram } from '../MermaidDiagram';
 import { placeMissingSections } from './sectionPlacement';
-import type { ArchitectureLinkRenderProps, ArchitectureMarkdownProps } from './types';
+import type {
+  ArchitectureLinkRenderProps,
+  ArchitectureMarkdownProps,
+} from './types';
 
 type HastElement = NonNullable<ExtraProps['node']>;
 
@@ -70,7 +85,8 @@ function positionKey(line: number, column: number): string {
 function buildLookups(report: ArchitectureDocReport): ReportLookups {
   const anchorByLine = new Map<number, string>();
   for (const heading of report.headings) {
-    if (!anchorByLine.has(heading.line)) anchorByLine.set(heading.line, heading.anchor);
+    if (!anchorByLine.has(heading.line))
+      anchorByLine.set(heading.line, heading.anchor);
   }
   const sectionsByLine = new Map<number, SectionReport[]>();
   const sectionById = new Map<string, SectionReport>();
@@ -78,7 +94,12 @@ function buildLookups(report: ArchitectureDocReport): ReportLookups {
     sectionById.set(section.id, section);
     // Only heading matches: a section found in a labelled paragraph has no
     // heading to decorate.
-    if (section.status === 'missing' || section.heading === null || section.line === null) continue;
+    if (
+      section.status === 'missing' ||
+      section.heading === null ||
+      section.line === null
+    )
+      continue;
     const list = sectionsByLine.get(section.line) ?? [];
     list.push(section);
     sectionsByLine.set(section.line, list);
@@ -88,7 +109,13 @@ function buildLookups(report: ArchitectureDocReport): ReportLookups {
     const key = positionKey(link.line, link.column);
     if (!linkIndexByPosition.has(key)) linkIndexByPosition.set(key, index);
   });
-  return { links: report.links, anchorByLine, sectionsByLine, sectionById, linkIndexByPosition };
+  return {
+    links: report.links,
+    anchorByLine,
+    sectionsByLine,
+    sectionById,
+    linkIndexByPosition,
+  };
 }
 
 /**
@@ -96,7 +123,11 @@ function buildLookups(report: ArchitectureDocReport): ReportLookups {
  * missing section belongs in front of. The parsed tree is shared with the
  * analysis and across renders, so neither it nor its nodes are touched.
  */
-function treeWithCallouts(tree: Root, report: ArchitectureDocReport, showCompleteness: boolean): Root {
+function treeWithCallouts(
+  tree: Root,
+  report: ArchitectureDocReport,
+  showCompleteness: boolean,
+): Root {
   if (!showCompleteness) return { ...tree };
   const placements = placeMissingSections(tree.children, report);
   if (placements.length === 0) return { ...tree };
@@ -121,7 +152,10 @@ function treeWithCallouts(tree: Root, report: ArchitectureDocReport, showComplet
 }
 
 const useStyles = makeStyles(theme => {
-  const codeBackground = alpha(theme.palette.text.primary, theme.palette.type === 'dark' ? 0.12 : 0.06);
+  const codeBackground = alpha(
+    theme.palette.text.primary,
+    theme.palette.type === 'dark' ? 0.12 : 0.06,
+  );
   return {
     root: {
       maxWidth: '60rem',
@@ -130,18 +164,31 @@ const useStyles = makeStyles(theme => {
       lineHeight: 1.6,
       overflowWrap: 'anywhere',
       '& p': { margin: theme.spacing(0, 0, 2) },
-      '& ul, & ol': { margin: theme.spacing(0, 0, 2), paddingLeft: theme.spacing(3) },
+      '& ul, & ol': {
+        margin: theme.spacing(0, 0, 2),
+        paddingLeft: theme.spacing(3),
+      },
       '& li > p': { margin: 0 },
       '& li + li': { marginTop: theme.spacing(0.5) },
-      '& .contains-task-list': { listStyle: 'none', paddingLeft: theme.spacing(1) },
-      '& .task-list-item input': { marginRight: theme.spacing(1), verticalAlign: 'middle' },
+      '& .contains-task-list': {
+        listStyle: 'none',
+        paddingLeft: theme.spacing(1),
+      },
+      '& .task-list-item input': {
+        marginRight: theme.spacing(1),
+        verticalAlign: 'middle',
+      },
       '& blockquote': {
         margin: theme.spacing(0, 0, 2),
         padding: theme.spacing(0.5, 2),
         borderLeft: `4px solid ${theme.palette.divider}`,
         color: theme.palette.text.secondary,
       },
-      '& hr': { border: 0, borderTop: `1px solid ${theme.palette.divider}`, margin: theme.spacing(3, 0) },
+      '& hr': {
+        border: 0,
+        borderTop: `1px solid ${theme.palette.divider}`,
+        margin: theme.spacing(3, 0),
+      },
       '& code': {
         fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
         fontSize: '0.875em',
@@ -149,7 +196,11 @@ const useStyles = makeStyles(theme => {
         borderRadius: theme.shape.borderRadius,
         padding: '0.1em 0.35em',
       },
-      '& pre code': { backgroundColor: 'transparent', padding: 0, fontSize: 'inherit' },
+      '& pre code': {
+        backgroundColor: 'transparent',
+        padding: 0,
+        fontSize: 'inherit',
+      },
       // Underlined, as colour alone does not tell a link from the text around it.
       '& a:not($headingLink)': { textDecoration: 'underline' },
       '& del': { color: theme.palette.text.secondary },
@@ -201,10 +252,16 @@ const useStyles = makeStyles(theme => {
       // The warning colours are too light for text on their own tint; the
       // label takes the text colour and the icon a darker warning tone.
       color: theme.palette.text.primary,
-      backgroundColor: alpha(theme.palette.warning.main, theme.palette.type === 'dark' ? 0.25 : 0.12),
+      backgroundColor: alpha(
+        theme.palette.warning.main,
+        theme.palette.type === 'dark' ? 0.25 : 0.12,
+      ),
       border: `1px solid ${theme.palette.warning.main}`,
       '& svg': {
-        color: theme.palette.type === 'dark' ? theme.palette.warning.light : darken(theme.palette.warning.main, 0.45),
+        color:
+          theme.palette.type === 'dark'
+            ? theme.palette.warning.light
+            : darken(theme.palette.warning.main, 0.45),
       },
     },
     callout: {
@@ -213,11 +270,17 @@ const useStyles = makeStyles(theme => {
       margin: theme.spacing(2, 0),
       padding: theme.spacing(1.5, 2),
       border: `1px dashed ${theme.palette.info.main}`,
-      backgroundColor: alpha(theme.palette.info.main, theme.palette.type === 'dark' ? 0.16 : 0.06),
+      backgroundColor: alpha(
+        theme.palette.info.main,
+        theme.palette.type === 'dark' ? 0.16 : 0.06,
+      ),
       scrollMarginTop: theme.spacing(8),
     },
     calloutIcon: { color: theme.palette.info.main, marginTop: 2 },
-    calloutTitle: { fontWeight: theme.typography.fontWeightBold as number, margin: 0 },
+    calloutTitle: {
+      fontWeight: theme.typography.fontWeightBold as number,
+      margin: 0,
+    },
     calloutGuidance: { color: theme.palette.text.secondary },
     calloutCode: {
       color: theme.palette.text.primary,
@@ -235,7 +298,10 @@ const useStyles = makeStyles(theme => {
       borderRadius: theme.shape.borderRadius,
     },
     table: {
-      '& th': { fontWeight: theme.typography.fontWeightBold as number, whiteSpace: 'nowrap' },
+      '& th': {
+        fontWeight: theme.typography.fontWeightBold as number,
+        whiteSpace: 'nowrap',
+      },
       '& td, & th': { verticalAlign: 'top' },
       '& tr:last-child td': { borderBottom: 0 },
     },
@@ -251,7 +317,8 @@ const RenderContextValue = createContext<RenderContext | undefined>(undefined);
 
 function useRenderContext(): RenderContext {
   const context = useContext(RenderContextValue);
-  if (!context) throw new Error('Markdown elements rendered outside ArchitectureMarkdown');
+  if (!context)
+    throw new Error('Markdown elements rendered outside ArchitectureMarkdown');
   return context;
 }
 
@@ -268,7 +335,9 @@ type HeadingTag = 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6';
 
 function PlaceholderChip(props: { section: SectionReport }) {
   const { classes, t } = useRenderContext();
-  const label = t(`callout.placeholder.${props.section.placeholderReason ?? 'guidance'}`);
+  const label = t(
+    `callout.placeholder.${props.section.placeholderReason ?? 'guidance'}`,
+  );
   return (
     <Chip
       size="small"
@@ -281,17 +350,29 @@ function PlaceholderChip(props: { section: SectionReport }) {
   );
 }
 
-function MarkdownHeading(props: { depth: number; node?: HastElement; id?: string; children?: ReactNode }) {
-  const { idPrefix, showCompleteness, lookups, classes, t } = useRenderContext();
+function MarkdownHeading(props: {
+  depth: number;
+  node?: HastElement;
+  id?: string;
+  children?: ReactNode;
+}) {
+  const { idPrefix, showCompleteness, lookups, classes, t } =
+    useRenderContext();
   const { depth, node } = props;
   const line = node?.position?.start.line;
-  const anchor = line === undefined ? undefined : lookups.anchorByLine.get(line);
+  const anchor =
+    line === undefined ? undefined : lookups.anchorByLine.get(line);
   // Headings the doc does not own (the footnotes label) keep their own id, prefixed.
   let id: string | undefined;
   if (anchor !== undefined) id = `${idPrefix}${anchor}`;
   else if (props.id) id = `${idPrefix}${props.id}`;
-  const sections = showCompleteness && line !== undefined ? lookups.sectionsByLine.get(line) : undefined;
-  const placeholder = sections?.find(section => section.status === 'placeholder');
+  const sections =
+    showCompleteness && line !== undefined
+      ? lookups.sectionsByLine.get(line)
+      : undefined;
+  const placeholder = sections?.find(
+    section => section.status === 'placeholder',
+  );
   let status: 'placeholder' | 'present' | undefined;
   if (sections) status = placeholder ? 'placeholder' : 'present';
   return (
@@ -307,7 +388,11 @@ function MarkdownHeading(props: { depth: number; node?: HastElement; id?: string
         {props.children}
       </Typography>
       {id !== undefined && (
-        <a className={classes.headingLink} href={`#${id}`} aria-label={t('markdown.headingLink')}>
+        <a
+          className={classes.headingLink}
+          href={`#${id}`}
+          aria-label={t('markdown.headingLink')}
+        >
           #
         </a>
       )}
@@ -316,7 +401,8 @@ function MarkdownHeading(props: { depth: number; node?: HastElement; id?: string
   );
 }
 
-type ElementProps<Tag extends keyof JSX.IntrinsicElements> = JSX.IntrinsicElements[Tag] & ExtraProps;
+type ElementProps<Tag extends keyof JSX.IntrinsicElements> =
+  JSX.IntrinsicElements[Tag] & ExtraProps;
 
 function headingRenderer(depth: number) {
   return function HeadingElement(props: ElementProps<HeadingTag>) {
@@ -331,7 +417,10 @@ function headingRenderer(depth: number) {
 function MarkdownLink(props: ElementProps<'a'>) {
   const { idPrefix, renderLink, lookups } = useRenderContext();
   const start = props.node?.position?.start;
-  const index = start ? lookups.linkIndexByPosition.get(positionKey(start.line, start.column)) ?? -1 : -1;
+  const index = start
+    ? (lookups.linkIndexByPosition.get(positionKey(start.line, start.column)) ??
+      -1)
+    : -1;
   const linkProps: ArchitectureLinkRenderProps = {
     link: index >= 0 ? lookups.links[index] : undefined,
     index,
@@ -348,7 +437,10 @@ function MarkdownLink(props: ElementProps<'a'>) {
 function MarkdownImage(props: ElementProps<'img'>) {
   const { classes, t } = useRenderContext();
   const { src, alt, title } = props;
-  const source = typeof src === 'string' ? imageSourceFor(src, window.location.protocol) : undefined;
+  const source =
+    typeof src === 'string'
+      ? imageSourceFor(src, window.location.protocol)
+      : undefined;
   if (source) {
     return (
       <img
@@ -382,10 +474,14 @@ function textOf(node: HastElement): string {
 
 function mermaidSource(pre: HastElement | undefined): string | undefined {
   const code = pre?.children[0];
-  if (!code || code.type !== 'element' || code.tagName !== 'code') return undefined;
+  if (!code || code.type !== 'element' || code.tagName !== 'code')
+    return undefined;
   const classNames = code.properties.className;
   const languages = Array.isArray(classNames) ? classNames : [];
-  if (!languages.some(name => String(name).toLowerCase() === 'language-mermaid')) return undefined;
+  if (
+    !languages.some(name => String(name).toLowerCase() === 'language-mermaid')
+  )
+    return undefined;
   // mdast-util-to-hast ends every code block with a newline the doc never had.
   return textOf(code).replace(/\n$/, '');
 }
@@ -394,7 +490,9 @@ function MarkdownPre(props: ElementProps<'pre'>) {
   const { classes } = useRenderContext();
   const source = mermaidSource(props.node);
   if (source !== undefined) {
-    return <MermaidDiagram source={source} line={props.node?.position?.start.line} />;
+    return (
+      <MermaidDiagram source={source} line={props.node?.position?.start.line} />
+    );
   }
   return (
     // A keyboard must be able to scroll a line wider than the page (WCAG 2.1.1).
@@ -414,7 +512,8 @@ function guidanceItems(guidance: string): string[] {
   const items: string[] = [];
   for (const line of guidance.split('\n')) {
     if (!line.trim()) continue;
-    if (/^\s/.test(line) && items.length > 0) items[items.length - 1] += `\n${line.trimEnd()}`;
+    if (/^\s/.test(line) && items.length > 0)
+      items[items.length - 1] += `\n${line.trimEnd()}`;
     else items.push(line.trim());
   }
   return items;
@@ -422,7 +521,11 @@ function guidanceItems(guidance: string): string[] {
 
 function GuidanceItem(props: { text: string }) {
   const { classes } = useRenderContext();
-  return props.text.includes('\n') ? <pre className={classes.calloutCode}>{props.text}</pre> : <>{props.text}</>;
+  return props.text.includes('\n') ? (
+    <pre className={classes.calloutCode}>{props.text}</pre>
+  ) : (
+    <>{props.text}</>
+  );
 }
 
 function MissingSectionCallout(props: { section: SectionReport }) {
@@ -440,16 +543,28 @@ function MissingSectionCallout(props: { section: SectionReport }) {
     >
       <InfoOutlinedIcon className={classes.calloutIcon} fontSize="small" />
       <div>
-        <Typography variant="subtitle2" component="p" className={classes.calloutTitle}>
+        <Typography
+          variant="subtitle2"
+          component="p"
+          className={classes.calloutTitle}
+        >
           {t('callout.missingSection', { section: section.title })}
         </Typography>
         {guidance.length === 1 && (
-          <Typography variant="body2" component="div" className={classes.calloutGuidance}>
+          <Typography
+            variant="body2"
+            component="div"
+            className={classes.calloutGuidance}
+          >
             <GuidanceItem text={guidance[0]} />
           </Typography>
         )}
         {guidance.length > 1 && (
-          <Typography variant="body2" component="ul" className={classes.calloutGuidance}>
+          <Typography
+            variant="body2"
+            component="ul"
+            className={classes.calloutGuidance}
+          >
             {guidance.map((line, index) => (
               <li key={index}>
                 <GuidanceItem text={line} />
@@ -476,7 +591,10 @@ function MarkdownListItem(props: ElementProps<'li'>) {
   const { idPrefix } = useRenderContext();
   // Footnote definitions carry ids; two docs on one page must not share them.
   return (
-    <li id={props.id ? `${idPrefix}${props.id}` : undefined} className={props.className}>
+    <li
+      id={props.id ? `${idPrefix}${props.id}` : undefined}
+      className={props.className}
+    >
       {props.children}
     </li>
   );
@@ -495,12 +613,18 @@ function MarkdownTable(props: ElementProps<'table'>) {
 
 const CELL_ALIGNMENTS = new Set(['left', 'center', 'right']);
 
-function cellAlignment(align: unknown): 'left' | 'center' | 'right' | undefined {
-  return typeof align === 'string' && CELL_ALIGNMENTS.has(align) ? (align as 'left' | 'center' | 'right') : undefined;
+function cellAlignment(
+  align: unknown,
+): 'left' | 'center' | 'right' | undefined {
+  return typeof align === 'string' && CELL_ALIGNMENTS.has(align)
+    ? (align as 'left' | 'center' | 'right')
+    : undefined;
 }
 
 function MarkdownTableCell(props: ElementProps<'td'> | ElementProps<'th'>) {
-  return <TableCell align={cellAlignment(props.align)}>{props.children}</TableCell>;
+  return (
+    <TableCell align={cellAlignment(props.align)}>{props.children}</TableCell>
+  );
 }
 
 /** Element renderers; all state comes through context, so this map never changes. */
@@ -544,7 +668,13 @@ const REMARK_REHYPE_OPTIONS: Options['remarkRehypeOptions'] = {
  * @public
  */
 export function ArchitectureMarkdown(props: ArchitectureMarkdownProps) {
-  const { parsed, report, renderLink, showCompleteness = true, idPrefix = '' } = props;
+  const {
+    parsed,
+    report,
+    renderLink,
+    showCompleteness = true,
+    idPrefix = '',
+  } = props;
   const classes = useStyles();
   const { t } = useTranslationRef(architectureDocsTranslationRef);
 

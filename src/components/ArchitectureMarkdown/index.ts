@@ -1,2 +1,5 @@
 export { ArchitectureMarkdown } from './ArchitectureMarkdown';
-export type { ArchitectureMarkdownProps, ArchitectureLinkRenderProps } from './types';
+export type {
+  ArchitectureMarkdownProps,
+  ArchitectureLinkRenderProps,
+} from './types';

@@ -20,7 +20,10 @@ function startLineOf(node: RootContent): number | undefined {
 }
 
 /** One past the last block a heading owns: up to the next heading of the same or a higher level. */
-function sectionEnd(children: readonly RootContent[], headingIndex: number): number {
+function sectionEnd(
+  children: readonly RootContent[],
+  headingIndex: number,
+): number {
   const heading = children[headingIndex];
   const depth = heading.type === 'heading' ? heading.depth : 1;
   for (let i = headingIndex + 1; i < children.length; i++) {
@@ -65,7 +68,11 @@ export function placeMissingSections(
   const headingIndexByLine = new Map<number, number>();
   children.forEach((node, index) => {
     const line = startLineOf(node);
-    if (node.type === 'heading' && line !== undefined && !headingIndexByLine.has(line)) {
+    if (
+      node.type === 'heading' &&
+      line !== undefined &&
+      !headingIndexByLine.has(line)
+    ) {
       headingIndexByLine.set(line, index);
     }
   });
@@ -73,7 +80,9 @@ export function placeMissingSections(
   // Root index of each template section's heading, or undefined when the doc
   // has no heading for it.
   const headingIndex = report.sections.map(section =>
-    section.status !== 'missing' && section.heading !== null && section.line !== null
+    section.status !== 'missing' &&
+    section.heading !== null &&
+    section.line !== null
       ? headingIndexByLine.get(section.line)
       : undefined,
   );
@@ -83,7 +92,11 @@ export function placeMissingSections(
   report.sections.forEach((section, order) => {
     if (section.status !== 'missing') return;
     let index: number | undefined;
-    for (let earlier = order - 1; earlier >= 0 && index === undefined; earlier--) {
+    for (
+      let earlier = order - 1;
+      earlier >= 0 && index === undefined;
+      earlier--
+    ) {
       const start = headingIndex[earlier];
       if (start === undefined) continue;
       index = sectionEnd(children, start);
@@ -91,11 +104,20 @@ export function placeMissingSections(
       // should still come after the callout.
       for (let later = order + 1; later < headingIndex.length; later++) {
         const laterStart = headingIndex[later];
-        if (laterStart !== undefined && laterStart > start && laterStart < index) index = laterStart;
+        if (
+          laterStart !== undefined &&
+          laterStart > start &&
+          laterStart < index
+        )
+          index = laterStart;
       }
     }
     if (index === undefined) {
-      for (let later = order + 1; later < headingIndex.length && index === undefined; later++) {
+      for (
+        let later = order + 1;
+        later < headingIndex.length && index === undefined;
+        later++
+      ) {
         index = headingIndex[later];
       }
     }

@@ -1,5 +1,9 @@
 import type { ReactNode } from 'react';
-import type { ArchitectureDocReport, LinkReport, ParsedArchitectureDoc } from '../../lib';
+import type {
+  ArchitectureDocReport,
+  LinkReport,
+  ParsedArchitectureDoc,
+} from '../../lib';
 
 /**
  * What {@link ArchitectureMarkdownProps.renderLink} receives for each link.

@@ -31,10 +31,14 @@ TODO
 
 /** The report as the page hands it over once link targets were checked. */
 function checkedReport(missingTargets: string[] = []): ArchitectureDocReport {
-  const report = analyzeArchitectureDoc(MARKDOWN, { path: 'checkout/docs/architecture/Checkout.md' });
+  const report = analyzeArchitectureDoc(MARKDOWN, {
+    path: 'checkout/docs/architecture/Checkout.md',
+  });
   return {
     ...report,
-    links: report.links.map(link => (missingTargets.includes(link.target) ? { ...link, exists: false } : link)),
+    links: report.links.map(link =>
+      missingTargets.includes(link.target) ? { ...link, exists: false } : link,
+    ),
   };
 }
 
@@ -44,18 +48,28 @@ function texts(elements: HTMLElement[]): Array<string | null> {
 
 describe('ArchitectureDocCardView', () => {
   it('should show the score with how many sections are present', async () => {
-    await renderInTestApp(<ArchitectureDocCardView report={checkedReport()} tabPath={TAB_PATH} />);
+    await renderInTestApp(
+      <ArchitectureDocCardView report={checkedReport()} tabPath={TAB_PATH} />,
+    );
     const score = screen.getByTestId('completeness-score');
     expect(score).toHaveAttribute('data-score', '17');
     expect(score).toHaveTextContent('17%');
-    expect(within(score).getByText('2 of 12 sections present')).toBeInTheDocument();
+    expect(
+      within(score).getByText('2 of 12 sections present'),
+    ).toBeInTheDocument();
   });
 
   it('should name the missing sections in template order', async () => {
-    await renderInTestApp(<ArchitectureDocCardView report={checkedReport()} tabPath={TAB_PATH} />);
+    await renderInTestApp(
+      <ArchitectureDocCardView report={checkedReport()} tabPath={TAB_PATH} />,
+    );
     const missing = screen.getByTestId('card-missing-sections');
     expect(within(missing).getByText('Missing:')).toBeInTheDocument();
-    expect(texts(Array.from(missing.querySelectorAll<HTMLElement>('[data-section-id]')))).toEqual([
+    expect(
+      texts(
+        Array.from(missing.querySelectorAll<HTMLElement>('[data-section-id]')),
+      ),
+    ).toEqual([
       'Design drivers',
       'Data and interfaces',
       'Operational flow',
@@ -68,36 +82,56 @@ describe('ArchitectureDocCardView', () => {
   });
 
   it('should name the placeholder sections', async () => {
-    await renderInTestApp(<ArchitectureDocCardView report={checkedReport()} tabPath={TAB_PATH} />);
+    await renderInTestApp(
+      <ArchitectureDocCardView report={checkedReport()} tabPath={TAB_PATH} />,
+    );
     const placeholders = screen.getByTestId('card-placeholder-sections');
-    expect(texts(Array.from(placeholders.querySelectorAll<HTMLElement>('[data-section-id]')))).toEqual([
-      'Context',
-      'Testing strategy',
-    ]);
+    expect(
+      texts(
+        Array.from(
+          placeholders.querySelectorAll<HTMLElement>('[data-section-id]'),
+        ),
+      ),
+    ).toEqual(['Context', 'Testing strategy']);
   });
 
   it('should count the links whose targets were not found', async () => {
     await renderInTestApp(
       <ArchitectureDocCardView
-        report={checkedReport(['../contracts/Charge.md', '../domain/Glossary.md'])}
+        report={checkedReport([
+          '../contracts/Charge.md',
+          '../domain/Glossary.md',
+        ])}
         tabPath={TAB_PATH}
       />,
     );
-    expect(screen.getByTestId('card-broken-links')).toHaveTextContent('2 broken links');
+    expect(screen.getByTestId('card-broken-links')).toHaveTextContent(
+      '2 broken links',
+    );
   });
 
   it('should say there are no broken links when none was found missing', async () => {
-    await renderInTestApp(<ArchitectureDocCardView report={checkedReport()} tabPath={TAB_PATH} />);
-    expect(screen.getByTestId('card-broken-links')).toHaveTextContent('No broken links');
+    await renderInTestApp(
+      <ArchitectureDocCardView report={checkedReport()} tabPath={TAB_PATH} />,
+    );
+    expect(screen.getByTestId('card-broken-links')).toHaveTextContent(
+      'No broken links',
+    );
   });
 
   it('should link to the architecture tab', async () => {
-    await renderInTestApp(<ArchitectureDocCardView report={checkedReport()} tabPath={TAB_PATH} />);
-    expect(screen.getByRole('link', { name: /Open architecture/ })).toHaveAttribute('href', TAB_PATH);
+    await renderInTestApp(
+      <ArchitectureDocCardView report={checkedReport()} tabPath={TAB_PATH} />,
+    );
+    expect(
+      screen.getByRole('link', { name: /Open architecture/ }),
+    ).toHaveAttribute('href', TAB_PATH);
   });
 
   it('should show a progress bar while loading', async () => {
-    await renderInTestApp(<ArchitectureDocCardView tabPath={TAB_PATH} loading />);
+    await renderInTestApp(
+      <ArchitectureDocCardView tabPath={TAB_PATH} loading />,
+    );
     const card = screen.getByTestId('architecture-doc-card');
     expect(card).toHaveAttribute('data-state', 'loading');
     expect(within(card).getByTestId('progress')).toBeInTheDocument();
@@ -105,15 +139,28 @@ describe('ArchitectureDocCardView', () => {
 
   it('should explain a fetch failure in one line', async () => {
     await renderInTestApp(
-      <ArchitectureDocCardView tabPath={TAB_PATH} error={new ArchitectureDocError('not-found', 'Not found')} />,
+      <ArchitectureDocCardView
+        tabPath={TAB_PATH}
+        error={new ArchitectureDocError('not-found', 'Not found')}
+      />,
     );
-    expect(screen.getByTestId('architecture-doc-card')).toHaveAttribute('data-state', 'error');
-    expect(screen.getByText('The architecture doc does not exist yet.')).toBeInTheDocument();
+    expect(screen.getByTestId('architecture-doc-card')).toHaveAttribute(
+      'data-state',
+      'error',
+    );
+    expect(
+      screen.getByText('The architecture doc does not exist yet.'),
+    ).toBeInTheDocument();
   });
 
   it('should say so when there is no report', async () => {
     await renderInTestApp(<ArchitectureDocCardView tabPath={TAB_PATH} />);
-    expect(screen.getByTestId('architecture-doc-card')).toHaveAttribute('data-state', 'empty');
-    expect(screen.getByText('No architecture doc to show.')).toBeInTheDocument();
+    expect(screen.getByTestId('architecture-doc-card')).toHaveAttribute(
+      'data-state',
+      'empty',
+    );
+    expect(
+      screen.getByText('No architecture doc to show.'),
+    ).toBeInTheDocument();
   });
 });

@@ -1,5 +1,12 @@
-import { InfoCard, Progress, type InfoCardVariants } from '@backstage/core-components';
-import { useTranslationRef, type TranslationFunction } from '@backstage/core-plugin-api/alpha';
+import {
+  InfoCard,
+  Progress,
+  type InfoCardVariants,
+} from '@backstage/core-components';
+import {
+  useTranslationRef,
+  type TranslationFunction,
+} from '@backstage/core-plugin-api/alpha';
 import { Box, Chip, Typography, makeStyles } from '@material-ui/core';
 import { ArchitectureDocError } from '../../api';
 import type { ArchitectureDocReport, SectionReport } from '../../lib';
@@ -11,7 +18,13 @@ import { useFocusRingStyles } from '../focusRing';
 type Translate = TranslationFunction<typeof architectureDocsTranslationRef.T>;
 
 const useStyles = makeStyles(theme => ({
-  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: theme.spacing(0.5), marginTop: theme.spacing(1.5) },
+  row: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: theme.spacing(0.5),
+    marginTop: theme.spacing(1.5),
+  },
   label: { marginRight: theme.spacing(0.5) },
   broken: { color: theme.palette.error.main },
   muted: { color: theme.palette.text.secondary },
@@ -40,7 +53,8 @@ export interface ArchitectureDocCardViewProps {
 
 /** One line per failure kind: the card is small, the tab explains at length. */
 function errorMessage(error: Error, t: Translate): string {
-  if (!(error instanceof ArchitectureDocError)) return t('card.error.failed', { message: error.message });
+  if (!(error instanceof ArchitectureDocError))
+    return t('card.error.failed', { message: error.message });
   switch (error.kind) {
     case 'no-annotation':
       return t('card.error.noAnnotation');
@@ -53,7 +67,9 @@ function errorMessage(error: Error, t: Translate): string {
     case 'timeout':
       return t('card.error.timeout');
     case 'too-large':
-      return error.budget ? t('card.error.tooComplex') : t('card.error.tooLarge');
+      return error.budget
+        ? t('card.error.tooComplex')
+        : t('card.error.tooLarge');
     case 'unexpected-content':
       return t('card.error.unexpectedContent');
     case 'invalid-location':
@@ -63,7 +79,11 @@ function errorMessage(error: Error, t: Translate): string {
   }
 }
 
-function SectionNames(props: { label: string; sections: SectionReport[]; testId: string }) {
+function SectionNames(props: {
+  label: string;
+  sections: SectionReport[];
+  testId: string;
+}) {
   const classes = useStyles();
   if (props.sections.length === 0) return null;
   return (
@@ -72,7 +92,12 @@ function SectionNames(props: { label: string; sections: SectionReport[]; testId:
         {props.label}
       </Typography>
       {props.sections.map(section => (
-        <Chip key={section.id} size="small" label={section.title} data-section-id={section.id} />
+        <Chip
+          key={section.id}
+          size="small"
+          label={section.title}
+          data-section-id={section.id}
+        />
       ))}
     </Box>
   );
@@ -82,8 +107,12 @@ function CardBody(props: { report: ArchitectureDocReport }) {
   const classes = useStyles();
   const { t } = useTranslationRef(architectureDocsTranslationRef);
   const { report } = props;
-  const missing = report.sections.filter(section => section.status === 'missing');
-  const placeholders = report.sections.filter(section => section.status === 'placeholder');
+  const missing = report.sections.filter(
+    section => section.status === 'missing',
+  );
+  const placeholders = report.sections.filter(
+    section => section.status === 'placeholder',
+  );
   // `exists` is only false for targets someone checked and did not find.
   const broken = report.links.filter(link => link.exists === false).length;
   return (
@@ -94,8 +123,16 @@ function CardBody(props: { report: ArchitectureDocReport }) {
           {t('card.notArchitectureDoc')}
         </Typography>
       )}
-      <SectionNames label={t('card.missing')} sections={missing} testId="card-missing-sections" />
-      <SectionNames label={t('card.placeholders')} sections={placeholders} testId="card-placeholder-sections" />
+      <SectionNames
+        label={t('card.missing')}
+        sections={missing}
+        testId="card-missing-sections"
+      />
+      <SectionNames
+        label={t('card.placeholders')}
+        sections={placeholders}
+        testId="card-placeholder-sections"
+      />
       <Box className={classes.row}>
         <Typography
           variant="body2"
@@ -103,7 +140,9 @@ function CardBody(props: { report: ArchitectureDocReport }) {
           data-testid="card-broken-links"
           data-count={broken}
         >
-          {broken === 0 ? t('card.noBrokenLinks') : t('card.brokenLinks', { count: broken })}
+          {broken === 0
+            ? t('card.noBrokenLinks')
+            : t('card.brokenLinks', { count: broken })}
         </Typography>
       </Box>
     </>
@@ -120,7 +159,14 @@ export function ArchitectureDocCardView(props: ArchitectureDocCardViewProps) {
   const classes = useStyles();
   const { t } = useTranslationRef(architectureDocsTranslationRef);
   const focusRing = useFocusRingStyles();
-  const { report, tabPath, loading, error, variant = 'gridItem', configProblems = [] } = props;
+  const {
+    report,
+    tabPath,
+    loading,
+    error,
+    variant = 'gridItem',
+    configProblems = [],
+  } = props;
   let body;
   let state: string;
   if (loading) {
@@ -156,7 +202,9 @@ export function ArchitectureDocCardView(props: ArchitectureDocCardViewProps) {
         // A heading under the entity page's title, so the card is found by its heading.
         titleTypographyProps={{ component: 'h2' }}
         variant={variant}
-        deepLink={tabPath ? { title: t('card.openTab'), link: tabPath } : undefined}
+        deepLink={
+          tabPath ? { title: t('card.openTab'), link: tabPath } : undefined
+        }
       >
         <ConfigProblemsNotice problems={configProblems} />
         {body}

@@ -3,9 +3,21 @@ import { screen, waitFor } from '@testing-library/react';
 import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
 import type { Entity } from '@backstage/catalog-model';
 import { configApiRef } from '@backstage/core-plugin-api';
-import { catalogApiRef, EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
-import { mockApis, renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { ArchitectureDocError, architectureDocsApiRef, type ArchitectureDocsApi } from '../../api';
+import {
+  catalogApiRef,
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import {
+  ArchitectureDocError,
+  architectureDocsApiRef,
+  type ArchitectureDocsApi,
+} from '../../api';
 import { analyzeArchitectureDoc } from '../../lib';
 import { EntityArchitectureDocCard } from './EntityArchitectureDocCard';
 
@@ -37,22 +49,31 @@ Takes orders from the web shop and hands them to payments.
 Sits between the web shop and payments.
 `;
 
-function mockApi(files: Record<string, string>): jest.Mocked<ArchitectureDocsApi> {
+function mockApi(
+  files: Record<string, string>,
+): jest.Mocked<ArchitectureDocsApi> {
   const get = async (url: string) => {
     const content = files[url];
-    if (content === undefined) throw new ArchitectureDocError('not-found', `${url} not found`, { url });
+    if (content === undefined)
+      throw new ArchitectureDocError('not-found', `${url} not found`, { url });
     return { url, content };
   };
   const locate = (entity: Entity) => {
     const ref = entity.metadata.annotations?.['architecture-docs/ref'];
     if (!ref) throw new ArchitectureDocError('no-annotation', 'no annotation');
-    return { ref, url: new URL(ref, `${BASE}/${entity.metadata.name}/catalog-info.yaml`).href };
+    return {
+      ref,
+      url: new URL(ref, `${BASE}/${entity.metadata.name}/catalog-info.yaml`)
+        .href,
+    };
   };
   return {
     getDocLocation: jest.fn(locate),
     getEntityDoc: jest.fn(async (entity: Entity) => get(locate(entity).url)),
     getDoc: jest.fn(get),
-    resolveLink: jest.fn((target: string, base: string) => new URL(target, base).href),
+    resolveLink: jest.fn(
+      (target: string, base: string) => new URL(target, base).href,
+    ),
     getViewUrl: jest.fn((url: string) => url),
     signIn: jest.fn(async (_url: string) => {}),
   };
@@ -76,12 +97,19 @@ async function renderCard(api: ArchitectureDocsApi, config: object = {}) {
 }
 
 async function waitForLoaded() {
-  await waitFor(() => expect(screen.getByTestId('architecture-doc-card')).toHaveAttribute('data-state', 'loaded'));
+  await waitFor(() =>
+    expect(screen.getByTestId('architecture-doc-card')).toHaveAttribute(
+      'data-state',
+      'loaded',
+    ),
+  );
 }
 
 describe('EntityArchitectureDocCard', () => {
   it('should explain a failure of its own instead of blanking the entity page', async () => {
-    const consoleError = jest.spyOn(console, 'error').mockImplementation(() => {});
+    const consoleError = jest
+      .spyOn(console, 'error')
+      .mockImplementation(() => {});
     await renderInTestApp(
       <TestApiProvider
         apis={[
@@ -97,31 +125,60 @@ describe('EntityArchitectureDocCard', () => {
       </TestApiProvider>,
       { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
     );
-    expect(screen.getByTestId('architecture-docs-view-failed')).toHaveAttribute('data-view', 'card');
-    expect(screen.getByText(/The architecture doc summary could not be shown/)).toBeInTheDocument();
+    expect(screen.getByTestId('architecture-docs-view-failed')).toHaveAttribute(
+      'data-view',
+      'card',
+    );
+    expect(
+      screen.getByText(/The architecture doc summary could not be shown/),
+    ).toBeInTheDocument();
     consoleError.mockRestore();
   });
 
   it('should show the same score as the command-line check for a doc past a render limit', async () => {
     const doc = `${CHECKOUT_DOC}\n${Array.from({ length: 1001 }, (_, k) => `## Part ${k}`).join('\n\n')}\n`;
     await renderCard(mockApi({ [DOC_URL]: doc }));
-    await waitFor(() => expect(screen.getByTestId('architecture-doc-card')).toHaveAttribute('data-state', 'loaded'), { timeout: 20_000 });
-    const cli = analyzeArchitectureDoc(doc, { path: new URL(DOC_URL).pathname.slice(1) });
+    await waitFor(
+      () =>
+        expect(screen.getByTestId('architecture-doc-card')).toHaveAttribute(
+          'data-state',
+          'loaded',
+        ),
+      { timeout: 20_000 },
+    );
+    const cli = analyzeArchitectureDoc(doc, {
+      path: new URL(DOC_URL).pathname.slice(1),
+    });
     expect(cli.score).toBeGreaterThan(0);
-    expect(screen.getByTestId('completeness-score')).toHaveAttribute('data-score', String(cli.score));
+    expect(screen.getByTestId('completeness-score')).toHaveAttribute(
+      'data-score',
+      String(cli.score),
+    );
   }, 30_000);
 
   it('should say a doc past the analysis bound is too complex to analyse, with no score', async () => {
-    await renderCard(mockApi({ [DOC_URL]: `${CHECKOUT_DOC}\n${'a@b.co '.repeat(20_000)}\n` }));
-    expect(await screen.findByText('The architecture doc is too complex to analyse.', {}, { timeout: 20_000 })).toBeInTheDocument();
+    await renderCard(
+      mockApi({ [DOC_URL]: `${CHECKOUT_DOC}\n${'a@b.co '.repeat(20_000)}\n` }),
+    );
+    expect(
+      await screen.findByText(
+        'The architecture doc is too complex to analyse.',
+        {},
+        { timeout: 20_000 },
+      ),
+    ).toBeInTheDocument();
     expect(screen.queryByTestId('completeness-score')).toBeNull();
   }, 30_000);
 
   it('should show the score of the entity and link to its architecture tab', async () => {
     await renderCard(mockApi({ [DOC_URL]: CHECKOUT_DOC }));
     await waitForLoaded();
-    expect(screen.getByTestId('completeness-present')).toHaveTextContent('2 of 12 sections present');
-    expect(screen.getByRole('link', { name: /Open architecture/ })).toHaveAttribute(
+    expect(screen.getByTestId('completeness-present')).toHaveTextContent(
+      '2 of 12 sections present',
+    );
+    expect(
+      screen.getByRole('link', { name: /Open architecture/ }),
+    ).toHaveAttribute(
       'href',
       '/catalog/default/component/checkout/architecture',
     );
@@ -130,21 +187,33 @@ describe('EntityArchitectureDocCard', () => {
 
   it('should list invalid configuration values and show the doc with the defaults', async () => {
     await renderCard(mockApi({ [DOC_URL]: CHECKOUT_DOC }), {
-      architectureDocs: { coverage: { concurrency: 'lots' }, sections: 42, fetch: { timeoutMs: 'soon' } },
+      architectureDocs: {
+        coverage: { concurrency: 'lots' },
+        sections: 42,
+        fetch: { timeoutMs: 'soon' },
+      },
     });
     await waitForLoaded();
     const problems = screen.getByTestId('architecture-config-problems');
-    expect(problems).toHaveTextContent('Configuration problems (defaults used instead):');
-    expect(Array.from(problems.querySelectorAll('li'), item => item.textContent)).toEqual([
+    expect(problems).toHaveTextContent(
+      'Configuration problems (defaults used instead):',
+    );
+    expect(
+      Array.from(problems.querySelectorAll('li'), item => item.textContent),
+    ).toEqual([
       'architectureDocs.sections must be a list of sections, got 42; using the template instead.',
       'architectureDocs.fetch.timeoutMs must be a whole number above 0, got "soon"; using 10000.',
       'architectureDocs.coverage.concurrency must be a whole number above 0, got "lots"; using 6.',
     ]);
-    expect(screen.getByTestId('completeness-present')).toHaveTextContent('2 of 12 sections present');
+    expect(screen.getByTestId('completeness-present')).toHaveTextContent(
+      '2 of 12 sections present',
+    );
   });
 
   it('should name an annotation setting that cannot be used and read the default annotation instead', async () => {
-    await renderCard(mockApi({ [DOC_URL]: CHECKOUT_DOC }), { architectureDocs: { annotation: ['a', 'b'] } });
+    await renderCard(mockApi({ [DOC_URL]: CHECKOUT_DOC }), {
+      architectureDocs: { annotation: ['a', 'b'] },
+    });
     const problems = await screen.findByTestId('architecture-config-problems');
     expect(problems).toHaveTextContent(
       'architectureDocs.annotation must be a non-empty string, got a list; using "architecture-docs/ref".',
@@ -157,9 +226,13 @@ describe('EntityArchitectureDocCard', () => {
       architectureDocs: { templateUrl: `${BASE}/templates/Missing.md` },
     });
     await waitForLoaded();
-    expect(await screen.findByTestId('architecture-config-problems')).toHaveTextContent(
+    expect(
+      await screen.findByTestId('architecture-config-problems'),
+    ).toHaveTextContent(
       `The template at ${BASE}/templates/Missing.md cannot be used`,
     );
-    expect(screen.getByTestId('completeness-present')).toHaveTextContent('2 of 12 sections present');
+    expect(screen.getByTestId('completeness-present')).toHaveTextContent(
+      '2 of 12 sections present',
+    );
   });
 });

@@ -1,9 +1,16 @@
 import { useRouteRef } from '@backstage/core-plugin-api';
-import { entityRouteParams, entityRouteRef, useEntity } from '@backstage/plugin-catalog-react';
+import {
+  entityRouteParams,
+  entityRouteRef,
+  useEntity,
+} from '@backstage/plugin-catalog-react';
 import type { InfoCardVariants } from '@backstage/core-components';
 import { ArchitectureDocError } from '../../api';
 import { useArchitectureDoc } from '../../hooks/useArchitectureDoc';
-import { architectureTabPath, DEFAULT_ARCHITECTURE_TAB_PATH } from '../../routes';
+import {
+  architectureTabPath,
+  DEFAULT_ARCHITECTURE_TAB_PATH,
+} from '../../routes';
 import { useConfigProblems } from '../../hooks/useConfigProblems';
 import { ArchitectureDocsErrorBoundary } from '../ArchitectureDocsErrorBoundary';
 import { ArchitectureDocCardView } from './ArchitectureDocCardView';
@@ -26,22 +33,51 @@ function ArchitectureDocCard(props: EntityArchitectureDocCardProps) {
   const entityRoute = useRouteRef(entityRouteRef);
   const { state, templateProblem } = useArchitectureDoc(entity, { tabPath });
   const configProblems = useConfigProblems(templateProblem);
-  const link = architectureTabPath(entityRoute(entityRouteParams(entity)), tabPath);
+  const link = architectureTabPath(
+    entityRoute(entityRouteParams(entity)),
+    tabPath,
+  );
   switch (state.status) {
     case 'no-annotation':
       return (
         <ArchitectureDocCardView
           variant={props.variant}
           configProblems={configProblems}
-          error={new ArchitectureDocError('no-annotation', `Add the ${state.annotation} annotation to link a doc.`)}
+          error={
+            new ArchitectureDocError(
+              'no-annotation',
+              `Add the ${state.annotation} annotation to link a doc.`,
+            )
+          }
         />
       );
     case 'loading':
-      return <ArchitectureDocCardView tabPath={link} variant={props.variant} configProblems={configProblems} loading />;
+      return (
+        <ArchitectureDocCardView
+          tabPath={link}
+          variant={props.variant}
+          configProblems={configProblems}
+          loading
+        />
+      );
     case 'error':
-      return <ArchitectureDocCardView tabPath={link} variant={props.variant} configProblems={configProblems} error={state.error} />;
+      return (
+        <ArchitectureDocCardView
+          tabPath={link}
+          variant={props.variant}
+          configProblems={configProblems}
+          error={state.error}
+        />
+      );
     default:
-      return <ArchitectureDocCardView tabPath={link} variant={props.variant} configProblems={configProblems} report={state.doc.report} />;
+      return (
+        <ArchitectureDocCardView
+          tabPath={link}
+          variant={props.variant}
+          configProblems={configProblems}
+          report={state.doc.report}
+        />
+      );
   }
 }
 
@@ -50,7 +86,9 @@ function ArchitectureDocCard(props: EntityArchitectureDocCardProps) {
  * broken links, and a link to the architecture tab.
  * @public
  */
-export function EntityArchitectureDocCard(props: EntityArchitectureDocCardProps) {
+export function EntityArchitectureDocCard(
+  props: EntityArchitectureDocCardProps,
+) {
   return (
     <ArchitectureDocsErrorBoundary view="card">
       <ArchitectureDocCard {...props} />

@@ -4,14 +4,24 @@ import { useApi } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import type { Entity } from '@backstage/catalog-model';
-import { Box, Button, Grid, Paper, Tooltip, makeStyles } from '@material-ui/core';
+import {
+  Box,
+  Button,
+  Grid,
+  Paper,
+  Tooltip,
+  makeStyles,
+} from '@material-ui/core';
 import EditIcon from '@material-ui/icons/Edit';
 import { architectureDocsApiRef } from '../../api';
 import { safeDecodeURIComponent } from '../../lib/safe-decode';
 import { useArchitectureDoc } from '../../hooks/useArchitectureDoc';
 import { useArchitectureDocsConfig } from '../../hooks/useArchitectureDocsConfig';
 import { useConfigProblems } from '../../hooks/useConfigProblems';
-import { ArchitectureMarkdown, type ArchitectureLinkRenderProps } from '../ArchitectureMarkdown';
+import {
+  ArchitectureMarkdown,
+  type ArchitectureLinkRenderProps,
+} from '../ArchitectureMarkdown';
 import { ArchitectureDocSidePanel } from '../ArchitectureDocSidePanel';
 import { ConfigProblemsNotice } from '../ConfigProblemsNotice';
 import { ArchitectureDocsErrorBoundary } from '../ArchitectureDocsErrorBoundary';
@@ -30,8 +40,14 @@ import { architectureDocsTranslationRef } from '../../translation';
 const useStyles = makeStyles(theme => ({
   doc: { padding: theme.spacing(3), overflowWrap: 'anywhere' },
   side: { position: 'sticky', top: theme.spacing(2) },
-  broken: { textDecoration: 'line-through wavy', textDecorationColor: theme.palette.error.main },
-  removed: { color: theme.palette.text.secondary, borderBottom: `1px dotted ${theme.palette.text.secondary}` },
+  broken: {
+    textDecoration: 'line-through wavy',
+    textDecorationColor: theme.palette.error.main,
+  },
+  removed: {
+    color: theme.palette.text.secondary,
+    borderBottom: `1px dotted ${theme.palette.text.secondary}`,
+  },
 }));
 
 /**
@@ -53,7 +69,9 @@ function scrollToId(id: string) {
   window.history.replaceState(window.history.state, '', `#${id}`);
 }
 
-function DocLink(props: ArchitectureLinkRenderProps & { doc: LoadedArchitectureDoc }) {
+function DocLink(
+  props: ArchitectureLinkRenderProps & { doc: LoadedArchitectureDoc },
+) {
   const classes = useStyles();
   const { t } = useTranslationRef(architectureDocsTranslationRef);
   const { href, children, index, doc } = props;
@@ -90,7 +108,13 @@ function DocLink(props: ArchitectureLinkRenderProps & { doc: LoadedArchitectureD
   const target = resolved?.viewUrl ?? resolved?.url ?? href;
   const broken = resolved?.status === 'missing';
   const link = (
-    <Link to={target} target="_blank" rel="noopener noreferrer" className={broken ? classes.broken : undefined} data-broken={broken || undefined}>
+    <Link
+      to={target}
+      target="_blank"
+      rel="noopener noreferrer"
+      className={broken ? classes.broken : undefined}
+      data-broken={broken || undefined}
+    >
       {children}
     </Link>
   );
@@ -103,7 +127,9 @@ function LoadedDoc(props: { doc: LoadedArchitectureDoc; entity: Entity }) {
   const { t } = useTranslationRef(architectureDocsTranslationRef);
   const { doc } = props;
   const renderLink = useCallback(
-    (linkProps: ArchitectureLinkRenderProps): ReactNode => <DocLink {...linkProps} doc={doc} />,
+    (linkProps: ArchitectureLinkRenderProps): ReactNode => (
+      <DocLink {...linkProps} doc={doc} />
+    ),
     [doc],
   );
   // Deep links: scroll to the section named in the URL once the doc is drawn.
@@ -119,7 +145,13 @@ function LoadedDoc(props: { doc: LoadedArchitectureDoc; entity: Entity }) {
         <Paper className={classes.doc}>
           {editUrl && (
             <Box display="flex" justifyContent="flex-end">
-              <Button size="small" startIcon={<EditIcon />} href={editUrl} target="_blank" rel="noopener noreferrer">
+              <Button
+                size="small"
+                startIcon={<EditIcon />}
+                href={editUrl}
+                target="_blank"
+                rel="noopener noreferrer"
+              >
                 {t('tab.edit')}
               </Button>
             </Box>
@@ -127,7 +159,11 @@ function LoadedDoc(props: { doc: LoadedArchitectureDoc; entity: Entity }) {
           {doc.renderExcess ? (
             <TooComplexNotice budget={doc.renderExcess} />
           ) : (
-            <ArchitectureMarkdown parsed={doc.parsed} report={doc.report} renderLink={renderLink} />
+            <ArchitectureMarkdown
+              parsed={doc.parsed}
+              report={doc.report}
+              renderLink={renderLink}
+            />
           )}
         </Paper>
       </Grid>
@@ -145,7 +181,9 @@ function ArchitectureDocTab(props: EntityArchitectureDocContentProps) {
   const { entity } = useEntity();
   const api = useApi(architectureDocsApiRef);
   const config = useArchitectureDocsConfig();
-  const { state, retry, templateProblem } = useArchitectureDoc(entity, { tabPath: props.tabPath });
+  const { state, retry, templateProblem } = useArchitectureDoc(entity, {
+    tabPath: props.tabPath,
+  });
   const problems = useConfigProblems(templateProblem);
   const focusRing = useFocusRingStyles();
 
@@ -171,7 +209,12 @@ function ArchitectureDocTab(props: EntityArchitectureDocContentProps) {
       );
       break;
     case 'empty':
-      body = <EmptyDocState url={state.doc.file.url} editUrl={state.doc.location.editUrl ?? state.doc.file.editUrl} />;
+      body = (
+        <EmptyDocState
+          url={state.doc.file.url}
+          editUrl={state.doc.location.editUrl ?? state.doc.file.editUrl}
+        />
+      );
       break;
     default:
       body = <LoadedDoc doc={state.doc} entity={entity} />;
@@ -190,7 +233,9 @@ function ArchitectureDocTab(props: EntityArchitectureDocContentProps) {
  * score, the section checklist, contracts, related docs and systems.
  * @public
  */
-export function EntityArchitectureDocContent(props: EntityArchitectureDocContentProps) {
+export function EntityArchitectureDocContent(
+  props: EntityArchitectureDocContentProps,
+) {
   return (
     <ArchitectureDocsErrorBoundary view="tab">
       <ArchitectureDocTab {...props} />

@@ -105,14 +105,21 @@ describe('MermaidDiagram', () => {
     );
   });
 
-  it('should cap the edges and the source size Mermaid lays out, and keep the caps out of a directive\'s reach', async () => {
-    render(diagram({ source: '%%{init: {"maxEdges": 100000, "maxTextSize": 10000000}}%%\nflowchart LR\n  a --> b' }));
+  it("should cap the edges and the source size Mermaid lays out, and keep the caps out of a directive's reach", async () => {
+    render(
+      diagram({
+        source:
+          '%%{init: {"maxEdges": 100000, "maxTextSize": 10000000}}%%\nflowchart LR\n  a --> b',
+      }),
+    );
     await waitForState('rendered');
 
     const config = mockInitialize.mock.calls[0][0];
     expect(config.maxEdges).toBe(200);
     expect(config.maxTextSize).toBe(20_000);
-    expect(config.secure).toEqual(expect.arrayContaining(['maxEdges', 'maxTextSize']));
+    expect(config.secure).toEqual(
+      expect.arrayContaining(['maxEdges', 'maxTextSize']),
+    );
   });
 
   it('should configure mermaid right before each render', async () => {
@@ -244,12 +251,16 @@ describe('MermaidDiagram', () => {
     render(diagram({ source }));
     await waitForState('rendered');
 
-    const show = screen.getByRole('button', { name: "Show the diagram's source" });
+    const show = screen.getByRole('button', {
+      name: "Show the diagram's source",
+    });
     expect(show).toHaveAttribute('aria-expanded', 'false');
     expect(container().querySelector('pre')).toBeNull();
 
     act(() => show.click());
-    const hide = screen.getByRole('button', { name: "Hide the diagram's source" });
+    const hide = screen.getByRole('button', {
+      name: "Hide the diagram's source",
+    });
     expect(hide).toHaveAttribute('aria-expanded', 'true');
     const shown = container().querySelector('pre');
     expect(shown?.textContent).toBe(source);

@@ -142,7 +142,9 @@ function svgFromMarkup(markup: string): Element {
     root.localName !== 'svg' ||
     root.namespaceURI !== SVG_NAMESPACE
   ) {
-    throw new InvalidSvgError('Mermaid returned a drawing that is not valid SVG.');
+    throw new InvalidSvgError(
+      'Mermaid returned a drawing that is not valid SVG.',
+    );
   }
   stripActiveContent(root);
   return document.importNode(root, true);
@@ -160,8 +162,16 @@ function diagramKind(diagramType: string): string {
  */
 type DrawState =
   | { status: 'loading' }
-  | { status: 'rendered'; kind: string; participants: { names: string[]; total: number } }
-  | { status: 'error'; reason: 'library' | 'render' | 'invalid-svg'; detail?: string };
+  | {
+      status: 'rendered';
+      kind: string;
+      participants: { names: string[]; total: number };
+    }
+  | {
+      status: 'error';
+      reason: 'library' | 'render' | 'invalid-svg';
+      detail?: string;
+    };
 
 const useStyles = makeStyles(theme => ({
   root: {
@@ -287,7 +297,11 @@ export function MermaidDiagram(props: MermaidDiagramProps) {
           setState(
             error instanceof InvalidSvgError
               ? { status: 'error', reason: 'invalid-svg' }
-              : { status: 'error', reason: 'render', detail: mermaidErrorMessage(error) },
+              : {
+                  status: 'error',
+                  reason: 'render',
+                  detail: mermaidErrorMessage(error),
+                },
           );
         }
       }
@@ -310,7 +324,10 @@ export function MermaidDiagram(props: MermaidDiagramProps) {
       label = t('diagram.labelWithParticipants', {
         diagram: label,
         participants: names.join(', '),
-        more: total > names.length ? t('diagram.moreParticipants', { count: total - names.length }) : '',
+        more:
+          total > names.length
+            ? t('diagram.moreParticipants', { count: total - names.length })
+            : '',
       });
     }
   }

@@ -36,11 +36,18 @@ describe('diagramParticipants', () => {
         '<g class="node default"><foreignObject><span xmlns="http://www.w3.org/1999/xhtml" class="nodeLabel"><p>  Authorised\n now </p></span></foreignObject></g>',
       ].join(''),
     );
-    expect(diagramParticipants(drawing)).toEqual({ names: ['Screening', 'Authorised now'], total: 2 });
+    expect(diagramParticipants(drawing)).toEqual({
+      names: ['Screening', 'Authorised now'],
+      total: 2,
+    });
   });
 
   it('should find no participant in a drawing without named nodes', () => {
-    expect(diagramParticipants(svg('<g class="node"><circle r="4"/></g><text>42%</text>'))).toEqual({
+    expect(
+      diagramParticipants(
+        svg('<g class="node"><circle r="4"/></g><text>42%</text>'),
+      ),
+    ).toEqual({
       names: [],
       total: 0,
     });

@@ -20,8 +20,13 @@ function leftOf(element: Element): number {
  * distinct names it has in all: a sequence diagram's actors from left to
  * right, then node labels in drawing order. A name drawn twice counts once.
  */
-export function diagramParticipants(drawing: Element, max = 3): { names: string[]; total: number } {
-  const actors = Array.from(drawing.querySelectorAll(ACTOR_SELECTOR)).sort((a, b) => leftOf(a) - leftOf(b));
+export function diagramParticipants(
+  drawing: Element,
+  max = 3,
+): { names: string[]; total: number } {
+  const actors = Array.from(drawing.querySelectorAll(ACTOR_SELECTOR)).sort(
+    (a, b) => leftOf(a) - leftOf(b),
+  );
   const nodes = Array.from(drawing.querySelectorAll(NODE_LABEL_SELECTOR));
   const seen: string[] = [];
   for (const element of [...actors, ...nodes]) {
