@@ -17,7 +17,7 @@ import { lightTheme } from '@backstage/theme';
 import { errorApiRef } from '@backstage/core-plugin-api';
 import { translationApiRef } from '@backstage/core-plugin-api/alpha';
 import { MockErrorApi, mockApis, TestApiProvider } from '@backstage/test-utils';
-import { analyzeParsedDoc, parseArchitectureDoc } from '../src/lib';
+import { analyzeParsedDoc, parseArchitectureDoc } from '../src/analysis';
 import { ArchitectureMarkdown } from '../src/components/ArchitectureMarkdown';
 import { benchTarget, reportTargets } from './targets.mjs';
 

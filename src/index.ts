@@ -40,8 +40,11 @@ export type {
   ArchitectureDocLocationOptions,
   ArchitectureDocsApi,
 } from './api/ArchitectureDocsApi';
-export { ANALYSIS_WORK_LIMIT, RENDER_LIMITS } from './lib/render-budget';
-export type { RenderBudgetExcess, RenderLoadKind } from './lib/render-budget';
+export { ANALYSIS_WORK_LIMIT, RENDER_LIMITS } from './analysis/render-budget';
+export type {
+  RenderBudgetExcess,
+  RenderLoadKind,
+} from './analysis/render-budget';
 export { ArchitectureDocsClient } from './api/ArchitectureDocsClient';
 export type {
   ArchitectureDocsClientConfig,
@@ -68,24 +71,24 @@ export {
   templateFromSections,
   defaultTemplateModel,
   TemplateError,
-} from './lib/template-model';
+} from './analysis/template-model';
 export type {
   TemplateModelOptions,
   TemplateSectionInput,
-} from './lib/template-model';
-export { DEFAULT_TEMPLATE_MARKDOWN } from './lib/default-template';
-export { arc42TemplateModel } from './lib/arc42-template';
-export { BUILT_IN_TEMPLATE_NAMES } from './lib/built-in-template-names';
-export { builtInTemplateModel } from './lib/built-in-templates';
+} from './analysis/template-model';
+export { DEFAULT_TEMPLATE_MARKDOWN } from './analysis/default-template';
+export { arc42TemplateModel } from './analysis/arc42-template';
+export { BUILT_IN_TEMPLATE_NAMES } from './analysis/built-in-template-names';
+export { builtInTemplateModel } from './analysis/built-in-templates';
 export {
   ARC42_SECTION_ALIASES,
   DEFAULT_SECTION_ALIASES,
-} from './lib/section-aliases';
+} from './analysis/section-aliases';
 
 // The analysis and its report.
-export { analyzeArchitectureDoc } from './lib/analyze-architecture-doc';
-export type { AnalyzeOptions } from './lib/analyze-architecture-doc';
-export { SECTION_STATUSES } from './lib/types';
+export { analyzeArchitectureDoc } from './analysis/analyze-architecture-doc';
+export type { AnalyzeOptions } from './analysis/analyze-architecture-doc';
+export { SECTION_STATUSES } from './analysis/types';
 export type {
   ArchitectureDocReport,
   ContentSignal,
@@ -103,4 +106,4 @@ export type {
   SectionStatus,
   TemplateModel,
   TemplateSection,
-} from './lib/types';
+} from './analysis/types';

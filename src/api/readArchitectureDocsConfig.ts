@@ -1,5 +1,5 @@
 import type { ConfigApi } from '@backstage/core-plugin-api';
-import { BUILT_IN_TEMPLATE_NAMES } from '../lib/built-in-template-names';
+import { BUILT_IN_TEMPLATE_NAMES } from '../analysis/built-in-template-names';
 import { ARCHITECTURE_DOC_ANNOTATION } from '../lib/annotation';
 
 /**

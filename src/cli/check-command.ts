@@ -1,14 +1,17 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeArchitectureDoc } from '../lib/analyze-architecture-doc';
-import { builtInTemplateModel } from '../lib/built-in-templates';
+import { analyzeArchitectureDoc } from '../analysis/analyze-architecture-doc';
+import { builtInTemplateModel } from '../analysis/built-in-templates';
 import {
   exceedsAnalysisBudget,
   tooComplexToAnalyze,
   type RenderBudgetExcess,
-} from '../lib/render-budget';
-import { defaultTemplateModel, parseTemplate } from '../lib/template-model';
-import type { ArchitectureDocReport, TemplateModel } from '../lib/types';
+} from '../analysis/render-budget';
+import {
+  defaultTemplateModel,
+  parseTemplate,
+} from '../analysis/template-model';
+import type { ArchitectureDocReport, TemplateModel } from '../analysis/types';
 import { mermaidErrorMessage } from '../lib/mermaid-error-message';
 import { validateMermaidDiagrams } from './validate-mermaid';
 

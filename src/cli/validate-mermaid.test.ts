@@ -15,9 +15,9 @@ jest.mock(
   { virtual: true },
 );
 
-import { analyzeArchitectureDoc } from '../lib/analyze-architecture-doc';
+import { analyzeArchitectureDoc } from '../analysis/analyze-architecture-doc';
 import { MAX_DIAGRAM_EDGES, MAX_DIAGRAM_TEXT } from '../lib/mermaid-config';
-import { RENDER_LIMITS } from '../lib/render-budget';
+import { RENDER_LIMITS } from '../analysis/render-budget';
 import { loadMermaidInNode } from './load-mermaid-in-node';
 import {
   findDiagramRejection,

@@ -1,7 +1,7 @@
 import { MAX_DIAGRAM_TEXT } from '../lib/mermaid-config';
 import { mermaidErrorMessage } from '../lib/mermaid-error-message';
-import { RENDER_LIMITS } from '../lib/render-budget';
-import type { ArchitectureDocReport, MermaidBlock } from '../lib/types';
+import { RENDER_LIMITS } from '../analysis/render-budget';
+import type { ArchitectureDocReport, MermaidBlock } from '../analysis/types';
 import { loadMermaidInNode, type NodeMermaidApi } from './load-mermaid-in-node';
 import { sourceLineOfParsedLine } from './mermaid-source-lines';
 

@@ -1,14 +1,14 @@
 import {
   analyzeParsedDoc,
   parseArchitectureDoc,
-} from '../lib/analyze-architecture-doc';
-import { isCheckableLink } from '../lib/doc-links';
+} from '../analysis/analyze-architecture-doc';
+import { isCheckableLink } from '../analysis/doc-links';
 import { decodedUrlPath } from '../lib/safe-decode';
 import {
   exceedsAnalysisBudget,
   tooComplexToAnalyze,
-} from '../lib/render-budget';
-import type { SectionStatus, TemplateModel } from '../lib/types';
+} from '../analysis/render-budget';
+import type { SectionStatus, TemplateModel } from '../analysis/types';
 
 /**
  * What the catalog-wide page keeps of one doc's analysis. Plain data, so it

@@ -1,4 +1,4 @@
-import type { TemplateModel } from '../lib';
+import type { TemplateModel } from '../analysis';
 import {
   analyzeCoverageContent,
   type CoverageAnalysis,

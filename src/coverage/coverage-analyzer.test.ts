@@ -4,7 +4,7 @@ import {
   defaultTemplateModel,
   exceedsAnalysisBudget,
   tooComplexToAnalyze,
-} from '../lib';
+} from '../analysis';
 import { coverageResultFromAnalysis } from './load-coverage-doc';
 import { analyzeCoverageContent } from './analyze-coverage-content';
 import {

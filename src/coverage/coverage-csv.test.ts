@@ -1,4 +1,4 @@
-import { defaultTemplateModel } from '../lib/template-model';
+import { defaultTemplateModel } from '../analysis/template-model';
 import { coverageRowsToCsv, csvCell } from './coverage-csv';
 import { analysed, testRow } from './coverage-test-rows';
 

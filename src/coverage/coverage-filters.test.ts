@@ -1,4 +1,4 @@
-import { defaultTemplateModel } from '../lib/template-model';
+import { defaultTemplateModel } from '../analysis/template-model';
 import {
   applyCoverageFilters,
   distinctValues,

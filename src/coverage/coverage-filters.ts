@@ -1,4 +1,4 @@
-import type { SectionStatus } from '../lib/types';
+import type { SectionStatus } from '../analysis/types';
 import {
   COVERAGE_STATUSES,
   type CoverageRow,

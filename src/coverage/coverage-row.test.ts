@@ -1,4 +1,4 @@
-import { defaultTemplateModel } from '../lib/template-model';
+import { defaultTemplateModel } from '../analysis/template-model';
 import { buildCoverageRow, toCoverageEntity } from './coverage-row';
 import { analysed, testRow } from './coverage-test-rows';
 

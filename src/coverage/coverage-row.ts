@@ -1,4 +1,4 @@
-import type { SectionStatus, TemplateModel } from '../lib/types';
+import type { SectionStatus, TemplateModel } from '../analysis/types';
 
 /**
  * What the catalog-wide page knows about one entity's doc.

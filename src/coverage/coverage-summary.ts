@@ -1,4 +1,4 @@
-import type { TemplateModel } from '../lib/types';
+import type { TemplateModel } from '../analysis/types';
 import type { CoverageRow } from './coverage-row';
 import { distinctValues } from './coverage-filters';
 

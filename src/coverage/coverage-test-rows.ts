@@ -1,5 +1,5 @@
-import { defaultTemplateModel } from '../lib/template-model';
-import type { SectionStatus } from '../lib/types';
+import { defaultTemplateModel } from '../analysis/template-model';
+import type { SectionStatus } from '../analysis/types';
 import {
   buildCoverageRow,
   toCoverageEntity,

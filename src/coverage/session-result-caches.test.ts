@@ -1,4 +1,4 @@
-import { defaultTemplateModel, templateFromSections } from '../lib';
+import { defaultTemplateModel, templateFromSections } from '../analysis';
 import {
   clearCoverageSessionCache,
   sessionCacheFor,

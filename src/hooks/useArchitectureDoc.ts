@@ -11,7 +11,7 @@ import {
   architectureDocsApiRef,
   type ArchitectureDocLocation,
 } from '../api';
-import { exceedsRenderBudget, tooComplexToAnalyze } from '../lib';
+import { exceedsRenderBudget, tooComplexToAnalyze } from '../analysis';
 import { asDocError } from '../model/doc-error';
 import type { DocOwner } from '../model/doc-owners';
 import { checkLinkTargets } from '../model/link-targets';

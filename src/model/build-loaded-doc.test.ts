@@ -1,4 +1,4 @@
-import { defaultTemplateModel } from '../lib';
+import { defaultTemplateModel } from '../analysis';
 import { mockArchitectureDocsApi } from '../testing/mockArchitectureDocsApi';
 import { testComponent } from '../testing/testComponent';
 import type { DocOwner } from './doc-owners';

@@ -3,8 +3,8 @@ import {
   analyzeParsedDoc,
   parseArchitectureDoc,
   type TemplateModel,
-} from '../lib';
-import { isCheckableLink } from '../lib/doc-links';
+} from '../analysis';
+import { isCheckableLink } from '../analysis/doc-links';
 import { decodedUrlPath } from '../lib/safe-decode';
 import type { DocOwner } from './doc-owners';
 import { documentKey, urlFragment } from './doc-url';

@@ -1,6 +1,6 @@
 import { ArchitectureDocError } from '../api';
-import { defaultTemplateModel } from '../lib';
-import { arc42TemplateModel } from '../lib/arc42-template';
+import { defaultTemplateModel } from '../analysis';
+import { arc42TemplateModel } from '../analysis/arc42-template';
 import { mockArchitectureDocsApi } from '../testing/mockArchitectureDocsApi';
 import {
   clearTemplateCache,

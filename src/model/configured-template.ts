@@ -4,9 +4,9 @@ import {
   parseTemplate,
   templateFromSections,
   type TemplateModel,
-} from '../lib';
-import { builtInTemplateModel } from '../lib/built-in-templates';
-import { templateSkeleton } from '../lib/template-model';
+} from '../analysis';
+import { builtInTemplateModel } from '../analysis/built-in-templates';
+import { templateSkeleton } from '../analysis/template-model';
 
 /** The template docs are checked against, and why it is the default when configuration failed. */
 export interface ConfiguredTemplate {

@@ -4,7 +4,7 @@ import type {
   LinkReport,
   ParsedArchitectureDoc,
   RenderBudgetExcess,
-} from '../lib';
+} from '../analysis';
 
 /**
  * Whether a link's target was found: `missing` when the host answered 404

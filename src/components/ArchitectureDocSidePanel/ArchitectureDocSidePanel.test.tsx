@@ -3,7 +3,7 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import type { Entity, EntityRelation } from '@backstage/catalog-model';
 import { architectureDocsApiRef, type ArchitectureDocsApi } from '../../api';
-import { analyzeParsedDoc, parseArchitectureDoc } from '../../lib';
+import { analyzeParsedDoc, parseArchitectureDoc } from '../../analysis';
 import type { ArchitectureMarkdownProps } from '../ArchitectureMarkdown/types';
 import type {
   LoadedArchitectureDoc,

@@ -22,7 +22,7 @@ import {
   makeStyles,
 } from '@material-ui/core';
 import EditIcon from '@material-ui/icons/Edit';
-import type { SectionReport } from '../../lib';
+import type { SectionReport } from '../../analysis';
 import type { LoadedArchitectureDoc } from '../../model/loaded-doc';
 import { architectureDocsTranslationRef } from '../../translation';
 import { ButtonListItem } from './ButtonListItem';

@@ -30,7 +30,7 @@ import {
   analyzeParsedDoc,
   isSafeLinkTarget,
   parseArchitectureDoc,
-} from '../../lib';
+} from '../../analysis';
 import { decodedUrlPath, safeDecodeURIComponent } from '../../lib/safe-decode';
 import { asDocError } from '../../model/doc-error';
 import { ArchitectureMarkdown } from '../ArchitectureMarkdown';

@@ -1,6 +1,6 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/test-utils';
-import { analyzeArchitectureDoc } from '../../lib';
+import { analyzeArchitectureDoc } from '../../analysis';
 import { SectionChecklist } from './SectionChecklist';
 
 describe('SectionChecklist', () => {

@@ -10,7 +10,7 @@ import {
 import CheckCircleIcon from '@material-ui/icons/CheckCircle';
 import ErrorOutlineIcon from '@material-ui/icons/ErrorOutline';
 import WarningIcon from '@material-ui/icons/Warning';
-import type { SectionReport, SectionStatus } from '../../lib';
+import type { SectionReport, SectionStatus } from '../../analysis';
 import { architectureDocsTranslationRef } from '../../translation';
 import { ButtonListItem } from './ButtonListItem';
 

@@ -1,4 +1,4 @@
-import { analyzeArchitectureDoc } from '../../lib';
+import { analyzeArchitectureDoc } from '../../analysis';
 import type { ResolvedDocLink } from '../../model/loaded-doc';
 import { contractGroups, relatedDocLinks } from './sidePanelLinks';
 

@@ -34,7 +34,7 @@ import { useArchitectureDocsConfig } from '../../hooks/useArchitectureDocsConfig
 import { useConfigProblems } from '../../hooks/useConfigProblems';
 import { DEFAULT_ARCHITECTURE_TAB_PATH } from '../../routes';
 import { useTemplateModel } from '../../hooks/useTemplateModel';
-import type { SectionStatus, TemplateModel } from '../../lib';
+import type { SectionStatus, TemplateModel } from '../../analysis';
 import {
   applyCoverageFilters,
   COVERAGE_ENTITY_FIELDS,

@@ -23,7 +23,7 @@ import {
   TablePagination,
   TableSortLabel,
 } from '@material-ui/core';
-import type { SectionStatus, TemplateModel } from '../../lib';
+import type { SectionStatus, TemplateModel } from '../../analysis';
 import type {
   CoverageFilters,
   CoverageRow,

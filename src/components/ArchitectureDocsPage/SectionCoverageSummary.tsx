@@ -2,7 +2,7 @@ import { InfoCard } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { memo, useMemo } from 'react';
 import { Button, ButtonGroup, makeStyles, Typography } from '@material-ui/core';
-import type { SectionStatus, TemplateModel } from '../../lib';
+import type { SectionStatus, TemplateModel } from '../../analysis';
 import type { OwnerSectionCoverage, SectionCoverage } from '../../coverage';
 import { architectureDocsTranslationRef } from '../../translation';
 import { sectionStatusColor } from './coverageColors';

@@ -8,7 +8,7 @@ import { lightTheme } from '@backstage/theme';
 import { errorApiRef } from '@backstage/core-plugin-api';
 import { translationApiRef } from '@backstage/core-plugin-api/alpha';
 import { MockErrorApi, mockApis, TestApiProvider } from '@backstage/test-utils';
-import { analyzeParsedDoc, parseArchitectureDoc } from '../../lib';
+import { analyzeParsedDoc, parseArchitectureDoc } from '../../analysis';
 import { ArchitectureMarkdown } from './ArchitectureMarkdown';
 
 jest.mock('../MermaidDiagram', () => ({ MermaidDiagram: () => null }));

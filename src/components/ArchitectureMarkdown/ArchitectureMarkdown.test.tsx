@@ -12,7 +12,7 @@ import {
   analyzeParsedDoc,
   parseArchitectureDoc,
   type ParsedArchitectureDoc,
-} from '../../lib';
+} from '../../analysis';
 import type { MermaidDiagramProps } from '../MermaidDiagram';
 import { corpusDir } from '../../testing/sharedFiles';
 import { itWithSharedFiles } from '../../testing/withSharedFiles';

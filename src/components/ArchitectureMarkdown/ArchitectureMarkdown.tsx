@@ -29,7 +29,7 @@ import type {
   ArchitectureDocReport,
   LinkReport,
   SectionReport,
-} from '../../lib';
+} from '../../analysis';
 import { imageSourceFor } from '../../lib/image-source';
 import { architectureDocsTranslationRef } from '../../translation';
 import { MermaidDiagram } from '../MermaidDiagram';

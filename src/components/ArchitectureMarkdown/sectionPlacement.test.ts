@@ -1,4 +1,4 @@
-import { analyzeParsedDoc, parseArchitectureDoc } from '../../lib';
+import { analyzeParsedDoc, parseArchitectureDoc } from '../../analysis';
 import { placeMissingSections } from './sectionPlacement';
 
 const FILLER =

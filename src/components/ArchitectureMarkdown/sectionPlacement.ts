@@ -1,5 +1,5 @@
 import type { RootContent } from 'mdast';
-import type { ArchitectureDocReport, SectionReport } from '../../lib';
+import type { ArchitectureDocReport, SectionReport } from '../../analysis';
 
 /**
  * Missing sections to show before one top-level block of the doc.

@@ -3,7 +3,7 @@ import type {
   ArchitectureDocReport,
   LinkReport,
   ParsedArchitectureDoc,
-} from '../../lib';
+} from '../../analysis';
 
 /**
  * What {@link ArchitectureMarkdownProps.renderLink} receives for each link.

@@ -1,7 +1,10 @@
 import { screen, within } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/test-utils';
 import { ArchitectureDocError } from '../../api';
-import { analyzeArchitectureDoc, type ArchitectureDocReport } from '../../lib';
+import {
+  analyzeArchitectureDoc,
+  type ArchitectureDocReport,
+} from '../../analysis';
 import { ArchitectureDocCardView } from './ArchitectureDocCardView';
 
 const TAB_PATH = '/catalog/default/component/checkout/architecture';

@@ -9,7 +9,7 @@ import {
 } from '@backstage/core-plugin-api/alpha';
 import { Box, Chip, Typography, makeStyles } from '@material-ui/core';
 import { ArchitectureDocError } from '../../api';
-import type { ArchitectureDocReport, SectionReport } from '../../lib';
+import type { ArchitectureDocReport, SectionReport } from '../../analysis';
 import { CompletenessScore } from '../ArchitectureDocSidePanel/CompletenessScore';
 import { ConfigProblemsNotice } from '../ConfigProblemsNotice';
 import { architectureDocsTranslationRef } from '../../translation';

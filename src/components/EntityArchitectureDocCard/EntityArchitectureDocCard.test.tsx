@@ -18,7 +18,7 @@ import {
   architectureDocsApiRef,
   type ArchitectureDocsApi,
 } from '../../api';
-import { analyzeArchitectureDoc } from '../../lib';
+import { analyzeArchitectureDoc } from '../../analysis';
 import { EntityArchitectureDocCard } from './EntityArchitectureDocCard';
 
 const BASE = 'https://docs.example.com';

@@ -19,7 +19,7 @@ import {
   architectureDocsApiRef,
   type ArchitectureDocsApi,
 } from '../../api';
-import { analyzeArchitectureDoc } from '../../lib';
+import { analyzeArchitectureDoc } from '../../analysis';
 import { EntityArchitectureDocContent } from './EntityArchitectureDocContent';
 
 jest.mock('../MermaidDiagram', () => ({

@@ -1,3 +1,7 @@
+// The analysis core: the template model, the parser with its bounds, the
+// section matching and the report. Pure TypeScript without React or browser
+// APIs, so the entity views, the coverage workers and the command-line check
+// all run the same code.
 export * from './types';
 export {
   analyzeArchitectureDoc,
@@ -36,11 +40,6 @@ export {
 } from './doc-links';
 export type { ResolvedTarget } from './doc-links';
 export { detectMermaidBlock } from './mermaid-blocks';
-export {
-  ARCHITECTURE_DOC_ANNOTATION,
-  getArchitectureDocRef,
-  isArchitectureDocAvailable,
-} from './annotation';
 export {
   ANALYSIS_WORK_LIMIT,
   RENDER_LIMITS,
