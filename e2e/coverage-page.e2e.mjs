@@ -313,8 +313,14 @@ test('the catalog-wide page summary filters by section', TEST_TIMEOUT, () =>
   ),
 );
 
-/** The README's pictures of the page. */
-const README_SCREENSHOTS = path.join(PACKAGE_DIR, 'dev', 'screenshots');
+/**
+ * Where the page's pictures go: beside the other test artifacts, or into the
+ * README's own pictures with `E2E_README_SCREENSHOTS=1`, so that a test run
+ * leaves the working tree as it was unless asked to refresh them.
+ */
+const PAGE_SCREENSHOTS = process.env.E2E_README_SCREENSHOTS
+  ? path.join(PACKAGE_DIR, 'dev', 'screenshots')
+  : ARTIFACTS_DIR;
 
 /**
  * How the page lays out at the window's width: text that wraps onto a
@@ -521,7 +527,7 @@ test(
             await page.evaluate(() => window.scrollTo(0, 0));
             await page.screenshot({
               path: path.join(
-                README_SCREENSHOTS,
+                PAGE_SCREENSHOTS,
                 `coverage-page-${width}-${theme}.png`,
               ),
             });
