@@ -1,3 +1,7 @@
+// One file on purpose: each content signal (code, tables, lists, heading
+// inventories, the template's guidance words) is a small rule over the same
+// stemmed vocabularies, and together they are the one place that says which
+// content can stand for a section.
 import type { Code, Heading, List, RootContent, Table } from 'mdast';
 import { stemWord } from './heading-text';
 import { nodeText } from './markdown-tree';

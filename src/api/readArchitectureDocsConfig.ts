@@ -1,3 +1,6 @@
+// One file on purpose: every key's reader, default and problem sentence sit
+// together in the order of config.d.ts, so the two can be checked against
+// each other in one read.
 import type { ConfigApi } from '@backstage/core-plugin-api';
 import { BUILT_IN_TEMPLATE_NAMES } from '../analysis/built-in-template-names';
 import { ARCHITECTURE_DOC_ANNOTATION } from '../lib/annotation';

@@ -1,3 +1,7 @@
+// One file on purpose: the panel's parts (contracts, related docs, related
+// systems and their drift) are small views used nowhere else, drawn in the
+// same panel frame from the same loaded doc; the score and the checklist,
+// which other views reuse, live in their own files.
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { Link } from '@backstage/core-components';
 import {
