@@ -97,7 +97,7 @@ console.log(
 console.log(
   `  ratio analysis / bare parse: ${ratio.toFixed(2)}x (per round: ${ratios.map(r => r.toFixed(2)).join(', ')})`,
 );
-reportTargets([
+const targetsMet = reportTargets([
   {
     label: 'analysis / bare parse',
     figure: ratio,
@@ -106,3 +106,4 @@ reportTargets([
     format: x => `${x.toFixed(2)}x`,
   },
 ]);
+if (!targetsMet) process.exitCode = 1;

@@ -315,7 +315,7 @@ try {
       `${docRequests.total} doc requests for ${docRequests.urls.size} of ${docs} docs: ${docRequests.notModified} answered 304, ${docRequests.content} 200, ` +
       `${docRequests.total - docRequests.notModified - docRequests.content} an error status (the generated catalog's failing docs); longest task ${ms(second.longestTaskMs)}`,
   );
-  reportTargets([
+  const targetsMet = reportTargets([
     {
       label: 'first visit: docs scan / fetch floor',
       figure: first.scanMs / floorMs,
@@ -354,6 +354,7 @@ try {
       format: x,
     },
   ]);
+  if (!targetsMet) process.exitCode = 1;
 } finally {
   await browser?.close();
   await environment.stop();

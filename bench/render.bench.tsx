@@ -95,7 +95,7 @@ console.log(
 console.log(
   `  ratio plugin / bare: ${median(ratios).toFixed(2)}x (per round: ${ratios.map(r => r.toFixed(2)).join(', ')})`,
 );
-reportTargets([
+const targetsMet = reportTargets([
   {
     label: 'plugin render / bare render',
     figure: median(ratios),
@@ -104,3 +104,4 @@ reportTargets([
     format: x => `${x.toFixed(2)}x`,
   },
 ]);
+if (!targetsMet) process.exitCode = 1;

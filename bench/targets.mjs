@@ -64,8 +64,8 @@ export function checkTargets(checks) {
 }
 
 /**
- * Prints every target's line and a summary, and sets the exit code to 1
- * when any target was missed.
+ * Prints every target's line and a summary. Each benchmark sets its exit
+ * code from the answer, so that a missed target fails the run.
  *
  * @param {TargetCheck[]} checks
  * @param {(line: string) => void} [log]
@@ -80,6 +80,5 @@ export function reportTargets(checks, log = console.log) {
       ? `  all ${checks.length} target(s) met`
       : `  ${failed} of ${checks.length} target(s) missed`,
   );
-  if (failed > 0) process.exitCode = 1;
   return failed === 0;
 }
