@@ -1,17 +1,7 @@
-// One file on purpose: the panel's parts (contracts, related docs, related
-// systems and their drift) are small views used nowhere else, drawn in the
-// same panel frame from the same loaded doc; the score and the checklist,
-// which other views reuse, live in their own files.
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Link } from '@backstage/core-components';
-import {
-  useTranslationRef,
-  type TranslationFunction,
-} from '@backstage/core-plugin-api/alpha';
-import {
-  EntityDisplayName,
-  EntityRefLink,
-} from '@backstage/plugin-catalog-react';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import { EntityDisplayName } from '@backstage/plugin-catalog-react';
 import type { Entity } from '@backstage/catalog-model';
 import {
   Box,
@@ -23,7 +13,6 @@ import {
   Paper,
   Tooltip,
   Typography,
-  makeStyles,
 } from '@material-ui/core';
 import EditIcon from '@material-ui/icons/Edit';
 import type { SectionReport } from '../../analysis';
@@ -38,24 +27,8 @@ import {
   relatedDocLinks,
   type PanelLink,
 } from './sidePanelLinks';
-import { computeSystemDrift, type RelatedRef } from './systemDrift';
-
-const useStyles = makeStyles(theme => ({
-  root: { padding: theme.spacing(2) },
-  section: { margin: theme.spacing(2, 0) },
-  heading: { marginBottom: theme.spacing(0.5) },
-  responsibility: {
-    marginTop: theme.spacing(1),
-    fontWeight: theme.typography.fontWeightMedium as number,
-  },
-  broken: {
-    color: theme.palette.error.main,
-    textDecoration: 'line-through',
-    cursor: 'not-allowed',
-  },
-  item: { paddingLeft: 0, paddingRight: 0 },
-  muted: { color: theme.palette.text.secondary },
-}));
+import { PanelSection, usePanelStyles } from './PanelSection';
+import { RelatedSystems } from './RelatedSystems';
 
 /**
  * Props of {@link ArchitectureDocSidePanel}.
@@ -79,34 +52,8 @@ export interface ArchitectureDocSidePanelProps {
   knownSystems?: ReadonlyMap<string, string>;
 }
 
-type Translate = TranslationFunction<typeof architectureDocsTranslationRef.T>;
-
-function PanelSection(props: {
-  title: string;
-  testId: string;
-  children: ReactNode;
-}) {
-  const classes = useStyles();
-  return (
-    <Box
-      className={classes.section}
-      component="section"
-      data-testid={props.testId}
-    >
-      <Typography
-        variant="subtitle2"
-        component="h3"
-        className={classes.heading}
-      >
-        {props.title}
-      </Typography>
-      {props.children}
-    </Box>
-  );
-}
-
 function BrokenLink(props: { entry: PanelLink }) {
-  const classes = useStyles();
+  const classes = usePanelStyles();
   const { t } = useTranslationRef(architectureDocsTranslationRef);
   return (
     <Tooltip title={t('panel.targetNotFound')}>
@@ -136,7 +83,7 @@ function ContractItem(props: {
   entry: PanelLink;
   onOpen(target: ContractDrawerTarget): void;
 }) {
-  const classes = useStyles();
+  const classes = usePanelStyles();
   const { t } = useTranslationRef(architectureDocsTranslationRef);
   const { entry } = props;
   const { link, url, viewUrl, status } = entry.link;
@@ -184,7 +131,7 @@ function ContractsList(props: {
   doc: LoadedArchitectureDoc;
   onOpen(target: ContractDrawerTarget): void;
 }) {
-  const classes = useStyles();
+  const classes = usePanelStyles();
   const { t } = useTranslationRef(architectureDocsTranslationRef);
   const groups = useMemo(() => contractGroups(props.doc), [props.doc]);
   return (
@@ -216,7 +163,7 @@ function ContractsList(props: {
 }
 
 function RelatedDocItem(props: { entry: PanelLink }) {
-  const classes = useStyles();
+  const classes = usePanelStyles();
   const { entry } = props;
   const { url, viewUrl, entityRef, entityPath, status } = entry.link;
   if (status === 'missing') return <BrokenLink entry={entry} />;
@@ -261,7 +208,7 @@ function RelatedDocItem(props: { entry: PanelLink }) {
 }
 
 function RelatedDocs(props: { doc: LoadedArchitectureDoc }) {
-  const classes = useStyles();
+  const classes = usePanelStyles();
   const { t } = useTranslationRef(architectureDocsTranslationRef);
   const entries = useMemo(() => relatedDocLinks(props.doc), [props.doc]);
   return (
@@ -276,96 +223,6 @@ function RelatedDocs(props: { doc: LoadedArchitectureDoc }) {
             <RelatedDocItem key={entry.link.index} entry={entry} />
           ))}
         </List>
-      )}
-    </PanelSection>
-  );
-}
-
-/** Relation types stay as the catalog spells them (`partOf`, `dependsOn`); only the link count is wording. */
-function why(ref: RelatedRef, t: Translate): string {
-  const parts = [...ref.catalog];
-  if (ref.links.length > 0)
-    parts.push(t('panel.relatedSystems.linked', { count: ref.links.length }));
-  return parts.join(' · ');
-}
-
-function DriftGroup(props: {
-  title: string;
-  refs: RelatedRef[];
-  testId: string;
-}) {
-  const classes = useStyles();
-  const { t } = useTranslationRef(architectureDocsTranslationRef);
-  if (props.refs.length === 0) return null;
-  return (
-    <Box data-testid={props.testId}>
-      <Typography variant="body2" className={classes.responsibility}>
-        {props.title}
-      </Typography>
-      <List dense disablePadding>
-        {props.refs.map(ref => (
-          <ListItem
-            key={`${ref.subject}:${ref.ref}`}
-            className={classes.item}
-            data-ref={ref.ref}
-            data-subject={ref.subject}
-          >
-            <ListItemText
-              primary={<EntityRefLink entityRef={ref.ref} />}
-              secondary={why(ref, t)}
-            />
-          </ListItem>
-        ))}
-      </List>
-    </Box>
-  );
-}
-
-function RelatedSystems(props: {
-  entity: Entity;
-  doc: LoadedArchitectureDoc;
-  knownSystems?: ReadonlyMap<string, string>;
-}) {
-  const classes = useStyles();
-  const { t } = useTranslationRef(architectureDocsTranslationRef);
-  const { entity, doc, knownSystems } = props;
-  const drift = useMemo(
-    () => computeSystemDrift({ entity, links: doc.links, knownSystems }),
-    [entity, doc.links, knownSystems],
-  );
-  const empty =
-    drift.both.length + drift.docOnly.length + drift.catalogOnly.length === 0;
-  return (
-    <PanelSection
-      title={t('panel.relatedSystems.title')}
-      testId="related-systems"
-    >
-      {empty ? (
-        <Typography
-          variant="body2"
-          className={classes.muted}
-          data-testid="related-systems-empty"
-        >
-          {t('panel.relatedSystems.empty')}
-        </Typography>
-      ) : (
-        <>
-          <DriftGroup
-            title={t('panel.relatedSystems.both')}
-            refs={drift.both}
-            testId="drift-both"
-          />
-          <DriftGroup
-            title={t('panel.relatedSystems.docOnly')}
-            refs={drift.docOnly}
-            testId="drift-doc-only"
-          />
-          <DriftGroup
-            title={t('panel.relatedSystems.catalogOnly')}
-            refs={drift.catalogOnly}
-            testId="drift-catalog-only"
-          />
-        </>
       )}
     </PanelSection>
   );
@@ -394,7 +251,7 @@ function scrollToElement(id: string): boolean {
  * @public
  */
 export function ArchitectureDocSidePanel(props: ArchitectureDocSidePanelProps) {
-  const classes = useStyles();
+  const classes = usePanelStyles();
   const { t } = useTranslationRef(architectureDocsTranslationRef);
   const { entity, doc, idPrefix = '', onSelectSection, knownSystems } = props;
   const [contract, setContract] = useState<ContractDrawerTarget>();
