@@ -1,9 +1,16 @@
-// One file on purpose: every key's reader, default and problem sentence sit
-// together in the order of config.d.ts, so the two can be checked against
-// each other in one read.
 import type { ConfigApi } from '@backstage/core-plugin-api';
 import { BUILT_IN_TEMPLATE_NAMES } from '../analysis/built-in-template-names';
 import { ARCHITECTURE_DOC_ANNOTATION } from '../lib/annotation';
+import {
+  describeValue,
+  isRecord,
+  readObject,
+  readPositiveInteger,
+  readString,
+  readStringList,
+  toNumber,
+  type Problems,
+} from './configValueReaders';
 
 /**
  * How the default client reaches docs: `scm` through the SCM integrations,
@@ -95,53 +102,6 @@ export const DEFAULT_ARCHITECTURE_DOCS_CONFIG = {
 
 const ROOT = 'architectureDocs';
 
-type Problems = string[];
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function describe(value: unknown): string {
-  if (Array.isArray(value)) return 'a list';
-  if (value === null) return 'null';
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'object') return 'an object';
-  return String(value);
-}
-
-/**
- * Reads a nested object. A value of the wrong type is reported and treated
- * as absent, so its children fall back to their defaults.
- */
-function readObject(
-  parent: Record<string, unknown> | undefined,
-  key: string,
-  path: string,
-  problems: Problems,
-): Record<string, unknown> | undefined {
-  const value = parent?.[key];
-  if (value === undefined) return undefined;
-  if (isRecord(value)) return value;
-  problems.push(
-    `${path} must be an object, got ${describe(value)}; using the defaults for its keys.`,
-  );
-  return undefined;
-}
-
-function readString(
-  value: unknown,
-  path: string,
-  problems: Problems,
-  fallbackNote: string,
-): string | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value === 'string' && value.trim()) return value.trim();
-  problems.push(
-    `${path} must be a non-empty string, got ${describe(value)}; ${fallbackNote}.`,
-  );
-  return undefined;
-}
-
 function readTemplateName(
   value: unknown,
   problems: Problems,
@@ -155,35 +115,6 @@ function readTemplateName(
     `${path} must be one of ${BUILT_IN_TEMPLATE_NAMES.map(n => `"${n}"`).join(', ')}, got "${name}"; using the default template.`,
   );
   return undefined;
-}
-
-/**
- * Numbers may arrive as strings when app-config substitutes environment
- * variables, so numeric strings are accepted the way `Config.getNumber` does.
- */
-function toNumber(value: unknown): number | undefined {
-  if (typeof value === 'number') return value;
-  if (typeof value === 'string' && value.trim() !== '') {
-    const parsed = Number(value);
-    return Number.isNaN(parsed) ? undefined : parsed;
-  }
-  return undefined;
-}
-
-function readPositiveInteger(
-  value: unknown,
-  path: string,
-  fallback: number,
-  problems: Problems,
-): number {
-  if (value === undefined) return fallback;
-  const parsed = toNumber(value);
-  if (parsed !== undefined && Number.isSafeInteger(parsed) && parsed > 0)
-    return parsed;
-  problems.push(
-    `${path} must be a whole number above 0, got ${describe(value)}; using ${fallback}.`,
-  );
-  return fallback;
 }
 
 function readAnnotation(
@@ -201,34 +132,11 @@ function readAnnotation(
   if (value === undefined) return fallback;
   if (/\s/.test(value)) {
     problems.push(
-      `${path} must not contain spaces, got ${describe(value)}; using "${fallback}".`,
+      `${path} must not contain spaces, got ${describeValue(value)}; using "${fallback}".`,
     );
     return fallback;
   }
   return value;
-}
-
-function readStringList(
-  value: unknown,
-  path: string,
-  problems: Problems,
-  fallbackNote: string,
-): string[] | undefined {
-  if (!Array.isArray(value)) {
-    problems.push(
-      `${path} must be a list of strings, got ${describe(value)}; ${fallbackNote}.`,
-    );
-    return undefined;
-  }
-  const strings: string[] = [];
-  value.forEach((item, index) => {
-    if (typeof item === 'string' && item.trim()) strings.push(item.trim());
-    else
-      problems.push(
-        `${path}[${index}] must be a non-empty string, got ${describe(item)}; ignoring it.`,
-      );
-  });
-  return strings;
 }
 
 function readSection(
@@ -238,7 +146,7 @@ function readSection(
 ): ArchitectureDocsSectionConfig | undefined {
   if (!isRecord(value)) {
     problems.push(
-      `${path} must be an object with a title, got ${describe(value)}; ignoring this section.`,
+      `${path} must be an object with a title, got ${describeValue(value)}; ignoring this section.`,
     );
     return undefined;
   }
@@ -271,7 +179,7 @@ function readSection(
       section.weight = weight;
     else
       problems.push(
-        `${path}.weight must be a number of 0 or more, got ${describe(value.weight)}; using 1.`,
+        `${path}.weight must be a number of 0 or more, got ${describeValue(value.weight)}; using 1.`,
       );
   }
   if (value.required !== undefined) {
@@ -280,7 +188,7 @@ function readSection(
       section.required = value.required === 'true';
     else
       problems.push(
-        `${path}.required must be true or false, got ${describe(value.required)}; using true.`,
+        `${path}.required must be true or false, got ${describeValue(value.required)}; using true.`,
       );
   }
   return section;
@@ -295,7 +203,7 @@ function readSections(
   if (value === undefined) return undefined;
   if (!Array.isArray(value)) {
     problems.push(
-      `${path} must be a list of sections, got ${describe(value)}; using the template instead.`,
+      `${path} must be a list of sections, got ${describeValue(value)}; using the template instead.`,
     );
     return undefined;
   }
@@ -326,7 +234,7 @@ function readFetch(
     mode = rawMode;
   } else if (rawMode !== undefined) {
     problems.push(
-      `${path}.mode must be "scm" or "proxy", got ${describe(rawMode)}; using "${defaults.mode}".`,
+      `${path}.mode must be "scm" or "proxy", got ${describeValue(rawMode)}; using "${defaults.mode}".`,
     );
   }
 
@@ -339,7 +247,7 @@ function readFetch(
   if (proxyPath !== undefined) {
     if (/\s|:\/\//.test(proxyPath)) {
       problems.push(
-        `${path}.proxyPath must be a path such as "/architecture-docs", got ${describe(proxyPath)}; ignoring it.`,
+        `${path}.proxyPath must be a path such as "/architecture-docs", got ${describeValue(proxyPath)}; ignoring it.`,
       );
       proxyPath = undefined;
     } else {
@@ -438,7 +346,7 @@ export function readArchitectureDocsConfig(
     root = value;
   } else if (value !== undefined) {
     problems.push(
-      `${ROOT} must be an object, got ${describe(value)}; using the defaults.`,
+      `${ROOT} must be an object, got ${describeValue(value)}; using the defaults.`,
     );
   }
 
