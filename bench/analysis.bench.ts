@@ -11,7 +11,10 @@ import { corpusDir, markdownFiles } from './corpus';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
-import { analyzeArchitectureDoc, parseArchitectureDoc } from '../src/analysis';
+import {
+  analyzeArchitectureDoc,
+  parseArchitectureDoc,
+} from 'backstage-plugin-architecture-docs-common';
 import { benchTarget, reportTargets } from './targets.mjs';
 
 /** The analysis may take at most this many times a bare parse of the same texts. */

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import {
   markdownFiles as markdownFilesUnder,
   sharedDirBeside,
-} from '../src/testing/sharedFiles';
+} from '@internal/architecture-docs-testing';
 
 /**
  * The shared corpus of real docs, beside the repository (or `CORPUS_DIR`).

@@ -17,7 +17,10 @@ import { lightTheme } from '@backstage/theme';
 import { errorApiRef } from '@backstage/core-plugin-api';
 import { translationApiRef } from '@backstage/core-plugin-api/alpha';
 import { MockErrorApi, mockApis, TestApiProvider } from '@backstage/test-utils';
-import { analyzeParsedDoc, parseArchitectureDoc } from '../src/analysis';
+import {
+  analyzeParsedDoc,
+  parseArchitectureDoc,
+} from 'backstage-plugin-architecture-docs-common';
 import { ArchitectureMarkdown } from '../src/components/ArchitectureMarkdown';
 import { benchTarget, reportTargets } from './targets.mjs';
 

@@ -3,7 +3,7 @@ import {
   ANNOTATION_ORIGIN_LOCATION,
   type Entity,
 } from '@backstage/catalog-model';
-import { ARCHITECTURE_DOC_ANNOTATION } from '../src/lib/annotation';
+import { ARCHITECTURE_DOC_ANNOTATION } from 'backstage-plugin-architecture-docs-common';
 import { DOC_SERVER_BASE_URL, sampleEntities } from './sample-catalog';
 
 /**

@@ -37,7 +37,7 @@ import {
   EntityArchitectureDocContent,
   isArchitectureDocAvailable,
 } from '../src';
-import { ARCHITECTURE_DOC_ANNOTATION } from '../src/lib/annotation';
+import { ARCHITECTURE_DOC_ANNOTATION } from 'backstage-plugin-architecture-docs-common';
 import { architectureDocsPlugin } from '../src/plugin';
 import {
   DOC_SERVER_BASE_URL,

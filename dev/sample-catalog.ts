@@ -17,7 +17,7 @@ import {
   type Entity,
   type EntityRelation,
 } from '@backstage/catalog-model';
-import { ARCHITECTURE_DOC_ANNOTATION } from '../src/lib/annotation';
+import { ARCHITECTURE_DOC_ANNOTATION } from 'backstage-plugin-architecture-docs-common';
 
 /**
  * The port of the sample doc server (`dev/doc-server.mjs`). The sample

@@ -19,7 +19,7 @@ import {
 import DescriptionIcon from '@material-ui/icons/Description';
 import { z } from 'zod/v4';
 import { readArchitectureDocsConfig, type ArchitectureDocsConfig } from './api';
-import { isArchitectureDocAvailable } from './lib/annotation';
+import { isArchitectureDocAvailable } from 'backstage-plugin-architecture-docs-common';
 import { DEFAULT_ARCHITECTURE_TAB_PATH, rootRouteRef } from './routes';
 
 export { architectureDocsTranslationRef } from './translation';

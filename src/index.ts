@@ -25,7 +25,7 @@ export {
   ARCHITECTURE_DOC_ANNOTATION,
   getArchitectureDocRef,
   isArchitectureDocAvailable,
-} from './lib/annotation';
+} from 'backstage-plugin-architecture-docs-common';
 
 // The API that fetches docs, and its default implementation.
 export {
@@ -40,11 +40,14 @@ export type {
   ArchitectureDocLocationOptions,
   ArchitectureDocsApi,
 } from './api/ArchitectureDocsApi';
-export { ANALYSIS_WORK_LIMIT, RENDER_LIMITS } from './analysis/render-budget';
+export {
+  ANALYSIS_WORK_LIMIT,
+  RENDER_LIMITS,
+} from 'backstage-plugin-architecture-docs-common';
 export type {
   RenderBudgetExcess,
   RenderLoadKind,
-} from './analysis/render-budget';
+} from 'backstage-plugin-architecture-docs-common';
 export { ArchitectureDocsClient } from './api/ArchitectureDocsClient';
 export type {
   ArchitectureDocsClientConfig,
@@ -71,24 +74,24 @@ export {
   templateFromSections,
   defaultTemplateModel,
   TemplateError,
-} from './analysis/template-model';
+} from 'backstage-plugin-architecture-docs-common';
 export type {
   TemplateModelOptions,
   TemplateSectionInput,
-} from './analysis/template-model';
-export { DEFAULT_TEMPLATE_MARKDOWN } from './analysis/default-template';
-export { arc42TemplateModel } from './analysis/arc42-template';
-export { BUILT_IN_TEMPLATE_NAMES } from './analysis/built-in-template-names';
-export { builtInTemplateModel } from './analysis/built-in-templates';
+} from 'backstage-plugin-architecture-docs-common';
+export { DEFAULT_TEMPLATE_MARKDOWN } from 'backstage-plugin-architecture-docs-common';
+export { arc42TemplateModel } from 'backstage-plugin-architecture-docs-common';
+export { BUILT_IN_TEMPLATE_NAMES } from 'backstage-plugin-architecture-docs-common';
+export { builtInTemplateModel } from 'backstage-plugin-architecture-docs-common';
 export {
   ARC42_SECTION_ALIASES,
   DEFAULT_SECTION_ALIASES,
-} from './analysis/section-aliases';
+} from 'backstage-plugin-architecture-docs-common';
 
 // The analysis and its report.
-export { analyzeArchitectureDoc } from './analysis/analyze-architecture-doc';
-export type { AnalyzeOptions } from './analysis/analyze-architecture-doc';
-export { SECTION_STATUSES } from './analysis/types';
+export { analyzeArchitectureDoc } from 'backstage-plugin-architecture-docs-common';
+export type { AnalyzeOptions } from 'backstage-plugin-architecture-docs-common';
+export { SECTION_STATUSES } from 'backstage-plugin-architecture-docs-common';
 export type {
   ArchitectureDocReport,
   ContentSignal,
@@ -106,4 +109,4 @@ export type {
   SectionStatus,
   TemplateModel,
   TemplateSection,
-} from './analysis/types';
+} from 'backstage-plugin-architecture-docs-common';

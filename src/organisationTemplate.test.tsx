@@ -32,7 +32,7 @@ import { clearCoverageSessionCache } from './coverage/session-result-caches';
 import { EntityArchitectureDocCard } from './components/EntityArchitectureDocCard';
 import { EntityArchitectureDocContent } from './components/EntityArchitectureDocContent';
 import { clearTemplateCache } from './model/configured-template';
-import { defaultTemplateModel } from './analysis';
+import { defaultTemplateModel } from 'backstage-plugin-architecture-docs-common';
 
 const server = setupServer();
 registerMswTestHooks(server);

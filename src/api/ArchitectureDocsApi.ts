@@ -1,6 +1,6 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
-import type { RenderBudgetExcess } from '../analysis/render-budget';
+import type { RenderBudgetExcess } from 'backstage-plugin-architecture-docs-common';
 
 /**
  * Why a doc could not be fetched. Each kind has its own state on the page.

@@ -4,7 +4,7 @@ import {
   parseLocationRef,
 } from '@backstage/catalog-model';
 import type { Entity } from '@backstage/catalog-model';
-import { getArchitectureDocRef } from '../lib/annotation';
+import { getArchitectureDocRef } from 'backstage-plugin-architecture-docs-common';
 import {
   ArchitectureDocError,
   ArchitectureDocLocation,

@@ -1,6 +1,8 @@
 import type { ConfigApi } from '@backstage/core-plugin-api';
-import { BUILT_IN_TEMPLATE_NAMES } from '../analysis/built-in-template-names';
-import { ARCHITECTURE_DOC_ANNOTATION } from '../lib/annotation';
+import {
+  BUILT_IN_TEMPLATE_NAMES,
+  ARCHITECTURE_DOC_ANNOTATION,
+} from 'backstage-plugin-architecture-docs-common';
 import {
   describeValue,
   isRecord,

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { DEFAULT_TEMPLATE_MARKDOWN } from '../analysis/default-template';
+import { DEFAULT_TEMPLATE_MARKDOWN } from 'backstage-plugin-architecture-docs-common';
 import { runCli, EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './check-command';
 import { loadMermaidInNode } from './load-mermaid-in-node';
 

@@ -1,17 +1,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeArchitectureDoc } from '../analysis/analyze-architecture-doc';
-import { builtInTemplateModel } from '../analysis/built-in-templates';
 import {
+  analyzeArchitectureDoc,
+  builtInTemplateModel,
   exceedsAnalysisBudget,
   tooComplexToAnalyze,
   type RenderBudgetExcess,
-} from '../analysis/render-budget';
-import {
   defaultTemplateModel,
   parseTemplate,
-} from '../analysis/template-model';
-import type { ArchitectureDocReport, TemplateModel } from '../analysis/types';
+  type ArchitectureDocReport,
+  type TemplateModel,
+} from 'backstage-plugin-architecture-docs-common';
 import { mermaidErrorMessage } from '../lib/mermaid-error-message';
 import { validateMermaidDiagrams } from './validate-mermaid';
 

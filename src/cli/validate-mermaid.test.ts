@@ -15,9 +15,11 @@ jest.mock(
   { virtual: true },
 );
 
-import { analyzeArchitectureDoc } from '../analysis/analyze-architecture-doc';
+import {
+  analyzeArchitectureDoc,
+  RENDER_LIMITS,
+} from 'backstage-plugin-architecture-docs-common';
 import { MAX_DIAGRAM_EDGES, MAX_DIAGRAM_TEXT } from '../lib/mermaid-config';
-import { RENDER_LIMITS } from '../analysis/render-budget';
 import { loadMermaidInNode } from './load-mermaid-in-node';
 import {
   findDiagramRejection,

@@ -1,7 +1,10 @@
 import { MAX_DIAGRAM_TEXT } from '../lib/mermaid-config';
 import { mermaidErrorMessage } from '../lib/mermaid-error-message';
-import { RENDER_LIMITS } from '../analysis/render-budget';
-import type { ArchitectureDocReport, MermaidBlock } from '../analysis/types';
+import {
+  RENDER_LIMITS,
+  type ArchitectureDocReport,
+  type MermaidBlock,
+} from 'backstage-plugin-architecture-docs-common';
 import { loadMermaidInNode, type NodeMermaidApi } from './load-mermaid-in-node';
 import { sourceLineOfParsedLine } from './mermaid-source-lines';
 

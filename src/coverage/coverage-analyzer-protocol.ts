@@ -1,8 +1,8 @@
-import type { TemplateModel } from '../analysis';
 import {
+  type TemplateModel,
   analyzeCoverageContent,
   type CoverageAnalysis,
-} from './analyze-coverage-content';
+} from 'backstage-plugin-architecture-docs-common';
 
 /** A message to an analysis worker: the template to analyse against, or a doc. */
 export type AnalysisRequest =

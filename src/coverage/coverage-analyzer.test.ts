@@ -4,9 +4,9 @@ import {
   defaultTemplateModel,
   exceedsAnalysisBudget,
   tooComplexToAnalyze,
-} from '../analysis';
+  analyzeCoverageContent,
+} from 'backstage-plugin-architecture-docs-common';
 import { coverageResultFromAnalysis } from './load-coverage-doc';
-import { analyzeCoverageContent } from './analyze-coverage-content';
 import {
   createCoverageAnalyzer,
   type AnalysisWorker,

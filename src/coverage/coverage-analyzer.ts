@@ -1,8 +1,8 @@
-import type { TemplateModel } from '../analysis';
 import {
+  type TemplateModel,
   analyzeCoverageContent,
   type CoverageAnalysis,
-} from './analyze-coverage-content';
+} from 'backstage-plugin-architecture-docs-common';
 import { createTimeSlicedQueue } from './time-sliced-queue';
 import type {
   AnalysisRequest,

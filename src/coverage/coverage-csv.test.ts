@@ -1,6 +1,6 @@
-import { defaultTemplateModel } from '../analysis/template-model';
+import { defaultTemplateModel } from 'backstage-plugin-architecture-docs-common';
 import { coverageRowsToCsv, csvCell } from './coverage-csv';
-import { analysed, testRow } from './coverage-test-rows';
+import { analysed, testRow } from '@internal/architecture-docs-testing';
 
 const sections = defaultTemplateModel().sections;
 

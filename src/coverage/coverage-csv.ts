@@ -1,4 +1,4 @@
-import type { CoverageRow } from './coverage-row';
+import type { CoverageRow } from 'backstage-plugin-architecture-docs-common';
 
 /** The CSV header, in column order. @public */
 export const COVERAGE_CSV_HEADER = [

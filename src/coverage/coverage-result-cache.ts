@@ -1,5 +1,5 @@
 import { BoundedCache } from '../lib/bounded-cache';
-import type { CoverageDocResult } from './coverage-row';
+import type { CoverageDocResult } from 'backstage-plugin-architecture-docs-common';
 
 /** Results (and as many link statuses) kept when no bound is given. */
 export const DEFAULT_COVERAGE_CACHE_MAX_ENTRIES = 10_000;

@@ -5,8 +5,10 @@ import {
   type ArchitectureDocsApi,
 } from '../api';
 import { documentKey } from '../model/doc-url';
-import type { CoverageAnalysis } from './analyze-coverage-content';
-import type { CoverageDocResult } from './coverage-row';
+import type {
+  CoverageAnalysis,
+  CoverageDocResult,
+} from 'backstage-plugin-architecture-docs-common';
 import type { CoverageResultCache } from './coverage-result-cache';
 import type { CoverageLoadOutcome } from './scan-coverage';
 

@@ -1,6 +1,6 @@
 import { scanCoverage } from './scan-coverage';
 import { deferred } from '../testing/deferred';
-import type { CoverageDocResult } from './coverage-row';
+import type { CoverageDocResult } from 'backstage-plugin-architecture-docs-common';
 
 const flush = () => new Promise(resolve => setTimeout(resolve, 0));
 

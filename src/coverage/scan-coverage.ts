@@ -1,5 +1,5 @@
 import { runWithConcurrency } from '../lib/run-with-concurrency';
-import type { CoverageDocResult } from './coverage-row';
+import type { CoverageDocResult } from 'backstage-plugin-architecture-docs-common';
 
 /**
  * What loading one entity's doc gave: a final result (no annotation, an

@@ -1,4 +1,7 @@
-import { defaultTemplateModel, templateFromSections } from '../analysis';
+import {
+  defaultTemplateModel,
+  templateFromSections,
+} from 'backstage-plugin-architecture-docs-common';
 import {
   clearCoverageSessionCache,
   sessionCacheFor,

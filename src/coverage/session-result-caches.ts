@@ -1,5 +1,5 @@
 import { BoundedCache } from '../lib/bounded-cache';
-import type { TemplateModel } from '../analysis/types';
+import type { TemplateModel } from 'backstage-plugin-architecture-docs-common';
 import { CoverageResultCache } from './coverage-result-cache';
 
 /** Templates whose results are kept at once; an app uses one, a preview or a config change adds another. */

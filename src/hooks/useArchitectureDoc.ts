@@ -11,7 +11,10 @@ import {
   architectureDocsApiRef,
   type ArchitectureDocLocation,
 } from '../api';
-import { exceedsRenderBudget, tooComplexToAnalyze } from '../analysis';
+import {
+  exceedsRenderBudget,
+  tooComplexToAnalyze,
+} from 'backstage-plugin-architecture-docs-common';
 import { asDocError } from '../model/doc-error';
 import type { DocOwner } from '../model/doc-owners';
 import { checkLinkTargets } from '../model/link-targets';

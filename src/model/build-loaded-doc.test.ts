@@ -1,4 +1,4 @@
-import { defaultTemplateModel } from '../analysis';
+import { defaultTemplateModel } from 'backstage-plugin-architecture-docs-common';
 import { mockArchitectureDocsApi } from '../testing/mockArchitectureDocsApi';
 import { testComponent } from '../testing/testComponent';
 import type { DocOwner } from './doc-owners';

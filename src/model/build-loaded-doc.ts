@@ -3,9 +3,9 @@ import {
   analyzeParsedDoc,
   parseArchitectureDoc,
   type TemplateModel,
-} from '../analysis';
-import { isCheckableLink } from '../analysis/doc-links';
-import { decodedUrlPath } from '../lib/safe-decode';
+  isCheckableLink,
+  decodedUrlPath,
+} from 'backstage-plugin-architecture-docs-common';
 import type { DocOwner } from './doc-owners';
 import { documentKey, urlFragment } from './doc-url';
 import type {

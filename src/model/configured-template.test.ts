@@ -1,6 +1,8 @@
 import { ArchitectureDocError } from '../api';
-import { defaultTemplateModel } from '../analysis';
-import { arc42TemplateModel } from '../analysis/arc42-template';
+import {
+  defaultTemplateModel,
+  arc42TemplateModel,
+} from 'backstage-plugin-architecture-docs-common';
 import { mockArchitectureDocsApi } from '../testing/mockArchitectureDocsApi';
 import {
   clearTemplateCache,

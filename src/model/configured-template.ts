@@ -4,9 +4,9 @@ import {
   parseTemplate,
   templateFromSections,
   type TemplateModel,
-} from '../analysis';
-import { builtInTemplateModel } from '../analysis/built-in-templates';
-import { templateSkeleton } from '../analysis/template-model';
+  builtInTemplateModel,
+  templateSkeleton,
+} from 'backstage-plugin-architecture-docs-common';
 
 /** The template docs are checked against, and why it is the default when configuration failed. */
 export interface ConfiguredTemplate {

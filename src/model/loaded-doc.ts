@@ -4,7 +4,7 @@ import type {
   LinkReport,
   ParsedArchitectureDoc,
   RenderBudgetExcess,
-} from '../analysis';
+} from 'backstage-plugin-architecture-docs-common';
 
 /**
  * Whether a link's target was found: `missing` when the host answered 404

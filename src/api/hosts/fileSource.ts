@@ -1,4 +1,4 @@
-import { tryDecodeURIComponent } from '../../lib/safe-decode';
+import { tryDecodeURIComponent } from 'backstage-plugin-architecture-docs-common';
 import { ArchitectureDocError } from '../ArchitectureDocsApi';
 
 /**

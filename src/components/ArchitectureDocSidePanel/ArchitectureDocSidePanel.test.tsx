@@ -3,7 +3,10 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import type { Entity, EntityRelation } from '@backstage/catalog-model';
 import { architectureDocsApiRef, type ArchitectureDocsApi } from '../../api';
-import { analyzeParsedDoc, parseArchitectureDoc } from '../../analysis';
+import {
+  analyzeParsedDoc,
+  parseArchitectureDoc,
+} from 'backstage-plugin-architecture-docs-common';
 import type { ArchitectureMarkdownProps } from '../ArchitectureMarkdown/types';
 import type {
   LoadedArchitectureDoc,

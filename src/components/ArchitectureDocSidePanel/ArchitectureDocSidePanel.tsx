@@ -15,7 +15,7 @@ import {
   Typography,
 } from '@material-ui/core';
 import EditIcon from '@material-ui/icons/Edit';
-import type { SectionReport } from '../../analysis';
+import type { SectionReport } from 'backstage-plugin-architecture-docs-common';
 import type { LoadedArchitectureDoc } from '../../model/loaded-doc';
 import { architectureDocsTranslationRef } from '../../translation';
 import { ButtonListItem } from './ButtonListItem';

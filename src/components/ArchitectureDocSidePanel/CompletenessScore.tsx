@@ -1,7 +1,7 @@
 import { Gauge } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { Box, Typography, makeStyles } from '@material-ui/core';
-import type { ArchitectureDocReport } from '../../analysis';
+import type { ArchitectureDocReport } from 'backstage-plugin-architecture-docs-common';
 import { architectureDocsTranslationRef } from '../../translation';
 
 const useStyles = makeStyles(theme => ({

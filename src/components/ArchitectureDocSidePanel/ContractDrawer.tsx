@@ -30,8 +30,9 @@ import {
   analyzeParsedDoc,
   isSafeLinkTarget,
   parseArchitectureDoc,
-} from '../../analysis';
-import { decodedUrlPath, safeDecodeURIComponent } from '../../lib/safe-decode';
+  decodedUrlPath,
+  safeDecodeURIComponent,
+} from 'backstage-plugin-architecture-docs-common';
 import { asDocError } from '../../model/doc-error';
 import { ArchitectureMarkdown } from '../ArchitectureMarkdown';
 import { ArchitectureDocsErrorBoundary } from '../ArchitectureDocsErrorBoundary';

@@ -1,6 +1,6 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/test-utils';
-import { analyzeArchitectureDoc } from '../../analysis';
+import { analyzeArchitectureDoc } from 'backstage-plugin-architecture-docs-common';
 import { SectionChecklist } from './SectionChecklist';
 
 describe('SectionChecklist', () => {

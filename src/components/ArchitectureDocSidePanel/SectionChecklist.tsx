@@ -10,7 +10,10 @@ import {
 import CheckCircleIcon from '@material-ui/icons/CheckCircle';
 import ErrorOutlineIcon from '@material-ui/icons/ErrorOutline';
 import WarningIcon from '@material-ui/icons/Warning';
-import type { SectionReport, SectionStatus } from '../../analysis';
+import type {
+  SectionReport,
+  SectionStatus,
+} from 'backstage-plugin-architecture-docs-common';
 import { architectureDocsTranslationRef } from '../../translation';
 import { ButtonListItem } from './ButtonListItem';
 

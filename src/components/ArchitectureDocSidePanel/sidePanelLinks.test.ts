@@ -1,4 +1,4 @@
-import { analyzeArchitectureDoc } from '../../analysis';
+import { analyzeArchitectureDoc } from 'backstage-plugin-architecture-docs-common';
 import type { ResolvedDocLink } from '../../model/loaded-doc';
 import { contractGroups, relatedDocLinks } from './sidePanelLinks';
 

@@ -1,4 +1,4 @@
-import { safeDecodeURIComponent } from '../../lib/safe-decode';
+import { safeDecodeURIComponent } from 'backstage-plugin-architecture-docs-common';
 import type {
   LoadedArchitectureDoc,
   ResolvedDocLink,

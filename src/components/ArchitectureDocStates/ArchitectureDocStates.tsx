@@ -9,7 +9,7 @@ import {
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { Box, Button, Typography } from '@material-ui/core';
 import type { ArchitectureDocError, ArchitectureDocLocation } from '../../api';
-import type { RenderBudgetExcess } from '../../analysis';
+import type { RenderBudgetExcess } from 'backstage-plugin-architecture-docs-common';
 import { architectureDocsTranslationRef } from '../../translation';
 
 /** The YAML an entity needs to point at its doc. */

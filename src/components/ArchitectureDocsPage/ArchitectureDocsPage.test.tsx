@@ -14,7 +14,7 @@ import {
   architectureDocsApiRef,
   type ArchitectureDocsApi,
 } from '../../api';
-import { defaultTemplateModel } from '../../analysis';
+import { defaultTemplateModel } from 'backstage-plugin-architecture-docs-common';
 import { ArchitectureDocsPage } from './ArchitectureDocsPage';
 import { clearCoverageSessionCache } from '../../coverage/session-result-caches';
 

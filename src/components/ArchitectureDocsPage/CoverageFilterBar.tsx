@@ -9,7 +9,7 @@ import {
   type Theme,
 } from '@material-ui/core';
 import TuneIcon from '@material-ui/icons/Tune';
-import type { TemplateModel } from '../../analysis';
+import type { TemplateModel } from 'backstage-plugin-architecture-docs-common';
 import {
   COVERAGE_STATUSES,
   type CoverageFilters,

@@ -23,7 +23,10 @@ import {
   TablePagination,
   TableSortLabel,
 } from '@material-ui/core';
-import type { SectionStatus, TemplateModel } from '../../analysis';
+import type {
+  SectionStatus,
+  TemplateModel,
+} from 'backstage-plugin-architecture-docs-common';
 import type {
   CoverageFilters,
   CoverageRow,

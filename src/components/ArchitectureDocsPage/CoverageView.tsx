@@ -9,7 +9,10 @@ import {
 import { Button, makeStyles, Typography } from '@material-ui/core';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import { useTemplateModel } from '../../hooks/useTemplateModel';
-import type { SectionStatus, TemplateModel } from '../../analysis';
+import type {
+  SectionStatus,
+  TemplateModel,
+} from 'backstage-plugin-architecture-docs-common';
 import {
   applyCoverageFilters,
   coverageRowsToCsv,

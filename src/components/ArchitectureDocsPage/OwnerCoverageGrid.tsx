@@ -1,7 +1,7 @@
 import { memo, useMemo } from 'react';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { makeStyles, useTheme } from '@material-ui/core';
-import type { TemplateModel } from '../../analysis';
+import type { TemplateModel } from 'backstage-plugin-architecture-docs-common';
 import { sectionPresentShare, type OwnerSectionCoverage } from '../../coverage';
 import { architectureDocsTranslationRef } from '../../translation';
 import { coverageShade } from './coverageColors';

@@ -2,7 +2,10 @@ import { InfoCard } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { memo, useMemo } from 'react';
 import { Button, ButtonGroup, makeStyles, Typography } from '@material-ui/core';
-import type { SectionStatus, TemplateModel } from '../../analysis';
+import type {
+  SectionStatus,
+  TemplateModel,
+} from 'backstage-plugin-architecture-docs-common';
 import type { OwnerSectionCoverage, SectionCoverage } from '../../coverage';
 import { architectureDocsTranslationRef } from '../../translation';
 import { sectionStatusColor } from './coverageColors';

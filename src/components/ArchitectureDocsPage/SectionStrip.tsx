@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { makeStyles } from '@material-ui/core';
-import type { SectionStatus } from '../../analysis';
+import type { SectionStatus } from 'backstage-plugin-architecture-docs-common';
 import { sectionStatusColor } from './coverageColors';
 
 const CELL_WIDTH = 9;

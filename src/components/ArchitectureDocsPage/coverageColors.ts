@@ -1,5 +1,5 @@
 import type { Theme } from '@material-ui/core/styles';
-import type { SectionStatus } from '../../analysis';
+import type { SectionStatus } from 'backstage-plugin-architecture-docs-common';
 
 /**
  * The page's colours for section statuses and coverage shares, per theme

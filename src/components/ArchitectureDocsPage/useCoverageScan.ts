@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import { architectureDocsApiRef, type ArchitectureDocFile } from '../../api';
-import type { TemplateModel } from '../../analysis';
+import type { TemplateModel } from 'backstage-plugin-architecture-docs-common';
 import {
   buildCoverageRow,
   scanCoverage,

@@ -8,7 +8,10 @@ import { lightTheme } from '@backstage/theme';
 import { errorApiRef } from '@backstage/core-plugin-api';
 import { translationApiRef } from '@backstage/core-plugin-api/alpha';
 import { MockErrorApi, mockApis, TestApiProvider } from '@backstage/test-utils';
-import { analyzeParsedDoc, parseArchitectureDoc } from '../../analysis';
+import {
+  analyzeParsedDoc,
+  parseArchitectureDoc,
+} from 'backstage-plugin-architecture-docs-common';
 import { ArchitectureMarkdown } from './ArchitectureMarkdown';
 
 jest.mock('../MermaidDiagram', () => ({ MermaidDiagram: () => null }));

@@ -12,10 +12,12 @@ import {
   analyzeParsedDoc,
   parseArchitectureDoc,
   type ParsedArchitectureDoc,
-} from '../../analysis';
+} from 'backstage-plugin-architecture-docs-common';
 import type { MermaidDiagramProps } from '../MermaidDiagram';
-import { corpusDir } from '../../testing/sharedFiles';
-import { itWithSharedFiles } from '../../testing/withSharedFiles';
+import {
+  corpusDir,
+  itWithSharedFiles,
+} from '@internal/architecture-docs-testing';
 import { ArchitectureMarkdown } from './ArchitectureMarkdown';
 import type {
   ArchitectureLinkRenderProps,

@@ -29,7 +29,7 @@ import type {
   ArchitectureDocReport,
   LinkReport,
   SectionReport,
-} from '../../analysis';
+} from 'backstage-plugin-architecture-docs-common';
 import { imageSourceFor } from '../../lib/image-source';
 import { architectureDocsTranslationRef } from '../../translation';
 import { MermaidDiagram } from '../MermaidDiagram';

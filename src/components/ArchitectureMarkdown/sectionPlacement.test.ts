@@ -1,4 +1,7 @@
-import { analyzeParsedDoc, parseArchitectureDoc } from '../../analysis';
+import {
+  analyzeParsedDoc,
+  parseArchitectureDoc,
+} from 'backstage-plugin-architecture-docs-common';
 import { placeMissingSections } from './sectionPlacement';
 
 const FILLER =

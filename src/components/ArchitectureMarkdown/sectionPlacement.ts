@@ -1,5 +1,8 @@
 import type { RootContent } from 'mdast';
-import type { ArchitectureDocReport, SectionReport } from '../../analysis';
+import type {
+  ArchitectureDocReport,
+  SectionReport,
+} from 'backstage-plugin-architecture-docs-common';
 
 /**
  * Missing sections to show before one top-level block of the doc.

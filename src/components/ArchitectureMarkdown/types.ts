@@ -3,7 +3,7 @@ import type {
   ArchitectureDocReport,
   LinkReport,
   ParsedArchitectureDoc,
-} from '../../analysis';
+} from 'backstage-plugin-architecture-docs-common';
 
 /**
  * What {@link ArchitectureMarkdownProps.renderLink} receives for each link.

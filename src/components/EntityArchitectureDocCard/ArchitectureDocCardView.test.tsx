@@ -4,7 +4,7 @@ import { ArchitectureDocError } from '../../api';
 import {
   analyzeArchitectureDoc,
   type ArchitectureDocReport,
-} from '../../analysis';
+} from 'backstage-plugin-architecture-docs-common';
 import { ArchitectureDocCardView } from './ArchitectureDocCardView';
 
 const TAB_PATH = '/catalog/default/component/checkout/architecture';

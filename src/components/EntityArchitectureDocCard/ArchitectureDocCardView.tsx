@@ -9,7 +9,10 @@ import {
 } from '@backstage/core-plugin-api/alpha';
 import { Box, Chip, Typography, makeStyles } from '@material-ui/core';
 import { ArchitectureDocError } from '../../api';
-import type { ArchitectureDocReport, SectionReport } from '../../analysis';
+import type {
+  ArchitectureDocReport,
+  SectionReport,
+} from 'backstage-plugin-architecture-docs-common';
 import { CompletenessScore } from '../ArchitectureDocSidePanel/CompletenessScore';
 import { ConfigProblemsNotice } from '../ConfigProblemsNotice';
 import { architectureDocsTranslationRef } from '../../translation';

@@ -18,7 +18,7 @@ import {
   architectureDocsApiRef,
   type ArchitectureDocsApi,
 } from '../../api';
-import { analyzeArchitectureDoc } from '../../analysis';
+import { analyzeArchitectureDoc } from 'backstage-plugin-architecture-docs-common';
 import { EntityArchitectureDocCard } from './EntityArchitectureDocCard';
 
 const BASE = 'https://docs.example.com';

@@ -19,7 +19,7 @@ import {
   architectureDocsApiRef,
   type ArchitectureDocsApi,
 } from '../../api';
-import { analyzeArchitectureDoc } from '../../analysis';
+import { analyzeArchitectureDoc } from 'backstage-plugin-architecture-docs-common';
 import { EntityArchitectureDocContent } from './EntityArchitectureDocContent';
 
 jest.mock('../MermaidDiagram', () => ({

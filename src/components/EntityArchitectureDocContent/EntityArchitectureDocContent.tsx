@@ -14,7 +14,7 @@ import {
 } from '@material-ui/core';
 import EditIcon from '@material-ui/icons/Edit';
 import { architectureDocsApiRef } from '../../api';
-import { safeDecodeURIComponent } from '../../lib/safe-decode';
+import { safeDecodeURIComponent } from 'backstage-plugin-architecture-docs-common';
 import { useArchitectureDoc } from '../../hooks/useArchitectureDoc';
 import { useArchitectureDocsConfig } from '../../hooks/useArchitectureDocsConfig';
 import { useConfigProblems } from '../../hooks/useConfigProblems';

@@ -1,11 +1,11 @@
-import { defaultTemplateModel } from '../analysis/template-model';
+import { defaultTemplateModel } from '../analysis';
 import {
   applyCoverageFilters,
   distinctValues,
   filtersFromSearchParams,
   filtersToSearchParams,
 } from './coverage-filters';
-import { analysed, testRow } from './coverage-test-rows';
+import { analysed, testRow } from '@internal/architecture-docs-testing';
 
 const [purpose] = defaultTemplateModel().sections;
 

@@ -1,10 +1,10 @@
-import { defaultTemplateModel } from '../analysis/template-model';
+import { defaultTemplateModel } from '../analysis';
 import {
   sectionPresentShare,
   summarizeSectionCoverage,
   summarizeSectionCoverageByOwner,
 } from './coverage-summary';
-import { analysed, testRow } from './coverage-test-rows';
+import { analysed, testRow } from '@internal/architecture-docs-testing';
 
 describe('summarizeSectionCoverage', () => {
   const template = defaultTemplateModel();

@@ -7,8 +7,11 @@ import {
   measureRenderLoad,
   RENDER_LIMITS,
 } from './render-budget';
-import { corpusDir, markdownFiles } from '../testing/sharedFiles';
-import { itWithSharedFiles } from '../testing/withSharedFiles';
+import {
+  corpusDir,
+  markdownFiles,
+  itWithSharedFiles,
+} from '@internal/architecture-docs-testing';
 
 const lines = (count: number, line: (k: number) => string) =>
   Array.from({ length: count }, (_, k) => line(k)).join('\n');

@@ -3,8 +3,11 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
 import { nodeText, parseMarkdown } from './markdown-tree';
-import { corpusDir, markdownFiles } from '../testing/sharedFiles';
-import { itWithSharedFiles } from '../testing/withSharedFiles';
+import {
+  corpusDir,
+  markdownFiles,
+  itWithSharedFiles,
+} from '@internal/architecture-docs-testing';
 
 /** Larger than any size at which a doc could be treated differently from a small one. */
 const LARGE = 20 * 1024;

@@ -1,4 +1,4 @@
-import type { SectionStatus } from '../analysis/types';
+import type { SectionStatus } from '../analysis';
 import {
   COVERAGE_STATUSES,
   type CoverageRow,

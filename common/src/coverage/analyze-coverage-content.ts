@@ -1,14 +1,8 @@
-import {
-  analyzeParsedDoc,
-  parseArchitectureDoc,
-} from '../analysis/analyze-architecture-doc';
-import { isCheckableLink } from '../analysis/doc-links';
-import { decodedUrlPath } from '../lib/safe-decode';
-import {
-  exceedsAnalysisBudget,
-  tooComplexToAnalyze,
-} from '../analysis/render-budget';
-import type { SectionStatus, TemplateModel } from '../analysis/types';
+import { analyzeParsedDoc, parseArchitectureDoc } from '../analysis';
+import { isCheckableLink } from '../analysis';
+import { decodedUrlPath } from '../safe-decode';
+import { exceedsAnalysisBudget, tooComplexToAnalyze } from '../analysis';
+import type { SectionStatus, TemplateModel } from '../analysis';
 
 /**
  * What the catalog-wide page keeps of one doc's analysis. Plain data, so it

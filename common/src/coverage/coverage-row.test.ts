@@ -1,6 +1,6 @@
-import { defaultTemplateModel } from '../analysis/template-model';
+import { defaultTemplateModel } from '../analysis';
 import { buildCoverageRow, toCoverageEntity } from './coverage-row';
-import { analysed, testRow } from './coverage-test-rows';
+import { analysed, testRow } from '@internal/architecture-docs-testing';
 
 describe('toCoverageEntity', () => {
   it('should flatten the catalog fields and default the namespace and title', () => {

@@ -1,4 +1,4 @@
-import type { TemplateModel } from '../analysis/types';
+import type { TemplateModel } from '../analysis';
 import type { CoverageRow } from './coverage-row';
 import { distinctValues } from './coverage-filters';
 

@@ -1,4 +1,4 @@
-import type { SectionStatus } from '../analysis/types';
+import type { SectionStatus } from 'backstage-plugin-architecture-docs-common';
 
 /** One section of one labelled doc: what the labeller said and what the analyzer found. */
 export interface LabelledVerdict {

@@ -1,13 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeArchitectureDoc } from './analyze-architecture-doc';
-import { corpusDir } from '../testing/sharedFiles';
-import { describeWithSharedFiles } from '../testing/withSharedFiles';
 import {
+  corpusDir,
+  describeWithSharedFiles,
   agreement,
   agreementReport,
   type LabelledVerdict,
-} from '../testing/label-agreement';
+} from '@internal/architecture-docs-testing';
 import type { SectionStatus } from './types';
 
 /**

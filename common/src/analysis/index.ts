@@ -18,6 +18,7 @@ export {
   templateFromSections,
   defaultTemplateModel,
   TemplateError,
+  templateSkeleton,
 } from './template-model';
 export type {
   TemplateModelOptions,
@@ -36,6 +37,7 @@ export { parseMarkdown } from './markdown-tree';
 export {
   resolveDocLink,
   isSafeLinkTarget,
+  isCheckableLink,
   normalizePosixPath,
 } from './doc-links';
 export type { ResolvedTarget } from './doc-links';

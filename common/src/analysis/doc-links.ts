@@ -1,5 +1,5 @@
 import type { LinkKind, LinkReport } from './types';
-import { safeDecodeURIComponent } from '../lib/safe-decode';
+import { safeDecodeURIComponent } from '../safe-decode';
 
 /** Schemes that run code or embed content instead of navigating. */
 const UNSAFE_SCHEMES = new Set(['javascript', 'vbscript', 'data', 'file']);

@@ -7,8 +7,11 @@ import {
 } from './section-aliases';
 import { matcherFor, matchHeading } from './section-matching';
 import { templateFromSections } from './template-model';
-import { corpusDir, missingSharedFiles } from '../testing/sharedFiles';
-import { itWithSharedFiles } from '../testing/withSharedFiles';
+import {
+  corpusDir,
+  missingSharedFiles,
+  itWithSharedFiles,
+} from '@internal/architecture-docs-testing';
 
 /**
  * Headings that architecture and design docs use in general: the sections of

@@ -1,11 +1,11 @@
-import { defaultTemplateModel } from '../analysis/template-model';
-import type { SectionStatus } from '../analysis/types';
 import {
+  defaultTemplateModel,
+  type SectionStatus,
   buildCoverageRow,
   toCoverageEntity,
   type CoverageDocResult,
   type CoverageRow,
-} from './coverage-row';
+} from 'backstage-plugin-architecture-docs-common';
 
 /** Rows for the tests of this folder, built through the real row model. */
 export function testRow(

@@ -1,4 +1,4 @@
-import type { SectionStatus, TemplateModel } from '../analysis/types';
+import type { SectionStatus, TemplateModel } from '../analysis';
 
 /**
  * What the catalog-wide page knows about one entity's doc.

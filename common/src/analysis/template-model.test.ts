@@ -1,8 +1,11 @@
 import * as fs from 'node:fs';
 import { DEFAULT_TEMPLATE_MARKDOWN } from './default-template';
 import { analyzeArchitectureDoc } from './analyze-architecture-doc';
-import { arc42TemplateFile, sharedTemplateFile } from '../testing/sharedFiles';
-import { itWithSharedFiles } from '../testing/withSharedFiles';
+import {
+  arc42TemplateFile,
+  sharedTemplateFile,
+  itWithSharedFiles,
+} from '@internal/architecture-docs-testing';
 import {
   defaultTemplateModel,
   parseTemplate,

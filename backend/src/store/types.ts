@@ -1,0 +1,101 @@
+import type {
+  ArchitectureDocReport,
+  CoverageEntity,
+  IndexedDocError,
+  IndexedTemplateSection,
+  SectionStatus,
+} from 'backstage-plugin-architecture-docs-common';
+
+/**
+ * The contract between the indexer, which writes what it read, and the
+ * store, which keeps it in the plugin's database and answers the API.
+ */
+
+/** What the indexer needs to know of a doc before reading it again. */
+export interface StoredDocState {
+  entityRef: string;
+  docUrl?: string;
+  /** The host's entity tag of the stored content, passed on the next read. */
+  etag?: string;
+  /** SHA-256 of the stored content. */
+  contentHash?: string;
+  /** Whether a report is stored (the doc was analysed at least once). */
+  hasReport: boolean;
+}
+
+/** The analysed doc, with the figures the coverage rows are filtered and sorted on. */
+export interface AnalysedDoc {
+  docUrl: string;
+  etag?: string;
+  contentHash: string;
+  /** The content as read (at most the size limit). */
+  source: string;
+  report: ArchitectureDocReport;
+  /** 0–100. */
+  score: number;
+  /** Per template section id, in template order. */
+  sectionStatus: Record<string, SectionStatus>;
+  /** Titles of the missing and placeholder sections, in template order. */
+  missing: string[];
+  placeholder: string[];
+  /** Whether any template section was recognised. */
+  isArchitectureDoc: boolean;
+  /** Relative links whose target does not exist; null when not checked. */
+  brokenLinks: number | null;
+}
+
+/**
+ * One entity's outcome in a cycle (or a refresh):
+ * - `analysed`: new or changed content, analysed again;
+ * - `unchanged`: the host answered "not modified" (or the same content); only
+ *   the read time and the entity's catalog fields are updated;
+ * - `no-annotation`: the entity points at no doc;
+ * - `failed`: the read failed; an earlier report stays and is marked stale.
+ */
+export type DocOutcome =
+  | { kind: 'analysed'; doc: AnalysedDoc }
+  | { kind: 'unchanged'; docUrl: string; brokenLinks?: number | null }
+  | { kind: 'no-annotation' }
+  | { kind: 'failed'; docUrl?: string; error: IndexedDocError };
+
+/** What the indexer writes for one entity. */
+export interface DocWrite {
+  entity: CoverageEntity;
+  outcome: DocOutcome;
+  /** When the read happened. */
+  at: Date;
+  /**
+   * The cycle that saw the entity; a finished cycle removes the entities it
+   * did not see. Absent for a one-entity refresh, which keeps the mark.
+   */
+  cycleId?: string;
+}
+
+/** The write side of the store, as the indexer uses it. */
+export interface DocIndexStore {
+  /** The stored states of the given entities (absent ones are not in the map). */
+  getDocStates(entityRefs: string[]): Promise<Map<string, StoredDocState>>;
+  /** Writes one entity's outcome. Never removes an earlier report on `failed`. */
+  writeDoc(write: DocWrite): Promise<void>;
+  /**
+   * Ends a cycle: removes the entities no finished cycle saw since
+   * `cycleId` started (they left the catalog), records today's history
+   * snapshot, prunes history older than `historyDays`, and stores the
+   * cycle's end time as the index time.
+   */
+  finishCycle(options: {
+    cycleId: string;
+    finishedAt: Date;
+    historyDays: number;
+    /** The template the cycle checked against, in order; the API serves it. */
+    templateSections: IndexedTemplateSection[];
+  }): Promise<{ removed: number }>;
+  /** Stores why the configured template could not be used, or clears it. */
+  setTemplateProblem(problem: string | undefined): Promise<void>;
+}
+
+/** Re-reads one entity's doc now; used by the API's refresh route. */
+export interface EntityRefresher {
+  /** Reads, analyses and stores the doc; resolves once stored. */
+  refreshEntity(entityRef: string): Promise<void>;
+}
