@@ -1,5 +1,6 @@
-// The API reports of the package's public surface: `report.api.md` for the
-// main entry point and `report-alpha.api.md` for `/alpha`, written with
+// The API reports of the packages' public surface: `report.api.md` for the
+// frontend plugin's main entry point and `report-alpha.api.md` for `/alpha`,
+// and `report.api.md` in each workspace package (common/, backend/), written with
 // API Extractor from the declarations tsc emits, so that every change to the
 // public surface shows in review as a change to these files.
 //
@@ -23,10 +24,14 @@ import { Extractor, ExtractorConfig } from '@microsoft/api-extractor';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PACKAGE_DIR = path.resolve(here, '..');
 
-/** Entry points and their report files, as Backstage packages name them. */
+/**
+ * Entry points and their report files, as Backstage packages name them; each
+ * report sits in its package's folder (`dir`, relative to the repository).
+ */
 const ENTRY_POINTS = [
-  { source: 'src/index.ts', report: 'report.api.md' },
-  { source: 'src/alpha.tsx', report: 'report-alpha.api.md' },
+  { dir: '.', source: 'src/index.ts', report: 'report.api.md' },
+  { dir: '.', source: 'src/alpha.tsx', report: 'report-alpha.api.md' },
+  { dir: 'common', source: 'common/src/index.ts', report: 'report.api.md' },
 ];
 
 const check = process.argv.includes('--check');
@@ -85,11 +90,13 @@ try {
 
   pointJsxAtReact(typesDir);
 
-  for (const { source, report } of ENTRY_POINTS) {
+  for (const { dir, source, report } of ENTRY_POINTS) {
     const entry = path.join(typesDir, source.replace(/\.tsx?$/, '.d.ts'));
+    const packageDir = path.join(PACKAGE_DIR, dir);
+    const reportName = path.join(dir, report);
     const config = ExtractorConfig.prepare({
       configObject: {
-        projectFolder: PACKAGE_DIR,
+        projectFolder: packageDir,
         mainEntryPointFilePath: entry,
         bundledPackages: [],
         compiler: {
@@ -111,7 +118,7 @@ try {
         apiReport: {
           enabled: true,
           reportFileName: report,
-          reportFolder: PACKAGE_DIR,
+          reportFolder: packageDir,
           reportTempFolder: path.join(typesDir, 'api-report-temp'),
         },
         docModel: { enabled: false },
@@ -133,23 +140,25 @@ try {
         },
       },
       configObjectFullPath: undefined,
-      packageJsonFullPath: path.join(PACKAGE_DIR, 'package.json'),
+      packageJsonFullPath: path.join(packageDir, 'package.json'),
     });
     const result = Extractor.invoke(config, {
       localBuild: !check,
       showVerboseMessages: false,
     });
     if (check && result.apiReportChanged) {
-      say(`${report} is out of date: run \`npm run api-report\` and commit it`);
+      say(
+        `${reportName} is out of date: run \`npm run api-report\` and commit it`,
+      );
       failures += 1;
     } else if (!result.succeeded) {
       say(
-        `${report}: ${result.errorCount} error(s), ${result.warningCount} warning(s)`,
+        `${reportName}: ${result.errorCount} error(s), ${result.warningCount} warning(s)`,
       );
       failures += 1;
     } else {
       say(
-        `${report}: ${check ? 'up to date' : 'written'}${result.warningCount ? ` (${result.warningCount} warning(s))` : ''}`,
+        `${reportName}: ${check ? 'up to date' : 'written'}${result.warningCount ? ` (${result.warningCount} warning(s))` : ''}`,
       );
     }
   }

@@ -9,6 +9,7 @@
  * Decodes percent-encoded text, or returns undefined when the encoding is
  * malformed. Use it where malformed input must be told apart, e.g. to reject
  * a location with a typed error.
+ * @public
  */
 export function tryDecodeURIComponent(value: string): string | undefined {
   try {
@@ -20,6 +21,7 @@ export function tryDecodeURIComponent(value: string): string | undefined {
 
 /**
  * Decodes percent-encoded text; malformed encoding is returned as written.
+ * @public
  */
 export function safeDecodeURIComponent(value: string): string {
   return tryDecodeURIComponent(value) ?? value;
@@ -30,6 +32,7 @@ export function safeDecodeURIComponent(value: string): string {
  * (`https://h/o/r/blob/main/docs/a%20b.md` → `o/r/blob/main/docs/a b.md`),
  * so the analysis can tell contract folders apart; empty when `url` is not
  * an absolute URL.
+ * @public
  */
 export function decodedUrlPath(url: string): string {
   let pathname: string;

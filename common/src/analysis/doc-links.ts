@@ -116,6 +116,7 @@ export function isContractPath(resolved: string): boolean {
 /**
  * Whether a link points at a doc or a contract whose existence is worth
  * checking: a `doc` or `contract` link with a target that is followed.
+ * @public
  */
 export function isCheckableLink(
   link: Pick<LinkReport, 'kind' | 'unsafe'>,

@@ -226,6 +226,7 @@ function finishModel(
  * The starting text of a new doc for a template that has no markdown of its
  * own (a section list from app-config): the title line of the team template
  * and one heading per section, each left for the author to fill in.
+ * @public
  */
 export function templateSkeleton(
   model: Pick<TemplateModel, 'sections'>,
