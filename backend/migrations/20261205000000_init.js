@@ -6,8 +6,11 @@
  * - `architecture_docs`: one row per indexed entity: its catalog fields (for
  *   the coverage page's filters and sorts; `name_key` and `title_key` are
  *   their lower-cased forms, so text search and title order are the same on
- *   every database), its doc's status, the last report and source, the
- *   figures rows are filtered and sorted on, and the error of the last read.
+ *   every database), its doc's status, the figures rows are filtered and
+ *   sorted on, and the error of the last read. It holds no large value, so
+ *   that filtering and sorting thousands of rows reads little.
+ * - `architecture_doc_contents`: the last analysed source and its report,
+ *   read one entity at a time.
  * - `architecture_doc_sections`: one row per analysed doc and template
  *   section, so that the section filter and the per-section and per-owner
  *   summaries are counted by the database.
@@ -50,8 +53,6 @@ exports.up = async function up(knex) {
     table.string('error_at', 32).nullable();
     table.text('etag').nullable();
     table.string('content_hash', 128).nullable();
-    table.text('source').nullable();
-    table.text('report').nullable();
     table.integer('score').nullable();
     table.integer('missing_count').nullable();
     table.integer('placeholder_count').nullable();
@@ -70,6 +71,19 @@ exports.up = async function up(knex) {
     table.index(['score'], 'architecture_docs_score_idx');
     table.index(['title_key', 'entity_ref'], 'architecture_docs_title_idx');
     table.index(['last_seen_cycle'], 'architecture_docs_cycle_idx');
+  });
+
+  await knex.schema.createTable('architecture_doc_contents', table => {
+    table.comment('The last analysed source of each doc and its report');
+    table
+      .string('entity_ref', 512)
+      .primary()
+      .notNullable()
+      .references('entity_ref')
+      .inTable('architecture_docs')
+      .onDelete('CASCADE');
+    table.text('source').notNullable();
+    table.text('report').notNullable();
   });
 
   await knex.schema.createTable('architecture_doc_sections', table => {
@@ -120,5 +134,6 @@ exports.down = async function down(knex) {
   await knex.schema.dropTable('architecture_doc_history_sections');
   await knex.schema.dropTable('architecture_doc_history');
   await knex.schema.dropTable('architecture_doc_sections');
+  await knex.schema.dropTable('architecture_doc_contents');
   await knex.schema.dropTable('architecture_docs');
 };

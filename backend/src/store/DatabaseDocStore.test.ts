@@ -466,6 +466,17 @@ describe.each(ids.map(id => [id]))('DatabaseDocStore on %s', id => {
     expect((await store.getStatus(some)).docs).toBe(2);
   });
 
+  it('should match visible entity refs with quotes, commas and braces exactly', async () => {
+    await seed();
+    const hostile = testEntity('we"ird\\name,}{ NULL');
+    await store.writeDoc(analysedWrite(hostile, analysedDoc(['present']), AT));
+    const page = await store.queryRows({}, FIRST_PAGE, {
+      kind: 'some',
+      entityRefs: [hostile.entityRef, 'component:default/alpha"'],
+    });
+    expect(page.rows.map(row => row.entityRef)).toEqual([hostile.entityRef]);
+  });
+
   it('should summarize the filtered view by status, score, section and owner', async () => {
     await seed();
     const summary = await store.summarize({}, ALL);

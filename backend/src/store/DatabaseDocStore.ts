@@ -36,7 +36,13 @@ import {
 } from './doc-columns';
 import { writeDocBatch } from './doc-writes';
 import { recordHistorySnapshot, readHistory } from './doc-history';
-import { DOCS_TABLE, META_TABLE, SECTIONS_TABLE } from './tables';
+import {
+  CONTENTS_TABLE,
+  DOCS_TABLE,
+  HISTORY_TABLE,
+  META_TABLE,
+  SECTIONS_TABLE,
+} from './tables';
 import type { DocIndexStore, DocWrite, StoredDocState } from './types';
 import type { EntityVisibility } from './visibility';
 
@@ -129,19 +135,12 @@ export class DatabaseDocStore implements DocIndexStore {
     const states = new Map<string, StoredDocState>();
     for (let i = 0; i < entityRefs.length; i += LOOKUP_CHUNK) {
       const rows: Array<
-        Pick<DocColumns, 'entity_ref' | 'doc_url' | 'etag' | 'content_hash'> & {
-          has_report: unknown;
-        }
+        Pick<
+          DocColumns,
+          'entity_ref' | 'status' | 'doc_url' | 'etag' | 'content_hash'
+        >
       > = await client(DOCS_TABLE)
-        .select(
-          'entity_ref',
-          'doc_url',
-          'etag',
-          'content_hash',
-          client.raw(
-            'CASE WHEN report IS NULL THEN 0 ELSE 1 END as has_report',
-          ),
-        )
+        .select('entity_ref', 'status', 'doc_url', 'etag', 'content_hash')
         .whereIn('entity_ref', entityRefs.slice(i, i + LOOKUP_CHUNK));
       for (const row of rows) {
         states.set(row.entity_ref, {
@@ -149,7 +148,7 @@ export class DatabaseDocStore implements DocIndexStore {
           docUrl: row.doc_url ?? undefined,
           etag: row.etag ?? undefined,
           contentHash: row.content_hash ?? undefined,
-          hasReport: toNumber(row.has_report) === 1,
+          hasReport: row.status === 'analysed',
         });
       }
     }
@@ -231,7 +230,9 @@ export class DatabaseDocStore implements DocIndexStore {
             .orWhereNot('last_seen_cycle', options.cycleId),
         )
         .where('written_at', '<', startedAt);
-      await tx(SECTIONS_TABLE).whereIn('entity_ref', unseen.clone()).delete();
+      for (const table of [SECTIONS_TABLE, CONTENTS_TABLE, HISTORY_TABLE]) {
+        await tx(table).whereIn('entity_ref', unseen.clone()).delete();
+      }
       const removed = await tx(DOCS_TABLE)
         .whereIn('entity_ref', unseen.clone())
         .delete();
@@ -485,7 +486,13 @@ export class DatabaseDocStore implements DocIndexStore {
     if (!row) return undefined;
     const meta = await this.meta(client);
     const error = errorOf(row);
-    const hasReport = row.status === 'analysed' && row.report !== null;
+    const content: { source: string; report: string } | undefined =
+      row.status === 'analysed'
+        ? await client(CONTENTS_TABLE)
+            .select('source', 'report')
+            .where('entity_ref', row.entity_ref)
+            .first()
+        : undefined;
     const response: IndexedEntityDocResponse = {
       entityRef: row.entity_ref,
       status: row.status,
@@ -494,10 +501,10 @@ export class DatabaseDocStore implements DocIndexStore {
       indexedAt: meta.indexedAt,
     };
     if (row.doc_url) response.docUrl = row.doc_url;
-    if (hasReport) {
-      const report = parseReport(row.report);
+    if (content) {
+      const report = parseReport(content.report);
       if (report) response.report = report;
-      if (row.source !== null) response.source = row.source;
+      response.source = content.source;
       if (error) response.stale = error;
     } else if (error) {
       response.error = error;

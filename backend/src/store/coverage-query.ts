@@ -35,15 +35,23 @@ export function applyVisibility(
     query.whereRaw('1 = 0');
     return;
   }
-  const refs = JSON.stringify(visibility.entityRefs);
   if (isSqlite(client)) {
-    query.whereRaw('d.entity_ref IN (SELECT value FROM json_each(?))', [refs]);
+    query.whereRaw('d.entity_ref IN (SELECT value FROM json_each(?))', [
+      JSON.stringify(visibility.entityRefs),
+    ]);
   } else {
-    query.whereRaw(
-      'd.entity_ref IN (SELECT jsonb_array_elements_text(?::jsonb))',
-      [refs],
-    );
+    // An array parameter, which PostgreSQL matches with a hash table.
+    query.whereRaw('d.entity_ref = ANY(?::text[])', [
+      postgresTextArray(visibility.entityRefs),
+    ]);
   }
+}
+
+/** A PostgreSQL array literal of texts, every element quoted. */
+export function postgresTextArray(values: string[]): string {
+  return `{${values
+    .map(value => `"${value.replace(/[\\"]/g, match => `\\${match}`)}"`)
+    .join(',')}}`;
 }
 
 /** Applies the page's filters (not its sort) to `query` over `docs as d`. */

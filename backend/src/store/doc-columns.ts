@@ -31,8 +31,6 @@ export interface DocColumns {
   error_at: string | null;
   etag: string | null;
   content_hash: string | null;
-  source: string | null;
-  report: string | null;
   score: number | null;
   missing_count: number | null;
   placeholder_count: number | null;
@@ -75,8 +73,6 @@ export function statusOfError(kind: IndexedDocErrorKind): CoverageStatus {
 export const NO_CONTENT_COLUMNS = {
   etag: null,
   content_hash: null,
-  source: null,
-  report: null,
   score: null,
   missing_count: null,
   placeholder_count: null,

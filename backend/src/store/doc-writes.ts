@@ -6,7 +6,7 @@ import {
   statusOfError,
   type DocColumns,
 } from './doc-columns';
-import { DOCS_TABLE, SECTIONS_TABLE } from './tables';
+import { CONTENTS_TABLE, DOCS_TABLE, SECTIONS_TABLE } from './tables';
 import type { DocWrite } from './types';
 
 /** Rows per multi-row insert, well under SQLite's bound-parameter limit. */
@@ -14,8 +14,8 @@ const INSERT_CHUNK = 200;
 
 type ExistingDoc = Pick<
   DocColumns,
-  'entity_ref' | 'content_hash' | 'changed_at' | 'last_seen_cycle'
-> & { has_report: unknown };
+  'entity_ref' | 'status' | 'content_hash' | 'changed_at' | 'last_seen_cycle'
+>;
 
 async function chunkedUpsert(
   tx: Knex.Transaction,
@@ -47,15 +47,20 @@ export async function writeDocBatch(
   const existingRows: ExistingDoc[] = await tx(DOCS_TABLE)
     .select(
       'entity_ref',
+      'status',
       'content_hash',
       'changed_at',
       'last_seen_cycle',
-      tx.raw('CASE WHEN report IS NULL THEN 0 ELSE 1 END as has_report'),
     )
     .whereIn('entity_ref', refs);
   const existing = new Map(existingRows.map(row => [row.entity_ref, row]));
 
   const replaced: DocColumns[] = [];
+  const contents: Array<{
+    entity_ref: string;
+    source: string;
+    report: string;
+  }> = [];
   const sections: Array<{
     entity_ref: string;
     section_id: string;
@@ -64,7 +69,9 @@ export async function writeDocBatch(
 
   for (const { entity, outcome, at, cycleId } of writes) {
     const before = existing.get(entity.entityRef);
-    const hadReport = Number(before?.has_report) === 1;
+    // Only an analysed write makes a row `analysed`, and only it stores a
+    // report; a failure after it keeps both.
+    const hadReport = before?.status === 'analysed';
     const common = {
       ...entityColumns(entity),
       written_at: writtenAt,
@@ -81,8 +88,6 @@ export async function writeDocBatch(
         status: 'analysed',
         etag: doc.etag ?? null,
         content_hash: doc.contentHash,
-        source: doc.source,
-        report: JSON.stringify(doc.report),
         score: Math.round(doc.score),
         missing_count: doc.missing.length,
         placeholder_count: doc.placeholder.length,
@@ -95,6 +100,11 @@ export async function writeDocBatch(
           before?.content_hash === doc.contentHash && before.changed_at
             ? before.changed_at
             : atIso,
+      });
+      contents.push({
+        entity_ref: entity.entityRef,
+        source: doc.source,
+        report: JSON.stringify(doc.report),
       });
       for (const [sectionId, status] of Object.entries(doc.sectionStatus)) {
         sections.push({
@@ -163,7 +173,12 @@ export async function writeDocBatch(
   if (replaced.length > 0) {
     const replacedRefs = replaced.map(row => row.entity_ref);
     await tx(SECTIONS_TABLE).whereIn('entity_ref', replacedRefs).delete();
+    await tx(CONTENTS_TABLE).whereIn('entity_ref', replacedRefs).delete();
     await chunkedUpsert(tx, replaced);
+    // Sources can be large: a few per statement.
+    for (let i = 0; i < contents.length; i += 20) {
+      await tx(CONTENTS_TABLE).insert(contents.slice(i, i + 20));
+    }
     for (let i = 0; i < sections.length; i += INSERT_CHUNK * 3) {
       await tx(SECTIONS_TABLE).insert(sections.slice(i, i + INSERT_CHUNK * 3));
     }

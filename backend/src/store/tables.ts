@@ -3,6 +3,8 @@
  * create them (see the first migration for the design).
  */
 export const DOCS_TABLE = 'architecture_docs';
+/** The last analysed source of each doc and its report. */
+export const CONTENTS_TABLE = 'architecture_doc_contents';
 /** Per analysed doc and template section, its status. */
 export const SECTIONS_TABLE = 'architecture_doc_sections';
 /** One snapshot per entity per UTC day. */
