@@ -12,7 +12,10 @@ import {
 } from '@backstage/backend-test-utils';
 import catalogBackend from '@backstage/plugin-catalog-backend';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import permissionBackend from '@backstage/plugin-permission-backend';
+import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
+import express from 'express';
 import request from 'supertest';
 import { DatabaseDocStore } from '../store/DatabaseDocStore';
 import {
@@ -355,5 +358,50 @@ describe('createRouter', () => {
     expect(response.status).toBe(400);
     expect(response.body.error.name).toBe('InputError');
     expect(response.body.error.message).toBe(message);
+  });
+});
+
+describe('createRouter while the database is down', () => {
+  it('should answer 503 saying why', async () => {
+    const logger = mockServices.logger.mock();
+    const store = DatabaseDocStore.create({
+      database: {
+        getClient: async () => {
+          throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
+        },
+      },
+      logger,
+      readiness: { waitMs: 20, initialRetryMs: 1000, maxRetryMs: 1000 },
+    });
+    try {
+      const app = express()
+        .use(
+          await createRouter({
+            store,
+            refresher: { refreshEntity: jest.fn() },
+            httpAuth: mockServices.httpAuth(),
+            permissions: mockServices.permissions(),
+            catalog: catalogServiceMock(),
+            logger,
+          }),
+        )
+        .use(
+          MiddlewareFactory.create({
+            config: mockServices.rootConfig(),
+            logger,
+          }).error(),
+        );
+      const response = await request(app)
+        .get('/coverage')
+        .set('Authorization', mockCredentials.user.header());
+      expect(response.status).toBe(503);
+      expect(response.body.error).toMatchObject({
+        name: 'ServiceUnavailableError',
+        message:
+          'The architecture docs database is not available yet: Error: connect ECONNREFUSED 127.0.0.1:5432',
+      });
+    } finally {
+      store.close();
+    }
   });
 });
