@@ -1,0 +1,556 @@
+import {
+  resolvePackagePath,
+  type DatabaseService,
+  type LoggerService,
+} from '@backstage/backend-plugin-api';
+import {
+  COVERAGE_STATUSES,
+  type ArchitectureDocReport,
+  type CoverageFilters,
+  type CoverageRowsResponse,
+  type CoverageStatus,
+  type CoverageSummaryResponse,
+  type CoverageHistoryResponse,
+  type IndexedEntityDocResponse,
+  type IndexedTemplateSection,
+  type IndexStatusResponse,
+  type SectionCoverage,
+  type SectionStatus,
+} from 'backstage-plugin-architecture-docs-common';
+import type { Knex } from 'knex';
+import {
+  applyCoverageFilters,
+  applyCoverageSort,
+  applyVisibility,
+} from './coverage-query';
+import {
+  DEFAULT_DATABASE_READINESS,
+  DatabaseReadiness,
+  type DatabaseReadinessOptions,
+} from './database-readiness';
+import {
+  errorOf,
+  toIndexedCoverageRow,
+  toNumber,
+  type DocColumns,
+} from './doc-columns';
+import { writeDocBatch } from './doc-writes';
+import { recordHistorySnapshot, readHistory } from './doc-history';
+import {
+  CONTENTS_TABLE,
+  DOCS_TABLE,
+  HISTORY_TABLE,
+  META_TABLE,
+  SECTIONS_TABLE,
+} from './tables';
+import type { DocIndexStore, DocWrite, StoredDocState } from './types';
+import type { EntityVisibility } from './visibility';
+
+/** One page of the coverage rows. */
+export interface CoveragePage {
+  offset: number;
+  limit: number;
+}
+
+/** Owners sort as the page's owner menu does. */
+const ownerOrder = new Intl.Collator('en-US', {
+  sensitivity: 'base',
+  numeric: true,
+});
+
+const MIGRATIONS_TABLE = 'architecture_docs_knex_migrations';
+/** Writes committed in one transaction at most. */
+const WRITE_BATCH_SIZE = 200;
+/** Entity refs per `IN (...)` list. */
+const LOOKUP_CHUNK = 500;
+
+const META_INDEXED_AT = 'indexed_at';
+const META_TEMPLATE_SECTIONS = 'template_sections';
+const META_TEMPLATE_PROBLEM = 'template_problem';
+
+interface QueuedWrite {
+  write: DocWrite;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * The plugin's database: what the indexer read and analysed, per entity, its
+ * daily history, and the queries the API answers, all filtered, sorted,
+ * paged and counted by the database (SQLite or PostgreSQL).
+ * @public
+ */
+export class DatabaseDocStore implements DocIndexStore {
+  private readonly queue: QueuedWrite[] = [];
+  private flushScheduled = false;
+  private flushing: Promise<void> = Promise.resolve();
+  /** When this store first saw a write of each running cycle. */
+  private readonly cycleStarts = new Map<string, string>();
+
+  /**
+   * Creates the store at once; its database is connected and migrated in
+   * the background (see `DatabaseReadiness`), so a database that is down
+   * at start delays the plugin instead of failing the backend.
+   */
+  static create(options: {
+    database: DatabaseService;
+    logger: LoggerService;
+    readiness?: Partial<DatabaseReadinessOptions>;
+  }): DatabaseDocStore {
+    const readiness = new DatabaseReadiness(
+      options.database,
+      async client => {
+        await client.migrate.latest({
+          directory: resolvePackagePath(
+            'backstage-plugin-architecture-docs-backend',
+            'migrations',
+          ),
+          tableName: MIGRATIONS_TABLE,
+        });
+      },
+      options.logger,
+      { ...DEFAULT_DATABASE_READINESS, ...options.readiness },
+    );
+    readiness.start();
+    return new DatabaseDocStore(readiness);
+  }
+
+  private constructor(private readonly readiness: DatabaseReadiness) {}
+
+  /** Stops connection attempts still running (for shutdown and tests). */
+  close(): void {
+    this.readiness.stop();
+  }
+
+  private client(): Promise<Knex> {
+    return this.readiness.getClient();
+  }
+
+  // The write side -------------------------------------------------------
+
+  async getDocStates(
+    entityRefs: string[],
+  ): Promise<Map<string, StoredDocState>> {
+    const client = await this.client();
+    const states = new Map<string, StoredDocState>();
+    for (let i = 0; i < entityRefs.length; i += LOOKUP_CHUNK) {
+      const rows: Array<
+        Pick<
+          DocColumns,
+          'entity_ref' | 'status' | 'doc_url' | 'etag' | 'content_hash'
+        >
+      > = await client(DOCS_TABLE)
+        .select('entity_ref', 'status', 'doc_url', 'etag', 'content_hash')
+        .whereIn('entity_ref', entityRefs.slice(i, i + LOOKUP_CHUNK));
+      for (const row of rows) {
+        states.set(row.entity_ref, {
+          entityRef: row.entity_ref,
+          docUrl: row.doc_url ?? undefined,
+          etag: row.etag ?? undefined,
+          contentHash: row.content_hash ?? undefined,
+          hasReport: row.status === 'analysed',
+        });
+      }
+    }
+    return states;
+  }
+
+  /**
+   * Queues the write; writes that arrive together are committed in one
+   * transaction, which is what makes a cycle of thousands of docs cheap.
+   */
+  writeDoc(write: DocWrite): Promise<void> {
+    if (write.cycleId && !this.cycleStarts.has(write.cycleId)) {
+      this.cycleStarts.set(write.cycleId, new Date().toISOString());
+    }
+    return new Promise((resolve, reject) => {
+      this.queue.push({ write, resolve, reject });
+      this.scheduleFlush();
+    });
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      this.flushing = this.flushing.then(() => this.flushOnce());
+    });
+  }
+
+  /** Commits one batch; each entity at most once per batch. */
+  private async flushOnce(): Promise<void> {
+    const batch: QueuedWrite[] = [];
+    const refs = new Set<string>();
+    while (this.queue.length > 0 && batch.length < WRITE_BATCH_SIZE) {
+      const ref = this.queue[0].write.entity.entityRef;
+      if (refs.has(ref)) break;
+      refs.add(ref);
+      batch.push(this.queue.shift()!);
+    }
+    if (this.queue.length > 0) this.scheduleFlush();
+    if (batch.length === 0) return;
+    try {
+      const client = await this.client();
+      await client.transaction(tx =>
+        writeDocBatch(
+          tx,
+          batch.map(item => item.write),
+          new Date().toISOString(),
+        ),
+      );
+      for (const item of batch) item.resolve();
+    } catch (error) {
+      for (const item of batch) item.reject(error);
+    }
+  }
+
+  async finishCycle(options: {
+    cycleId: string;
+    finishedAt: Date;
+    historyDays: number;
+    templateSections: IndexedTemplateSection[];
+  }): Promise<{ removed: number }> {
+    // Writes still queued belong to the cycle.
+    await new Promise(resolve => setImmediate(resolve));
+    await this.flushing;
+    const client = await this.client();
+    // A cycle that wrote nothing saw no entity: all of them left.
+    const startedAt =
+      this.cycleStarts.get(options.cycleId) ?? new Date().toISOString();
+    this.cycleStarts.delete(options.cycleId);
+    return client.transaction(async tx => {
+      // Unseen by this cycle and not written since it started: the entity
+      // left the catalog (a refresh during the cycle is kept).
+      const unseen = tx(DOCS_TABLE)
+        .select('entity_ref')
+        .where(inner =>
+          inner
+            .whereNull('last_seen_cycle')
+            .orWhereNot('last_seen_cycle', options.cycleId),
+        )
+        .where('written_at', '<', startedAt);
+      for (const table of [SECTIONS_TABLE, CONTENTS_TABLE, HISTORY_TABLE]) {
+        await tx(table).whereIn('entity_ref', unseen.clone()).delete();
+      }
+      const removed = await tx(DOCS_TABLE)
+        .whereIn('entity_ref', unseen.clone())
+        .delete();
+      await setMeta(tx, META_INDEXED_AT, options.finishedAt.toISOString());
+      await setMeta(
+        tx,
+        META_TEMPLATE_SECTIONS,
+        JSON.stringify(options.templateSections),
+      );
+      await recordHistorySnapshot(tx, {
+        at: options.finishedAt,
+        historyDays: options.historyDays,
+        templateSections: options.templateSections,
+      });
+      return { removed: toNumber(removed) };
+    });
+  }
+
+  async setTemplateProblem(problem: string | undefined): Promise<void> {
+    const client = await this.client();
+    await setMeta(client, META_TEMPLATE_PROBLEM, problem ?? null);
+  }
+
+  // The read side --------------------------------------------------------
+
+  private async meta(client: Knex): Promise<{
+    indexedAt: string | null;
+    templateSections: IndexedTemplateSection[];
+    templateProblem?: string;
+  }> {
+    const rows: Array<{ key: string; value: string | null }> = await client(
+      META_TABLE,
+    ).select('key', 'value');
+    const values = new Map(rows.map(row => [row.key, row.value]));
+    let templateSections: IndexedTemplateSection[] = [];
+    try {
+      const parsed: unknown = JSON.parse(
+        values.get(META_TEMPLATE_SECTIONS) ?? '[]',
+      );
+      if (Array.isArray(parsed)) templateSections = parsed;
+    } catch {
+      templateSections = [];
+    }
+    return {
+      indexedAt: values.get(META_INDEXED_AT) ?? null,
+      templateSections,
+      templateProblem: values.get(META_TEMPLATE_PROBLEM) ?? undefined,
+    };
+  }
+
+  private filtered(
+    client: Knex,
+    filters: CoverageFilters,
+    visibility: EntityVisibility,
+  ): Knex.QueryBuilder {
+    const query = client(`${DOCS_TABLE} as d`);
+    applyVisibility(client, query, visibility);
+    applyCoverageFilters(client, query, filters);
+    return query;
+  }
+
+  /** One page of the filtered, sorted rows, and the total over all pages. */
+  async queryRows(
+    filters: CoverageFilters,
+    page: CoveragePage,
+    visibility: EntityVisibility,
+  ): Promise<CoverageRowsResponse> {
+    const client = await this.client();
+    const [{ count }] = await this.filtered(client, filters, visibility)
+      .clone()
+      .count({ count: '*' });
+    const query = this.filtered(client, filters, visibility).select(
+      'd.entity_ref',
+      'd.kind',
+      'd.namespace',
+      'd.name',
+      'd.title',
+      'd.owner',
+      'd.system',
+      'd.lifecycle',
+      'd.doc_url',
+      'd.status',
+      'd.error_kind',
+      'd.error_message',
+      'd.error_at',
+      'd.score',
+      'd.missing',
+      'd.placeholder',
+      'd.broken_links',
+      'd.fetched_at',
+      'd.changed_at',
+    );
+    applyCoverageSort(query, filters);
+    const rows: DocColumns[] = await query
+      .offset(page.offset)
+      .limit(page.limit);
+    const sections = await this.sectionStatuses(
+      client,
+      rows.filter(row => row.status === 'analysed').map(row => row.entity_ref),
+    );
+    const meta = await this.meta(client);
+    return {
+      rows: rows.map(row =>
+        toIndexedCoverageRow(row, sections.get(row.entity_ref) ?? {}),
+      ),
+      totalCount: toNumber(count),
+      offset: page.offset,
+      limit: page.limit,
+      indexedAt: meta.indexedAt,
+      templateSections: meta.templateSections,
+    };
+  }
+
+  private async sectionStatuses(
+    client: Knex,
+    entityRefs: string[],
+  ): Promise<Map<string, Record<string, SectionStatus>>> {
+    const result = new Map<string, Record<string, SectionStatus>>();
+    if (entityRefs.length === 0) return result;
+    const rows: Array<{
+      entity_ref: string;
+      section_id: string;
+      status: SectionStatus;
+    }> = await client(SECTIONS_TABLE)
+      .select('entity_ref', 'section_id', 'status')
+      .whereIn('entity_ref', entityRefs);
+    for (const row of rows) {
+      const record = result.get(row.entity_ref) ?? {};
+      record[row.section_id] = row.status;
+      result.set(row.entity_ref, record);
+    }
+    return result;
+  }
+
+  /**
+   * The filtered view's status counts, mean score, and per-section counts
+   * overall and per owner, counted by the database. An analysed doc without
+   * a stored status for a section counts it as missing, as the page does.
+   */
+  async summarize(
+    filters: CoverageFilters,
+    visibility: EntityVisibility,
+  ): Promise<CoverageSummaryResponse> {
+    const client = await this.client();
+    const meta = await this.meta(client);
+    const statusRows: Array<{ status: CoverageStatus; count: unknown }> =
+      await this.filtered(client, filters, visibility)
+        .select('d.status')
+        .count({ count: '*' })
+        .groupBy('d.status');
+    const statusCounts = Object.fromEntries(
+      COVERAGE_STATUSES.map(status => [status, 0]),
+    ) as Record<CoverageStatus, number>;
+    for (const row of statusRows) {
+      if (row.status in statusCounts)
+        statusCounts[row.status] = toNumber(row.count);
+    }
+    const [average] = await this.filtered(client, filters, visibility)
+      .where('d.status', 'analysed')
+      .avg({ average: 'd.score' });
+
+    const ownerRows: Array<{ owner: string; analysed: unknown }> =
+      await this.filtered(client, filters, visibility)
+        .whereNot('d.owner', '')
+        .select('d.owner')
+        .sum({
+          analysed: client.raw(
+            "CASE WHEN d.status = 'analysed' THEN 1 ELSE 0 END",
+          ),
+        })
+        .groupBy('d.owner');
+    const sectionRows: Array<{
+      owner: string;
+      section_id: string;
+      status: SectionStatus;
+      count: unknown;
+    }> = await this.filtered(client, filters, visibility)
+      .join(`${SECTIONS_TABLE} as s`, 's.entity_ref', 'd.entity_ref')
+      .where('d.status', 'analysed')
+      .select('d.owner', 's.section_id', 's.status')
+      .count({ count: '*' })
+      .groupBy('d.owner', 's.section_id', 's.status');
+
+    const countsFor = (owner: string | undefined, analysed: number) =>
+      meta.templateSections.map((section): SectionCoverage => {
+        let present = 0;
+        let placeholder = 0;
+        for (const row of sectionRows) {
+          if (row.section_id !== section.id) continue;
+          if (owner !== undefined && row.owner !== owner) continue;
+          if (row.status === 'present') present += toNumber(row.count);
+          if (row.status === 'placeholder') placeholder += toNumber(row.count);
+        }
+        return {
+          id: section.id,
+          title: section.title,
+          present,
+          placeholder,
+          missing: analysed - present - placeholder,
+        };
+      });
+
+    const owners = ownerRows
+      .map(row => ({ owner: row.owner, analysed: toNumber(row.analysed) }))
+      .sort((a, b) => ownerOrder.compare(a.owner, b.owner));
+    const averageScore =
+      average?.average === null || average?.average === undefined
+        ? null
+        : toNumber(average.average);
+    return {
+      statusCounts,
+      averageScore,
+      sections: countsFor(undefined, statusCounts.analysed),
+      byOwner: owners.map(({ owner, analysed }) => ({
+        owner,
+        analysed,
+        sections: countsFor(owner, analysed),
+      })),
+      indexedAt: meta.indexedAt,
+    };
+  }
+
+  /** The filtered view's daily points over the last `days` UTC days. */
+  async history(
+    filters: CoverageFilters,
+    visibility: EntityVisibility,
+    days: number,
+    now: Date = new Date(),
+  ): Promise<CoverageHistoryResponse> {
+    const client = await this.client();
+    const meta = await this.meta(client);
+    const points = await readHistory(client, {
+      view: query => {
+        applyVisibility(client, query, visibility);
+        applyCoverageFilters(client, query, filters);
+      },
+      days,
+      now,
+    });
+    return { points, templateSections: meta.templateSections };
+  }
+
+  /** One entity's report and source, or undefined when it is not indexed. */
+  async getEntityDoc(
+    entityRef: string,
+  ): Promise<IndexedEntityDocResponse | undefined> {
+    const client = await this.client();
+    const row: DocColumns | undefined = await client(DOCS_TABLE)
+      .where('entity_ref', entityRef.toLowerCase())
+      .first();
+    if (!row) return undefined;
+    const meta = await this.meta(client);
+    const error = errorOf(row);
+    const content: { source: string; report: string } | undefined =
+      row.status === 'analysed'
+        ? await client(CONTENTS_TABLE)
+            .select('source', 'report')
+            .where('entity_ref', row.entity_ref)
+            .first()
+        : undefined;
+    const response: IndexedEntityDocResponse = {
+      entityRef: row.entity_ref,
+      status: row.status,
+      fetchedAt: row.fetched_at,
+      changedAt: row.changed_at,
+      indexedAt: meta.indexedAt,
+    };
+    if (row.doc_url) response.docUrl = row.doc_url;
+    if (content) {
+      const report = parseReport(content.report);
+      if (report) response.report = report;
+      response.source = content.source;
+      if (error) response.stale = error;
+    } else if (error) {
+      response.error = error;
+    }
+    return response;
+  }
+
+  /** Whether the index is usable, and how many docs the caller may see. */
+  async getStatus(
+    visibility: EntityVisibility = { kind: 'all' },
+  ): Promise<IndexStatusResponse> {
+    const client = await this.client();
+    const meta = await this.meta(client);
+    const [{ count }] = await this.filtered(client, {}, visibility)
+      .whereNot('d.status', 'no-annotation')
+      .count({ count: '*' });
+    const status: IndexStatusResponse = {
+      indexedAt: meta.indexedAt,
+      docs: toNumber(count),
+    };
+    if (meta.templateProblem) status.templateError = meta.templateProblem;
+    return status;
+  }
+
+  /** The distinct entity kinds in the index (the catalog query's filter). */
+  async listKinds(): Promise<string[]> {
+    const client = await this.client();
+    const rows: Array<{ kind: string }> =
+      await client(DOCS_TABLE).distinct('kind');
+    return rows.map(row => row.kind).sort();
+  }
+}
+
+function parseReport(text: string | null): ArchitectureDocReport | undefined {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as ArchitectureDocReport;
+  } catch {
+    return undefined;
+  }
+}
+
+async function setMeta(
+  client: Knex,
+  key: string,
+  value: string | null,
+): Promise<void> {
+  await client(META_TABLE).insert({ key, value }).onConflict('key').merge();
+}
