@@ -199,6 +199,44 @@ describe('DocIndexer', () => {
     });
   });
 
+  describe('the cycle deadline', () => {
+    it('should start no doc after the deadline and then not finish the cycle', async () => {
+      let offset = 0;
+      const catalog = catalogServiceMock({
+        entities: [component('a'), component('b')],
+      });
+      const query = catalog.queryEntities.bind(catalog);
+      jest
+        .spyOn(catalog, 'queryEntities')
+        .mockImplementation(async (request, o) => {
+          // Time passes the 30 s timeout while the second page is listed.
+          if (request && 'cursor' in request) offset = 60_000;
+          return query(request, o);
+        });
+      const store = new MemoryDocIndexStore();
+      const logger = mockServices.logger.mock();
+      const indexer = new DocIndexer({
+        store,
+        catalog,
+        auth: mockServices.auth(),
+        urlReader: reader(),
+        config: mockServices.rootConfig(),
+        logger,
+        options,
+        timing: { now: () => Date.now() + offset, catalogPageSize: 1 },
+      });
+
+      const summary = await indexer.runCycle();
+
+      expect(summary).toMatchObject({ complete: false, entities: 1 });
+      expect(store.docs.has('component:default/b')).toBe(false);
+      expect(store.finishedCycles).toEqual([]);
+      expect(logger.error).toHaveBeenCalledWith(
+        expect.stringContaining('ran out of time after 1 entities'),
+      );
+    });
+  });
+
   describe('the template', () => {
     it('should report a malformed template URL, use the built-in template and still index', async () => {
       const { store, indexer } = setup({
@@ -340,9 +378,7 @@ describe('DocIndexer', () => {
     });
 
     it('should refuse a doc past the analysis bound as too large, keeping no partial report', async () => {
-      const urlReader = reader(async () =>
-        answer(`# A\n\n${'> '.repeat(40_000)}x\n`),
-      );
+      const urlReader = reader(async () => answer('# h\n'.repeat(6000)));
       const { store, indexer } = setup({
         entities: [component('a')],
         urlReader,
@@ -350,7 +386,10 @@ describe('DocIndexer', () => {
       await indexer.runCycle();
       const doc = store.docs.get('component:default/a');
       expect(doc?.report).toBeUndefined();
-      expect(doc?.error?.kind).toBe('too-large');
+      expect(doc?.error).toMatchObject({
+        kind: 'too-large',
+        message: expect.stringMatching(/^Too complex to analyse/),
+      });
     });
   });
 

@@ -233,9 +233,15 @@ export class DocIndexer implements EntityRefresher {
           }
           while (inFlight.size >= limit) await Promise.race(inFlight);
           summary.entities += 1;
-          const task = this.#indexEntity(entity, states, run, summary).finally(
-            () => inFlight.delete(task),
-          );
+          const task = this.#indexEntity(entity, states, run, summary)
+            .catch(error => {
+              // An entity the catalog answered malformed; the others go on.
+              summary.writeFailures += 1;
+              this.#logger.error(
+                `An entity could not be indexed: ${String(error)}`,
+              );
+            })
+            .finally(() => inFlight.delete(task));
           inFlight.add(task);
         }
         if (outOfTime) break;
