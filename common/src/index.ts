@@ -49,6 +49,13 @@ export {
   getArchitectureDocRef,
   isArchitectureDocAvailable,
 } from './annotation';
+export { tryParseUrl, isHttpUrl, hasScheme, tryResolveUrl } from './http-urls';
+export { resolveEntityDocUrl, resolveLinkUrl } from './doc-location';
+export type {
+  EntityDocUrl,
+  ResolveEntityDocUrlOptions,
+  ScmResolveUrl,
+} from './doc-location';
 export { analyzeCoverageContent } from './coverage/analyze-coverage-content';
 export type { CoverageAnalysis } from './coverage/analyze-coverage-content';
 export * from './api';

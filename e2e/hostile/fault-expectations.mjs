@@ -32,5 +32,9 @@ export const FAULTS = {
     plain: 'not-architecture-doc',
     token: 'not-architecture-doc',
   },
+  'stable-etag': {
+    plain: 'not-architecture-doc',
+    token: 'not-architecture-doc',
+  },
   'reset-connection': { plain: 'failed', token: 'failed' },
 };

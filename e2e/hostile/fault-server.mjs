@@ -187,6 +187,16 @@ export async function startFaultServer({
           .end(`${GOOD_DOC}\nVersion ${etagCounter}.\n`);
         return;
       }
+      case 'stable-etag': {
+        // The same content and tag on every read; a matching If-None-Match gets 304.
+        const etag = '"stable"';
+        if (req.headers['if-none-match'] === etag) {
+          res.writeHead(304, { ...cors, ETag: etag }).end();
+          return;
+        }
+        res.writeHead(200, { ...md, ETag: etag }).end(GOOD_DOC);
+        return;
+      }
       case 'reset-connection':
         req.socket.destroy();
         return;
@@ -314,11 +324,13 @@ if (
   path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)
 ) {
   const [port, otherPort] = process.argv.slice(2).map(Number);
-  const s = await startFaultServer({
+  // Not a top-level await: the backend's tests load this module as CommonJS.
+  startFaultServer({
     port: port || DEFAULT_FAULT_PORT,
     otherPort: otherPort || DEFAULT_OTHER_PORT,
-  });
-  process.stdout.write(
-    `fault server at ${s.url} (integration) and ${s.plainUrl} (plain), other host at ${s.otherUrl}\n`,
+  }).then(s =>
+    process.stdout.write(
+      `fault server at ${s.url} (integration) and ${s.plainUrl} (plain), other host at ${s.otherUrl}\n`,
+    ),
   );
 }

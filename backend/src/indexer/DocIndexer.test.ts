@@ -1,0 +1,412 @@
+import { Readable } from 'node:stream';
+import { mockServices } from '@backstage/backend-test-utils';
+import type {
+  UrlReaderService,
+  UrlReaderServiceReadUrlResponse,
+} from '@backstage/backend-plugin-api';
+import type { Entity } from '@backstage/catalog-model';
+import type { JsonObject } from '@backstage/types';
+import { NotFoundError } from '@backstage/errors';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import type { BackendOptions } from '../options';
+import { MemoryDocIndexStore } from '../testing/indexer-memory-store';
+import { DocIndexer } from './DocIndexer';
+
+const DOC = '# A\n\n## Purpose\n\nWhy it exists.\n';
+
+const options: BackendOptions = {
+  annotation: 'architecture-docs/ref',
+  kinds: ['Component'],
+  schedule: { frequency: { minutes: 30 }, timeout: { seconds: 30 } },
+  concurrencyPerHost: 2,
+  readTimeoutMs: 1000,
+  maxDocBytes: 64 * 1024,
+  historyDays: 180,
+};
+
+function component(
+  name: string,
+  annotations: Record<string, string> = {
+    'architecture-docs/ref': `https://docs.example/${name}.md`,
+  },
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name, annotations },
+    spec: { owner: 'team-a' },
+  };
+}
+
+function answer(text: string, etag?: string): UrlReaderServiceReadUrlResponse {
+  return {
+    buffer: async () => Buffer.from(text),
+    stream: () => Readable.from([Buffer.from(text)]),
+    etag,
+  };
+}
+
+/** A URL reader that serves `DOC` for every URL unless `override` answers. */
+function reader(
+  override?: (
+    url: string,
+  ) => Promise<UrlReaderServiceReadUrlResponse | undefined>,
+): jest.Mocked<UrlReaderService> {
+  return {
+    readUrl: jest.fn(
+      async (url: string) => (await override?.(url)) ?? answer(DOC),
+    ),
+    readTree: jest.fn(),
+    search: jest.fn(),
+  };
+}
+
+function setup(opts: {
+  entities: Entity[];
+  urlReader?: UrlReaderService;
+  config?: JsonObject;
+  store?: MemoryDocIndexStore;
+  pageSize?: number;
+}) {
+  const catalog = catalogServiceMock({ entities: opts.entities });
+  const logger = mockServices.logger.mock();
+  const store = opts.store ?? new MemoryDocIndexStore();
+  const urlReader = opts.urlReader ?? reader();
+  const indexer = new DocIndexer({
+    store,
+    catalog,
+    auth: mockServices.auth(),
+    urlReader,
+    config: mockServices.rootConfig({ data: opts.config ?? {} }),
+    logger,
+    options,
+    timing: {
+      catalogPageSize: opts.pageSize ?? 500,
+      catalogRetryDelayMs: 5,
+      rateLimitFallbackMs: 200,
+    },
+  });
+  return { catalog, logger, store, urlReader, indexer };
+}
+
+describe('DocIndexer', () => {
+  describe('a catalog that answers 500 for one page', () => {
+    const entities = ['a', 'b', 'c', 'd', 'e'].map(name => component(name));
+
+    async function storeWithGoneEntity() {
+      const store = new MemoryDocIndexStore();
+      await store.writeDoc({
+        entity: {
+          entityRef: 'component:default/gone',
+          kind: 'Component',
+          namespace: 'default',
+          name: 'gone',
+          title: 'gone',
+          owner: '',
+          system: '',
+          lifecycle: '',
+        },
+        outcome: { kind: 'no-annotation' },
+        at: new Date(),
+        cycleId: 'earlier',
+      });
+      return store;
+    }
+
+    it('should remove nothing, keep the index time and say why in the log', async () => {
+      const store = await storeWithGoneEntity();
+      const { catalog, logger, indexer } = setup({
+        entities,
+        store,
+        pageSize: 2,
+      });
+      const query = catalog.queryEntities.bind(catalog);
+      jest
+        .spyOn(catalog, 'queryEntities')
+        .mockImplementation(async (request, o) => {
+          if (request && 'cursor' in request) {
+            throw new Error('Request failed with 500 Internal Server Error');
+          }
+          return query(request, o);
+        });
+
+      const summary = await indexer.runCycle();
+
+      expect(summary).toMatchObject({
+        complete: false,
+        removed: 0,
+        entities: 2,
+      });
+      expect(store.docs.has('component:default/gone')).toBe(true);
+      expect(store.finishedCycles).toEqual([]);
+      expect(logger.error).toHaveBeenCalledWith(
+        expect.stringContaining(
+          'the catalog listing failed, so no entity is removed and the index time stays as it was. Catalog page 2 could not be read after 3 attempts (Error: Request failed with 500 Internal Server Error)',
+        ),
+      );
+    });
+
+    it('should ask for the page again and finish when it answers', async () => {
+      const store = await storeWithGoneEntity();
+      const { catalog, indexer } = setup({ entities, store, pageSize: 2 });
+      const query = catalog.queryEntities.bind(catalog);
+      let failures = 0;
+      jest
+        .spyOn(catalog, 'queryEntities')
+        .mockImplementation(async (request, o) => {
+          if (request && 'cursor' in request && failures === 0) {
+            failures += 1;
+            throw new Error('500 Internal Server Error');
+          }
+          return query(request, o);
+        });
+
+      const summary = await indexer.runCycle();
+
+      expect(summary).toMatchObject({
+        complete: true,
+        removed: 1,
+        entities: 5,
+      });
+      expect(store.docs.has('component:default/gone')).toBe(false);
+    });
+
+    it('should ask with its own service credentials, for the indexed kinds and fields only', async () => {
+      const { catalog, indexer } = setup({ entities, pageSize: 2 });
+      const spy = jest.spyOn(catalog, 'queryEntities');
+      await indexer.runCycle();
+      expect(spy).toHaveBeenNthCalledWith(
+        1,
+        {
+          filter: { kind: ['Component'] },
+          limit: 2,
+          fields: expect.arrayContaining([
+            'metadata.annotations',
+            'spec.owner',
+          ]),
+        },
+        {
+          credentials: expect.objectContaining({
+            principal: expect.anything(),
+          }),
+        },
+      );
+      expect(spy).toHaveBeenNthCalledWith(
+        2,
+        expect.objectContaining({ cursor: expect.any(String), limit: 2 }),
+        expect.anything(),
+      );
+    });
+  });
+
+  describe('the cycle deadline', () => {
+    it('should start no doc after the deadline and then not finish the cycle', async () => {
+      let offset = 0;
+      const catalog = catalogServiceMock({
+        entities: [component('a'), component('b')],
+      });
+      const query = catalog.queryEntities.bind(catalog);
+      jest
+        .spyOn(catalog, 'queryEntities')
+        .mockImplementation(async (request, o) => {
+          // Time passes the 30 s timeout while the second page is listed.
+          if (request && 'cursor' in request) offset = 60_000;
+          return query(request, o);
+        });
+      const store = new MemoryDocIndexStore();
+      const logger = mockServices.logger.mock();
+      const indexer = new DocIndexer({
+        store,
+        catalog,
+        auth: mockServices.auth(),
+        urlReader: reader(),
+        config: mockServices.rootConfig(),
+        logger,
+        options,
+        timing: { now: () => Date.now() + offset, catalogPageSize: 1 },
+      });
+
+      const summary = await indexer.runCycle();
+
+      expect(summary).toMatchObject({ complete: false, entities: 1 });
+      expect(store.docs.has('component:default/b')).toBe(false);
+      expect(store.finishedCycles).toEqual([]);
+      expect(logger.error).toHaveBeenCalledWith(
+        expect.stringContaining('ran out of time after 1 entities'),
+      );
+    });
+  });
+
+  describe('the template', () => {
+    it('should report a malformed template URL, use the built-in template and still index', async () => {
+      const { store, indexer } = setup({
+        entities: [component('a')],
+        config: { architectureDocs: { templateUrl: 'not a url' } },
+      });
+      const summary = await indexer.runCycle();
+      expect(store.templateProblem).toBe(
+        'architectureDocs.templateUrl is not an http(s) URL (it must start with https:// or http://); the built-in template is used instead.',
+      );
+      expect(summary).toMatchObject({ complete: true, analysed: 1 });
+      expect(store.finishedCycles[0].templateSections[0]).toEqual({
+        id: 'purpose',
+        title: 'Purpose',
+      });
+    });
+
+    it('should report a template without sections, use the built-in template and still index', async () => {
+      const urlReader = reader(async url =>
+        url.endsWith('/template.md')
+          ? answer('No headings here.\n')
+          : undefined,
+      );
+      const { store, indexer } = setup({
+        entities: [component('a')],
+        urlReader,
+        config: {
+          architectureDocs: { templateUrl: 'https://docs.example/template.md' },
+        },
+      });
+      const summary = await indexer.runCycle();
+      expect(store.templateProblem).toContain('has no section headings');
+      expect(summary).toMatchObject({ complete: true, analysed: 1 });
+    });
+
+    it('should analyse every doc again when the template changed', async () => {
+      const store = new MemoryDocIndexStore();
+      const first = setup({ entities: [component('a')], store });
+      await first.indexer.runCycle();
+      const second = setup({
+        entities: [component('a')],
+        store,
+        config: { architectureDocs: { sections: [{ title: 'Purpose' }] } },
+      });
+      // A new process with another template: the stored report is not trusted.
+      await expect(second.indexer.runCycle()).resolves.toMatchObject({
+        analysed: 1,
+        unchanged: 0,
+      });
+      expect(second.urlReader.readUrl).toHaveBeenCalledWith(
+        'https://docs.example/a.md',
+        expect.objectContaining({ etag: undefined }),
+      );
+    });
+  });
+
+  describe('rate limits', () => {
+    it('should pause the host after a 429 and read the doc again instead of failing it', async () => {
+      const calls: Array<{ url: string; at: number }> = [];
+      let limited = false;
+      const urlReader = reader(async url => {
+        calls.push({ url, at: Date.now() });
+        if (url.endsWith('/a.md') && !limited) {
+          limited = true;
+          throw new Error(`could not read ${url}, 429 Too Many Requests`);
+        }
+        return undefined;
+      });
+      const { store, indexer } = setup({
+        entities: [component('a'), component('b'), component('c')],
+        urlReader,
+      });
+      const summary = await indexer.runCycle();
+      expect(summary).toMatchObject({ analysed: 3, failed: {} });
+      expect(store.docs.get('component:default/a')?.report).toBeDefined();
+      const first = calls[0].at;
+      const retried = calls.filter(c => c.url.endsWith('/a.md'));
+      expect(retried).toHaveLength(2);
+      expect(retried[1].at - first).toBeGreaterThanOrEqual(190);
+    });
+
+    it('should wait as long as Retry-After says when the error exposes it', async () => {
+      const times: number[] = [];
+      const urlReader = reader(async () => {
+        times.push(Date.now());
+        if (times.length === 1) {
+          throw Object.assign(new Error('429'), {
+            response: {
+              status: 429,
+              headers: new Headers({ 'Retry-After': '1' }),
+            },
+          });
+        }
+        return undefined;
+      });
+      const { indexer } = setup({ entities: [component('a')], urlReader });
+      await expect(indexer.runCycle()).resolves.toMatchObject({ analysed: 1 });
+      expect(times[1] - times[0]).toBeGreaterThanOrEqual(990);
+    });
+  });
+
+  describe('locations and failures', () => {
+    it('should resolve a relative ref against the entity location through the integrations', async () => {
+      const { urlReader, indexer, store } = setup({
+        entities: [
+          component('rel', {
+            'architecture-docs/ref': './docs/architecture/rel.md',
+            'backstage.io/managed-by-location':
+              'url:https://github.com/acme/rel/blob/main/catalog-info.yaml',
+          }),
+          component('nowhere', { 'architecture-docs/ref': './A.md' }),
+        ],
+      });
+      await indexer.runCycle();
+      expect(urlReader.readUrl).toHaveBeenCalledWith(
+        // GitHub's resolver gives the path's tree URL, which its reader reads as the file.
+        'https://github.com/acme/rel/tree/main/docs/architecture/rel.md',
+        expect.anything(),
+      );
+      expect(store.docs.get('component:default/nowhere')?.error).toMatchObject({
+        kind: 'invalid-location',
+        message: expect.stringContaining('"./A.md" is relative'),
+      });
+    });
+
+    it('should go on when one outcome cannot be stored', async () => {
+      const store = new MemoryDocIndexStore();
+      store.failWritesFor = 'component:default/b';
+      const { indexer, logger } = setup({
+        entities: [component('a'), component('b'), component('c')],
+        store,
+      });
+      const summary = await indexer.runCycle();
+      expect(summary).toMatchObject({ analysed: 3, writeFailures: 1 });
+      expect(store.docs.has('component:default/c')).toBe(true);
+      expect(logger.error).toHaveBeenCalledWith(
+        expect.stringContaining('component:default/b could not be stored'),
+      );
+    });
+
+    it('should refuse a doc past the analysis bound as too large, keeping no partial report', async () => {
+      const urlReader = reader(async () => answer('# h\n'.repeat(6000)));
+      const { store, indexer } = setup({
+        entities: [component('a')],
+        urlReader,
+      });
+      await indexer.runCycle();
+      const doc = store.docs.get('component:default/a');
+      expect(doc?.report).toBeUndefined();
+      expect(doc?.error).toMatchObject({
+        kind: 'too-large',
+        message: expect.stringMatching(/^Too complex to analyse/),
+      });
+    });
+  });
+
+  describe('refreshEntity', () => {
+    it('should read, analyse and store one entity without a cycle mark', async () => {
+      const { store, indexer } = setup({ entities: [component('a')] });
+      await indexer.refreshEntity('component:default/a');
+      expect(store.writes).toHaveLength(1);
+      expect(store.writes[0].outcome.kind).toBe('analysed');
+      expect(store.writes[0].cycleId).toBeUndefined();
+    });
+
+    it('should reject an entity the catalog does not have', async () => {
+      const { indexer } = setup({ entities: [] });
+      await expect(
+        indexer.refreshEntity('component:default/x'),
+      ).rejects.toThrow(NotFoundError);
+    });
+  });
+});

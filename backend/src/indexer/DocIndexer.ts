@@ -1,0 +1,531 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type {
+  AuthService,
+  LoggerService,
+  RootConfigService,
+  UrlReaderService,
+} from '@backstage/backend-plugin-api';
+import type { Entity } from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import { ScmIntegrations } from '@backstage/integration';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  resolveEntityDocUrl,
+  toCoverageEntity,
+  type IndexedDocErrorKind,
+  type ScmResolveUrl,
+  type TemplateModel,
+} from 'backstage-plugin-architecture-docs-common';
+import type { BackendOptions } from '../options';
+import type {
+  DocIndexStore,
+  DocOutcome,
+  EntityRefresher,
+  StoredDocState,
+} from '../store/types';
+import { analyseDoc } from './analyseDoc';
+import { catalogEntityPages, CatalogListingError } from './catalogEntities';
+import { cycleDeadline } from './cycleDeadline';
+import { HostLimiter } from './hostLimiter';
+import { LinkChecker } from './linkChecks';
+import { loadIndexTemplate, type IndexTemplate } from './loadTemplate';
+import { readDoc, type DocRead } from './readDoc';
+
+/** What one cycle did. */
+export interface CycleSummary {
+  cycleId: string;
+  /**
+   * Whether the catalog was listed in full and every entity visited; only
+   * then are the entities that left the catalog removed.
+   */
+  complete: boolean;
+  /** Entities listed. */
+  entities: number;
+  /** Doc bodies transferred. */
+  read: number;
+  /** Docs the host reported unchanged, or whose content was the same. */
+  unchanged: number;
+  /** Docs analysed (new or changed content). */
+  analysed: number;
+  /** Entities without the annotation. */
+  noAnnotation: number;
+  /** Failed reads, per kind. */
+  failed: Partial<Record<IndexedDocErrorKind, number>>;
+  /** Distinct link targets checked. */
+  linksChecked: number;
+  /** Entities whose outcome could not be stored. */
+  writeFailures: number;
+  /** Entities removed because they left the catalog. */
+  removed: number;
+  durationMs: number;
+  /** Why the configured template could not be used, when it could not. */
+  templateProblem?: string;
+}
+
+/** Timing knobs; the defaults suit production. */
+export interface DocIndexerTiming {
+  /** The clock. */
+  now?: () => number;
+  /** Wait after a rate-limit answer that does not say how long. Default 60 s. */
+  rateLimitFallbackMs?: number;
+  /** Wait before asking for a failed catalog page again. Default 1 s, doubled per retry. */
+  catalogRetryDelayMs?: number;
+  /** Entities per catalog page. Default 500. */
+  catalogPageSize?: number;
+}
+
+/** What {@link DocIndexer} works with. */
+export interface DocIndexerOptions {
+  store: DocIndexStore;
+  catalog: CatalogService;
+  auth: AuthService;
+  urlReader: UrlReaderService;
+  config: RootConfigService;
+  logger: LoggerService;
+  options: BackendOptions;
+  timing?: DocIndexerTiming;
+}
+
+/** The wait after a rate-limit answer that does not say how long (see readErrors.ts). */
+const DEFAULT_RATE_LIMIT_WAIT_MS = 60_000;
+
+/**
+ * Docs handled at once over all hosts; the per-host limit decides how many
+ * reads each host sees. Bounded so that at most this many bodies (each
+ * within the size limit) are held at once.
+ */
+function docsInFlight(concurrencyPerHost: number): number {
+  return Math.max(32, concurrencyPerHost * 8);
+}
+
+/** A fingerprint of what a report depends on besides the doc: the template. */
+function templateFingerprint(template: TemplateModel): string {
+  return createHash('sha256')
+    .update(
+      JSON.stringify(
+        template.sections.map(s => [
+          s.id,
+          s.title,
+          s.weight,
+          s.required,
+          s.aliases,
+          s.guidance,
+        ]),
+      ),
+    )
+    .digest('hex');
+}
+
+/** What one doc's indexing needs that is shared by a cycle (or a refresh). */
+interface IndexRun {
+  template: TemplateModel;
+  /** Whether the stored reports were checked against this template. */
+  trustStored: boolean;
+  deadline: number;
+  links: LinkChecker;
+  cycleId?: string;
+}
+
+type Counted =
+  'analysed' | 'unchanged' | 'no-annotation' | { failed: IndexedDocErrorKind };
+
+/**
+ * The indexer: each cycle pages through the catalog, reads every annotated
+ * entity's doc through the URL reader (with the stored ETag, within the
+ * per-host limits), analyses new and changed docs against the configured
+ * template, checks their relative links once per cycle, and stores each
+ * outcome. One failing doc never stops the cycle; a catalog listing that
+ * fails part-way never removes an entity.
+ */
+export class DocIndexer implements EntityRefresher {
+  readonly #store: DocIndexStore;
+  readonly #catalog: CatalogService;
+  readonly #auth: AuthService;
+  readonly #urlReader: UrlReaderService;
+  readonly #config: RootConfigService;
+  readonly #logger: LoggerService;
+  readonly #options: BackendOptions;
+  readonly #timing: Required<DocIndexerTiming>;
+  readonly #limiter: HostLimiter;
+  readonly #resolveUrl: ScmResolveUrl;
+  /** The template of the last cycle. */
+  #template?: IndexTemplate;
+  /**
+   * The fingerprint of the template every stored report is known to be
+   * checked against: set by a complete cycle. Until then (a fresh process,
+   * a changed template) docs are read in full and analysed again, since an
+   * unchanged doc's stored report may stem from another template.
+   */
+  #reportsTemplate?: string;
+
+  constructor(options: DocIndexerOptions) {
+    this.#store = options.store;
+    this.#catalog = options.catalog;
+    this.#auth = options.auth;
+    this.#urlReader = options.urlReader;
+    this.#config = options.config;
+    this.#logger = options.logger;
+    this.#options = options.options;
+    this.#timing = {
+      now: options.timing?.now ?? Date.now,
+      rateLimitFallbackMs:
+        options.timing?.rateLimitFallbackMs ?? DEFAULT_RATE_LIMIT_WAIT_MS,
+      catalogRetryDelayMs: options.timing?.catalogRetryDelayMs ?? 1000,
+      catalogPageSize: options.timing?.catalogPageSize ?? 500,
+    };
+    this.#limiter = new HostLimiter({
+      concurrencyPerHost: options.options.concurrencyPerHost,
+      now: this.#timing.now,
+    });
+    const integrations = ScmIntegrations.fromConfig(options.config);
+    this.#resolveUrl = (url, base) => integrations.resolveUrl({ url, base });
+  }
+
+  /** Runs one indexing cycle over the whole catalog. Never rejects for a doc's or the catalog's failure. */
+  async runCycle(): Promise<CycleSummary> {
+    const now = this.#timing.now;
+    const start = now();
+    const cycleId = randomUUID();
+    const deadline = cycleDeadline(start, this.#options.schedule);
+    const summary: CycleSummary = {
+      cycleId,
+      complete: false,
+      entities: 0,
+      read: 0,
+      unchanged: 0,
+      analysed: 0,
+      noAnnotation: 0,
+      failed: {},
+      linksChecked: 0,
+      writeFailures: 0,
+      removed: 0,
+      durationMs: 0,
+    };
+    const template = await this.#loadTemplate(deadline);
+    summary.templateProblem = template.problem;
+    const fingerprint = templateFingerprint(template.template);
+    const run: IndexRun = {
+      template: template.template,
+      trustStored: this.#reportsTemplate === fingerprint,
+      deadline,
+      links: this.#linkChecker(deadline),
+      cycleId,
+    };
+
+    let listed = false;
+    let outOfTime = false;
+    const inFlight = new Set<Promise<void>>();
+    const limit = docsInFlight(this.#options.concurrencyPerHost);
+    try {
+      for await (const page of catalogEntityPages({
+        catalog: this.#catalog,
+        auth: this.#auth,
+        logger: this.#logger,
+        kinds: this.#options.kinds,
+        pageSize: this.#timing.catalogPageSize,
+        retryDelayMs: this.#timing.catalogRetryDelayMs,
+      })) {
+        const states = await this.#docStates(page);
+        for (const entity of page) {
+          if (now() > deadline) {
+            outOfTime = true;
+            break;
+          }
+          while (inFlight.size >= limit) await Promise.race(inFlight);
+          summary.entities += 1;
+          const task = this.#indexEntity(entity, states, run, summary)
+            .catch(error => {
+              // An entity the catalog answered malformed; the others go on.
+              summary.writeFailures += 1;
+              this.#logger.error(
+                `An entity could not be indexed: ${String(error)}`,
+              );
+            })
+            .finally(() => inFlight.delete(task));
+          inFlight.add(task);
+        }
+        if (outOfTime) break;
+      }
+      listed = !outOfTime;
+    } catch (error) {
+      if (!(error instanceof CatalogListingError)) throw error;
+      this.#logger.error(
+        `Indexing cycle ${cycleId}: the catalog listing failed, so no entity is removed and the index time stays as it was. ${error.message}`,
+      );
+    } finally {
+      await Promise.all(inFlight);
+    }
+    if (outOfTime) {
+      this.#logger.error(
+        `Indexing cycle ${cycleId} ran out of time after ${summary.entities} entities; no entity is removed and the index time stays as it was. Give architectureDocs.backend.schedule a longer timeout.`,
+      );
+    }
+    summary.linksChecked = run.links.size;
+
+    if (listed) {
+      try {
+        const { removed } = await this.#store.finishCycle({
+          cycleId,
+          finishedAt: new Date(now()),
+          historyDays: this.#options.historyDays,
+          templateSections: template.template.sections.map(s => ({
+            id: s.id,
+            title: s.title,
+          })),
+        });
+        summary.removed = removed;
+        summary.complete = true;
+        this.#reportsTemplate = fingerprint;
+      } catch (error) {
+        this.#logger.error(
+          `Indexing cycle ${cycleId} could not be finished: ${String(error)}`,
+        );
+      }
+    }
+    summary.durationMs = now() - start;
+    this.#logger.info(`Indexing cycle ${cycleId} done`, {
+      complete: summary.complete,
+      entities: summary.entities,
+      read: summary.read,
+      unchanged: summary.unchanged,
+      analysed: summary.analysed,
+      noAnnotation: summary.noAnnotation,
+      failed: JSON.stringify(summary.failed),
+      linksChecked: summary.linksChecked,
+      removed: summary.removed,
+      durationMs: summary.durationMs,
+    });
+    return summary;
+  }
+
+  /**
+   * Reads, analyses and stores one entity's doc now. Rejects with a
+   * `NotFoundError` when the catalog has no such entity.
+   */
+  async refreshEntity(entityRef: string): Promise<void> {
+    const now = this.#timing.now;
+    const credentials = await this.#auth.getOwnServiceCredentials();
+    const entity = await this.#catalog.getEntityByRef(entityRef, {
+      credentials,
+    });
+    if (!entity)
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    // Long enough to read the doc and its links, short enough for a request.
+    const deadline = now() + this.#options.readTimeoutMs * 2;
+    this.#template ??= await this.#loadTemplate(deadline);
+    const template = this.#template;
+    const run: IndexRun = {
+      template: template.template,
+      trustStored:
+        this.#reportsTemplate === templateFingerprint(template.template),
+      deadline,
+      links: this.#linkChecker(deadline),
+    };
+    const states = await this.#docStates([entity]);
+    const outcome = await this.#outcomeFor(entity, states, run, undefined);
+    await this.#store.writeDoc({
+      entity: toCoverageEntity(entity),
+      outcome,
+      at: new Date(now()),
+    });
+  }
+
+  async #loadTemplate(deadline: number): Promise<IndexTemplate> {
+    const template = await loadIndexTemplate(this.#config, url =>
+      this.#read(url, undefined, deadline),
+    );
+    this.#template = template;
+    if (template.problem) this.#logger.warn(template.problem);
+    try {
+      await this.#store.setTemplateProblem(template.problem);
+    } catch (error) {
+      this.#logger.error(`The template problem could not be stored: ${error}`);
+    }
+    return template;
+  }
+
+  #linkChecker(deadline: number): LinkChecker {
+    return new LinkChecker({
+      urlReader: this.#urlReader,
+      limiter: this.#limiter,
+      timeoutMs: this.#options.readTimeoutMs,
+      deadline,
+      rateLimitFallbackMs: this.#timing.rateLimitFallbackMs,
+      now: this.#timing.now,
+    });
+  }
+
+  async #docStates(entities: Entity[]): Promise<Map<string, StoredDocState>> {
+    try {
+      return await this.#store.getDocStates(
+        entities.map(entity => toCoverageEntity(entity).entityRef),
+      );
+    } catch (error) {
+      // Without the stored states every doc is read in full; nothing is lost.
+      this.#logger.warn(`The stored doc states could not be read: ${error}`);
+      return new Map();
+    }
+  }
+
+  /** Reads within the host's limits, waiting out rate limits until the deadline. */
+  #read(
+    url: string,
+    etag: string | undefined,
+    deadline: number,
+  ): Promise<DocRead> {
+    const { maxDocBytes, readTimeoutMs } = this.#options;
+    return this.#limiter.run(
+      url,
+      () =>
+        readDoc(this.#urlReader, url, {
+          etag,
+          maxBytes: maxDocBytes,
+          timeoutMs: readTimeoutMs,
+          now: this.#timing.now,
+        }),
+      {
+        deadline,
+        rateLimitWait: result =>
+          result.kind === 'failed' && result.failure.kind === 'rate-limited'
+            ? (result.failure.retryAfterMs ?? this.#timing.rateLimitFallbackMs)
+            : undefined,
+        pausedPastDeadline: pausedUntil => ({
+          kind: 'failed',
+          failure: {
+            kind: 'rate-limited',
+            message: `The host asked to wait until ${new Date(pausedUntil).toISOString()}, after this cycle's end; the doc is read in a later cycle.`,
+          },
+        }),
+      },
+    );
+  }
+
+  async #indexEntity(
+    entity: Entity,
+    states: Map<string, StoredDocState>,
+    run: IndexRun,
+    summary: CycleSummary,
+  ): Promise<void> {
+    const coverageEntity = toCoverageEntity(entity);
+    let outcome: DocOutcome;
+    try {
+      outcome = await this.#outcomeFor(entity, states, run, summary);
+    } catch (error) {
+      // Unreachable by design (every step maps its failures); kept so that
+      // one doc can never end the cycle.
+      outcome = {
+        kind: 'failed',
+        error: {
+          kind: 'failed',
+          message: 'The doc could not be indexed.',
+          at: new Date(this.#timing.now()).toISOString(),
+        },
+      };
+      this.#logger.error(
+        `Indexing ${coverageEntity.entityRef} failed: ${String(error)}`,
+      );
+    }
+    const counted: Counted =
+      outcome.kind === 'failed' ? { failed: outcome.error.kind } : outcome.kind;
+    if (typeof counted === 'string') {
+      if (counted === 'no-annotation') summary.noAnnotation += 1;
+      else summary[counted] += 1;
+    } else {
+      summary.failed[counted.failed] =
+        (summary.failed[counted.failed] ?? 0) + 1;
+    }
+    try {
+      await this.#store.writeDoc({
+        entity: coverageEntity,
+        outcome,
+        at: new Date(this.#timing.now()),
+        cycleId: run.cycleId,
+      });
+    } catch (error) {
+      summary.writeFailures += 1;
+      this.#logger.error(
+        `The outcome for ${coverageEntity.entityRef} could not be stored: ${String(error)}`,
+      );
+    }
+  }
+
+  async #outcomeFor(
+    entity: Entity,
+    states: Map<string, StoredDocState>,
+    run: IndexRun,
+    summary: CycleSummary | undefined,
+  ): Promise<DocOutcome> {
+    const coverageEntity = toCoverageEntity(entity);
+    const at = () => new Date(this.#timing.now()).toISOString();
+    const located = resolveEntityDocUrl(entity, {
+      annotation: this.#options.annotation,
+      resolveUrl: this.#resolveUrl,
+      reader: 'the backend',
+    });
+    if (!located.ok) {
+      if (located.kind === 'no-annotation') return { kind: 'no-annotation' };
+      return {
+        kind: 'failed',
+        error: { kind: located.kind, message: located.message, at: at() },
+      };
+    }
+    const docUrl = located.url;
+    const stored = states.get(coverageEntity.entityRef);
+    const sameDoc =
+      run.trustStored && stored?.hasReport === true && stored.docUrl === docUrl;
+    const read = await this.#read(
+      docUrl,
+      sameDoc ? stored?.etag : undefined,
+      run.deadline,
+    );
+    if (read.kind === 'not-modified') {
+      if (sameDoc) return { kind: 'unchanged', docUrl };
+      return {
+        kind: 'failed',
+        docUrl,
+        error: {
+          kind: 'failed',
+          message: 'The host answered "not modified" to a plain read.',
+          at: at(),
+        },
+      };
+    }
+    if (read.kind === 'failed') {
+      return {
+        kind: 'failed',
+        docUrl,
+        error: {
+          kind: read.failure.kind,
+          message: read.failure.message,
+          at: at(),
+        },
+      };
+    }
+    if (summary) summary.read += 1;
+    if (sameDoc && stored?.contentHash === read.contentHash) {
+      return { kind: 'unchanged', docUrl };
+    }
+    const analysis = await analyseDoc(
+      {
+        entity: coverageEntity,
+        docUrl,
+        content: read.content,
+        contentHash: read.contentHash,
+        etag: read.etag,
+      },
+      {
+        template: run.template,
+        resolveUrl: this.#resolveUrl,
+        linkExists: url => run.links.exists(url),
+      },
+    );
+    if (analysis.kind === 'too-complex') {
+      return {
+        kind: 'failed',
+        docUrl,
+        error: { kind: 'too-large', message: analysis.message, at: at() },
+      };
+    }
+    return { kind: 'analysed', doc: analysis.doc };
+  }
+}

@@ -1,0 +1,115 @@
+import {
+  buildCoverageRow,
+  decodedUrlPath,
+  exceedsAnalysisBudget,
+  isCheckableLink,
+  parseArchitectureDoc,
+  analyzeParsedDoc,
+  resolveLinkUrl,
+  tooComplexToAnalyze,
+  type CoverageEntity,
+  type ScmResolveUrl,
+  type TemplateModel,
+} from 'backstage-plugin-architecture-docs-common';
+import type { AnalysedDoc } from '../store/types';
+import type { LinkTargetExists } from './linkChecks';
+
+/** The doc as read, to analyse. */
+export interface DocToAnalyse {
+  entity: CoverageEntity;
+  docUrl: string;
+  content: string;
+  contentHash: string;
+  etag?: string;
+}
+
+/** What {@link analyseDoc} analyses with. */
+export interface AnalyseDocContext {
+  template: TemplateModel;
+  /** Resolves a relative link against the doc's URL, as the SCM integrations do. */
+  resolveUrl: ScmResolveUrl;
+  /** Whether a link target exists; undefined when that cannot be told. */
+  linkExists(url: string): Promise<LinkTargetExists>;
+}
+
+/**
+ * The analysis of a doc, or why it was not analysed: a doc past the
+ * analysis bound (the same bound as the entity page and the command-line
+ * check) is refused rather than analysed in part.
+ */
+export type DocAnalysis =
+  | { kind: 'analysed'; doc: AnalysedDoc }
+  | { kind: 'too-complex'; message: string };
+
+function withoutFragment(url: string): string {
+  const hash = url.indexOf('#');
+  return hash >= 0 ? url.slice(0, hash) : url;
+}
+
+/**
+ * Analyses a doc against the template with the common analyzer, checks its
+ * relative doc and contract links, and derives the figures the coverage rows
+ * are filtered and sorted on (with `buildCoverageRow`, as the catalog-wide
+ * page derives them). Each link in the report says whether its target exists
+ * when that could be told.
+ */
+export async function analyseDoc(
+  doc: DocToAnalyse,
+  context: AnalyseDocContext,
+): Promise<DocAnalysis> {
+  const { template } = context;
+  const excess = exceedsAnalysisBudget(doc.content);
+  if (excess)
+    return { kind: 'too-complex', message: tooComplexToAnalyze(excess) };
+  const report = analyzeParsedDoc(parseArchitectureDoc(doc.content), {
+    template,
+    path: decodedUrlPath(doc.docUrl),
+  });
+
+  const linkUrls = new Map<(typeof report.links)[number], string>();
+  for (const link of report.links) {
+    if (!isCheckableLink(link)) continue;
+    const url = resolveLinkUrl(link.target, doc.docUrl, context.resolveUrl);
+    if (url !== undefined) linkUrls.set(link, withoutFragment(url));
+  }
+  const targets = [...new Set(linkUrls.values())];
+  const linkStatus = new Map<string, boolean>();
+  await Promise.all(
+    targets.map(async url => {
+      const exists = await context.linkExists(url);
+      if (exists !== undefined) linkStatus.set(url, exists);
+    }),
+  );
+  for (const [link, url] of linkUrls) {
+    const exists = linkStatus.get(url);
+    if (exists !== undefined) link.exists = exists;
+  }
+
+  const row = buildCoverageRow(
+    doc.entity,
+    {
+      status: 'analysed',
+      score: report.score,
+      sections: report.sections.map(section => section.status),
+      linkTargets: targets,
+    },
+    template,
+    linkStatus,
+  );
+  return {
+    kind: 'analysed',
+    doc: {
+      docUrl: doc.docUrl,
+      etag: doc.etag,
+      contentHash: doc.contentHash,
+      source: doc.content,
+      report,
+      score: report.score,
+      sectionStatus: row.sectionStatus,
+      missing: row.missing,
+      placeholder: row.placeholder,
+      isArchitectureDoc: report.isArchitectureDoc,
+      brokenLinks: row.brokenLinks,
+    },
+  };
+}
