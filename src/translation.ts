@@ -330,15 +330,16 @@ export const architectureDocsTranslationRef = createTranslationRef({
       notIndexed: {
         title: 'This doc has not been indexed yet',
         description:
-          'The architecture docs backend has not read this entity\'s doc yet (or you may not read the entity). It reads every doc on its schedule; read it now to see it at once.',
+          "The architecture docs backend has not read this entity's doc yet (or you may not read the entity). It reads every doc on its schedule; read it now to see it at once.",
       },
       unreachable: 'The architecture docs backend could not be used',
       history: {
         title: 'History',
-        subtitle: 'Average score and section coverage of the filtered view, per day',
+        subtitle:
+          'Average score and section coverage of the filtered view, per day',
         empty: 'No history yet: the backend records one point per day.',
         chartLabel:
-          'Line chart of the average score and each section\'s coverage, in percent, from {{from}} to {{to}}',
+          "Line chart of the average score and each section's coverage, in percent, from {{from}} to {{to}}",
         tableCaption: 'History of the filtered view',
         day: 'Day',
         docs: 'Docs',

@@ -30,7 +30,11 @@ export type ArchitectureDocsFetchMode = 'scm' | 'proxy';
 export type ArchitectureDocsSource = 'auto' | 'backend' | 'browser';
 
 /** The values `architectureDocs.source` accepts. */
-const SOURCES: readonly ArchitectureDocsSource[] = ['auto', 'backend', 'browser'];
+const SOURCES: readonly ArchitectureDocsSource[] = [
+  'auto',
+  'backend',
+  'browser',
+];
 
 /**
  * The `architectureDocs.fetch` settings, with defaults applied.

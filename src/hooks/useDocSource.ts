@@ -58,8 +58,16 @@ export function useDocSource(): DocSourceState {
     }
   }, [apiHolder, source]);
   const initial = (): DocSourceState => {
-    if (source === 'backend' && creationError)
-      return { source: 'unavailable', error: creationError };
+    if (source === 'backend' && !backendApi) {
+      return {
+        source: 'unavailable',
+        error:
+          creationError ??
+          new Error(
+            'architectureDocs.source is "backend", but the app provides no architectureDocsBackendApiRef.',
+          ),
+      };
+    }
     if (!backendApi) return { source: 'browser' };
     if (source === 'backend') return { source: 'backend', backendApi };
     const known = decided.get(backendApi);

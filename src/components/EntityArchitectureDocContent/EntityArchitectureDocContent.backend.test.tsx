@@ -332,6 +332,19 @@ describe('EntityArchitectureDocContent source switch', () => {
   });
 });
 
+describe('EntityArchitectureDocContent without a usable backend', () => {
+  it('should say so when the source is backend and the app provides no backend API', async () => {
+    const api = await render(<EntityArchitectureDocContent />, {
+      config: { architectureDocs: { source: 'backend' } },
+    });
+    expect(state()).toBe('backend-unavailable');
+    expect(screen.getByTestId('architecture-doc-state')).toHaveTextContent(
+      'The architecture docs backend could not be used',
+    );
+    expect(api.getEntityDoc).not.toHaveBeenCalled();
+  });
+});
+
 describe('EntityArchitectureDocCard with the backend', () => {
   it('should show the indexed score and when it was indexed, without fetching the doc', async () => {
     const backendApi = mockArchitectureDocsBackendApi();
