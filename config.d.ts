@@ -13,6 +13,15 @@ export interface Config {
      */
     annotation?: string;
     /**
+     * Where the entity page and the catalog-wide page read docs and reports
+     * from: `backend` from the architecture docs backend's index (an error
+     * is shown when it cannot be reached), `browser` by fetching each doc in
+     * the visitor's browser, `auto` from the backend when the app serves it
+     * and from the browser otherwise. Default: `auto`.
+     * @visibility frontend
+     */
+    source?: 'auto' | 'backend' | 'browser';
+    /**
      * URL of the organisation's own template markdown, fetched like a doc
      * (through the SCM integrations or the proxy). Its headings below the
      * title are the sections docs are checked against, and "Create from

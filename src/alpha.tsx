@@ -3,7 +3,10 @@
  *
  * @packageDocumentation
  */
-import { architectureDocsApiFactory } from './plugin';
+import {
+  architectureDocsApiFactory,
+  architectureDocsBackendApiFactory,
+} from './plugin';
 import type { Entity } from '@backstage/catalog-model';
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import {
@@ -41,6 +44,17 @@ function docAvailableFilter(config: ArchitectureDocsConfig) {
  */
 export const architectureDocsApi = ApiBlueprint.make({
   params: defineParams => defineParams(architectureDocsApiFactory),
+});
+
+/**
+ * The default `ArchitectureDocsBackendApi`: reads the architecture docs
+ * backend's index with the user's credentials, when
+ * `architectureDocs.source` lets the views use it.
+ * @alpha
+ */
+export const architectureDocsBackendApi = ApiBlueprint.make({
+  name: 'backend',
+  params: defineParams => defineParams(architectureDocsBackendApiFactory),
 });
 
 /**
@@ -128,6 +142,7 @@ export default createFrontendPlugin({
   routes: { root: convertLegacyRouteRef(rootRouteRef) },
   extensions: [
     architectureDocsApi,
+    architectureDocsBackendApi,
     architectureDocsEntityContent,
     architectureDocsEntityCard,
     architectureDocsPage,

@@ -55,6 +55,31 @@ export type {
   ArchitectureDocsClientOptions,
 } from './api/ArchitectureDocsClient';
 
+// The API that reads the architecture docs backend's index, and its default implementation.
+export { architectureDocsBackendApiRef } from './api/ArchitectureDocsBackendApi';
+export type {
+  ArchitectureDocsBackendApi,
+  ArchitectureDocsResolvedSource,
+  CoveragePageRequest,
+} from './api/ArchitectureDocsBackendApi';
+export { ArchitectureDocsBackendClient } from './api/ArchitectureDocsBackendClient';
+export type { ArchitectureDocsBackendClientOptions } from './api/ArchitectureDocsBackendClient';
+export type {
+  CoverageFilters,
+  CoverageHistoryPoint,
+  CoverageHistoryResponse,
+  CoverageRowsResponse,
+  CoverageSortKey,
+  CoverageStatus,
+  CoverageSummaryResponse,
+  IndexedCoverageRow,
+  IndexedDocError,
+  IndexedDocErrorKind,
+  IndexedEntityDocResponse,
+  IndexedTemplateSection,
+  IndexStatusResponse,
+} from 'backstage-plugin-architecture-docs-common';
+
 // Configuration.
 export {
   DEFAULT_ARCHITECTURE_DOCS_CONFIG,
@@ -66,6 +91,7 @@ export type {
   ArchitectureDocsFetchConfig,
   ArchitectureDocsFetchMode,
   ArchitectureDocsSectionConfig,
+  ArchitectureDocsSource,
 } from './api/readArchitectureDocsConfig';
 
 // Templates.

@@ -9,7 +9,12 @@ import {
   scmAuthApiRef,
   scmIntegrationsApiRef,
 } from '@backstage/integration-react';
-import { architectureDocsApiRef, ArchitectureDocsClient } from './api';
+import {
+  architectureDocsApiRef,
+  architectureDocsBackendApiRef,
+  ArchitectureDocsBackendClient,
+  ArchitectureDocsClient,
+} from './api';
 import { rootRouteRef } from './routes';
 
 /**
@@ -41,11 +46,30 @@ export const architectureDocsApiFactory = createApiFactory({
 });
 
 /**
+ * The factory of the default `ArchitectureDocsBackendApi`, shared by both
+ * frontend systems.
+ * @internal
+ */
+export const architectureDocsBackendApiFactory = createApiFactory({
+  api: architectureDocsBackendApiRef,
+  deps: {
+    configApi: configApiRef,
+    discoveryApi: discoveryApiRef,
+    fetchApi: fetchApiRef,
+  },
+  factory: ({ configApi, discoveryApi, fetchApi }) =>
+    ArchitectureDocsBackendClient.fromConfig(configApi, {
+      discoveryApi,
+      fetchApi,
+    }),
+});
+
+/**
  * The architecture docs plugin for the legacy frontend system.
  * @public
  */
 export const architectureDocsPlugin = createPlugin({
   id: 'architecture-docs',
   routes: { root: rootRouteRef },
-  apis: [architectureDocsApiFactory],
+  apis: [architectureDocsApiFactory, architectureDocsBackendApiFactory],
 });

@@ -12,6 +12,7 @@ describe('the public API', () => {
         'ARC42_SECTION_ALIASES',
         'ARCHITECTURE_DOC_ANNOTATION',
         'ArchitectureDocError',
+        'ArchitectureDocsBackendClient',
         'ArchitectureDocsClient',
         'ArchitectureDocsPage',
         'BUILT_IN_TEMPLATE_NAMES',
@@ -26,6 +27,7 @@ describe('the public API', () => {
         'analyzeArchitectureDoc',
         'arc42TemplateModel',
         'architectureDocsApiRef',
+        'architectureDocsBackendApiRef',
         'architectureDocsPlugin',
         'architectureDocsRouteRef',
         'builtInTemplateModel',
@@ -43,6 +45,7 @@ describe('the public API', () => {
     expect(Object.keys(alpha).sort()).toEqual(
       [
         'architectureDocsApi',
+        'architectureDocsBackendApi',
         'architectureDocsEntityCard',
         'architectureDocsEntityContent',
         'architectureDocsPage',

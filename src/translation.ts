@@ -315,6 +315,39 @@ export const architectureDocsTranslationRef = createTranslationRef({
           'The catalog has no entity of the kinds {{kinds}} (architectureDocs.coverage.kinds).',
       },
     },
+    index: {
+      indexedAgo: 'Indexed {{ago}}',
+      notIndexedYet: 'Not indexed yet',
+      readAgo: 'Read {{ago}}',
+      changedAgo: 'changed {{ago}}',
+      staleTitle: 'Shown from an earlier read',
+      stale:
+        'The last read ({{ago}}) failed: {{message}} The report shown is from the read before, and may be out of date.',
+      staleRow: 'From an earlier read; the last read failed: {{message}}',
+      refresh: 'Read now',
+      refreshing: 'Reading the doc…',
+      refreshFailed: 'The doc could not be read again: {{message}}',
+      notIndexed: {
+        title: 'This doc has not been indexed yet',
+        description:
+          "The architecture docs backend has not read this entity's doc yet (or you may not read the entity). It reads every doc on its schedule; read it now to see it at once.",
+      },
+      unreachable: 'The architecture docs backend could not be used',
+      history: {
+        title: 'History',
+        subtitle:
+          'Average score and section coverage of the filtered view, per day',
+        empty: 'No history yet: the backend records one point per day.',
+        chartLabel:
+          "Line chart of the average score and each section's coverage, in percent, from {{from}} to {{to}}",
+        tableCaption: 'History of the filtered view',
+        day: 'Day',
+        docs: 'Docs',
+        score: 'Average score',
+        showTable: 'Show as a table',
+        hideTable: 'Hide the table',
+      },
+    },
     errorBoundary: {
       title: {
         tab: 'The architecture doc could not be shown',

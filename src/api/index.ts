@@ -26,4 +26,13 @@ export type {
   ArchitectureDocsFetchConfig,
   ArchitectureDocsFetchMode,
   ArchitectureDocsSectionConfig,
+  ArchitectureDocsSource,
 } from './readArchitectureDocsConfig';
+export { architectureDocsBackendApiRef } from './ArchitectureDocsBackendApi';
+export type {
+  ArchitectureDocsBackendApi,
+  ArchitectureDocsResolvedSource,
+  CoveragePageRequest,
+} from './ArchitectureDocsBackendApi';
+export { ArchitectureDocsBackendClient } from './ArchitectureDocsBackendClient';
+export type { ArchitectureDocsBackendClientOptions } from './ArchitectureDocsBackendClient';

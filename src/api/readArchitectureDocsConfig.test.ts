@@ -377,3 +377,26 @@ describe('readArchitectureDocsConfig', () => {
     ]);
   });
 });
+
+describe('readArchitectureDocsConfig source', () => {
+  it('should leave the source out when it is not configured', () => {
+    expect(read({}).source).toBeUndefined();
+  });
+
+  it.each(['auto', 'backend', 'browser'] as const)(
+    'should read the source %s',
+    source => {
+      const config = read({ source });
+      expect(config.source).toBe(source);
+      expect(config.problems).toEqual([]);
+    },
+  );
+
+  it('should report an unknown source and leave it out', () => {
+    const config = read({ source: 'server' });
+    expect(config.source).toBeUndefined();
+    expect(config.problems).toEqual([
+      'architectureDocs.source must be one of "auto", "backend", "browser", got "server"; using "auto".',
+    ]);
+  });
+});

@@ -22,6 +22,21 @@ import {
 export type ArchitectureDocsFetchMode = 'scm' | 'proxy';
 
 /**
+ * Where the views read docs and reports from: `backend` from the
+ * architecture docs backend's index, `browser` by fetching each doc in the
+ * visitor's browser, `auto` from the backend when the app serves it.
+ * @public
+ */
+export type ArchitectureDocsSource = 'auto' | 'backend' | 'browser';
+
+/** The values `architectureDocs.source` accepts. */
+const SOURCES: readonly ArchitectureDocsSource[] = [
+  'auto',
+  'backend',
+  'browser',
+];
+
+/**
  * The `architectureDocs.fetch` settings, with defaults applied.
  * @public
  */
@@ -81,6 +96,11 @@ export interface ArchitectureDocsConfig {
   template?: string;
   /** An inline section list, when configured; takes precedence over `templateUrl`. */
   sections?: ArchitectureDocsSectionConfig[];
+  /**
+   * Where the views read docs from, when configured with a valid value;
+   * absent means `auto`.
+   */
+  source?: ArchitectureDocsSource;
   /** How docs are fetched. */
   fetch: ArchitectureDocsFetchConfig;
   /** The catalog-wide page's settings. */
@@ -98,6 +118,7 @@ export interface ArchitectureDocsConfig {
  */
 export const DEFAULT_ARCHITECTURE_DOCS_CONFIG = {
   annotation: ARCHITECTURE_DOC_ANNOTATION,
+  source: 'auto',
   fetch: { mode: 'scm', timeoutMs: 10000, maxBytes: 1048576 },
   coverage: { kinds: ['Component'], concurrency: 6 },
 } as const;
@@ -115,6 +136,20 @@ function readTemplateName(
   if (known) return known;
   problems.push(
     `${path} must be one of ${BUILT_IN_TEMPLATE_NAMES.map(n => `"${n}"`).join(', ')}, got "${name}"; using the default template.`,
+  );
+  return undefined;
+}
+
+function readSource(
+  value: unknown,
+  problems: Problems,
+): ArchitectureDocsSource | undefined {
+  if (value === undefined) return undefined;
+  const known = SOURCES.find(source => source === value);
+  if (known) return known;
+  const fallback = DEFAULT_ARCHITECTURE_DOCS_CONFIG.source;
+  problems.push(
+    `${ROOT}.source must be one of ${SOURCES.map(n => `"${n}"`).join(', ')}, got ${describeValue(value)}; using "${fallback}".`,
   );
   return undefined;
 }
@@ -361,6 +396,7 @@ export function readArchitectureDocsConfig(
   );
   const template = readTemplateName(root?.template, problems);
   const sections = readSections(root, problems);
+  const source = readSource(root?.source, problems);
   const fetchConfig = readFetch(root, problems);
   const coverage = readCoverage(root, problems);
 
@@ -369,6 +405,7 @@ export function readArchitectureDocsConfig(
     templateUrl,
     ...(template ? { template } : {}),
     sections,
+    ...(source ? { source } : {}),
     fetch: fetchConfig,
     coverage,
     problems,

@@ -4,6 +4,7 @@ import {
   EmptyState,
   Header,
   Page,
+  Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
@@ -18,6 +19,9 @@ import { useCoverageScan } from './useCoverageScan';
 import { useFocusRingStyles } from '../focusRing';
 import { CoverageView } from './CoverageView';
 import { useCoverageEntities } from './useCoverageEntities';
+import { useDocSource } from '../../hooks/useDocSource';
+import { BackendUnavailableNotice } from '../IndexFreshness';
+import { IndexedCoverageView } from './IndexedCoverageView';
 
 /**
  * Props of {@link ArchitectureDocsPage}.
@@ -31,7 +35,8 @@ export interface ArchitectureDocsPageProps {
   tabPath?: string;
 }
 
-function CoverageContent(props: { tabPath: string }) {
+/** The page when the browser fetches and analyses every doc. */
+function BrowserCoverageContent(props: { tabPath: string }) {
   const config = useArchitectureDocsConfig();
   const { kinds, concurrency } = config.coverage;
   const { t } = useTranslationRef(architectureDocsTranslationRef);
@@ -79,6 +84,28 @@ function CoverageContent(props: { tabPath: string }) {
       {body}
     </>
   );
+}
+
+/** The page, from the backend's index or the browser as configured. */
+function CoverageContent(props: { tabPath: string }) {
+  const source = useDocSource();
+  const problems = useConfigProblems();
+  if (source.source === 'deciding') return <Progress />;
+  if (source.source === 'unavailable') {
+    return <BackendUnavailableNotice error={source.error} />;
+  }
+  if (source.source === 'backend') {
+    return (
+      <>
+        <ConfigProblemsNotice problems={problems} />
+        <IndexedCoverageView
+          backendApi={source.backendApi}
+          tabPath={props.tabPath}
+        />
+      </>
+    );
+  }
+  return <BrowserCoverageContent tabPath={props.tabPath} />;
 }
 
 /**

@@ -9,7 +9,7 @@ import {
   type Theme,
 } from '@material-ui/core';
 import TuneIcon from '@material-ui/icons/Tune';
-import type { TemplateModel } from 'backstage-plugin-architecture-docs-common';
+import type { IndexedTemplateSection } from 'backstage-plugin-architecture-docs-common';
 import {
   COVERAGE_STATUSES,
   type CoverageFilters,
@@ -60,7 +60,8 @@ export interface CoverageFilterBarProps {
   owners: string[];
   systems: string[];
   lifecycles: string[];
-  template: TemplateModel;
+  /** The template's sections, offered by the section filter. */
+  template: { sections: readonly IndexedTemplateSection[] };
 }
 
 function scoreValue(text: string): number | undefined {

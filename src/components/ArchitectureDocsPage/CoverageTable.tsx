@@ -25,7 +25,8 @@ import {
 } from '@material-ui/core';
 import type {
   SectionStatus,
-  TemplateModel,
+  IndexedCoverageRow,
+  IndexedTemplateSection,
 } from 'backstage-plugin-architecture-docs-common';
 import type {
   CoverageFilters,
@@ -81,6 +82,14 @@ const useStyles = makeStyles(theme => ({
     textOverflow: 'ellipsis',
   },
   sortLabel: { maxWidth: '100%' },
+  visuallyHidden: {
+    position: 'absolute',
+    width: 1,
+    height: 1,
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
   sortIcon: { marginLeft: 2, marginRight: 0 },
   headerLabel: {
     minWidth: 0,
@@ -115,7 +124,7 @@ function TableLoading() {
 export interface CoverageTableProps {
   rows: CoverageRow[];
   /** The template's sections, in order: one strip cell each. */
-  sections: TemplateModel['sections'];
+  sections: readonly IndexedTemplateSection[];
   title: JSX.Element;
   filters: CoverageFilters;
   onSort(sort: CoverageSortKey, direction: 'asc' | 'desc'): void;
@@ -123,6 +132,20 @@ export interface CoverageTableProps {
   entityPath(row: CoverageRow): string | undefined;
   /** True while the catalog has not answered: the table shows it is loading. */
   loading?: boolean;
+  /**
+   * Paging done elsewhere (by the backend): `rows` are the current page and
+   * `count` all the rows the filters keep. Without it the table pages `rows`.
+   */
+  pagination?: CoverageTablePagination;
+}
+
+/** Paging done outside the table, see {@link CoverageTableProps.pagination}. */
+export interface CoverageTablePagination {
+  count: number;
+  page: number;
+  pageSize: number;
+  onPageChange(page: number): void;
+  onPageSizeChange(pageSize: number): void;
 }
 
 /**
@@ -161,6 +184,7 @@ export function CoverageTable(props: CoverageTableProps) {
     onSort,
     entityPath,
     loading = false,
+    pagination,
   } = props;
   const { t } = useTranslationRef(architectureDocsTranslationRef);
   const classes = useStyles();
@@ -172,11 +196,10 @@ export function CoverageTable(props: CoverageTableProps) {
   const filterKey = JSON.stringify(filters);
   useEffect(() => setPage(0), [filterKey]);
   const lastPage = Math.max(0, Math.ceil(rows.length / pageSize) - 1);
-  const currentPage = Math.min(page, lastPage);
-  const pageRows = rows.slice(
-    currentPage * pageSize,
-    (currentPage + 1) * pageSize,
-  );
+  const currentPage = pagination ? pagination.page : Math.min(page, lastPage);
+  const pageRows = pagination
+    ? rows
+    : rows.slice(currentPage * pageSize, (currentPage + 1) * pageSize);
   const sameRows = useSameItems(pageRows);
   // While the catalog has not answered, the table has no places and shows a
   // named progress indicator in its body instead.
@@ -254,6 +277,22 @@ export function CoverageTable(props: CoverageTableProps) {
           render: row => {
             const Icon = STATUS_ICONS[row.status];
             const name = t(statusMessageKey(row.status));
+            // Rows the backend serves from an earlier read say so, and why.
+            const stale = (row as Partial<IndexedCoverageRow>).stale;
+            if (stale) {
+              const note = t('index.staleRow', { message: stale.message });
+              return (
+                <span
+                  data-status={row.status}
+                  data-stale={stale.kind}
+                  title={`${name}. ${note}`}
+                  className={classes.oneLine}
+                >
+                  <StatusWarning>{`${name} *`}</StatusWarning>
+                  <span className={classes.visuallyHidden}>{note}</span>
+                </span>
+              );
+            }
             // Native tooltips: a row re-renders when its doc arrives, and a
             // popper per cell would cost the scan each time.
             return (
@@ -375,13 +414,20 @@ export function CoverageTable(props: CoverageTableProps) {
       {table}
       <TablePagination
         component="div"
-        count={rows.length}
+        count={pagination ? pagination.count : rows.length}
         page={currentPage}
-        rowsPerPage={pageSize}
+        rowsPerPage={pagination ? pagination.pageSize : pageSize}
         rowsPerPageOptions={PAGE_SIZES}
-        onPageChange={(_event, next) => setPage(next)}
+        onPageChange={(_event, next) =>
+          pagination ? pagination.onPageChange(next) : setPage(next)
+        }
         onRowsPerPageChange={event => {
-          setPageSize(Number(event.target.value));
+          const size = Number(event.target.value);
+          if (pagination) {
+            pagination.onPageSizeChange(size);
+            return;
+          }
+          setPageSize(size);
           setPage(0);
         }}
       />

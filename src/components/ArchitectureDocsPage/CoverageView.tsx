@@ -1,11 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { useRouteRef } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
-import {
-  entityRouteParams,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
 import { Button, makeStyles, Typography } from '@material-ui/core';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import { useTemplateModel } from '../../hooks/useTemplateModel';
@@ -37,6 +32,7 @@ import { type CoverageScan } from './useCoverageScan';
 import { startTransitionCompat, useDeferredValueCompat } from './reactCompat';
 import { useSameItems } from './useSameItems';
 import { ScanProgress } from './ScanProgress';
+import { useCoverageEntityPath } from './useCoverageEntityPath';
 
 const useStyles = makeStyles(theme => ({
   summary: { marginBottom: theme.spacing(3) },
@@ -113,7 +109,7 @@ function CoverageSummaryPart(props: {
  * no row has it (the catalog still loading, or a shared link to an owner
  * that has gone), so the menu shows what the view is filtered by.
  */
-function menuValues(
+export function menuValues(
   rows: CoverageRow[],
   field: 'owner' | 'system' | 'lifecycle',
   selected: string | undefined,
@@ -260,7 +256,6 @@ export function CoverageView(props: {
   // rows and progress are deferred together so they always agree.
   const { rows, progress } = useDeferredValueCompat(props.scan);
   const { template } = useTemplateModel();
-  const entityRoute = useRouteRef(entityRouteRef);
   const [searchParams, setSearchParams] = useSearchParams();
   const filters = useMemo(
     () => filtersFromSearchParams(searchParams),
@@ -273,25 +268,7 @@ export function CoverageView(props: {
   );
   const deferredFilters = useDeferredValueCompat(filters);
 
-  const entityPath = useCallback(
-    (row: CoverageRow) => {
-      try {
-        const base = entityRoute(
-          entityRouteParams({
-            kind: row.kind,
-            namespace: row.namespace,
-            name: row.name,
-          }),
-        );
-        return row.status === 'no-annotation'
-          ? base
-          : `${base}/${tabPath.replace(/^\/+/, '')}`;
-      } catch {
-        return undefined;
-      }
-    },
-    [entityRoute, tabPath],
-  );
+  const entityPath = useCoverageEntityPath(tabPath);
 
   const selected = useMemo(
     () =>

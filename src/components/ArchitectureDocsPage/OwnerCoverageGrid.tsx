@@ -1,7 +1,7 @@
 import { memo, useMemo } from 'react';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { makeStyles, useTheme } from '@material-ui/core';
-import type { TemplateModel } from 'backstage-plugin-architecture-docs-common';
+import type { IndexedTemplateSection } from 'backstage-plugin-architecture-docs-common';
 import { sectionPresentShare, type OwnerSectionCoverage } from '../../coverage';
 import { architectureDocsTranslationRef } from '../../translation';
 import { coverageShade } from './coverageColors';
@@ -69,7 +69,7 @@ const useStyles = makeStyles(theme => ({
 /** Props of {@link OwnerCoverageGrid}. */
 export interface OwnerCoverageGridProps {
   owners: OwnerSectionCoverage[];
-  sections: TemplateModel['sections'];
+  sections: readonly IndexedTemplateSection[];
   /** The owner and section the page is filtered to, to mark their cell. */
   selected?: { owner: string; section: string };
   onSelect(owner: string, section: string): void;

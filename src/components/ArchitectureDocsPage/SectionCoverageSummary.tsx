@@ -4,7 +4,7 @@ import { memo, useMemo } from 'react';
 import { Button, ButtonGroup, makeStyles, Typography } from '@material-ui/core';
 import type {
   SectionStatus,
-  TemplateModel,
+  IndexedTemplateSection,
 } from 'backstage-plugin-architecture-docs-common';
 import type { OwnerSectionCoverage, SectionCoverage } from '../../coverage';
 import { architectureDocsTranslationRef } from '../../translation';
@@ -80,7 +80,7 @@ export interface SectionCoverageSummaryProps {
   onViewChange(view: CoverageSummaryView): void;
   /** The coverage per owner, given while the owner view shows. */
   owners?: OwnerSectionCoverage[];
-  sections: TemplateModel['sections'];
+  sections: readonly IndexedTemplateSection[];
   /** The owner and section filters in force, to mark their cell. */
   selectedOwner?: { owner: string; section: string };
   onSelectOwner(owner: string, section: string): void;

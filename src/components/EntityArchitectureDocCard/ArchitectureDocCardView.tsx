@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import {
   InfoCard,
   Progress,
@@ -52,6 +53,8 @@ export interface ArchitectureDocCardViewProps {
   variant?: InfoCardVariants;
   /** Configuration values that were ignored, listed above the card's content. */
   configProblems?: readonly string[];
+  /** Shown under the content: when the backend indexed the doc, for one. */
+  footer?: ReactNode;
 }
 
 /** One line per failure kind: the card is small, the tab explains at length. */
@@ -211,6 +214,7 @@ export function ArchitectureDocCardView(props: ArchitectureDocCardViewProps) {
       >
         <ConfigProblemsNotice problems={configProblems} />
         {body}
+        {props.footer}
       </InfoCard>
     </Box>
   );

@@ -1,12 +1,29 @@
+import type { ReactNode } from 'react';
 import { useRouteRef } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
+import type { Entity } from '@backstage/catalog-model';
+import { Box, Typography } from '@material-ui/core';
 import {
   entityRouteParams,
   entityRouteRef,
   useEntity,
 } from '@backstage/plugin-catalog-react';
 import type { InfoCardVariants } from '@backstage/core-components';
-import { ArchitectureDocError } from '../../api';
-import { useArchitectureDoc } from '../../hooks/useArchitectureDoc';
+import {
+  ArchitectureDocError,
+  type ArchitectureDocsBackendApi,
+} from '../../api';
+import {
+  useArchitectureDoc,
+  type ArchitectureDocState,
+} from '../../hooks/useArchitectureDoc';
+import { useDocSource } from '../../hooks/useDocSource';
+import {
+  useIndexedArchitectureDoc,
+  type IndexedArchitectureDocState,
+} from '../../hooks/useIndexedArchitectureDoc';
+import { architectureDocsTranslationRef } from '../../translation';
+import { IndexFreshness } from '../IndexFreshness';
 import {
   architectureTabPath,
   DEFAULT_ARCHITECTURE_TAB_PATH,
@@ -27,21 +44,20 @@ export interface EntityArchitectureDocCardProps {
 }
 
 /** The card's states, from the missing annotation to the score. */
-function ArchitectureDocCard(props: EntityArchitectureDocCardProps) {
-  const { entity } = useEntity();
-  const tabPath = props.tabPath ?? DEFAULT_ARCHITECTURE_TAB_PATH;
-  const entityRoute = useRouteRef(entityRouteRef);
-  const { state, templateProblem } = useArchitectureDoc(entity, { tabPath });
-  const configProblems = useConfigProblems(templateProblem);
-  const link = architectureTabPath(
-    entityRoute(entityRouteParams(entity)),
-    tabPath,
-  );
+function CardStates(props: {
+  state: ArchitectureDocState | IndexedArchitectureDocState;
+  link: string;
+  variant?: InfoCardVariants;
+  configProblems: string[];
+  footer?: ReactNode;
+}) {
+  const { state, link, variant, configProblems, footer } = props;
+  const common = { variant, configProblems, footer };
   switch (state.status) {
     case 'no-annotation':
       return (
         <ArchitectureDocCardView
-          variant={props.variant}
+          variant={variant}
           configProblems={configProblems}
           error={
             new ArchitectureDocError(
@@ -52,20 +68,14 @@ function ArchitectureDocCard(props: EntityArchitectureDocCardProps) {
         />
       );
     case 'loading':
-      return (
-        <ArchitectureDocCardView
-          tabPath={link}
-          variant={props.variant}
-          configProblems={configProblems}
-          loading
-        />
-      );
+      return <ArchitectureDocCardView tabPath={link} {...common} loading />;
+    case 'not-indexed':
+      return <ArchitectureDocCardView tabPath={link} {...common} />;
     case 'error':
       return (
         <ArchitectureDocCardView
           tabPath={link}
-          variant={props.variant}
-          configProblems={configProblems}
+          {...common}
           error={state.error}
         />
       );
@@ -73,12 +83,94 @@ function ArchitectureDocCard(props: EntityArchitectureDocCardProps) {
       return (
         <ArchitectureDocCardView
           tabPath={link}
-          variant={props.variant}
-          configProblems={configProblems}
+          {...common}
           report={state.doc.report}
         />
       );
   }
+}
+
+/** The path of the entity's architecture tab. */
+function useTabLink(entity: Entity, tabPath: string): string {
+  const entityRoute = useRouteRef(entityRouteRef);
+  return architectureTabPath(entityRoute(entityRouteParams(entity)), tabPath);
+}
+
+/** The card when the browser fetches the doc from its host. */
+function BrowserDocCard(props: EntityArchitectureDocCardProps) {
+  const { entity } = useEntity();
+  const tabPath = props.tabPath ?? DEFAULT_ARCHITECTURE_TAB_PATH;
+  const { state, templateProblem } = useArchitectureDoc(entity, { tabPath });
+  const configProblems = useConfigProblems(templateProblem);
+  return (
+    <CardStates
+      state={state}
+      link={useTabLink(entity, tabPath)}
+      variant={props.variant}
+      configProblems={configProblems}
+    />
+  );
+}
+
+/** The card when the backend's index serves the report. */
+function IndexedDocCard(
+  props: EntityArchitectureDocCardProps & {
+    backendApi: ArchitectureDocsBackendApi;
+  },
+) {
+  const { entity } = useEntity();
+  const { t } = useTranslationRef(architectureDocsTranslationRef);
+  const tabPath = props.tabPath ?? DEFAULT_ARCHITECTURE_TAB_PATH;
+  const { state, indexed } = useIndexedArchitectureDoc(
+    entity,
+    props.backendApi,
+    { tabPath },
+  );
+  const configProblems = useConfigProblems();
+  const footer =
+    state.status === 'no-annotation' ||
+    state.status === 'loading' ? undefined : (
+      <Box mt={1.5}>
+        {state.status === 'not-indexed' && (
+          <Typography variant="body2">{t('index.notIndexed.title')}</Typography>
+        )}
+        <IndexFreshness
+          indexedAt={indexed?.indexedAt ?? null}
+          fetchedAt={indexed?.fetchedAt}
+        />
+        {indexed?.stale && (
+          <Typography variant="body2" data-testid="stale-report">
+            {t('index.staleRow', { message: indexed.stale.message })}
+          </Typography>
+        )}
+      </Box>
+    );
+  return (
+    <CardStates
+      state={state}
+      link={useTabLink(entity, tabPath)}
+      variant={props.variant}
+      configProblems={configProblems}
+      footer={footer}
+    />
+  );
+}
+
+/** The card, reading from the backend or the browser as configured. */
+function ArchitectureDocCard(props: EntityArchitectureDocCardProps) {
+  const source = useDocSource();
+  if (source.source === 'deciding') {
+    return <ArchitectureDocCardView variant={props.variant} loading />;
+  }
+  if (source.source === 'unavailable') {
+    return (
+      <ArchitectureDocCardView variant={props.variant} error={source.error} />
+    );
+  }
+  if (source.source === 'backend') {
+    return <IndexedDocCard {...props} backendApi={source.backendApi} />;
+  }
+  return <BrowserDocCard {...props} />;
 }
 
 /**

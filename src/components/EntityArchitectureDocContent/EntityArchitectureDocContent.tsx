@@ -10,12 +10,28 @@ import {
   Grid,
   Paper,
   Tooltip,
+  Typography,
   makeStyles,
 } from '@material-ui/core';
 import EditIcon from '@material-ui/icons/Edit';
-import { architectureDocsApiRef } from '../../api';
+import RefreshIcon from '@material-ui/icons/Refresh';
+import { EmptyState } from '@backstage/core-components';
+import {
+  architectureDocsApiRef,
+  type ArchitectureDocsBackendApi,
+} from '../../api';
 import { safeDecodeURIComponent } from 'backstage-plugin-architecture-docs-common';
-import { useArchitectureDoc } from '../../hooks/useArchitectureDoc';
+import {
+  useArchitectureDoc,
+  type ArchitectureDocState,
+} from '../../hooks/useArchitectureDoc';
+import { useDocSource } from '../../hooks/useDocSource';
+import { useIndexedArchitectureDoc } from '../../hooks/useIndexedArchitectureDoc';
+import {
+  BackendUnavailableNotice,
+  IndexFreshness,
+  StaleReportNotice,
+} from '../IndexFreshness';
 import { useArchitectureDocsConfig } from '../../hooks/useArchitectureDocsConfig';
 import { useConfigProblems } from '../../hooks/useConfigProblems';
 import {
@@ -176,27 +192,22 @@ function LoadedDoc(props: { doc: LoadedArchitectureDoc; entity: Entity }) {
   );
 }
 
-/** The tab's states, from the missing annotation to the loaded doc. */
-function ArchitectureDocTab(props: EntityArchitectureDocContentProps) {
-  const { entity } = useEntity();
+/** The body for each of the tab's states, from the missing annotation to the loaded doc. */
+function DocStateBody(props: {
+  state: ArchitectureDocState;
+  entity: Entity;
+  retry(): void;
+}) {
+  const { state, entity, retry } = props;
   const api = useApi(architectureDocsApiRef);
   const config = useArchitectureDocsConfig();
-  const { state, retry, templateProblem } = useArchitectureDoc(entity, {
-    tabPath: props.tabPath,
-  });
-  const problems = useConfigProblems(templateProblem);
-  const focusRing = useFocusRingStyles();
-
-  let body: ReactNode;
   switch (state.status) {
     case 'no-annotation':
-      body = <NoAnnotationState annotation={state.annotation} />;
-      break;
+      return <NoAnnotationState annotation={state.annotation} />;
     case 'loading':
-      body = <LoadingState />;
-      break;
+      return <LoadingState />;
     case 'error':
-      body = (
+      return (
         <ArchitectureDocErrorState
           error={state.error}
           location={state.location}
@@ -207,24 +218,131 @@ function ArchitectureDocTab(props: EntityArchitectureDocContentProps) {
           onSignIn={url => api.signIn(url)}
         />
       );
-      break;
     case 'empty':
-      body = (
+      return (
         <EmptyDocState
           url={state.doc.file.url}
           editUrl={state.doc.location.editUrl ?? state.doc.file.editUrl}
         />
       );
-      break;
     default:
-      body = <LoadedDoc doc={state.doc} entity={entity} />;
+      return <LoadedDoc doc={state.doc} entity={entity} />;
   }
+}
+
+/** The tab's frame: the configuration problems above the body. */
+function TabFrame(props: { problems: string[]; children: ReactNode }) {
+  const focusRing = useFocusRingStyles();
   return (
     <Box data-testid="architecture-doc-content" className={focusRing.focusRing}>
-      <ConfigProblemsNotice problems={problems} />
-      {body}
+      <ConfigProblemsNotice problems={props.problems} />
+      {props.children}
     </Box>
   );
+}
+
+/** The tab when the browser fetches the doc from its host. */
+function BrowserDocTab(props: EntityArchitectureDocContentProps) {
+  const { entity } = useEntity();
+  const { state, retry, templateProblem } = useArchitectureDoc(entity, {
+    tabPath: props.tabPath,
+  });
+  const problems = useConfigProblems(templateProblem);
+  return (
+    <TabFrame problems={problems}>
+      <DocStateBody state={state} entity={entity} retry={retry} />
+    </TabFrame>
+  );
+}
+
+/**
+ * The tab when the backend's index serves the doc: when it was indexed and
+ * read, a note when the report is from an earlier read, and "Read now".
+ */
+function IndexedDocTab(
+  props: EntityArchitectureDocContentProps & {
+    backendApi: ArchitectureDocsBackendApi;
+  },
+) {
+  const { entity } = useEntity();
+  const { t } = useTranslationRef(architectureDocsTranslationRef);
+  const problems = useConfigProblems();
+  const { state, indexed, retry, refresh, refreshing, refreshError } =
+    useIndexedArchitectureDoc(entity, props.backendApi, {
+      tabPath: props.tabPath,
+    });
+  const refreshButton = (
+    <Button
+      variant="outlined"
+      size="small"
+      startIcon={<RefreshIcon />}
+      onClick={refresh}
+      disabled={refreshing}
+      data-testid="architecture-doc-refresh"
+    >
+      {refreshing ? t('index.refreshing') : t('index.refresh')}
+    </Button>
+  );
+  const showsIndex = state.status !== 'no-annotation';
+  return (
+    <TabFrame problems={problems}>
+      {showsIndex && (
+        <Box display="flex" alignItems="center" gridGap={16} mb={2}>
+          <IndexFreshness
+            indexedAt={indexed?.indexedAt ?? null}
+            fetchedAt={indexed?.fetchedAt}
+          />
+          {refreshButton}
+          <span role="status" aria-live="polite">
+            {refreshError && (
+              <Typography variant="body2" color="error">
+                {t('index.refreshFailed', { message: refreshError.message })}
+              </Typography>
+            )}
+          </span>
+        </Box>
+      )}
+      {indexed?.stale && state.status === 'loaded' && (
+        <Box mb={2}>
+          <StaleReportNotice stale={indexed.stale} />
+        </Box>
+      )}
+      {state.status === 'not-indexed' ? (
+        <Box data-testid="architecture-doc-state" data-state="not-indexed">
+          <EmptyState
+            missing="data"
+            title={t('index.notIndexed.title')}
+            description={t('index.notIndexed.description')}
+          />
+        </Box>
+      ) : (
+        <DocStateBody state={state} entity={entity} retry={retry} />
+      )}
+    </TabFrame>
+  );
+}
+
+/** The tab, reading from the backend or the browser as configured. */
+function ArchitectureDocTab(props: EntityArchitectureDocContentProps) {
+  const source = useDocSource();
+  if (source.source === 'deciding') {
+    return (
+      <TabFrame problems={[]}>
+        <LoadingState />
+      </TabFrame>
+    );
+  }
+  if (source.source === 'unavailable') {
+    return (
+      <TabFrame problems={[]}>
+        <BackendUnavailableNotice error={source.error} />
+      </TabFrame>
+    );
+  }
+  if (source.source === 'backend') {
+    return <IndexedDocTab {...props} backendApi={source.backendApi} />;
+  }
+  return <BrowserDocTab {...props} />;
 }
 
 /**

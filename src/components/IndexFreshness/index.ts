@@ -1,0 +1,3 @@
+export { IndexFreshness, StaleReportNotice } from './IndexFreshness';
+export type { IndexFreshnessProps } from './IndexFreshness';
+export { BackendUnavailableNotice } from './BackendUnavailableNotice';
