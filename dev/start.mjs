@@ -10,17 +10,13 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { docServerOptionsFromEnv, startDocServer } from './doc-server.mjs';
+import { BACKSTAGE_CLI, portalCliEnv } from './portal-cli.mjs';
 
 const packageDir = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
   '..',
 );
-const backstageCli = path.join(
-  packageDir,
-  'node_modules',
-  '.bin',
-  process.platform === 'win32' ? 'backstage-cli.cmd' : 'backstage-cli',
-);
+const backstageCli = BACKSTAGE_CLI;
 
 let docServer;
 try {
@@ -65,7 +61,7 @@ const children = [
     process: spawn(
       backstageCli,
       ['package', 'start', ...process.argv.slice(2)],
-      { cwd: packageDir, env, stdio: 'inherit' },
+      { cwd: packageDir, env: portalCliEnv(env), stdio: 'inherit' },
     ),
   },
 ];
