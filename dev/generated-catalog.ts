@@ -124,7 +124,12 @@ export function generatedEntities(count = GENERATED_COMPONENT_COUNT): Entity[] {
   return Array.from({ length: count }, (_, index) => generatedComponent(index));
 }
 
-/** Every entity of the dev catalog: the samples, then the generated ones. */
-export function devCatalogEntities(): Entity[] {
-  return [...sampleEntities, ...generatedEntities()];
+/**
+ * Every entity of the dev catalog: the samples, then `generatedCount`
+ * generated ones.
+ */
+export function devCatalogEntities(
+  generatedCount = GENERATED_COMPONENT_COUNT,
+): Entity[] {
+  return [...sampleEntities, ...generatedEntities(generatedCount)];
 }

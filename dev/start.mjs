@@ -1,21 +1,22 @@
-// `npm start`: the sample doc server and the dev portal together, so that the
-// portal's sample entities find their docs without a second terminal.
+// `npm start`: the sample doc server, the dev backend (backend/dev/index.ts:
+// catalog, guest sign-in, permissions and the architecture docs backend) and
+// the dev portal together, so that everything the portal needs runs from one
+// terminal. When either child exits, the other is stopped too.
+//
+//   npm start                  all three
+//   npm start -- --check       extra arguments go to the portal's CLI
 
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { docServerOptionsFromEnv, startDocServer } from './doc-server.mjs';
+import { BACKSTAGE_CLI, portalCliEnv } from './portal-cli.mjs';
 
 const packageDir = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
   '..',
 );
-const backstageCli = path.join(
-  packageDir,
-  'node_modules',
-  '.bin',
-  process.platform === 'win32' ? 'backstage-cli.cmd' : 'backstage-cli',
-);
+const backstageCli = BACKSTAGE_CLI;
 
 let docServer;
 try {
@@ -44,34 +45,52 @@ if (
   env.BROWSER = 'none';
 }
 
-// Extra arguments go to the CLI, e.g. `npm start -- --check`.
-const portal = spawn(
-  backstageCli,
-  ['package', 'start', ...process.argv.slice(2)],
+// Both read the repository's app-config.yaml; the backend's CLI finds it at
+// the workspace root.
+const children = [
   {
-    cwd: packageDir,
-    env,
-    stdio: 'inherit',
+    name: 'dev backend',
+    process: spawn(backstageCli, ['package', 'start'], {
+      cwd: path.join(packageDir, 'backend'),
+      env,
+      stdio: 'inherit',
+    }),
   },
-);
+  {
+    name: 'dev portal',
+    process: spawn(
+      backstageCli,
+      ['package', 'start', ...process.argv.slice(2)],
+      { cwd: packageDir, env: portalCliEnv(env), stdio: 'inherit' },
+    ),
+  },
+];
 
-// Ctrl-C in a terminal already reaches the CLI through the process group;
+const running = child =>
+  child.process.exitCode === null && child.process.signalCode === null;
+
+// Ctrl-C in a terminal already reaches the CLIs through the process group;
 // forwarding covers `kill <pid>` and supervisors that signal only this process.
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {
-    if (portal.exitCode === null && portal.signalCode === null) {
-      portal.kill(signal);
-    }
+    for (const child of children)
+      if (running(child)) child.process.kill(signal);
   });
 }
 
-portal.on('error', async error => {
-  process.stderr.write(`Could not start ${backstageCli}: ${error.message}\n`);
-  await docServer.close();
-  process.exit(1);
-});
-
-portal.on('exit', async (code, signal) => {
+let leaving = false;
+async function leave(code, signal) {
+  if (leaving) return;
+  leaving = true;
+  for (const child of children)
+    if (running(child)) child.process.kill('SIGTERM');
+  await Promise.all(
+    children
+      .filter(running)
+      .map(
+        child => new Promise(resolve => child.process.once('exit', resolve)),
+      ),
+  );
   await docServer.close();
   if (signal) {
     // Leave the way the child left, so callers see the same signal.
@@ -80,4 +99,22 @@ portal.on('exit', async (code, signal) => {
     return;
   }
   process.exit(code ?? 1);
-});
+}
+
+function watch(child) {
+  child.process.on('error', error => {
+    process.stderr.write(
+      `Could not start the ${child.name} (${backstageCli}): ${error.message}\n`,
+    );
+    leave(1);
+  });
+  child.process.on('exit', (code, signal) => {
+    if (!leaving && code !== 0) {
+      process.stderr.write(
+        `The ${child.name} exited (${signal ?? `code ${code}`}); stopping the rest.\n`,
+      );
+    }
+    leave(code, signal);
+  });
+}
+children.forEach(watch);

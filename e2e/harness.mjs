@@ -1,6 +1,12 @@
-// Browser test harness for the dev portal: starts the sample doc server and
-// `backstage-cli package start`, drives Debian's Chromium through
+// Browser test harness for the dev portal: starts the sample doc server,
+// `backstage-cli package start` for the portal and, in backend mode, for the
+// dev backend (backend/dev/index.ts), drives Debian's Chromium through
 // playwright-core, and always tears down what it started.
+//
+// Two modes: browser mode (the default) sets `architectureDocs.source:
+// browser` and starts no backend, so the portal reads every doc in the
+// browser; backend mode starts the dev backend and leaves `source` at the
+// app-config's `auto`, so the portal reads the backend's index.
 //
 // Typical use, as the body of a node:test test in an `e2e/*.e2e.mjs` file:
 //
@@ -9,10 +15,11 @@
 //     await screenshot('sample-docs');
 //   }, { name: 'sample-docs' })
 //
-// `npm run test:e2e` (e2e/run.mjs) starts one portal for all test files and
-// hands its URLs down through E2E_PORTAL_URL and E2E_DOC_SERVER_URL. A test file
-// run on its own (`node --test e2e/portal.e2e.mjs`) starts a portal on first use
-// and stops it when the process is about to exit.
+// `npm run test:e2e` (e2e/run.mjs) starts one portal per mode and hands its
+// URLs down through E2E_PORTAL_URL, E2E_DOC_SERVER_URL and, in backend mode,
+// E2E_BACKEND_URL. A test file run on its own (`node --test
+// e2e/portal.e2e.mjs`) starts a portal on first use and stops it when the
+// process is about to exit.
 
 import { spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
@@ -24,6 +31,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { DEFAULT_DOC_SERVER_PORT, startDocServer } from '../dev/doc-server.mjs';
+import { BACKSTAGE_CLI, portalCliEnv } from '../dev/portal-cli.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -55,6 +63,20 @@ export const CHROMIUM_ARGS = [
 export const PORTAL_PORT = Number(process.env.E2E_PORTAL_PORT || 3000);
 
 /**
+ * The dev backend's port in backend mode, and the backend URL the portal is
+ * given in both modes (app-config.yaml says 7007); E2E_BACKEND_PORT moves it.
+ */
+export const BACKEND_PORT = Number(process.env.E2E_BACKEND_PORT || 7007);
+
+/**
+ * Whether a test file runs in backend mode: files named `backend-*.e2e.mjs`
+ * (e2e/run.mjs starts their portal with the dev backend).
+ */
+export function isBackendModeFile(file) {
+  return path.basename(file).startsWith('backend-');
+}
+
+/**
  * The sample entities carry doc-server URLs on this port (see
  * dev/sample-catalog.ts), so unlike the portal it cannot move.
  */
@@ -81,9 +103,10 @@ function isThirdPartyDeprecationWarning({ text }) {
  * URL) or predicates over `{ text, url }`.
  */
 export const KNOWN_CONSOLE_NOISE = [
-  // The dev portal has no backend: the guest sign-in first tries the auth
-  // backend at backend.baseUrl, fails, and falls back to the legacy token.
-  /localhost:7007\//,
+  // In browser mode the portal has no backend: the guest sign-in first tries
+  // the auth backend at backend.baseUrl, fails, and falls back to the legacy
+  // token.
+  new RegExp(`localhost:${BACKEND_PORT}/`),
   isThirdPartyDeprecationWarning,
 ];
 
@@ -93,6 +116,10 @@ const PORTAL_READY_TIMEOUT_MS = Number(
 
 function portalLogPath() {
   return path.join(ARTIFACTS_DIR, 'portal.log');
+}
+
+function backendLogPath() {
+  return path.join(ARTIFACTS_DIR, 'backend.log');
 }
 
 function lastLines(file, count = 30) {
@@ -134,7 +161,12 @@ function killGroup(pid, signal) {
   }
 }
 
-async function waitForPortal(baseUrl, child, deadline) {
+async function waitForPortal(
+  baseUrl,
+  child,
+  deadline,
+  { what = 'dev portal', logPath = portalLogPath() } = {},
+) {
   let exited;
   child.once('exit', (code, signal) => {
     exited = signal ? `signal ${signal}` : `code ${code}`;
@@ -142,7 +174,7 @@ async function waitForPortal(baseUrl, child, deadline) {
   while (Date.now() < deadline) {
     if (exited) {
       throw new Error(
-        `The dev portal exited (${exited}) before answering. Last lines of ${portalLogPath()}:\n${lastLines(portalLogPath())}`,
+        `The ${what} exited (${exited}) before answering. Last lines of ${logPath}:\n${lastLines(logPath)}`,
       );
     }
     try {
@@ -161,17 +193,78 @@ async function waitForPortal(baseUrl, child, deadline) {
     await delay(1000);
   }
   throw new Error(
-    `The dev portal did not answer at ${baseUrl} within ${Math.round(PORTAL_READY_TIMEOUT_MS / 1000)}s. Last lines of ${portalLogPath()}:\n${lastLines(portalLogPath())}`,
+    `The ${what} did not answer at ${baseUrl} within ${Math.round(PORTAL_READY_TIMEOUT_MS / 1000)}s. Last lines of ${logPath}:\n${lastLines(logPath)}`,
   );
 }
 
 /**
- * Starts the sample doc server (in this process) and the dev portal (a
- * `backstage-cli package start` child in its own process group), and waits
- * until the portal answers.
+ * Starts `command` in its own process group (so that stopping it reaches its
+ * workers), its output going to `logPath`. Returns the child and a `stop`
+ * that ends the group: SIGTERM, then SIGKILL after 15 s.
+ */
+function startProcessGroup(command, args, { cwd, env, logPath, unref }) {
+  const logFd = openSync(logPath, 'w');
+  let child;
+  try {
+    child = spawn(command, args, {
+      cwd,
+      detached: true,
+      stdio: ['ignore', logFd, logFd],
+      env,
+    });
+  } finally {
+    closeSync(logFd);
+  }
+  const pid = child.pid;
+  if (unref) child.unref();
+
+  // Last resort: a crash or process.exit() in a test must not leave it behind.
+  const killOnExit = () => {
+    if (
+      pid !== undefined &&
+      child.exitCode === null &&
+      child.signalCode === null
+    ) {
+      killGroup(pid, 'SIGKILL');
+    }
+  };
+  process.on('exit', killOnExit);
+
+  const stop = async () => {
+    if (
+      pid !== undefined &&
+      child.exitCode === null &&
+      child.signalCode === null
+    ) {
+      child.ref();
+      const exited = new Promise(resolve => child.once('exit', resolve));
+      killGroup(pid, 'SIGTERM');
+      const forced = await Promise.race([
+        exited.then(() => false),
+        delay(15_000, true, { ref: false }),
+      ]);
+      if (forced) {
+        killGroup(pid, 'SIGKILL');
+        await exited;
+      }
+    }
+    // Workers of the CLI may outlive it, even when it exited on its own.
+    if (pid !== undefined) killGroup(pid, 'SIGKILL');
+    process.off('exit', killOnExit);
+  };
+  return { child, stop };
+}
+
+/**
+ * Starts the sample doc server (in this process), the dev backend in backend
+ * mode, and the dev portal (`backstage-cli package start` children, each in
+ * its own process group), and waits until they answer.
  *
  * @param {object} [options]
  * @param {number} [options.latencyMs] Delay the doc server adds to every answer.
+ * @param {boolean} [options.backend] Backend mode: start the dev backend on
+ *   {@link BACKEND_PORT} and leave `architectureDocs.source` at `auto`.
+ *   Otherwise (browser mode) no backend runs and `source` is `browser`.
  * @param {boolean} [options.unref] Let this process exit while they run; used
  *   by the lazily started shared environment, which stops on `beforeExit`.
  * @param {(line: string) => void} [options.log] Progress messages.
@@ -181,17 +274,22 @@ async function waitForPortal(baseUrl, child, deadline) {
  *   (e2e/production-portal.mjs).
  * @param {(line: string) => void} [options.docServerLog] Called by the doc
  *   server once per request answered: `<method> <url> <status> <ms>ms`.
- * @returns {Promise<{ baseUrl: string, docServerUrl: string, stop: () => Promise<void> }>}
+ * @param {Record<string, string>} [options.backendConfig] Extra `APP_CONFIG_*`
+ *   variables for the dev backend, e.g. the generated catalog's size.
+ * @returns {Promise<{ baseUrl: string, docServerUrl: string, backendUrl?: string, stop: () => Promise<void> }>}
  */
 export async function startEnvironment(options = {}) {
   const {
     latencyMs = 0,
+    backend = false,
     unref = false,
     log = () => {},
     build = 'development',
     docServerLog,
+    backendConfig = {},
   } = options;
   const baseUrl = `http://localhost:${PORTAL_PORT}`;
+  const backendUrl = `http://localhost:${BACKEND_PORT}`;
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
 
   if (await isPortInUse(PORTAL_PORT)) {
@@ -199,6 +297,12 @@ export async function startEnvironment(options = {}) {
       `Port ${PORTAL_PORT} is already in use, probably by another \`npm start\`. ` +
         'Stop it, point the tests at it with E2E_PORTAL_URL and E2E_DOC_SERVER_URL, ' +
         'or choose another port with E2E_PORTAL_PORT.',
+    );
+  }
+  if (backend && (await isPortInUse(BACKEND_PORT))) {
+    throw new Error(
+      `Port ${BACKEND_PORT} is already in use, probably by another dev backend. ` +
+        'Stop it or choose another port with E2E_BACKEND_PORT.',
     );
   }
 
@@ -219,129 +323,203 @@ export async function startEnvironment(options = {}) {
   if (unref) docServer.server.unref();
   log(`doc server listening at ${docServer.url}`);
 
+  const backstageCli = BACKSTAGE_CLI;
+  // Both children read app-config.yaml; these variables override it.
+  const sharedConfig = {
+    APP_CONFIG_app_baseUrl: baseUrl,
+    APP_CONFIG_backend_baseUrl: backendUrl,
+  };
+  const backendProcess = backend
+    ? startProcessGroup(backstageCli, ['package', 'start'], {
+        cwd: path.join(PACKAGE_DIR, 'backend'),
+        logPath: backendLogPath(),
+        unref,
+        env: {
+          ...process.env,
+          ...sharedConfig,
+          APP_CONFIG_backend_listen_port: String(BACKEND_PORT),
+          ...backendConfig,
+        },
+      })
+    : undefined;
+
   // A production build goes to a fresh folder, removed on stop.
   const buildDir =
     build === 'production'
       ? await mkdtemp(path.join(os.tmpdir(), 'architecture-docs-portal-'))
       : undefined;
-  const logFd = openSync(portalLogPath(), 'w');
-  let child;
-  try {
-    const [command, args] =
-      build === 'production'
-        ? [
-            process.execPath,
-            [
-              path.join(here, 'production-portal.mjs'),
-              buildDir,
-              String(PORTAL_PORT),
-            ],
-          ]
-        : [
-            path.join(PACKAGE_DIR, 'node_modules', '.bin', 'backstage-cli'),
-            ['package', 'start'],
-          ];
-    child = spawn(command, args, {
-      cwd: PACKAGE_DIR,
-      detached: true,
-      stdio: ['ignore', logFd, logFd],
-      env: {
-        ...process.env,
-        BROWSER: 'none',
-        APP_CONFIG_app_baseUrl: baseUrl,
-      },
-    });
-  } finally {
-    closeSync(logFd);
-  }
-  const pid = child.pid;
-  if (unref) child.unref();
-
-  // Last resort: a crash or process.exit() in a test must not leave a portal.
-  const killOnExit = () => {
-    if (
-      pid !== undefined &&
-      child.exitCode === null &&
-      child.signalCode === null
-    ) {
-      killGroup(pid, 'SIGKILL');
-    }
-  };
-  process.on('exit', killOnExit);
+  const [command, args] =
+    build === 'production'
+      ? [
+          process.execPath,
+          [
+            path.join(here, 'production-portal.mjs'),
+            buildDir,
+            String(PORTAL_PORT),
+          ],
+        ]
+      : [backstageCli, ['package', 'start']];
+  const portalProcess = startProcessGroup(command, args, {
+    cwd: PACKAGE_DIR,
+    logPath: portalLogPath(),
+    unref,
+    env: {
+      ...portalCliEnv(),
+      BROWSER: 'none',
+      ...sharedConfig,
+      ...(backend ? {} : { APP_CONFIG_architectureDocs_source: 'browser' }),
+    },
+  });
 
   let stopping;
   const stop = () => {
     stopping ??= (async () => {
-      if (
-        pid !== undefined &&
-        child.exitCode === null &&
-        child.signalCode === null
-      ) {
-        child.ref();
-        const exited = new Promise(resolve => child.once('exit', resolve));
-        killGroup(pid, 'SIGTERM');
-        const forced = await Promise.race([
-          exited.then(() => false),
-          delay(15_000, true, { ref: false }),
-        ]);
-        if (forced) {
-          killGroup(pid, 'SIGKILL');
-          await exited;
-        }
-      }
-      // Workers of the CLI may outlive it, even when it exited on its own.
-      if (pid !== undefined) killGroup(pid, 'SIGKILL');
-      process.off('exit', killOnExit);
+      await Promise.all([portalProcess.stop(), backendProcess?.stop()]);
       if (buildDir) await rm(buildDir, { recursive: true, force: true });
       await docServer.close();
-      log('portal and doc server stopped');
+      log(`portal${backend ? ', backend' : ''} and doc server stopped`);
     })();
     return stopping;
   };
 
   try {
+    const deadline = Date.now() + PORTAL_READY_TIMEOUT_MS;
+    if (backendProcess) {
+      log(
+        `starting the dev backend at ${backendUrl} (log: ${path.relative(PACKAGE_DIR, backendLogPath())})`,
+      );
+    }
     log(
       `starting the ${build} portal at ${baseUrl} (log: ${path.relative(PACKAGE_DIR, portalLogPath())})`,
     );
-    await waitForPortal(baseUrl, child, Date.now() + PORTAL_READY_TIMEOUT_MS);
+    await Promise.all([
+      waitForPortal(baseUrl, portalProcess.child, deadline),
+      backendProcess &&
+        waitForPortal(
+          `${backendUrl}/.backstage/health/v1/readiness`,
+          backendProcess.child,
+          deadline,
+          { what: 'dev backend', logPath: backendLogPath() },
+        ),
+    ]);
   } catch (error) {
     await stop();
     throw error;
   }
-  return { baseUrl, docServerUrl: docServer.url, stop };
+  return {
+    baseUrl,
+    docServerUrl: docServer.url,
+    ...(backend ? { backendUrl } : {}),
+    stop,
+  };
+}
+
+/**
+ * A guest's Backstage token from a backend's auth backend (the guest
+ * provider), for calling the backend's API as a signed-in user.
+ *
+ * @param {string} backendUrl
+ * @returns {Promise<string>}
+ */
+export async function backendGuestToken(backendUrl) {
+  const response = await fetch(`${backendUrl}/api/auth/guest/refresh`, {
+    method: 'POST',
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  if (!response.ok) {
+    throw new Error(
+      `The guest sign-in at ${backendUrl} answered ${response.status}`,
+    );
+  }
+  const body = await response.json();
+  return body.backstageIdentity.token;
+}
+
+/**
+ * Waits until the architecture docs backend at `backendUrl` reports a
+ * completed indexing cycle (`GET /api/architecture-docs/status`), and
+ * returns that answer.
+ *
+ * @param {string} backendUrl
+ * @param {object} [options]
+ * @param {number} [options.timeoutMs] Default 8 minutes.
+ * @returns {Promise<{ indexedAt: string, docs: number }>}
+ */
+export async function waitForBackendIndex(
+  backendUrl,
+  { timeoutMs = 480_000 } = {},
+) {
+  const token = await backendGuestToken(backendUrl);
+  const deadline = Date.now() + timeoutMs;
+  let last = '(no answer)';
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(
+        `${backendUrl}/api/architecture-docs/status`,
+        { headers: { Authorization: `Bearer ${token}` } },
+      );
+      const text = await response.text();
+      last = `${response.status} ${text}`;
+      if (response.ok) {
+        const status = JSON.parse(text);
+        if (status.indexedAt) return status;
+      }
+    } catch (error) {
+      last = error.message;
+    }
+    await delay(2000);
+  }
+  throw new Error(
+    `The backend at ${backendUrl} finished no indexing cycle within ${Math.round(timeoutMs / 1000)}s; last status: ${last}`,
+  );
 }
 
 let sharedEnvironment;
 
 /**
  * The portal and doc server the tests use: the ones named by E2E_PORTAL_URL /
- * E2E_DOC_SERVER_URL when set (e2e/run.mjs, or a portal you already run),
- * otherwise one started on first use and stopped before this process exits.
+ * E2E_DOC_SERVER_URL (and E2E_BACKEND_URL in backend mode) when set
+ * (e2e/run.mjs, or a portal you already run), otherwise one started on first
+ * use and stopped before this process exits.
  *
- * @returns {Promise<{ baseUrl: string, docServerUrl: string }>}
+ * @param {object} [options]
+ * @param {boolean} [options.backend] Backend mode (see {@link startEnvironment}).
+ * @returns {Promise<{ baseUrl: string, docServerUrl: string, backendUrl?: string }>}
  */
-export function ensureEnvironment() {
+export function ensureEnvironment({ backend = false } = {}) {
   if (process.env.E2E_PORTAL_URL) {
+    if (backend && !process.env.E2E_BACKEND_URL) {
+      return Promise.reject(
+        new Error(
+          'A backend-mode test needs E2E_BACKEND_URL beside E2E_PORTAL_URL (e2e/run.mjs sets both for backend-*.e2e.mjs files).',
+        ),
+      );
+    }
     return Promise.resolve({
       baseUrl: process.env.E2E_PORTAL_URL.replace(/\/+$/, ''),
       docServerUrl: (
         process.env.E2E_DOC_SERVER_URL || `http://localhost:${DOC_SERVER_PORT}`
       ).replace(/\/+$/, ''),
+      ...(backend
+        ? { backendUrl: process.env.E2E_BACKEND_URL.replace(/\/+$/, '') }
+        : {}),
     });
   }
-  sharedEnvironment ??= startEnvironment({ unref: true }).then(environment => {
-    process.once('beforeExit', () => {
-      environment.stop();
-    });
-    // The portal has its own process group, so a Ctrl-C in the terminal does
-    // not reach it: stop it before leaving.
-    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-      process.once(signal, () => {
-        environment.stop().finally(() => process.exit(130));
+  sharedEnvironment ??= startEnvironment({ unref: true, backend }).then(
+    environment => {
+      process.once('beforeExit', () => {
+        environment.stop();
       });
-    }
-    return environment;
-  });
+      // The portal has its own process group, so a Ctrl-C in the terminal does
+      // not reach it: stop it before leaving.
+      for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+        process.once(signal, () => {
+          environment.stop().finally(() => process.exit(130));
+        });
+      }
+      return environment;
+    },
+  );
   return sharedEnvironment;
 }
 
@@ -504,6 +682,7 @@ export function describeConsoleErrors(consoleErrors) {
  * `fn` receives:
  * - `page`, `context`: the Playwright page and its context;
  * - `baseUrl`, `docServerUrl`: the portal and sample doc server URLs;
+ * - `backendUrl`: the dev backend's URL, in backend mode;
  * - `open(path)`: goes to a portal path and signs in if asked to;
  * - `screenshot(name)`: saves `e2e/screenshots/<name>.png`, returns the path;
  * - `consoleErrors`, `pageErrors`: everything recorded so far;
@@ -518,6 +697,7 @@ export function describeConsoleErrors(consoleErrors) {
  * @param {boolean} [options.failOnPageErrors] Fail when the page threw an
  *   uncaught error, even if `fn` passed. Default true.
  * @param {{ width: number, height: number }} [options.viewport]
+ * @param {boolean} [options.backend] Backend mode (see {@link startEnvironment}).
  * @returns {Promise<T>}
  */
 export async function withPortal(fn, options = {}) {
@@ -526,8 +706,11 @@ export async function withPortal(fn, options = {}) {
     path: startPath = '/',
     failOnPageErrors = true,
     viewport,
+    backend = false,
   } = options;
-  const { baseUrl, docServerUrl } = await ensureEnvironment();
+  const { baseUrl, docServerUrl, backendUrl } = await ensureEnvironment({
+    backend,
+  });
   const browser = await launchBrowser({ viewport });
   const { page, context, consoleErrors, pageErrors } = browser;
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
@@ -551,6 +734,7 @@ export async function withPortal(fn, options = {}) {
       context,
       baseUrl,
       docServerUrl,
+      backendUrl,
       open,
       screenshot,
       consoleErrors,

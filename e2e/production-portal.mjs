@@ -19,6 +19,8 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const packageDir = path.resolve(here, '..');
 const require = createRequire(path.join(packageDir, 'package.json'));
+// The CLI's config loader must see the workspace root as a package.
+require('./dev/cli-workspace-root.cjs');
 
 const CONTENT_TYPES = {
   '.html': 'text/html; charset=utf-8',

@@ -1,9 +1,12 @@
-// `npm run test:e2e`: starts the doc server and the dev portal once, runs every
-// e2e/*.e2e.mjs file against them with node:test (one file at a time, since
-// each drives a real browser on a small machine), then tears everything down.
+// `npm run test:e2e`: starts the doc server and the dev portal once per mode,
+// runs the e2e/*.e2e.mjs files of that mode against them with node:test (one
+// file at a time, since each drives a real browser on a small machine), then
+// tears everything down. Browser mode first (every file but backend-*), then
+// backend mode (backend-*.e2e.mjs, with the dev backend running).
 //
 //   npm run test:e2e                  all test files
 //   npm run test:e2e -- portal        only files whose name contains "portal"
+//   npm run test:e2e -- backend-      only the backend-mode files
 //
 // Exit code: 0 when every test passed, 1 otherwise.
 
@@ -11,7 +14,11 @@ import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PACKAGE_DIR, startEnvironment } from './harness.mjs';
+import {
+  PACKAGE_DIR,
+  isBackendModeFile,
+  startEnvironment,
+} from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const started = Date.now();
@@ -36,7 +43,7 @@ if (files.length === 0) {
 
 const run = { environment: undefined, tests: undefined, interrupted: false };
 
-async function shutDown(code) {
+async function stopRunning() {
   const { tests, environment } = run;
   if (tests && tests.exitCode === null && tests.signalCode === null) {
     const exited = new Promise(resolve => tests.once('exit', resolve));
@@ -45,6 +52,12 @@ async function shutDown(code) {
   }
   // A portal still starting is killed by the harness's exit hook instead.
   if (environment) await environment.stop();
+  run.tests = undefined;
+  run.environment = undefined;
+}
+
+async function shutDown(code) {
+  await stopRunning();
   say(`finished in ${seconds(started)}`);
   process.exit(code);
 }
@@ -59,44 +72,62 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, onSignal);
 }
 
-try {
-  const portalStarted = Date.now();
-  run.environment = await startEnvironment({ log: say });
-  say(
-    `portal ready at ${run.environment.baseUrl} after ${seconds(portalStarted)}`,
+/** Runs `modeFiles` against a fresh environment; resolves to whether all passed. */
+async function runMode(mode, modeFiles) {
+  const backend = mode === 'backend';
+  try {
+    const portalStarted = Date.now();
+    run.environment = await startEnvironment({ log: say, backend });
+    say(
+      `${mode} mode: portal ready at ${run.environment.baseUrl}${backend ? `, backend at ${run.environment.backendUrl}` : ''} after ${seconds(portalStarted)}`,
+    );
+  } catch (error) {
+    complain(error.message);
+    return false;
+  }
+
+  const testsStarted = Date.now();
+  run.tests = spawn(
+    process.execPath,
+    [
+      '--test',
+      '--test-reporter=spec',
+      '--test-concurrency=1',
+      // node:test applies this to each file as a whole as well as to each test,
+      // so it is a safety net; tests that need less set their own timeout.
+      `--test-timeout=${Number(process.env.E2E_TEST_TIMEOUT_MS || 900_000)}`,
+      ...modeFiles,
+    ],
+    {
+      cwd: PACKAGE_DIR,
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        E2E_PORTAL_URL: run.environment.baseUrl,
+        E2E_DOC_SERVER_URL: run.environment.docServerUrl,
+        ...(backend ? { E2E_BACKEND_URL: run.environment.backendUrl } : {}),
+      },
+    },
   );
-} catch (error) {
-  complain(error.message);
-  await shutDown(1);
+  const passed = await new Promise(resolve =>
+    run.tests.on('exit', (code, signal) =>
+      resolve(code === 0 && signal === null),
+    ),
+  );
+  say(`${mode} mode: tests ran in ${seconds(testsStarted)}`);
+  await stopRunning();
+  return passed;
 }
 
-const testsStarted = Date.now();
-run.tests = spawn(
-  process.execPath,
-  [
-    '--test',
-    '--test-reporter=spec',
-    '--test-concurrency=1',
-    // node:test applies this to each file as a whole as well as to each test,
-    // so it is a safety net; tests that need less set their own timeout.
-    `--test-timeout=${Number(process.env.E2E_TEST_TIMEOUT_MS || 900_000)}`,
-    ...files,
-  ],
-  {
-    cwd: PACKAGE_DIR,
-    stdio: 'inherit',
-    env: {
-      ...process.env,
-      E2E_PORTAL_URL: run.environment.baseUrl,
-      E2E_DOC_SERVER_URL: run.environment.docServerUrl,
-    },
-  },
-);
-
-run.tests.on('exit', (code, signal) => {
-  if (run.interrupted) return;
-  say(`tests ran in ${seconds(testsStarted)}`);
-  const failed = code !== 0 || signal !== null;
+let failed = false;
+for (const [mode, modeFiles] of [
+  ['browser', files.filter(file => !isBackendModeFile(file))],
+  ['backend', files.filter(isBackendModeFile)],
+]) {
+  if (modeFiles.length === 0 || run.interrupted) continue;
+  if (!(await runMode(mode, modeFiles))) failed = true;
+}
+if (!run.interrupted) {
   say(failed ? 'FAILED' : 'all tests passed');
-  shutDown(failed ? 1 : 0);
-});
+  await shutDown(failed ? 1 : 0);
+}

@@ -10,7 +10,8 @@
 //   ...the lines...
 //   ```
 //
-// <system> is `new` or `legacy`; <file> is relative to the app root;
+// <system> is `new` or `legacy` (the app's frontend system), or `backend`
+// (the app's backend, the same for both); <file> is relative to the app root;
 // <place> says where the lines go (see PLACES).
 
 import { readFileSync } from 'node:fs';
@@ -22,13 +23,30 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 /** The README whose install section is applied. */
 export const README_PATH = path.resolve(here, '..', 'README.md');
 
-/** The package a user installs. */
+/** The package a user installs in the app. */
 export const PACKAGE_NAME = 'backstage-plugin-architecture-docs';
 
-/** At most this many lines may change in the app, besides the dependency. */
+/** The package a user installs in the app's backend. */
+export const BACKEND_PACKAGE_NAME =
+  'backstage-plugin-architecture-docs-backend';
+
+/** The package each install-lines system's dependency block adds. */
+const PACKAGE_OF_SYSTEM = {
+  new: PACKAGE_NAME,
+  legacy: PACKAGE_NAME,
+  backend: BACKEND_PACKAGE_NAME,
+};
+
+/** At most this many lines may change in the app's frontend, besides the dependency. */
 export const MAX_CHANGED_LINES = 5;
 
-const MARKER = /^<!-- install-lines: (new|legacy) (\S+) (\S+) -->$/;
+/**
+ * At most this many lines may change in the app's backend, the dependency
+ * counted as one.
+ */
+export const MAX_BACKEND_CHANGED_LINES = 2;
+
+const MARKER = /^<!-- install-lines: (new|legacy|backend) (\S+) (\S+) -->$/;
 
 /**
  * Where a block goes in its file. Each returns the index of the line before
@@ -52,14 +70,17 @@ const PLACES = {
   // The last route of the app's FlatRoutes.
   'app-routes': lines =>
     lines.findIndex(line => line.trim() === '</FlatRoutes>'),
+  // Among the backend's features, before it starts.
+  'backend-features': lines =>
+    lines.findIndex(line => line.trim() === 'backend.start();'),
   // The package.json `dependencies` of the app package (see applyDependency).
   dependency: () => -1,
 };
 
 /**
- * The install blocks of the README for one frontend system, in README order.
+ * The install blocks of the README for one system, in README order.
  *
- * @param {'new' | 'legacy'} system
+ * @param {'new' | 'legacy' | 'backend'} system
  * @param {string} [readme] README text; default: this package's README.
  * @returns {Array<{ system: string, file: string, place: string, lines: string[] }>}
  */
@@ -98,12 +119,12 @@ export function readInstallBlocks(
 }
 
 /**
- * The dependency block must be the one command a user runs, naming this
- * package and the app package.
+ * The dependency block must be the one command a user runs, naming the
+ * system's package and the app package it goes to.
  */
 function checkDependencyCommand(block) {
   const command = block.lines.join(' ').trim();
-  const expected = `yarn --cwd ${path.dirname(block.file)} add ${PACKAGE_NAME}`;
+  const expected = `yarn --cwd ${path.dirname(block.file)} add ${PACKAGE_OF_SYSTEM[block.system]}`;
   if (command !== expected) {
     throw new Error(
       `The README's dependency command is "${command}", expected "${expected}"`,
@@ -112,14 +133,16 @@ function checkDependencyCommand(block) {
 }
 
 /**
- * Adds the README's lines for one frontend system to an app. The dependency
- * is written as `version` (a `workspace:` range when the package is a
- * workspace of the app) instead of the registry version the README's
- * command would pick. Throws when a place is not found or too many lines
- * would change.
+ * Adds the README's lines for one system to an app: a frontend system
+ * (`new`, `legacy`) or the app's `backend`. The dependency is written as
+ * `version` (a `workspace:` range when the package is a workspace of the app)
+ * instead of the registry version the README's command would pick. Throws
+ * when a place is not found or too many lines would change: for the
+ * frontend, more than MAX_CHANGED_LINES besides the dependency; for the
+ * backend, more than MAX_BACKEND_CHANGED_LINES with the dependency.
  *
  * @param {string} appDir
- * @param {'new' | 'legacy'} system
+ * @param {'new' | 'legacy' | 'backend'} system
  * @param {object} options
  * @param {string} options.version The dependency range to write.
  * @param {(file: string) => string} options.read
@@ -135,7 +158,12 @@ export function applyInstallLines(appDir, system, { version, read, write }) {
     if (block.place === 'dependency') {
       checkDependencyCommand(block);
       const pkg = JSON.parse(read(file));
-      pkg.dependencies = { ...pkg.dependencies, [PACKAGE_NAME]: version };
+      pkg.dependencies = {
+        ...pkg.dependencies,
+        [PACKAGE_OF_SYSTEM[system]]: version,
+      };
+      // One line in the backend's package.json.
+      if (system === 'backend') changedLines += 1;
       write(file, `${JSON.stringify(pkg, null, 2)}\n`);
       files.add(block.file);
       continue;
@@ -152,7 +180,12 @@ export function applyInstallLines(appDir, system, { version, read, write }) {
     changedLines += block.lines.length;
     files.add(block.file);
   }
-  if (changedLines > MAX_CHANGED_LINES) {
+  if (system === 'backend' && changedLines > MAX_BACKEND_CHANGED_LINES) {
+    throw new Error(
+      `Installing in the app's backend changes ${changedLines} lines, the dependency included; at most ${MAX_BACKEND_CHANGED_LINES} are allowed`,
+    );
+  }
+  if (system !== 'backend' && changedLines > MAX_CHANGED_LINES) {
     throw new Error(
       `Installing in a ${system}-system app changes ${changedLines} lines besides the dependency; at most ${MAX_CHANGED_LINES} are allowed`,
     );

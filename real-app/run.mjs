@@ -7,16 +7,19 @@
 //
 // For each system (new, then legacy) it
 //   1. creates the app (`npx @backstage/create-app@<version> [--legacy]`),
-//   2. copies this package into the app's plugins/ folder as a workspace and
-//      adds the README's install lines (real-app/install-lines.mjs),
+//   2. copies the three packages (the frontend plugin, common/ and backend/)
+//      into the app's plugins/ folder as workspaces and adds the README's
+//      install lines to the app and its backend (real-app/install-lines.mjs),
 //   3. registers the sample component inventory-service, whose catalog file
 //      and architecture doc the sample doc server serves from dev/sample-docs,
 //   4. installs the app's dependencies (`yarn install`, then
 //      `yarn up '@backstage/*'` to align the Backstage packages),
 //   5. starts it (`yarn start`: frontend and backend) on ports of its own,
-//   6. signs in as a guest, opens the component's architecture tab and the
-//      catalog-wide page, asserts the doc, a drawn diagram and a
-//      missing-section callout, and saves screenshots to real-app/screenshots/;
+//   6. waits for the plugin's backend to finish an indexing cycle, signs in
+//      as a guest, opens the component's architecture tab and the
+//      catalog-wide page, asserts the doc, a drawn diagram, a missing-section
+//      callout, and that the page's rows come from the backend with no doc
+//      fetched by the browser, and saves screenshots to real-app/screenshots/;
 //   7. runs axe-core on the tab and the catalog-wide page in the app's light
 //      and dark themes, and fails on a critical or serious violation.
 //
@@ -59,7 +62,11 @@ import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { startDocServer } from '../dev/doc-server.mjs';
-import { launchBrowser, signInAsGuest } from '../e2e/harness.mjs';
+import {
+  launchBrowser,
+  signInAsGuest,
+  waitForBackendIndex,
+} from '../e2e/harness.mjs';
 import {
   assertAllWithoutBlockingViolations,
   checkAccessibility,
@@ -266,19 +273,42 @@ async function installTools(cacheDir, logDir) {
   return env;
 }
 
-/** The package as a workspace of the app: its sources and a package.json without dev tooling. */
+/**
+ * The packages copied into the app, from this repository's folder to the
+ * app's plugins/ folder, with the files each needs besides package.json.
+ */
+const COPIED_PACKAGES = [
+  { from: '.', to: 'architecture-docs', files: ['src', 'config.d.ts'] },
+  { from: 'common', to: 'architecture-docs-common', files: ['src'] },
+  {
+    from: 'backend',
+    to: 'architecture-docs-backend',
+    files: ['src', 'config.d.ts', 'migrations'],
+  },
+];
+
+/** The packages as workspaces of the app: their sources and a package.json without dev tooling. */
 function copyPlugin(appDir) {
-  const target = path.join(appDir, 'plugins', 'architecture-docs');
+  for (const { from, to, files } of COPIED_PACKAGES) {
+    copyWorkspacePackage(
+      path.join(PACKAGE_DIR, from),
+      path.join(appDir, 'plugins', to),
+      files,
+    );
+  }
+}
+
+/** One package: `files` that exist, and its package.json without scripts and dev dependencies. */
+function copyWorkspacePackage(sourceDir, target, files) {
   mkdirSync(target, { recursive: true });
-  cpSync(path.join(PACKAGE_DIR, 'src'), path.join(target, 'src'), {
-    recursive: true,
-  });
-  cpSync(
-    path.join(PACKAGE_DIR, 'config.d.ts'),
-    path.join(target, 'config.d.ts'),
-  );
+  for (const file of files) {
+    if (!existsSync(path.join(sourceDir, file))) continue;
+    cpSync(path.join(sourceDir, file), path.join(target, file), {
+      recursive: true,
+    });
+  }
   const pkg = JSON.parse(
-    readFileSync(path.join(PACKAGE_DIR, 'package.json'), 'utf8'),
+    readFileSync(path.join(sourceDir, 'package.json'), 'utf8'),
   );
   const workspacePackage = {
     name: pkg.name,
@@ -323,6 +353,13 @@ function writeLocalConfig(appDir) {
       '  reading:',
       '    allow:',
       `      - host: localhost:${DOC_SERVER_PORT}`,
+      // The plugin's first indexing cycle soon after the start.
+      'architectureDocs:',
+      '  backend:',
+      '    schedule:',
+      '      frequency: { minutes: 10 }',
+      '      timeout: { minutes: 5 }',
+      '      initialDelay: { seconds: 5 }',
       'catalog:',
       '  locations:',
       '    - type: url',
@@ -475,6 +512,8 @@ async function checkInBrowser(system) {
     .slice(2)
     .trim();
   try {
+    const index = await waitForBackendIndex(BACKEND_URL);
+    say(`${system}: the backend indexed ${index.docs} doc(s)`);
     await page.goto(APP_URL, UI_WAIT);
     await signInAsGuest(page, UI_WAIT);
 
@@ -514,7 +553,27 @@ async function checkInBrowser(system) {
       },
     );
 
+    // The catalog-wide page reads its rows from the backend: the browser
+    // asks the coverage API and fetches no doc from the doc host.
+    const pageRequests = [];
+    const recordRequest = request => pageRequests.push(request.url());
+    page.on('request', recordRequest);
+    const coverageAnswer = page.waitForResponse(
+      response =>
+        response
+          .url()
+          .startsWith(`${BACKEND_URL}/api/architecture-docs/coverage`) &&
+        !response.url().includes('/coverage/'),
+      UI_WAIT,
+    );
     await page.goto(`${APP_URL}/architecture-docs`, UI_WAIT);
+    const coverage = await coverageAnswer;
+    assert.equal(coverage.status(), 200, 'the coverage API answers');
+    const coverageBody = await coverage.json();
+    assert.ok(
+      coverageBody.rows.some(row => row.name === SAMPLE.name),
+      `the backend's rows include ${SAMPLE.name}`,
+    );
     await page
       .getByText('Architecture docs', { exact: true })
       .first()
@@ -523,6 +582,15 @@ async function checkInBrowser(system) {
       .getByRole('link', { name: /Inventory service|inventory-service/ })
       .first()
       .waitFor(UI_WAIT);
+    page.off('request', recordRequest);
+    assert.deepEqual(
+      pageRequests.filter(url => url.startsWith(`${DOC_SERVER_URL}/`)),
+      [],
+      'the catalog-wide page fetched nothing from the doc host',
+    );
+    say(
+      `${system}: the catalog-wide page showed ${coverageBody.totalCount} row(s) from the backend; ${pageRequests.length} request(s), none to the doc host`,
+    );
     await screenshot('architecture-docs-page');
     accessibility.push(
       ...(await checkViewAccessibility(
@@ -535,10 +603,15 @@ async function checkInBrowser(system) {
             .getByRole('link', { name: /Inventory service|inventory-service/ })
             .first()
             .waitFor(UI_WAIT);
+          // A browser scan shows its progress until it ends; rows from the
+          // backend come complete, with no scan to wait for.
           await page.waitForFunction(
-            () =>
-              document.querySelector('[data-testid="coverage-progress"]')
-                ?.dataset.finished === 'true',
+            () => {
+              const progress = document.querySelector(
+                '[data-testid="coverage-progress"]',
+              );
+              return !progress || progress.dataset.finished === 'true';
+            },
             undefined,
             UI_WAIT,
           );
@@ -601,14 +674,23 @@ async function createAndInstall(system, appDir, env, workDir, log) {
 
   await step(`${system}: add the plugin`, () => {
     copyPlugin(appDir);
-    const { changedLines, files } = applyInstallLines(appDir, system, {
+    const fileAccess = {
       version: 'workspace:^',
       read: file => readFileSync(file, 'utf8'),
       write: (file, text) => writeFileSync(file, text),
-    });
+    };
+    const { changedLines, files } = applyInstallLines(
+      appDir,
+      system,
+      fileAccess,
+    );
+    const backend = applyInstallLines(appDir, 'backend', fileAccess);
     writeLocalConfig(appDir);
     say(
       `${system}: ${changedLines} line(s) added besides the dependency, in ${files.join(', ')}`,
+    );
+    say(
+      `${system}: ${backend.changedLines} line(s) changed in the backend, the dependency included, in ${backend.files.join(', ')}`,
     );
   });
 

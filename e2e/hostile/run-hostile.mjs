@@ -55,6 +55,7 @@ import {
   launchBrowser,
   signInAsGuest,
 } from '../harness.mjs';
+import { portalCliEnv } from '../../dev/portal-cli.mjs';
 import { carriesCredentials, checkCredentials } from './credential-check.mjs';
 import { FAULTS } from './fault-expectations.mjs';
 import {
@@ -194,7 +195,7 @@ async function startPortal() {
       detached: true,
       stdio: ['ignore', fd, fd],
       env: {
-        ...process.env,
+        ...portalCliEnv(),
         BROWSER: 'none',
         APP_CONFIG_app_baseUrl: baseUrl,
         HOSTILE_FAULT_PORT: String(FAULT_PORT),
