@@ -71,6 +71,9 @@ const options: BackendOptions = {
   historyDays: 180,
 };
 
+// Each test runs whole cycles with 1.5 s read timeouts, on a shared machine.
+jest.setTimeout(30_000);
+
 describe('DocIndexer against the fault server', () => {
   let server: Awaited<ReturnType<typeof startFaultServer>>;
   let docsDir: string;
