@@ -57,6 +57,8 @@ const FAULT_KINDS: Record<string, string> = {
   'oversized-no-length': 'too-large',
   'html-content': 'unexpected-content',
   'reset-connection': 'failed',
+  // A redirect to a host outside backend.reading.allow is not followed.
+  'redirect-other-host': 'access-denied',
 };
 
 const options: BackendOptions = {
@@ -68,6 +70,9 @@ const options: BackendOptions = {
   maxDocBytes: 64 * 1024,
   historyDays: 180,
 };
+
+// Each test runs whole cycles with 1.5 s read timeouts, on a shared machine.
+jest.setTimeout(30_000);
 
 describe('DocIndexer against the fault server', () => {
   let server: Awaited<ReturnType<typeof startFaultServer>>;
@@ -150,12 +155,12 @@ describe('DocIndexer against the fault server', () => {
 
     expect(summary).toMatchObject({
       complete: true,
-      entities: 17,
+      entities: 18,
       analysed: 5,
       noAnnotation: 1,
       failed: {
         'not-found': 1,
-        'access-denied': 2,
+        'access-denied': 3,
         failed: 2,
         timeout: 2,
         'too-large': 2,
@@ -172,6 +177,8 @@ describe('DocIndexer against the fault server', () => {
     expect(store.docs.get('component:default/rate-limited')?.error).toEqual(
       expect.objectContaining({ kind: 'rate-limited' }),
     );
+    // Nothing reached the host a redirect pointed at.
+    expect(server.otherRequests).toEqual([]);
     // The host that asked to wait was asked once, not once per retry.
     expect(requestsTo('/fault/rate-limited.md')).toBe(1);
     expect(store.docs.get('component:default/undocumented')?.noAnnotation).toBe(

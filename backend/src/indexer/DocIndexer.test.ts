@@ -9,6 +9,7 @@ import type { JsonObject } from '@backstage/types';
 import { NotFoundError } from '@backstage/errors';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { BackendOptions } from '../options';
+import type { DocWrite } from '../store/types';
 import { MemoryDocIndexStore } from '../testing/indexer-memory-store';
 import { DocIndexer } from './DocIndexer';
 
@@ -87,6 +88,35 @@ function setup(opts: {
     },
   });
   return { catalog, logger, store, urlReader, indexer };
+}
+
+/** The in-memory store, failing every call while `down`, as a database that is not up yet. */
+class DatabaseDownAtStart extends MemoryDocIndexStore {
+  down = true;
+
+  #check() {
+    if (this.down) throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
+  }
+
+  async getDocStates(entityRefs: string[]) {
+    this.#check();
+    return super.getDocStates(entityRefs);
+  }
+
+  async writeDoc(write: DocWrite) {
+    this.#check();
+    return super.writeDoc(write);
+  }
+
+  async finishCycle(cycle: Parameters<MemoryDocIndexStore['finishCycle']>[0]) {
+    this.#check();
+    return super.finishCycle(cycle);
+  }
+
+  async setTemplateProblem(problem: string | undefined) {
+    this.#check();
+    return super.setTemplateProblem(problem);
+  }
 }
 
 describe('DocIndexer', () => {
@@ -390,6 +420,32 @@ describe('DocIndexer', () => {
         kind: 'too-large',
         message: expect.stringMatching(/^Too complex to analyse/),
       });
+    });
+  });
+
+  describe('a database that is down at start', () => {
+    it('should end the first cycle without finishing it and index fully once the database is back', async () => {
+      const store = new DatabaseDownAtStart();
+      const { indexer, logger } = setup({
+        entities: [component('a'), component('b')],
+        store,
+      });
+
+      await expect(indexer.runCycle()).resolves.toMatchObject({
+        complete: false,
+        writeFailures: 2,
+      });
+      expect(logger.error).toHaveBeenCalledWith(
+        expect.stringContaining('could not be finished'),
+      );
+
+      store.down = false;
+      await expect(indexer.runCycle()).resolves.toMatchObject({
+        complete: true,
+        analysed: 2,
+        writeFailures: 0,
+      });
+      expect(store.docs.size).toBe(2);
     });
   });
 

@@ -502,6 +502,9 @@ export class DocIndexer implements EntityRefresher {
       };
     }
     if (summary) summary.read += 1;
+    // Same content: the stored report stands. An `unchanged` write keeps the
+    // stored ETag, so a host whose tag changes while the content does not
+    // sends the body each cycle; it is still not analysed again.
     if (sameDoc && stored?.contentHash === read.contentHash) {
       return { kind: 'unchanged', docUrl };
     }

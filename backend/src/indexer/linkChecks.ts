@@ -93,6 +93,8 @@ export class LinkChecker {
       };
     } finally {
       clearTimeout(timer);
+      // Ends the unread body, so that the connection does not keep receiving it.
+      controller.abort();
     }
   }
 }

@@ -80,6 +80,8 @@ describe('readDoc', () => {
       },
     });
     expect(pulled).toBeLessThan(10);
+    // The request is ended, so that the rest of the body is not received.
+    expect(reader.readUrl.mock.calls[0][1]?.signal?.aborted).toBe(true);
   });
 
   it('should time out a body that never ends', async () => {

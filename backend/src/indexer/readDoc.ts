@@ -187,5 +187,8 @@ export async function readDoc(
     };
   } finally {
     clearTimeout(timer);
+    // Ends a body left unread (past the size limit, or refused): without it
+    // the connection would keep receiving it.
+    controller.abort();
   }
 }
