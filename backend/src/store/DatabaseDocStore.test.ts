@@ -227,6 +227,28 @@ describe.each(ids.map(id => [id]))('DatabaseDocStore on %s', id => {
     ]);
   });
 
+  it('should commit the other writes of a batch when one of them fails', async () => {
+    const malformed = {
+      ...testEntity('malformed'),
+      title: undefined as unknown as string,
+    };
+    const results = await Promise.allSettled([
+      store.writeDoc(
+        analysedWrite(testEntity('first'), analysedDoc(['present']), AT),
+      ),
+      store.writeDoc(analysedWrite(malformed, analysedDoc(['present']), AT)),
+      store.writeDoc(
+        analysedWrite(testEntity('last'), analysedDoc(['present']), AT),
+      ),
+    ]);
+    expect(results.map(result => result.status)).toEqual([
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+    ]);
+    expect(await names({})).toEqual(['first', 'last']);
+  });
+
   it('should keep the change time when the same content is analysed again', async () => {
     await seed();
     const later = new Date('2026-03-12T08:00:00.000Z');

@@ -191,18 +191,33 @@ export class DatabaseDocStore implements DocIndexStore {
     if (this.queue.length > 0) this.scheduleFlush();
     if (batch.length === 0) return;
     try {
-      const client = await this.client();
-      await client.transaction(tx =>
-        writeDocBatch(
-          tx,
-          batch.map(item => item.write),
-          new Date().toISOString(),
-        ),
-      );
+      await this.commit(batch.map(item => item.write));
       for (const item of batch) item.resolve();
     } catch (error) {
-      for (const item of batch) item.reject(error);
+      if (batch.length === 1) {
+        batch[0].reject(error);
+        return;
+      }
+      // One bad write must not fail the others: write them one by one.
+      for (const item of batch) {
+        await this.commit([item.write]).then(item.resolve, item.reject);
+      }
     }
+  }
+
+  private async commit(writes: DocWrite[]): Promise<void> {
+    const client = await this.client();
+    await client.transaction(tx =>
+      writeDocBatch(tx, writes, new Date().toISOString()),
+    );
+  }
+
+  /** Waits until every write queued so far is committed. */
+  private async drainWrites(): Promise<void> {
+    do {
+      await new Promise(resolve => setImmediate(resolve));
+      await this.flushing;
+    } while (this.queue.length > 0 || this.flushScheduled);
   }
 
   async finishCycle(options: {
@@ -212,8 +227,7 @@ export class DatabaseDocStore implements DocIndexStore {
     templateSections: IndexedTemplateSection[];
   }): Promise<{ removed: number }> {
     // Writes still queued belong to the cycle.
-    await new Promise(resolve => setImmediate(resolve));
-    await this.flushing;
+    await this.drainWrites();
     const client = await this.client();
     // A cycle that wrote nothing saw no entity: all of them left.
     const startedAt =
@@ -416,22 +430,36 @@ export class DatabaseDocStore implements DocIndexStore {
       .count({ count: '*' })
       .groupBy('d.owner', 's.section_id', 's.status');
 
+    // Present and placeholder counts per owner and section, and per section
+    // over all owners.
+    const keyOf = (owner: string | undefined, sectionId: string) =>
+      owner === undefined
+        ? `all\u0000${sectionId}`
+        : `owner\u0000${owner}\u0000${sectionId}`;
+    const counted = new Map<string, { present: number; placeholder: number }>();
+    for (const row of sectionRows) {
+      if (row.status !== 'present' && row.status !== 'placeholder') continue;
+      for (const key of [
+        keyOf(row.owner, row.section_id),
+        keyOf(undefined, row.section_id),
+      ]) {
+        const entry = counted.get(key) ?? { present: 0, placeholder: 0 };
+        entry[row.status] += toNumber(row.count);
+        counted.set(key, entry);
+      }
+    }
     const countsFor = (owner: string | undefined, analysed: number) =>
       meta.templateSections.map((section): SectionCoverage => {
-        let present = 0;
-        let placeholder = 0;
-        for (const row of sectionRows) {
-          if (row.section_id !== section.id) continue;
-          if (owner !== undefined && row.owner !== owner) continue;
-          if (row.status === 'present') present += toNumber(row.count);
-          if (row.status === 'placeholder') placeholder += toNumber(row.count);
-        }
+        const entry = counted.get(keyOf(owner, section.id)) ?? {
+          present: 0,
+          placeholder: 0,
+        };
         return {
           id: section.id,
           title: section.title,
-          present,
-          placeholder,
-          missing: analysed - present - placeholder,
+          present: entry.present,
+          placeholder: entry.placeholder,
+          missing: analysed - entry.present - entry.placeholder,
         };
       });
 
