@@ -332,6 +332,8 @@ describe.each(ids.map(id => [id]))('DatabaseDocStore on %s', id => {
     expect(await names({ text: 'zet' })).toEqual(['delta_1']);
     expect(await names({ text: 'a_1' })).toEqual(['delta_1']);
     expect(await names({ text: '%' })).toEqual([]);
+    expect(await names({ text: "' OR 1=1 --" })).toEqual([]);
+    expect(await names({ owner: "team-a' OR '1'='1" })).toEqual([]);
     expect(await names({ owner: 'team-b' })).toEqual(['gamma', 'delta_1']);
     expect(await names({ system: 'shop' })).toEqual(['alpha', 'beta']);
     expect(await names({ lifecycle: 'production' })).toEqual([
