@@ -219,9 +219,6 @@ export class DatabaseDocStore implements DocIndexStore {
     visibility: EntityVisibility,
   ): Promise<CoverageRowsResponse> {
     const client = await this.client();
-    const [{ count }] = await this.filtered(client, filters, visibility)
-      .clone()
-      .count({ count: '*' });
     const query = this.filtered(client, filters, visibility).select(
       'd.entity_ref',
       'd.kind',
@@ -244,14 +241,16 @@ export class DatabaseDocStore implements DocIndexStore {
       'd.changed_at',
     );
     applyCoverageSort(query, filters);
-    const rows: DocColumns[] = await query
-      .offset(page.offset)
-      .limit(page.limit);
+    // Independent queries at once: PostgreSQL runs them on two connections.
+    const [[{ count }], rows, meta] = await Promise.all([
+      this.filtered(client, filters, visibility).count({ count: '*' }),
+      query.offset(page.offset).limit(page.limit) as Promise<DocColumns[]>,
+      readIndexMeta(client),
+    ]);
     const sections = await this.sectionStatuses(
       client,
       rows.filter(row => row.status === 'analysed').map(row => row.entity_ref),
     );
-    const meta = await readIndexMeta(client);
     return {
       rows: rows.map(row =>
         toIndexedCoverageRow(row, sections.get(row.entity_ref) ?? {}),
