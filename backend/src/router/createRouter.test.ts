@@ -340,6 +340,11 @@ describe('createRouter', () => {
     expect(response.body.report).toBeDefined();
   });
 
+  it('should answer 400 to a malformed entity path', async () => {
+    const response = await get('/entities/component/default/%E0%A4%A');
+    expect(response.status).toBe(400);
+  });
+
   it.each([
     ['/coverage?limit=0', 'Invalid limit: 0 is not between 1 and 500'],
     ['/coverage?limit=501', 'Invalid limit: 501 is not between 1 and 500'],

@@ -2,6 +2,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import type { DatabaseService } from '@backstage/backend-plugin-api';
 import { ServiceUnavailableError } from '@backstage/errors';
 import knexFactory, { type Knex } from 'knex';
+import { connect, createServer, type AddressInfo, type Server } from 'node:net';
 import { DatabaseDocStore } from './DatabaseDocStore';
 import {
   TEST_TEMPLATE_SECTIONS,
@@ -201,7 +202,11 @@ describe.each(ids.map(id => [id]))('DatabaseDocStore on %s', id => {
     const later = new Date('2026-03-12T08:00:00.000Z');
     await store.writeDoc({
       entity: testEntity('beta', { owner: 'team-z', system: 'shop' }),
-      outcome: { kind: 'unchanged', docUrl: 'https://docs.example.com/doc.md' },
+      outcome: {
+        kind: 'unchanged',
+        docUrl: 'https://docs.example.com/doc.md',
+        brokenLinks: 5,
+      },
       at: later,
     });
     const [row] = (await store.queryRows({ text: 'beta' }, FIRST_PAGE, ALL))
@@ -211,7 +216,7 @@ describe.each(ids.map(id => [id]))('DatabaseDocStore on %s', id => {
     expect(row.changedAt).toBe(AT.toISOString());
     expect(row.stale).toBeUndefined();
     expect(row.score).toBe(33);
-    expect(row.brokenLinks).toBe(2);
+    expect(row.brokenLinks).toBe(5);
     const states = await store.getDocStates([
       'component:default/beta',
       'component:default/nobody',
@@ -225,6 +230,28 @@ describe.each(ids.map(id => [id]))('DatabaseDocStore on %s', id => {
         hasReport: true,
       },
     ]);
+  });
+
+  it('should commit the other writes of a batch when one of them fails', async () => {
+    const malformed = {
+      ...testEntity('malformed'),
+      title: undefined as unknown as string,
+    };
+    const results = await Promise.allSettled([
+      store.writeDoc(
+        analysedWrite(testEntity('first'), analysedDoc(['present']), AT),
+      ),
+      store.writeDoc(analysedWrite(malformed, analysedDoc(['present']), AT)),
+      store.writeDoc(
+        analysedWrite(testEntity('last'), analysedDoc(['present']), AT),
+      ),
+    ]);
+    expect(results.map(result => result.status)).toEqual([
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+    ]);
+    expect(await names({})).toEqual(['first', 'last']);
   });
 
   it('should keep the change time when the same content is analysed again', async () => {
@@ -305,6 +332,8 @@ describe.each(ids.map(id => [id]))('DatabaseDocStore on %s', id => {
     expect(await names({ text: 'zet' })).toEqual(['delta_1']);
     expect(await names({ text: 'a_1' })).toEqual(['delta_1']);
     expect(await names({ text: '%' })).toEqual([]);
+    expect(await names({ text: "' OR 1=1 --" })).toEqual([]);
+    expect(await names({ owner: "team-a' OR '1'='1" })).toEqual([]);
     expect(await names({ owner: 'team-b' })).toEqual(['gamma', 'delta_1']);
     expect(await names({ system: 'shop' })).toEqual(['alpha', 'beta']);
     expect(await names({ lifecycle: 'production' })).toEqual([
@@ -705,3 +734,95 @@ describe('DatabaseDocStore while its database is down', () => {
     }
   });
 });
+
+// Only with a PostgreSQL server (the notice above says when it is skipped).
+const describePostgres = ids.includes('POSTGRES_15') ? describe : () => {};
+
+describePostgres(
+  'DatabaseDocStore on a PostgreSQL server that starts late',
+  () => {
+    it('should connect and migrate once the server answers', async () => {
+      const real = await databases.init('POSTGRES_15');
+      const target = real.client.config.connection as {
+        host: string;
+        port: number;
+        user: string;
+        password?: string;
+        database: string;
+      };
+      // A port where nothing listens until the "server" (a proxy to the real
+      // one) starts.
+      const port = await freePort();
+      const late = knexFactory({
+        client: 'pg',
+        connection: { ...target, port },
+        pool: { min: 0, max: 2 },
+        acquireConnectionTimeout: 500,
+        log: {
+          warn: () => {},
+          error: () => {},
+          debug: () => {},
+          deprecate: () => {},
+        },
+      });
+      const logger = mockServices.logger.mock();
+      const store = DatabaseDocStore.create({
+        database: { getClient: async () => late },
+        logger,
+        readiness: { waitMs: 5000, initialRetryMs: 50, maxRetryMs: 100 },
+      });
+      let proxy: Server | undefined;
+      try {
+        await expect(
+          Promise.race([
+            store.getStatus(),
+            new Promise((_, reject) =>
+              setTimeout(() => reject(new Error('waited')), 300),
+            ),
+          ]),
+        ).rejects.toThrow('waited');
+        expect(logger.error).toHaveBeenCalledWith(
+          expect.stringContaining('ECONNREFUSED'),
+        );
+        proxy = await startProxy(port, target.host, Number(target.port));
+        await expect(store.getStatus()).resolves.toEqual({
+          indexedAt: null,
+          docs: 0,
+        });
+        await store.writeDoc(
+          analysedWrite(testEntity('late'), analysedDoc(['present']), AT),
+        );
+        expect(
+          (await store.getEntityDoc('component:default/late'))?.status,
+        ).toBe('analysed');
+      } finally {
+        store.close();
+        await late.destroy();
+        proxy?.close();
+      }
+    });
+  },
+);
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise(resolve => server.close(resolve));
+  return port;
+}
+
+async function startProxy(
+  port: number,
+  host: string,
+  targetPort: number,
+): Promise<Server> {
+  const server = createServer(socket => {
+    const upstream = connect(targetPort, host);
+    socket.pipe(upstream).pipe(socket);
+    socket.on('error', () => upstream.destroy());
+    upstream.on('error', () => socket.destroy());
+  });
+  await new Promise<void>(resolve => server.listen(port, '127.0.0.1', resolve));
+  return server;
+}

@@ -4,17 +4,14 @@ import {
   type LoggerService,
 } from '@backstage/backend-plugin-api';
 import {
-  COVERAGE_STATUSES,
   type ArchitectureDocReport,
   type CoverageFilters,
   type CoverageRowsResponse,
-  type CoverageStatus,
   type CoverageSummaryResponse,
   type CoverageHistoryResponse,
   type IndexedEntityDocResponse,
   type IndexedTemplateSection,
   type IndexStatusResponse,
-  type SectionCoverage,
   type SectionStatus,
 } from 'backstage-plugin-architecture-docs-common';
 import type { Knex } from 'knex';
@@ -40,10 +37,16 @@ import {
   CONTENTS_TABLE,
   DOCS_TABLE,
   HISTORY_TABLE,
-  META_TABLE,
   SECTIONS_TABLE,
 } from './tables';
 import type { DocIndexStore, DocWrite, StoredDocState } from './types';
+import { WriteQueue } from './write-queue';
+import {
+  readIndexMeta,
+  writeCycleMeta,
+  writeTemplateProblem,
+} from './index-meta';
+import { summarizeCoverageView } from './coverage-summary-query';
 import type { EntityVisibility } from './visibility';
 
 /** One page of the coverage rows. */
@@ -52,27 +55,9 @@ export interface CoveragePage {
   limit: number;
 }
 
-/** Owners sort as the page's owner menu does. */
-const ownerOrder = new Intl.Collator('en-US', {
-  sensitivity: 'base',
-  numeric: true,
-});
-
 const MIGRATIONS_TABLE = 'architecture_docs_knex_migrations';
-/** Writes committed in one transaction at most. */
-const WRITE_BATCH_SIZE = 200;
 /** Entity refs per `IN (...)` list. */
 const LOOKUP_CHUNK = 500;
-
-const META_INDEXED_AT = 'indexed_at';
-const META_TEMPLATE_SECTIONS = 'template_sections';
-const META_TEMPLATE_PROBLEM = 'template_problem';
-
-interface QueuedWrite {
-  write: DocWrite;
-  resolve: () => void;
-  reject: (error: unknown) => void;
-}
 
 /**
  * The plugin's database: what the indexer read and analysed, per entity, its
@@ -81,9 +66,12 @@ interface QueuedWrite {
  * @public
  */
 export class DatabaseDocStore implements DocIndexStore {
-  private readonly queue: QueuedWrite[] = [];
-  private flushScheduled = false;
-  private flushing: Promise<void> = Promise.resolve();
+  private readonly writes = new WriteQueue(async writes => {
+    const client = await this.client();
+    await client.transaction(tx =>
+      writeDocBatch(tx, writes, new Date().toISOString()),
+    );
+  });
   /** When this store first saw a write of each running cycle. */
   private readonly cycleStarts = new Map<string, string>();
 
@@ -163,46 +151,7 @@ export class DatabaseDocStore implements DocIndexStore {
     if (write.cycleId && !this.cycleStarts.has(write.cycleId)) {
       this.cycleStarts.set(write.cycleId, new Date().toISOString());
     }
-    return new Promise((resolve, reject) => {
-      this.queue.push({ write, resolve, reject });
-      this.scheduleFlush();
-    });
-  }
-
-  private scheduleFlush(): void {
-    if (this.flushScheduled) return;
-    this.flushScheduled = true;
-    setImmediate(() => {
-      this.flushScheduled = false;
-      this.flushing = this.flushing.then(() => this.flushOnce());
-    });
-  }
-
-  /** Commits one batch; each entity at most once per batch. */
-  private async flushOnce(): Promise<void> {
-    const batch: QueuedWrite[] = [];
-    const refs = new Set<string>();
-    while (this.queue.length > 0 && batch.length < WRITE_BATCH_SIZE) {
-      const ref = this.queue[0].write.entity.entityRef;
-      if (refs.has(ref)) break;
-      refs.add(ref);
-      batch.push(this.queue.shift()!);
-    }
-    if (this.queue.length > 0) this.scheduleFlush();
-    if (batch.length === 0) return;
-    try {
-      const client = await this.client();
-      await client.transaction(tx =>
-        writeDocBatch(
-          tx,
-          batch.map(item => item.write),
-          new Date().toISOString(),
-        ),
-      );
-      for (const item of batch) item.resolve();
-    } catch (error) {
-      for (const item of batch) item.reject(error);
-    }
+    return this.writes.push(write);
   }
 
   async finishCycle(options: {
@@ -212,8 +161,7 @@ export class DatabaseDocStore implements DocIndexStore {
     templateSections: IndexedTemplateSection[];
   }): Promise<{ removed: number }> {
     // Writes still queued belong to the cycle.
-    await new Promise(resolve => setImmediate(resolve));
-    await this.flushing;
+    await this.writes.drain();
     const client = await this.client();
     // A cycle that wrote nothing saw no entity: all of them left.
     const startedAt =
@@ -236,12 +184,7 @@ export class DatabaseDocStore implements DocIndexStore {
       const removed = await tx(DOCS_TABLE)
         .whereIn('entity_ref', unseen.clone())
         .delete();
-      await setMeta(tx, META_INDEXED_AT, options.finishedAt.toISOString());
-      await setMeta(
-        tx,
-        META_TEMPLATE_SECTIONS,
-        JSON.stringify(options.templateSections),
-      );
+      await writeCycleMeta(tx, options.finishedAt, options.templateSections);
       await recordHistorySnapshot(tx, {
         at: options.finishedAt,
         historyDays: options.historyDays,
@@ -253,35 +196,10 @@ export class DatabaseDocStore implements DocIndexStore {
 
   async setTemplateProblem(problem: string | undefined): Promise<void> {
     const client = await this.client();
-    await setMeta(client, META_TEMPLATE_PROBLEM, problem ?? null);
+    await writeTemplateProblem(client, problem);
   }
 
   // The read side --------------------------------------------------------
-
-  private async meta(client: Knex): Promise<{
-    indexedAt: string | null;
-    templateSections: IndexedTemplateSection[];
-    templateProblem?: string;
-  }> {
-    const rows: Array<{ key: string; value: string | null }> = await client(
-      META_TABLE,
-    ).select('key', 'value');
-    const values = new Map(rows.map(row => [row.key, row.value]));
-    let templateSections: IndexedTemplateSection[] = [];
-    try {
-      const parsed: unknown = JSON.parse(
-        values.get(META_TEMPLATE_SECTIONS) ?? '[]',
-      );
-      if (Array.isArray(parsed)) templateSections = parsed;
-    } catch {
-      templateSections = [];
-    }
-    return {
-      indexedAt: values.get(META_INDEXED_AT) ?? null,
-      templateSections,
-      templateProblem: values.get(META_TEMPLATE_PROBLEM) ?? undefined,
-    };
-  }
 
   private filtered(
     client: Knex,
@@ -301,9 +219,6 @@ export class DatabaseDocStore implements DocIndexStore {
     visibility: EntityVisibility,
   ): Promise<CoverageRowsResponse> {
     const client = await this.client();
-    const [{ count }] = await this.filtered(client, filters, visibility)
-      .clone()
-      .count({ count: '*' });
     const query = this.filtered(client, filters, visibility).select(
       'd.entity_ref',
       'd.kind',
@@ -326,14 +241,16 @@ export class DatabaseDocStore implements DocIndexStore {
       'd.changed_at',
     );
     applyCoverageSort(query, filters);
-    const rows: DocColumns[] = await query
-      .offset(page.offset)
-      .limit(page.limit);
+    // Independent queries at once: PostgreSQL runs them on two connections.
+    const [[{ count }], rows, meta] = await Promise.all([
+      this.filtered(client, filters, visibility).count({ count: '*' }),
+      query.offset(page.offset).limit(page.limit) as Promise<DocColumns[]>,
+      readIndexMeta(client),
+    ]);
     const sections = await this.sectionStatuses(
       client,
       rows.filter(row => row.status === 'analysed').map(row => row.entity_ref),
     );
-    const meta = await this.meta(client);
     return {
       rows: rows.map(row =>
         toIndexedCoverageRow(row, sections.get(row.entity_ref) ?? {}),
@@ -377,82 +294,13 @@ export class DatabaseDocStore implements DocIndexStore {
     visibility: EntityVisibility,
   ): Promise<CoverageSummaryResponse> {
     const client = await this.client();
-    const meta = await this.meta(client);
-    const statusRows: Array<{ status: CoverageStatus; count: unknown }> =
-      await this.filtered(client, filters, visibility)
-        .select('d.status')
-        .count({ count: '*' })
-        .groupBy('d.status');
-    const statusCounts = Object.fromEntries(
-      COVERAGE_STATUSES.map(status => [status, 0]),
-    ) as Record<CoverageStatus, number>;
-    for (const row of statusRows) {
-      if (row.status in statusCounts)
-        statusCounts[row.status] = toNumber(row.count);
-    }
-    const [average] = await this.filtered(client, filters, visibility)
-      .where('d.status', 'analysed')
-      .avg({ average: 'd.score' });
-
-    const ownerRows: Array<{ owner: string; analysed: unknown }> =
-      await this.filtered(client, filters, visibility)
-        .whereNot('d.owner', '')
-        .select('d.owner')
-        .sum({
-          analysed: client.raw(
-            "CASE WHEN d.status = 'analysed' THEN 1 ELSE 0 END",
-          ),
-        })
-        .groupBy('d.owner');
-    const sectionRows: Array<{
-      owner: string;
-      section_id: string;
-      status: SectionStatus;
-      count: unknown;
-    }> = await this.filtered(client, filters, visibility)
-      .join(`${SECTIONS_TABLE} as s`, 's.entity_ref', 'd.entity_ref')
-      .where('d.status', 'analysed')
-      .select('d.owner', 's.section_id', 's.status')
-      .count({ count: '*' })
-      .groupBy('d.owner', 's.section_id', 's.status');
-
-    const countsFor = (owner: string | undefined, analysed: number) =>
-      meta.templateSections.map((section): SectionCoverage => {
-        let present = 0;
-        let placeholder = 0;
-        for (const row of sectionRows) {
-          if (row.section_id !== section.id) continue;
-          if (owner !== undefined && row.owner !== owner) continue;
-          if (row.status === 'present') present += toNumber(row.count);
-          if (row.status === 'placeholder') placeholder += toNumber(row.count);
-        }
-        return {
-          id: section.id,
-          title: section.title,
-          present,
-          placeholder,
-          missing: analysed - present - placeholder,
-        };
-      });
-
-    const owners = ownerRows
-      .map(row => ({ owner: row.owner, analysed: toNumber(row.analysed) }))
-      .sort((a, b) => ownerOrder.compare(a.owner, b.owner));
-    const averageScore =
-      average?.average === null || average?.average === undefined
-        ? null
-        : toNumber(average.average);
-    return {
-      statusCounts,
-      averageScore,
-      sections: countsFor(undefined, statusCounts.analysed),
-      byOwner: owners.map(({ owner, analysed }) => ({
-        owner,
-        analysed,
-        sections: countsFor(owner, analysed),
-      })),
-      indexedAt: meta.indexedAt,
-    };
+    const meta = await readIndexMeta(client);
+    const summary = await summarizeCoverageView(
+      client,
+      () => this.filtered(client, filters, visibility),
+      meta.templateSections,
+    );
+    return { ...summary, indexedAt: meta.indexedAt };
   }
 
   /** The filtered view's daily points over the last `days` UTC days. */
@@ -463,7 +311,7 @@ export class DatabaseDocStore implements DocIndexStore {
     now: Date = new Date(),
   ): Promise<CoverageHistoryResponse> {
     const client = await this.client();
-    const meta = await this.meta(client);
+    const meta = await readIndexMeta(client);
     const points = await readHistory(client, {
       view: query => {
         applyVisibility(client, query, visibility);
@@ -484,7 +332,7 @@ export class DatabaseDocStore implements DocIndexStore {
       .where('entity_ref', entityRef.toLowerCase())
       .first();
     if (!row) return undefined;
-    const meta = await this.meta(client);
+    const meta = await readIndexMeta(client);
     const error = errorOf(row);
     const content: { source: string; report: string } | undefined =
       row.status === 'analysed'
@@ -517,7 +365,7 @@ export class DatabaseDocStore implements DocIndexStore {
     visibility: EntityVisibility = { kind: 'all' },
   ): Promise<IndexStatusResponse> {
     const client = await this.client();
-    const meta = await this.meta(client);
+    const meta = await readIndexMeta(client);
     const [{ count }] = await this.filtered(client, {}, visibility)
       .whereNot('d.status', 'no-annotation')
       .count({ count: '*' });
@@ -545,12 +393,4 @@ function parseReport(text: string | null): ArchitectureDocReport | undefined {
   } catch {
     return undefined;
   }
-}
-
-async function setMeta(
-  client: Knex,
-  key: string,
-  value: string | null,
-): Promise<void> {
-  await client(META_TABLE).insert({ key, value }).onConflict('key').merge();
 }
