@@ -315,6 +315,22 @@ describe('ArchitectureDocsPage with the backend', () => {
     ).toHaveAttribute('aria-expanded', 'true');
   });
 
+  it("should list the backend's template problem with the configuration problems", async () => {
+    const api = backend([row('checkout')]);
+    api.getStatus.mockResolvedValue({
+      indexedAt: minutesAgo(1),
+      docs: 1,
+      templateError:
+        'architectureDocs.templateUrl could not be read (404); using the default template.',
+    });
+    await renderPage(api);
+    expect(
+      await screen.findByText(
+        /architectureDocs\.templateUrl could not be read \(404\); using the default template\./,
+      ),
+    ).toBeInTheDocument();
+  });
+
   it('should say there is no history yet', async () => {
     await renderPage(backend([row('checkout')]));
     expect(

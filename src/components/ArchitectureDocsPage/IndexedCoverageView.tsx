@@ -22,6 +22,7 @@ import {
 import { downloadCsv } from '../../coverage/download-csv';
 import { indexedRequestProblem } from '../../model/indexed-doc';
 import { architectureDocsTranslationRef } from '../../translation';
+import { ConfigProblemsNotice } from '../ConfigProblemsNotice';
 import { IndexFreshness } from '../IndexFreshness';
 import { CoverageFilterBar } from './CoverageFilterBar';
 import { CoverageHistoryChart } from './CoverageHistoryChart';
@@ -199,6 +200,9 @@ export function IndexedCoverageView(props: {
 
   return (
     <>
+      {status.value?.templateError && (
+        <ConfigProblemsNotice problems={[status.value.templateError]} />
+      )}
       <Box mb={2}>
         <IndexFreshness indexedAt={indexedAt} />
       </Box>
