@@ -167,6 +167,18 @@ describe('ArchitectureDocsPage with the backend', () => {
     expect(screen.queryByTestId('scan-progress')).not.toBeInTheDocument();
   });
 
+  it('should show the table loading until the first page arrives', async () => {
+    const api = backend([row('checkout')]);
+    api.getCoverage.mockReturnValue(new Promise(() => {}));
+    await renderPage(api);
+    expect(
+      await screen.findByRole('progressbar', { name: /Loading/ }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('link', { name: 'checkout' }),
+    ).not.toBeInTheDocument();
+  });
+
   it('should say when nothing has been indexed yet', async () => {
     await renderPage(backend([], { indexedAt: null }));
     await waitFor(() =>
