@@ -179,6 +179,50 @@ describe('ArchitectureDocsPage with the backend', () => {
     ).not.toBeInTheDocument();
   });
 
+  it('should show the summary and the owner view from the backend, without the section filter', async () => {
+    const api = backend([row('checkout')]);
+    api.getCoverageSummary.mockResolvedValue({
+      ...(await api.getCoverageSummary({})),
+      byOwner: [
+        {
+          owner: 'team-b',
+          analysed: 3,
+          sections: [
+            {
+              id: 'purpose',
+              title: 'Purpose',
+              present: 3,
+              placeholder: 0,
+              missing: 0,
+            },
+            {
+              id: 'context',
+              title: 'Context',
+              present: 1,
+              placeholder: 0,
+              missing: 2,
+            },
+          ],
+        },
+      ],
+    });
+    await renderPage(api, '/architecture-docs?owner=team-b&section=context');
+    const bars = await screen.findByRole('list', { name: 'Section coverage' });
+    await waitFor(() =>
+      expect(
+        within(bars)
+          .getAllByRole('listitem')
+          .map(i => i.getAttribute('data-section')),
+      ).toEqual(['purpose', 'context']),
+    );
+    expect(api.getCoverageSummary).toHaveBeenLastCalledWith({
+      owner: 'team-b',
+    });
+    await userEvent.click(screen.getByTestId('coverage-view-owners'));
+    const grid = await screen.findByTestId('owner-coverage');
+    expect(grid.querySelector('[data-owner="team-b"]')).not.toBeNull();
+  });
+
   it('should say when nothing has been indexed yet', async () => {
     await renderPage(backend([], { indexedAt: null }));
     await waitFor(() =>
