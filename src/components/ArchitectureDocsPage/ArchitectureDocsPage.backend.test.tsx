@@ -164,7 +164,7 @@ describe('ArchitectureDocsPage with the backend', () => {
     expect(docsApi.getDoc).not.toHaveBeenCalled();
     expect(docsApi.getEntityDoc).not.toHaveBeenCalled();
     expect(getEntities).not.toHaveBeenCalled();
-    expect(screen.queryByTestId('scan-progress')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('coverage-progress')).not.toBeInTheDocument();
   });
 
   it('should show the table loading until the first page arrives', async () => {
