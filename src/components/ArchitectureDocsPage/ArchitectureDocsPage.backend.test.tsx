@@ -160,7 +160,9 @@ describe('ArchitectureDocsPage with the backend', () => {
     expect(screen.getByTestId('index-freshness')).toHaveTextContent(
       'Indexed 12 minutes ago',
     );
-    expect(screen.getByTestId('coverage-count')).toHaveTextContent('2');
+    expect(screen.getByTestId('coverage-count')).toHaveTextContent(
+      '2 of 2 entities',
+    );
     expect(docsApi.getDoc).not.toHaveBeenCalled();
     expect(docsApi.getEntityDoc).not.toHaveBeenCalled();
     expect(getEntities).not.toHaveBeenCalled();
@@ -248,6 +250,7 @@ describe('ArchitectureDocsPage with the backend', () => {
       expect.objectContaining({ owner: 'team-a', sort: 'score' }),
       { offset: 0, limit: 20 },
     );
+    expect(api.getCoverage).toHaveBeenCalledWith({}, { offset: 0, limit: 1 });
     await userEvent.click(screen.getByRole('button', { name: /next page/i }));
     expect(
       await screen.findByRole('link', { name: 'svc-20' }),
@@ -285,18 +288,26 @@ describe('ArchitectureDocsPage with the backend', () => {
 
   it('should explain a 503 and recover on retry', async () => {
     const api = backend([row('checkout')]);
-    api.getCoverage.mockRejectedValueOnce(
-      await ResponseError.fromResponse(
-        new Response(
-          JSON.stringify({
-            error: { name: 'ServiceUnavailableError', message: 'down' },
-            request: { method: 'GET', url: '/coverage' },
-            response: { statusCode: 503 },
-          }),
-          { status: 503, headers: { 'content-type': 'application/json' } },
-        ),
+    const unavailable = await ResponseError.fromResponse(
+      new Response(
+        JSON.stringify({
+          error: { name: 'ServiceUnavailableError', message: 'down' },
+          request: { method: 'GET', url: '/coverage' },
+          response: { statusCode: 503 },
+        }),
+        { status: 503, headers: { 'content-type': 'application/json' } },
       ),
     );
+    // The first request for the table's page fails; the count's does not.
+    const serve = api.getCoverage.getMockImplementation()!;
+    let failed = false;
+    api.getCoverage.mockImplementation(async (filters, page) => {
+      if (!failed && page.limit !== 1) {
+        failed = true;
+        throw unavailable;
+      }
+      return serve(filters, page);
+    });
     await renderPage(api);
     const error = await screen.findByTestId('coverage-backend-error');
     expect(error).toHaveTextContent(

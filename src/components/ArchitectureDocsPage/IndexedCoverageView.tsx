@@ -108,6 +108,12 @@ export function IndexedCoverageView(props: {
   const page = paging.key === filtersKey ? paging.page : 0;
   const pageSize = paging.pageSize;
 
+  // The rows the user may read without filters, for "shown of total": one
+  // row asked, for its count.
+  const unfiltered = useAsync(
+    () => backendApi.getCoverage({}, { offset: 0, limit: 1 }),
+    [backendApi],
+  );
   const rows = useAsyncRetry(
     () =>
       backendApi.getCoverage(filters, {
@@ -196,7 +202,7 @@ export function IndexedCoverageView(props: {
     status.value?.indexedAt ??
     null;
   const shown = rows.value?.totalCount ?? 0;
-  const total = status.value?.docs ?? shown;
+  const total = unfiltered.value?.totalCount ?? shown;
 
   return (
     <>
