@@ -128,6 +128,13 @@ export function useIndexedArchitectureDoc(
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [backendApi, refKey]);
 
+  const fetchedRetry = fetched.retry;
+  // Asking again shows the stored answer, not an earlier "Read now".
+  const retry = useCallback(() => {
+    setRefreshed(undefined);
+    fetchedRetry();
+  }, [fetchedRetry]);
+
   const built = useMemo(() => {
     if (!response || !location) return undefined;
     if (response.report && response.source !== undefined) {
@@ -189,7 +196,7 @@ export function useIndexedArchitectureDoc(
   return {
     state,
     indexed: response,
-    retry: fetched.retry,
+    retry,
     refresh,
     refreshing,
     refreshError,

@@ -160,11 +160,69 @@ describe('ArchitectureDocsPage with the backend', () => {
     expect(screen.getByTestId('index-freshness')).toHaveTextContent(
       'Indexed 12 minutes ago',
     );
-    expect(screen.getByTestId('coverage-count')).toHaveTextContent('2');
+    expect(screen.getByTestId('coverage-count')).toHaveTextContent(
+      '2 of 2 entities',
+    );
     expect(docsApi.getDoc).not.toHaveBeenCalled();
     expect(docsApi.getEntityDoc).not.toHaveBeenCalled();
     expect(getEntities).not.toHaveBeenCalled();
-    expect(screen.queryByTestId('scan-progress')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('coverage-progress')).not.toBeInTheDocument();
+  });
+
+  it('should show the table loading until the first page arrives', async () => {
+    const api = backend([row('checkout')]);
+    api.getCoverage.mockReturnValue(new Promise(() => {}));
+    await renderPage(api);
+    expect(
+      await screen.findByRole('progressbar', { name: /Loading/ }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('link', { name: 'checkout' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('should show the summary and the owner view from the backend, without the section filter', async () => {
+    const api = backend([row('checkout')]);
+    api.getCoverageSummary.mockResolvedValue({
+      ...(await api.getCoverageSummary({})),
+      byOwner: [
+        {
+          owner: 'team-b',
+          analysed: 3,
+          sections: [
+            {
+              id: 'purpose',
+              title: 'Purpose',
+              present: 3,
+              placeholder: 0,
+              missing: 0,
+            },
+            {
+              id: 'context',
+              title: 'Context',
+              present: 1,
+              placeholder: 0,
+              missing: 2,
+            },
+          ],
+        },
+      ],
+    });
+    await renderPage(api, '/architecture-docs?owner=team-b&section=context');
+    const bars = await screen.findByRole('list', { name: 'Section coverage' });
+    await waitFor(() =>
+      expect(
+        within(bars)
+          .getAllByRole('listitem')
+          .map(i => i.getAttribute('data-section')),
+      ).toEqual(['purpose', 'context']),
+    );
+    expect(api.getCoverageSummary).toHaveBeenLastCalledWith({
+      owner: 'team-b',
+    });
+    await userEvent.click(screen.getByTestId('coverage-view-owners'));
+    const grid = await screen.findByTestId('owner-coverage');
+    expect(grid.querySelector('[data-owner="team-b"]')).not.toBeNull();
   });
 
   it('should say when nothing has been indexed yet', async () => {
@@ -192,6 +250,7 @@ describe('ArchitectureDocsPage with the backend', () => {
       expect.objectContaining({ owner: 'team-a', sort: 'score' }),
       { offset: 0, limit: 20 },
     );
+    expect(api.getCoverage).toHaveBeenCalledWith({}, { offset: 0, limit: 1 });
     await userEvent.click(screen.getByRole('button', { name: /next page/i }));
     expect(
       await screen.findByRole('link', { name: 'svc-20' }),
@@ -229,18 +288,26 @@ describe('ArchitectureDocsPage with the backend', () => {
 
   it('should explain a 503 and recover on retry', async () => {
     const api = backend([row('checkout')]);
-    api.getCoverage.mockRejectedValueOnce(
-      await ResponseError.fromResponse(
-        new Response(
-          JSON.stringify({
-            error: { name: 'ServiceUnavailableError', message: 'down' },
-            request: { method: 'GET', url: '/coverage' },
-            response: { statusCode: 503 },
-          }),
-          { status: 503, headers: { 'content-type': 'application/json' } },
-        ),
+    const unavailable = await ResponseError.fromResponse(
+      new Response(
+        JSON.stringify({
+          error: { name: 'ServiceUnavailableError', message: 'down' },
+          request: { method: 'GET', url: '/coverage' },
+          response: { statusCode: 503 },
+        }),
+        { status: 503, headers: { 'content-type': 'application/json' } },
       ),
     );
+    // The first request for the table's page fails; the count's does not.
+    const serve = api.getCoverage.getMockImplementation()!;
+    let failed = false;
+    api.getCoverage.mockImplementation(async (filters, page) => {
+      if (!failed && page.limit !== 1) {
+        failed = true;
+        throw unavailable;
+      }
+      return serve(filters, page);
+    });
     await renderPage(api);
     const error = await screen.findByTestId('coverage-backend-error');
     expect(error).toHaveTextContent(
@@ -313,6 +380,22 @@ describe('ArchitectureDocsPage with the backend', () => {
     expect(
       screen.getByRole('button', { name: 'Hide the table' }),
     ).toHaveAttribute('aria-expanded', 'true');
+  });
+
+  it("should list the backend's template problem with the configuration problems", async () => {
+    const api = backend([row('checkout')]);
+    api.getStatus.mockResolvedValue({
+      indexedAt: minutesAgo(1),
+      docs: 1,
+      templateError:
+        'architectureDocs.templateUrl could not be read (404); using the default template.',
+    });
+    await renderPage(api);
+    expect(
+      await screen.findByText(
+        /architectureDocs\.templateUrl could not be read \(404\); using the default template\./,
+      ),
+    ).toBeInTheDocument();
   });
 
   it('should say there is no history yet', async () => {

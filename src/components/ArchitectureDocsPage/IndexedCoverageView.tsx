@@ -22,6 +22,7 @@ import {
 import { downloadCsv } from '../../coverage/download-csv';
 import { indexedRequestProblem } from '../../model/indexed-doc';
 import { architectureDocsTranslationRef } from '../../translation';
+import { ConfigProblemsNotice } from '../ConfigProblemsNotice';
 import { IndexFreshness } from '../IndexFreshness';
 import { CoverageFilterBar } from './CoverageFilterBar';
 import { CoverageHistoryChart } from './CoverageHistoryChart';
@@ -107,6 +108,12 @@ export function IndexedCoverageView(props: {
   const page = paging.key === filtersKey ? paging.page : 0;
   const pageSize = paging.pageSize;
 
+  // The rows the user may read without filters, for "shown of total": one
+  // row asked, for its count.
+  const unfiltered = useAsync(
+    () => backendApi.getCoverage({}, { offset: 0, limit: 1 }),
+    [backendApi],
+  );
   const rows = useAsyncRetry(
     () =>
       backendApi.getCoverage(filters, {
@@ -195,10 +202,13 @@ export function IndexedCoverageView(props: {
     status.value?.indexedAt ??
     null;
   const shown = rows.value?.totalCount ?? 0;
-  const total = status.value?.docs ?? shown;
+  const total = unfiltered.value?.totalCount ?? shown;
 
   return (
     <>
+      {status.value?.templateError && (
+        <ConfigProblemsNotice problems={[status.value.templateError]} />
+      )}
       <Box mb={2}>
         <IndexFreshness indexedAt={indexedAt} />
       </Box>
