@@ -149,12 +149,13 @@ function startBackend(name, port, database, workDir) {
     backend_database: JSON.stringify(database),
     architectureDocsDev_generatedComponents: String(ENTITIES),
     architectureDocs_backend_concurrencyPerHost: String(CONCURRENCY),
-    // Cycles run when the bench triggers them, and only then: the initial
-    // delay replaces app-config.yaml's, which would start a cycle at once.
+    // Cycles run when the bench triggers them. The scheduler also runs a
+    // manual task once after its initial delay (app-config.yaml's, merged
+    // with this one): at once, over the still empty catalog (checked below).
     architectureDocs_backend_schedule: JSON.stringify({
       frequency: { trigger: 'manual' },
       timeout: { minutes: 60 },
-      initialDelay: { hours: 24 },
+      initialDelay: { seconds: 0 },
     }),
   };
   let child;
@@ -225,9 +226,12 @@ async function waitForCatalog(backend) {
   let listed = 0;
   let steady = 0;
   while (Date.now() < deadline) {
-    if (backend.child.exitCode !== null) {
+    if (
+      backend.child.exitCode !== null ||
+      backend.log().includes('Backend startup failed')
+    ) {
       throw new Error(
-        `The ${backend.name} backend exited. Last lines of ${backend.logPath}:\n${lastLines(backend.log())}`,
+        `The ${backend.name} backend did not start. Last lines of ${backend.logPath}:\n${lastLines(backend.log())}`,
       );
     }
     try {
@@ -265,6 +269,7 @@ function loggedCycles(backend) {
     return {
       backend: backend.name,
       id: match[1],
+      entities: field('entities'),
       read: field('read'),
       analysed: field('analysed'),
       durationMs: field('durationMs'),
@@ -272,13 +277,33 @@ function loggedCycles(backend) {
   });
 }
 
+/** Waits until no indexing cycle runs (on any replica: the task is global). */
+async function waitUntilIdle(backend, token) {
+  const deadline = Date.now() + CYCLE_TIMEOUT_MS;
+  let idle = 0;
+  while (Date.now() < deadline) {
+    const response = await fetch(
+      `${backend.url}${API}/.backstage/scheduler/v1/tasks`,
+      { headers: { Authorization: `Bearer ${token}` } },
+    );
+    const { tasks = [] } = response.ok ? await response.json() : {};
+    const task = tasks.find(candidate => candidate.taskId === TASK_ID);
+    idle = task && task.taskState?.status !== 'running' ? idle + 1 : 0;
+    if (idle >= 2) return;
+    await delay(1000);
+  }
+  throw new Error(`${TASK_ID} was still running after ${ms(CYCLE_TIMEOUT_MS)}`);
+}
+
 /**
- * Triggers one indexing cycle through `via` and waits until one of
- * `replicas` logs that a cycle ended. Samples the resident memory of each
+ * Once no cycle runs, resets the doc host's counts, triggers one indexing
+ * cycle through `via` and waits until one of `replicas` logs that a cycle
+ * ended. Samples the resident memory of each
  * replica meanwhile. Returns the summary the indexer logged, with the
  * wall-clock time from the trigger and the peak RSS.
  */
 async function runCycle(via, token, replicas = [via]) {
+  await waitUntilIdle(via, token);
   const before = new Map(replicas.map(r => [r.name, loggedCycles(r).length]));
   const peakRss = new Map(replicas.map(r => [r.name, 0]));
   const sampleRss = () => {
@@ -287,15 +312,21 @@ async function runCycle(via, token, replicas = [via]) {
       if (rss > peakRss.get(replica.name)) peakRss.set(replica.name, rss);
     }
   };
+  docHost.reset();
   const started = Date.now();
-  const response = await fetch(
-    `${via.url}${API}/.backstage/scheduler/v1/tasks/${TASK_ID}/trigger`,
-    { method: 'POST', headers: { Authorization: `Bearer ${token}` } },
-  );
-  if (!response.ok) {
-    throw new Error(
-      `Triggering ${TASK_ID} on the ${via.name} backend answered ${response.status} ${await response.text()}`,
+  for (;;) {
+    const response = await fetch(
+      `${via.url}${API}/.backstage/scheduler/v1/tasks/${TASK_ID}/trigger`,
+      { method: 'POST', headers: { Authorization: `Bearer ${token}` } },
     );
+    if (response.ok) break;
+    // 409: a cycle is running; the trigger is taken once it has ended.
+    if (response.status !== 409 || Date.now() - started > CYCLE_TIMEOUT_MS) {
+      throw new Error(
+        `Triggering ${TASK_ID} on the ${via.name} backend answered ${response.status} ${await response.text()}`,
+      );
+    }
+    await delay(500);
   }
   const deadline = started + CYCLE_TIMEOUT_MS;
   while (Date.now() < deadline) {
@@ -503,6 +534,11 @@ async function measurePage(backend, workDir) {
   }
 }
 
+// Leave through process.exit, so that the exit hooks stop every backend.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.once(signal, () => process.exit(130));
+}
+
 const workDir = mkdtempSync(
   path.join(os.tmpdir(), 'architecture-docs-backend-bench-'),
 );
@@ -533,14 +569,20 @@ try {
   const token = await waitForCatalog(sqlite);
   say(`  catalog ingested in ${ms(Date.now() - catalogStarted)}`);
 
-  docHost.reset();
+  // The startup cycle must have found no entity, or the first measured
+  // cycle would not be the first full index.
+  const early = loggedCycles(sqlite).filter(cycle => !(cycle.entities === 0));
+  if (early.length > 0) {
+    throw new Error(
+      `A cycle indexed ${early[0].entities} entities before the bench's first; the first full index cannot be measured`,
+    );
+  }
   const first = await runCycle(sqlite, token);
   const docs = docHost.reads.size;
   const floorMs = (docs * LATENCY_MS) / CONCURRENCY;
   say(
     `  first full index: ${ms(first.durationMs)} (${ms(first.wallMs)} from the trigger); ${docs} docs read, floor ${ms(floorMs)} → ${x(first.durationMs / floorMs)} the floor; ${docHost.bodies} bodies, ${first.analysed} analysed; peak RSS ${Math.round(first.peakRssMb)} MB`,
   );
-  docHost.reset();
   const second = await runCycle(sqlite, token);
   const secondBodies = docHost.bodies;
   say(
@@ -643,14 +685,26 @@ try {
       connection: POSTGRES,
       prefix: `bench_${randomBytes(4).toString('hex')}_`,
     };
-    const replicas = [
-      startBackend('replica-1', BACKEND_PORT + 1, database, workDir),
-      startBackend('replica-2', BACKEND_PORT + 2, database, workDir),
-    ];
-    backends.push(...replicas);
-    const replicaToken = await waitForCatalog(replicas[0]);
-    await waitForCatalog(replicas[1]);
-    docHost.reset();
+    // One after the other, as a rolling deployment starts them: replicas
+    // starting at the same moment on a fresh database race for the
+    // plugins' migration locks.
+    const replicas = [];
+    let replicaToken;
+    for (const [index, name] of ['replica-1', 'replica-2'].entries()) {
+      const replica = startBackend(
+        name,
+        BACKEND_PORT + 1 + index,
+        database,
+        workDir,
+      );
+      backends.push(replica);
+      replicas.push(replica);
+      const replicaStarted = Date.now();
+      replicaToken = await waitForCatalog(replica);
+      say(
+        `  ${name} up, its catalog complete, in ${ms(Date.now() - replicaStarted)}`,
+      );
+    }
     const cycle = await runCycle(replicas[0], replicaToken, replicas);
     // A second replica running the same cycle would read after the first.
     await delay(5000);
