@@ -55,7 +55,10 @@ import {
   DEFAULT_GENERATED_LATENCY_MS,
   startDocServer,
 } from '../dev/doc-server.mjs';
-import { backendGuestToken } from '../e2e/harness.mjs';
+import {
+  backendGuestToken,
+  triggerBackendIndexCycle,
+} from '../e2e/harness.mjs';
 import { launchBenchBrowser } from './devtools-pipe.mjs';
 import { benchTarget, reportTargets } from './targets.mjs';
 
@@ -314,20 +317,9 @@ async function runCycle(via, token, replicas = [via]) {
   };
   docHost.reset();
   const started = Date.now();
-  for (;;) {
-    const response = await fetch(
-      `${via.url}${API}/.backstage/scheduler/v1/tasks/${TASK_ID}/trigger`,
-      { method: 'POST', headers: { Authorization: `Bearer ${token}` } },
-    );
-    if (response.ok) break;
-    // 409: a cycle is running; the trigger is taken once it has ended.
-    if (response.status !== 409 || Date.now() - started > CYCLE_TIMEOUT_MS) {
-      throw new Error(
-        `Triggering ${TASK_ID} on the ${via.name} backend answered ${response.status} ${await response.text()}`,
-      );
-    }
-    await delay(500);
-  }
+  await triggerBackendIndexCycle(via.url, token, {
+    timeoutMs: CYCLE_TIMEOUT_MS,
+  });
   const deadline = started + CYCLE_TIMEOUT_MS;
   while (Date.now() < deadline) {
     sampleRss();
