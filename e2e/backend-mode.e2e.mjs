@@ -18,6 +18,8 @@ const API_PATH = '/api/architecture-docs';
 const INDEX_TIMEOUT_MS = 480_000;
 const TEST_TIMEOUT = { timeout: INDEX_TIMEOUT_MS + 240_000 };
 const UI_WAIT = { timeout: 60_000 };
+/** The dev catalog's generated components (dev/generated-catalog.ts). */
+const GENERATED_COMPONENTS = 2000;
 const ENTITY = {
   kind: 'component',
   namespace: 'default',
@@ -44,7 +46,10 @@ test(
         screenshot,
         unexpectedConsoleErrors,
       }) => {
-        await waitForBackendIndex(backendUrl, { timeoutMs: INDEX_TIMEOUT_MS });
+        await waitForBackendIndex(backendUrl, {
+          minimumComponents: GENERATED_COMPONENTS,
+          timeoutMs: INDEX_TIMEOUT_MS,
+        });
         const requests = recordRequests(page);
         const coverageAnswer = page.waitForResponse(
           response =>
@@ -75,8 +80,10 @@ test(
           'every row shown came in the backend answer',
         );
 
+        // When the data was indexed: "Indexed now" right after the cycle the
+        // test started, "Indexed 3 minutes ago" later.
         await page
-          .getByText(/indexed .+ ago/i)
+          .getByText(/^Indexed (now|.+ ago)$/i)
           .first()
           .waitFor(UI_WAIT);
         await screenshot('backend-mode-coverage');
@@ -103,7 +110,10 @@ test(
   () =>
     withPortal(
       async ({ page, open, backendUrl, docServerUrl, screenshot }) => {
-        await waitForBackendIndex(backendUrl, { timeoutMs: INDEX_TIMEOUT_MS });
+        await waitForBackendIndex(backendUrl, {
+          minimumComponents: GENERATED_COMPONENTS,
+          timeoutMs: INDEX_TIMEOUT_MS,
+        });
         const requests = recordRequests(page);
         const entityPath = `${ENTITY.kind}/${ENTITY.namespace}/${ENTITY.name}`;
         const docAnswer = page.waitForResponse(

@@ -435,34 +435,97 @@ export async function backendGuestToken(backendUrl) {
   return body.backstageIdentity.token;
 }
 
+/** The plugin's indexing task, as its scheduler's task API names it. */
+const INDEX_TASK_TRIGGER_PATH =
+  '/api/architecture-docs/.backstage/scheduler/v1/tasks/architecture-docs-index/trigger';
+
 /**
- * Waits until the architecture docs backend at `backendUrl` reports a
- * completed indexing cycle (`GET /api/architecture-docs/status`), and
- * returns that answer.
+ * Starts an indexing cycle of the architecture docs backend now, through the
+ * scheduler's task API; while a cycle runs (409), asks again until it has
+ * ended.
+ *
+ * @param {string} backendUrl
+ * @param {string} token A user's or service's Backstage token.
+ * @param {object} [options]
+ * @param {number} [options.timeoutMs] How long a running cycle may delay it.
+ */
+export async function triggerBackendIndexCycle(
+  backendUrl,
+  token,
+  { timeoutMs = 1_800_000 } = {},
+) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const response = await fetch(`${backendUrl}${INDEX_TASK_TRIGGER_PATH}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    if (response.ok) return;
+    if (response.status !== 409 || Date.now() > deadline) {
+      throw new Error(
+        `Triggering the indexing cycle at ${backendUrl} answered ${response.status} ${await response.text()}`,
+      );
+    }
+    await delay(500);
+  }
+}
+
+/**
+ * Waits for an index of the whole catalog: until the backend's catalog lists
+ * at least `minimumComponents` components (and the count has settled), then
+ * triggers a cycle and waits until `GET /api/architecture-docs/status`
+ * reports a cycle that ended after it. Returns that answer.
  *
  * @param {string} backendUrl
  * @param {object} [options]
+ * @param {number} [options.minimumComponents] Default 1.
  * @param {number} [options.timeoutMs] Default 8 minutes.
  * @returns {Promise<{ indexedAt: string, docs: number }>}
  */
 export async function waitForBackendIndex(
   backendUrl,
-  { timeoutMs = 480_000 } = {},
+  { minimumComponents = 1, timeoutMs = 480_000 } = {},
 ) {
   const token = await backendGuestToken(backendUrl);
+  const headers = { Authorization: `Bearer ${token}` };
   const deadline = Date.now() + timeoutMs;
   let last = '(no answer)';
+  let listed = -1;
+  for (;;) {
+    const response = await fetch(
+      `${backendUrl}/api/catalog/entities/by-query?filter=kind=component&limit=1`,
+      { headers },
+    ).catch(() => undefined);
+    const { totalItems = 0 } = response?.ok ? await response.json() : {};
+    if (totalItems >= minimumComponents && totalItems === listed) break;
+    listed = totalItems;
+    if (Date.now() > deadline) {
+      throw new Error(
+        `The catalog at ${backendUrl} listed ${totalItems} of ${minimumComponents}+ components within ${Math.round(timeoutMs / 1000)}s`,
+      );
+    }
+    await delay(3000);
+  }
+  await triggerBackendIndexCycle(backendUrl, token, {
+    timeoutMs: Math.max(0, deadline - Date.now()),
+  });
+  const triggeredAt = Date.now();
   while (Date.now() < deadline) {
     try {
       const response = await fetch(
         `${backendUrl}/api/architecture-docs/status`,
-        { headers: { Authorization: `Bearer ${token}` } },
+        { headers },
       );
       const text = await response.text();
       last = `${response.status} ${text}`;
       if (response.ok) {
         const status = JSON.parse(text);
-        if (status.indexedAt) return status;
+        // Second precision at worst: allow for it.
+        if (
+          status.indexedAt &&
+          Date.parse(status.indexedAt) >= triggeredAt - 1000
+        )
+          return status;
       }
     } catch (error) {
       last = error.message;
@@ -470,7 +533,7 @@ export async function waitForBackendIndex(
     await delay(2000);
   }
   throw new Error(
-    `The backend at ${backendUrl} finished no indexing cycle within ${Math.round(timeoutMs / 1000)}s; last status: ${last}`,
+    `The backend at ${backendUrl} finished no indexing cycle within ${Math.round(timeoutMs / 1000)}s of the trigger; last status: ${last}`,
   );
 }
 

@@ -51,6 +51,7 @@ import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import {
   ARTIFACTS_DIR,
+  BACKEND_PORT,
   PACKAGE_DIR,
   launchBrowser,
   signInAsGuest,
@@ -198,6 +199,9 @@ async function startPortal() {
         ...portalCliEnv(),
         BROWSER: 'none',
         APP_CONFIG_app_baseUrl: baseUrl,
+        // No backend runs; the console noise of the guest sign-in's attempt
+        // to reach one names this port (KNOWN_CONSOLE_NOISE).
+        APP_CONFIG_backend_baseUrl: `http://localhost:${BACKEND_PORT}`,
         HOSTILE_FAULT_PORT: String(FAULT_PORT),
       },
     },
