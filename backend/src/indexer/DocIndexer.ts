@@ -229,15 +229,32 @@ export class DocIndexer implements EntityRefresher {
     const inFlight = new Set<Promise<void>>();
     const limit = docsInFlight(this.#options.concurrencyPerHost);
     try {
-      for await (const page of catalogEntityPages({
+      const pages = catalogEntityPages({
         catalog: this.#catalog,
         auth: this.#auth,
         logger: this.#logger,
         kinds: this.#options.kinds,
         pageSize: this.#timing.catalogPageSize,
         retryDelayMs: this.#timing.catalogRetryDelayMs,
-      })) {
-        const states = await this.#docStates(page);
+      });
+      // The next page and its stored states are asked for while the current
+      // page's docs are read, so that the host is not left idle between pages.
+      const nextPage = async () => {
+        const result = await pages.next();
+        if (result.done) return undefined;
+        return {
+          page: result.value,
+          states: await this.#docStates(result.value),
+        };
+      };
+      let upcoming = nextPage();
+      for (;;) {
+        const current = await upcoming;
+        if (!current) break;
+        upcoming = nextPage();
+        // Not awaited when the cycle runs out of time; its failure is moot then.
+        upcoming.catch(() => {});
+        const { page, states } = current;
         for (const entity of page) {
           if (now() > deadline) {
             outOfTime = true;
