@@ -7,6 +7,7 @@
  * Run from the repository root:
  *   node -r sucrase/register backend/dev/perf/measureFirstCycle.ts [entities] [port]
  * Defaults: 2,000 entities, port 7130. Uses SQLite in memory.
+ * ANALYZE_IN_THREAD=1 analyses on the main thread instead of workers.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { UrlReaders } from '@backstage/backend-defaults/urlReader';
@@ -64,14 +65,18 @@ async function main() {
     inFlight += delta;
     peakInFlight = Math.max(peakInFlight, inFlight);
   };
+  let firstRequestAt: number | undefined;
+  let lastAnswerAt = 0;
   server.server.on('request', (req: any, res: any) => {
     requests += 1;
+    firstRequestAt ??= performance.now();
     if (String(req.url).startsWith('/generated/')) generatedRequests += 1;
     mark(1);
     let done = false;
     const end = () => {
       if (!done) {
         done = true;
+        lastAnswerAt = performance.now();
         mark(-1);
       }
     };
@@ -106,7 +111,11 @@ async function main() {
   await store.getDocStates([]);
 
   // Docs waiting for analysis and writes waiting for the store, sampled.
-  const pool = new AnalysisPool();
+  // ANALYZE_IN_THREAD=1 analyses on the main thread, for comparison.
+  const pool =
+    process.env.ANALYZE_IN_THREAD === '1'
+      ? new AnalysisPool({ workerSource: 'throw new Error("in thread")' })
+      : new AnalysisPool();
   let analyzing = 0;
   let writing = 0;
   const analyze = pool.analyze.bind(pool);
@@ -190,6 +199,8 @@ async function main() {
       ).toFixed(3),
     ),
     avgInFlight: Number((area / elapsed).toFixed(2)),
+    msBeforeFirstRequest: Math.round((firstRequestAt ?? started) - started),
+    msAfterLastAnswer: Math.round(started + elapsed - lastAnswerAt),
     peakInFlight,
     avgAnalyzing: Number((samples.analyzing / samples.n).toFixed(1)),
     avgWriting: Number((samples.writing / samples.n).toFixed(1)),

@@ -164,9 +164,16 @@ export class AnalysisPool {
       const idle = this.#workers.find(w => !w.job);
       const target =
         idle ?? (this.#workers.length < this.#size ? this.#start() : undefined);
-      if (!target) return;
+      if (!target) {
+        if (this.#workers.length > 0) return;
+        // No worker could start: the job is analysed here.
+        this.#inThread(this.#queue.shift()!);
+        continue;
+      }
       const job = this.#queue.shift()!;
       target.job = job;
+      // A worker with a job keeps the process alive, as its caller waits.
+      target.worker.ref();
       const templateKey = this.#templateKey(job.input.template);
       const sendTemplate = target.templateKey !== templateKey;
       target.templateKey = templateKey;
@@ -182,6 +189,7 @@ export class AnalysisPool {
         // A template that cannot be cloned: analysed here.
         target.job = undefined;
         target.templateKey = undefined;
+        target.worker.unref();
         this.#inThread(job);
       }
     }
@@ -203,7 +211,7 @@ export class AnalysisPool {
       this.#failed(String(error));
       return undefined;
     }
-    // The workers never keep the process alive.
+    // An idle worker never keeps the process alive.
     worker.unref();
     const entry: PoolWorker = { worker };
     this.#workers.push(entry);
@@ -213,6 +221,7 @@ export class AnalysisPool {
         const job = entry.job;
         if (!job || job.id !== message.id) return;
         entry.job = undefined;
+        entry.worker.unref();
         this.#failures = 0;
         if (message.result) job.resolve(message.result);
         else this.#inThread(job);
