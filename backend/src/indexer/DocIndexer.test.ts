@@ -201,6 +201,47 @@ describe('DocIndexer', () => {
       expect(store.docs.has('component:default/gone')).toBe(false);
     });
 
+    it('should ask for the next catalog page while the docs of the current one are still being read', async () => {
+      // More entities per page than docs in flight: the page's last docs
+      // wait for the first ones, and the next page is asked for meanwhile.
+      const many = Array.from({ length: 80 }, (_, i) => component(`c${i}`));
+      const events: string[] = [];
+      let release!: () => void;
+      const released = new Promise<void>(resolve => {
+        release = resolve;
+      });
+      const { catalog, indexer } = setup({
+        entities: many,
+        pageSize: 40,
+        urlReader: reader(async () => {
+          // Without the next page's request the reads end after a while.
+          await Promise.race([
+            released,
+            new Promise(resolve => setTimeout(resolve, 500)),
+          ]);
+          events.push('read');
+          return undefined;
+        }),
+      });
+      const query = catalog.queryEntities.bind(catalog);
+      let queries = 0;
+      jest
+        .spyOn(catalog, 'queryEntities')
+        .mockImplementation(async (...args) => {
+          queries += 1;
+          events.push(`page ${queries}`);
+          if (queries === 2) release();
+          return query(...args);
+        });
+      const summary = await indexer.runCycle();
+      expect(summary).toMatchObject({
+        complete: true,
+        entities: 80,
+        analysed: 80,
+      });
+      expect(events.indexOf('page 2')).toBeLessThan(events.indexOf('read'));
+    });
+
     it('should ask with its own service credentials, for the indexed kinds and fields only', async () => {
       const { catalog, indexer } = setup({ entities, pageSize: 2 });
       const spy = jest.spyOn(catalog, 'queryEntities');

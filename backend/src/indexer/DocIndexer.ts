@@ -23,7 +23,8 @@ import type {
   EntityRefresher,
   StoredDocState,
 } from '../store/types';
-import { analyseDoc } from './analyseDoc';
+import { AnalysisPool } from './analysisPool';
+import { analyzeDoc } from './analyzeDoc';
 import { catalogEntityPages, CatalogListingError } from './catalogEntities';
 import { cycleDeadline } from './cycleDeadline';
 import { HostLimiter } from './hostLimiter';
@@ -84,6 +85,8 @@ export interface DocIndexerOptions {
   logger: LoggerService;
   options: BackendOptions;
   timing?: DocIndexerTiming;
+  /** Where docs are analysed. Default: a pool of worker threads, one per core. */
+  analysisPool?: AnalysisPool;
 }
 
 /** The wait after a rate-limit answer that does not say how long (see readErrors.ts). */
@@ -148,6 +151,7 @@ export class DocIndexer implements EntityRefresher {
   readonly #timing: Required<DocIndexerTiming>;
   readonly #limiter: HostLimiter;
   readonly #resolveUrl: ScmResolveUrl;
+  readonly #analysis: AnalysisPool;
   /** The template of the last cycle. */
   #template?: IndexTemplate;
   /**
@@ -177,6 +181,14 @@ export class DocIndexer implements EntityRefresher {
       concurrencyPerHost: options.options.concurrencyPerHost,
       now: this.#timing.now,
     });
+    this.#analysis =
+      options.analysisPool ??
+      new AnalysisPool({
+        onFallback: reason =>
+          this.#logger.warn(
+            `Docs are analysed on the main thread: the analysis workers could not run (${reason})`,
+          ),
+      });
     const integrations = ScmIntegrations.fromConfig(options.config);
     this.#resolveUrl = (url, base) => integrations.resolveUrl({ url, base });
   }
@@ -217,15 +229,32 @@ export class DocIndexer implements EntityRefresher {
     const inFlight = new Set<Promise<void>>();
     const limit = docsInFlight(this.#options.concurrencyPerHost);
     try {
-      for await (const page of catalogEntityPages({
+      const pages = catalogEntityPages({
         catalog: this.#catalog,
         auth: this.#auth,
         logger: this.#logger,
         kinds: this.#options.kinds,
         pageSize: this.#timing.catalogPageSize,
         retryDelayMs: this.#timing.catalogRetryDelayMs,
-      })) {
-        const states = await this.#docStates(page);
+      });
+      // The next page and its stored states are asked for while the current
+      // page's docs are read, so that the host is not left idle between pages.
+      const nextPage = async () => {
+        const result = await pages.next();
+        if (result.done) return undefined;
+        return {
+          page: result.value,
+          states: await this.#docStates(result.value),
+        };
+      };
+      let upcoming = nextPage();
+      for (;;) {
+        const current = await upcoming;
+        if (!current) break;
+        upcoming = nextPage();
+        // Not awaited when the cycle runs out of time; its failure is moot then.
+        upcoming.catch(() => {});
+        const { page, states } = current;
         for (const entity of page) {
           if (now() > deadline) {
             outOfTime = true;
@@ -508,7 +537,7 @@ export class DocIndexer implements EntityRefresher {
     if (sameDoc && stored?.contentHash === read.contentHash) {
       return { kind: 'unchanged', docUrl };
     }
-    const analysis = await analyseDoc(
+    const analysis = await analyzeDoc(
       {
         entity: coverageEntity,
         docUrl,
@@ -520,6 +549,7 @@ export class DocIndexer implements EntityRefresher {
         template: run.template,
         resolveUrl: this.#resolveUrl,
         linkExists: url => run.links.exists(url),
+        analyzeContent: input => this.#analysis.analyze(input),
       },
     );
     if (analysis.kind === 'too-complex') {

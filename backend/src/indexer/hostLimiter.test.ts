@@ -15,6 +15,28 @@ const noRateLimit = {
 };
 
 describe('HostLimiter', () => {
+  it('should start urgent tasks before the others waiting for the host, within the limit', async () => {
+    const limiter = new HostLimiter({ concurrencyPerHost: 1 });
+    const first = deferred<void>();
+    const order: string[] = [];
+    const task = (name: string, gate?: Promise<void>) => async () => {
+      order.push(name);
+      await gate;
+      return name;
+    };
+    const url = 'https://a.example/x.md';
+    const runs = [
+      limiter.run(url, task('first', first.promise), noRateLimit),
+      limiter.run(url, task('doc'), noRateLimit),
+      limiter.run(url, task('link'), { ...noRateLimit, urgent: true }),
+    ];
+    await new Promise(r => setImmediate(r));
+    expect(order).toEqual(['first']);
+    first.resolve();
+    await Promise.all(runs);
+    expect(order).toEqual(['first', 'link', 'doc']);
+  });
+
   it('should run at most the limit per host at once', async () => {
     const limiter = new HostLimiter({ concurrencyPerHost: 2 });
     const gates = [deferred<void>(), deferred<void>(), deferred<void>()];

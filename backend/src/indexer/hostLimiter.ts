@@ -2,6 +2,8 @@
 interface HostState {
   active: number;
   waiting: Array<() => void>;
+  /** Tasks that go before `waiting` (link checks a doc's completion waits on). */
+  urgent: Array<() => void>;
   /** Epoch milliseconds until which the host asked not to be called. */
   pausedUntil: number;
   resumeTimer?: ReturnType<typeof setTimeout>;
@@ -21,6 +23,12 @@ export interface LimitedRunOptions<T> {
   deadline: number;
   /** Called instead of running the task when the host is paused past the deadline. */
   pausedPastDeadline(pausedUntil: number): T;
+  /**
+   * Runs before the tasks that are not urgent once a slot frees: for reads
+   * that work already started waits on, so that it finishes (and frees its
+   * memory) before new work starts.
+   */
+  urgent?: boolean;
 }
 
 /**
@@ -74,7 +82,7 @@ export class HostLimiter {
       if (state.pausedUntil > options.deadline) {
         return options.pausedPastDeadline(state.pausedUntil);
       }
-      await this.#acquire(state);
+      await this.#acquire(state, options.urgent === true);
       let result: T;
       try {
         result = await task();
@@ -94,15 +102,15 @@ export class HostLimiter {
   #state(host: string): HostState {
     let state = this.#hosts.get(host);
     if (!state) {
-      state = { active: 0, waiting: [], pausedUntil: 0 };
+      state = { active: 0, waiting: [], urgent: [], pausedUntil: 0 };
       this.#hosts.set(host, state);
     }
     return state;
   }
 
-  #acquire(state: HostState): Promise<void> {
+  #acquire(state: HostState, urgent: boolean): Promise<void> {
     return new Promise(resolve => {
-      state.waiting.push(() => {
+      (urgent ? state.urgent : state.waiting).push(() => {
         state.active += 1;
         resolve();
       });
@@ -131,8 +139,10 @@ export class HostLimiter {
       }
       return;
     }
-    while (state.active < this.#concurrency && state.waiting.length > 0) {
-      state.waiting.shift()!();
+    while (state.active < this.#concurrency) {
+      const next = state.urgent.shift() ?? state.waiting.shift();
+      if (!next) break;
+      next();
     }
   }
 }

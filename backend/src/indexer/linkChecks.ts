@@ -61,6 +61,9 @@ export class LinkChecker {
           ? (result.failure.retryAfterMs ?? rateLimitFallbackMs)
           : undefined,
       pausedPastDeadline: () => ({ exists: undefined }),
+      // A checked doc waits for its links, holding its place among the docs
+      // in flight: its links go before docs not read yet.
+      urgent: true,
     });
     return probe.exists;
   }

@@ -2,7 +2,7 @@ import {
   templateFromSections,
   toCoverageEntity,
 } from 'backstage-plugin-architecture-docs-common';
-import { analyseDoc } from './analyseDoc';
+import { analyzeDoc } from './analyzeDoc';
 
 const template = templateFromSections([
   { title: 'Purpose' },
@@ -31,14 +31,14 @@ Plays out the schedule; see [the contract](../contracts/play.md#v2),
 TODO
 `;
 
-describe('analyseDoc', () => {
+describe('analyzeDoc', () => {
   it('should derive the coverage figures and check each distinct relative target once', async () => {
     const linkExists = jest.fn(async (url: string) => {
       if (url.endsWith('/gone.md')) return false;
       if (url.endsWith('/private.md')) return undefined;
       return true;
     });
-    const result = await analyseDoc(
+    const result = await analyzeDoc(
       {
         entity,
         docUrl: 'https://docs.example/repo/docs/architecture/engine.md',
@@ -76,7 +76,7 @@ describe('analyseDoc', () => {
   });
 
   it('should count broken links when every target could be checked', async () => {
-    const result = await analyseDoc(
+    const result = await analyzeDoc(
       {
         entity,
         docUrl: 'https://docs.example/a.md',
@@ -93,7 +93,7 @@ describe('analyseDoc', () => {
   });
 
   it('should refuse a doc past the analysis bound', async () => {
-    const result = await analyseDoc(
+    const result = await analyzeDoc(
       {
         entity,
         docUrl: 'https://docs.example/a.md',

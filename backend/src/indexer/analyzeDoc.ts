@@ -1,21 +1,22 @@
 import {
   buildCoverageRow,
   decodedUrlPath,
-  exceedsAnalysisBudget,
   isCheckableLink,
-  parseArchitectureDoc,
-  analyzeParsedDoc,
   resolveLinkUrl,
-  tooComplexToAnalyze,
   type CoverageEntity,
   type ScmResolveUrl,
   type TemplateModel,
 } from 'backstage-plugin-architecture-docs-common';
 import type { AnalysedDoc } from '../store/types';
+import {
+  analyzeContent,
+  type ContentAnalysis,
+  type ContentToAnalyze,
+} from './analysisPool';
 import type { LinkTargetExists } from './linkChecks';
 
-/** The doc as read, to analyse. */
-export interface DocToAnalyse {
+/** The doc as read, to analyze. */
+export interface DocToAnalyze {
   entity: CoverageEntity;
   docUrl: string;
   content: string;
@@ -23,13 +24,18 @@ export interface DocToAnalyse {
   etag?: string;
 }
 
-/** What {@link analyseDoc} analyses with. */
-export interface AnalyseDocContext {
+/** What {@link analyzeDoc} analyses with. */
+export interface AnalyzeDocContext {
   template: TemplateModel;
   /** Resolves a relative link against the doc's URL, as the SCM integrations do. */
   resolveUrl: ScmResolveUrl;
   /** Whether a link target exists; undefined when that cannot be told. */
   linkExists(url: string): Promise<LinkTargetExists>;
+  /**
+   * Runs the analyzer on the text (an {@link AnalysisPool}'s worker threads);
+   * default: {@link analyzeContent} in this thread.
+   */
+  analyzeContent?(input: ContentToAnalyze): Promise<ContentAnalysis>;
 }
 
 /**
@@ -53,18 +59,21 @@ function withoutFragment(url: string): string {
  * page derives them). Each link in the report says whether its target exists
  * when that could be told.
  */
-export async function analyseDoc(
-  doc: DocToAnalyse,
-  context: AnalyseDocContext,
+export async function analyzeDoc(
+  doc: DocToAnalyze,
+  context: AnalyzeDocContext,
 ): Promise<DocAnalysis> {
   const { template } = context;
-  const excess = exceedsAnalysisBudget(doc.content);
-  if (excess)
-    return { kind: 'too-complex', message: tooComplexToAnalyze(excess) };
-  const report = analyzeParsedDoc(parseArchitectureDoc(doc.content), {
-    template,
+  const input = {
+    content: doc.content,
     path: decodedUrlPath(doc.docUrl),
-  });
+    template,
+  };
+  const analysis = context.analyzeContent
+    ? await context.analyzeContent(input)
+    : analyzeContent(input);
+  if (analysis.kind === 'too-complex') return analysis;
+  const { report } = analysis;
 
   const linkUrls = new Map<(typeof report.links)[number], string>();
   for (const link of report.links) {

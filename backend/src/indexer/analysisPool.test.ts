@@ -1,0 +1,103 @@
+import { templateFromSections } from 'backstage-plugin-architecture-docs-common';
+import { AnalysisPool, analyzeContent } from './analysisPool';
+
+// The workers load the common package from source, as a backend started
+// from source does; jest's own transform does not reach worker threads.
+const execArgv = ['-r', require.resolve('sucrase/register')];
+
+const template = templateFromSections([
+  { title: 'Purpose' },
+  { title: 'Context' },
+  { title: 'Risks' },
+]);
+
+function doc(index: number): string {
+  return `# Service ${index}
+
+## Purpose
+
+Serves request ${index}; see [the contract](../contracts/c${index % 3}.md).
+
+## Context
+
+${index % 2 ? 'TODO' : 'Runs beside the scheduler.'}
+`;
+}
+
+jest.setTimeout(60_000);
+
+describe('AnalysisPool', () => {
+  it('should give the same results as the analysis in this thread', async () => {
+    const pool = new AnalysisPool({ size: 2, execArgv });
+    try {
+      const inputs = Array.from({ length: 8 }, (_, i) => ({
+        content: doc(i),
+        path: `/repo/docs/s${i}.md`,
+        template,
+      }));
+      inputs.push({
+        content: '#'.repeat(5) + ' x\n'.repeat(200_000),
+        path: '/big.md',
+        template,
+      });
+      const results = await Promise.all(inputs.map(i => pool.analyze(i)));
+      expect(pool.inThreadOnly).toBe(false);
+      expect(results).toEqual(inputs.map(i => analyzeContent(i)));
+      expect(results.at(-1)?.kind).toBe('too-complex');
+      expect(results[0].kind).toBe('report');
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('should analyze in this thread the doc of a worker that dies, then start another worker', async () => {
+    // A worker that exits on a doc saying "crash", as a crash would end it,
+    // and marks the answers it gives otherwise.
+    const workerSource = `
+      const { parentPort } = require('node:worker_threads');
+      parentPort.on('message', job => {
+        if (job.content.includes('crash')) process.exit(3);
+        parentPort.postMessage({ id: job.id, result: { kind: 'too-complex', message: 'from a worker' } });
+      });`;
+    const onFallback = jest.fn();
+    const pool = new AnalysisPool({ size: 1, workerSource, onFallback });
+    try {
+      const crashing = { content: `${doc(1)}crash\n`, path: '/a.md', template };
+      await expect(pool.analyze(crashing)).resolves.toEqual(
+        analyzeContent(crashing),
+      );
+      await expect(
+        pool.analyze({ content: doc(2), path: '/b.md', template }),
+      ).resolves.toEqual({ kind: 'too-complex', message: 'from a worker' });
+      expect(pool.inThreadOnly).toBe(false);
+      expect(onFallback).not.toHaveBeenCalled();
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('should fall back to this thread when workers cannot start', async () => {
+    const onFallback = jest.fn();
+    const pool = new AnalysisPool({
+      size: 1,
+      workerSource: `throw new Error('no worker here');`,
+      onFallback,
+    });
+    try {
+      const inputs = [1, 2, 3, 4].map(i => ({
+        content: doc(i),
+        path: '/c.md',
+        template,
+      }));
+      for (const input of inputs) {
+        await expect(pool.analyze(input)).resolves.toEqual(
+          analyzeContent(input),
+        );
+      }
+      expect(pool.inThreadOnly).toBe(true);
+      expect(onFallback).toHaveBeenCalledTimes(1);
+    } finally {
+      await pool.close();
+    }
+  });
+});
