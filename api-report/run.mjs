@@ -32,6 +32,11 @@ const ENTRY_POINTS = [
   { dir: '.', source: 'src/index.ts', report: 'report.api.md' },
   { dir: '.', source: 'src/alpha.tsx', report: 'report-alpha.api.md' },
   { dir: 'common', source: 'common/src/index.ts', report: 'report.api.md' },
+  {
+    dir: 'common',
+    source: 'common/src/client.ts',
+    report: 'report-client.api.md',
+  },
   { dir: 'backend', source: 'backend/src/index.ts', report: 'report.api.md' },
 ];
 

@@ -7,7 +7,7 @@ import type {
   CoverageSummaryResponse,
   IndexedEntityDocResponse,
   IndexStatusResponse,
-} from 'backstage-plugin-architecture-docs-common';
+} from 'backstage-plugin-architecture-docs-common/client';
 
 /**
  * Where the views read from, once decided: the backend's index, or the

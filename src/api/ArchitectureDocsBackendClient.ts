@@ -14,7 +14,7 @@ import {
   type CoverageSummaryResponse,
   type IndexedEntityDocResponse,
   type IndexStatusResponse,
-} from 'backstage-plugin-architecture-docs-common';
+} from 'backstage-plugin-architecture-docs-common/client';
 import type {
   ArchitectureDocsBackendApi,
   ArchitectureDocsResolvedSource,

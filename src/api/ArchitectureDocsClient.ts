@@ -6,7 +6,7 @@ import type {
 } from '@backstage/core-plugin-api';
 import type { ScmIntegrationRegistry } from '@backstage/integration';
 import type { ScmAuthApi } from '@backstage/integration-react';
-import { DEFAULT_TEMPLATE_MARKDOWN } from 'backstage-plugin-architecture-docs-common';
+import { DEFAULT_TEMPLATE_MARKDOWN } from 'backstage-plugin-architecture-docs-common/client';
 import { abortReason } from './abortSignals';
 import {
   ArchitectureDocError,

@@ -2,7 +2,7 @@ import type { Entity } from '@backstage/catalog-model';
 import {
   resolveEntityDocUrl,
   resolveLinkUrl,
-} from 'backstage-plugin-architecture-docs-common';
+} from 'backstage-plugin-architecture-docs-common/client';
 import {
   ArchitectureDocError,
   ArchitectureDocLocation,

@@ -2,7 +2,7 @@ import type { ConfigApi } from '@backstage/core-plugin-api';
 import {
   BUILT_IN_TEMPLATE_NAMES,
   ARCHITECTURE_DOC_ANNOTATION,
-} from 'backstage-plugin-architecture-docs-common';
+} from 'backstage-plugin-architecture-docs-common/client';
 import {
   describeValue,
   isRecord,

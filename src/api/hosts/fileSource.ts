@@ -1,4 +1,4 @@
-import { tryDecodeURIComponent } from 'backstage-plugin-architecture-docs-common';
+import { tryDecodeURIComponent } from 'backstage-plugin-architecture-docs-common/client';
 import { ArchitectureDocError } from '../ArchitectureDocsApi';
 
 /**
