@@ -1,3 +1,9 @@
+// One file on purpose: the cycle (catalog pages, in-flight bound, deadline,
+// finish) and the refresh of one entity share the same per-entity path
+// (locate, read within the host's limits, analyse, check links, write) and
+// its counters; the steps themselves live in the modules beside it
+// (catalogEntities, readDoc, hostLimiter, analysisPool, linkChecks,
+// loadTemplate, cycleDeadline).
 import { createHash, randomUUID } from 'node:crypto';
 import type {
   AuthService,
