@@ -1,4 +1,5 @@
 import type { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+import type { HumanDuration } from '@backstage/types';
 
 export interface Config {
   architectureDocs?: {
@@ -19,6 +20,18 @@ export interface Config {
       concurrencyPerHost?: number;
       /** Per-read timeout in milliseconds. Default 20000. */
       readTimeoutMs?: number;
+      /**
+       * How long a doc a cycle read stays current: a later cycle asks the
+       * host about it again (with its ETag) only once this has passed. New
+       * entities, moved docs, failed reads and a changed template are read by
+       * every cycle; a refresh always reads. Below the schedule's frequency
+       * minus a cycle's duration, every cycle revalidates every doc; longer,
+       * cycles can run often (new docs appear soon) while each host is asked
+       * about an unchanged doc once per this period. A duration object or an
+       * ISO 8601 duration; 0 revalidates every doc every cycle. Default
+       * 15 minutes.
+       */
+      revalidateAfter?: HumanDuration | string;
       /** Days of daily history kept. Default 180. */
       historyDays?: number;
     };

@@ -3,6 +3,8 @@ import {
   type RootConfigService,
   type SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
+import { readDurationFromConfig } from '@backstage/config';
+import { durationToMilliseconds, type HumanDuration } from '@backstage/types';
 import { ARCHITECTURE_DOC_ANNOTATION } from 'backstage-plugin-architecture-docs-common';
 
 /** The backend's settings, read once from `architectureDocs`. */
@@ -21,6 +23,13 @@ export interface BackendOptions {
   concurrencyPerHost: number;
   /** Per-read timeout. */
   readTimeoutMs: number;
+  /**
+   * How long a doc read by a cycle counts as current: a later cycle asks the
+   * host about it again only once this has passed since its last read. New
+   * entities, moved docs, failed reads and a changed template are read by
+   * every cycle regardless; a refresh always reads.
+   */
+  revalidateAfterMs: number;
   /** Largest doc read and stored, in bytes. */
   maxDocBytes: number;
   /** Days of daily history kept. */
@@ -37,6 +46,7 @@ export const DEFAULT_BACKEND_OPTIONS = {
   },
   concurrencyPerHost: 6,
   readTimeoutMs: 20_000,
+  revalidateAfter: { minutes: 15 },
   maxDocBytes: 1024 * 1024,
   historyDays: 180,
 } as const;
@@ -54,6 +64,28 @@ function positiveInteger(
     );
   }
   return value;
+}
+
+function nonNegativeDurationMs(
+  config: RootConfigService,
+  key: string,
+  fallback: HumanDuration,
+): number {
+  if (!config.has(key)) return durationToMilliseconds(fallback);
+  let ms: number;
+  try {
+    ms = durationToMilliseconds(readDurationFromConfig(config, { key }));
+  } catch (error) {
+    throw new Error(
+      `Invalid config: ${key} must be a duration such as { minutes: 15 } or 'PT15M': ${
+        error instanceof Error ? error.message : String(error)
+      }`,
+    );
+  }
+  if (!Number.isFinite(ms) || ms < 0) {
+    throw new Error(`Invalid config: ${key} must not be negative`);
+  }
+  return ms;
 }
 
 /**
@@ -83,6 +115,11 @@ export function readBackendOptions(config: RootConfigService): BackendOptions {
       config,
       'architectureDocs.backend.readTimeoutMs',
       DEFAULT_BACKEND_OPTIONS.readTimeoutMs,
+    ),
+    revalidateAfterMs: nonNegativeDurationMs(
+      config,
+      'architectureDocs.backend.revalidateAfter',
+      DEFAULT_BACKEND_OPTIONS.revalidateAfter,
     ),
     maxDocBytes: positiveInteger(
       config,

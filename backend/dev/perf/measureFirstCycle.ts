@@ -163,6 +163,7 @@ async function main() {
       schedule: { frequency: { hours: 1 }, timeout: { hours: 1 } },
       concurrencyPerHost: PER_HOST,
       readTimeoutMs: 30_000,
+      revalidateAfterMs: 0,
       maxDocBytes: 1024 * 1024,
       historyDays: 180,
     },

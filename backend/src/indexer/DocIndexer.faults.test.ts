@@ -67,6 +67,7 @@ const options: BackendOptions = {
   schedule: { frequency: { minutes: 30 }, timeout: { seconds: 30 } },
   concurrencyPerHost: 4,
   readTimeoutMs: 1500,
+  revalidateAfterMs: 0,
   maxDocBytes: 64 * 1024,
   historyDays: 180,
 };

@@ -6,7 +6,8 @@ import type {
 } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import type { JsonObject } from '@backstage/types';
-import { NotFoundError } from '@backstage/errors';
+import { NotFoundError, NotModifiedError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { BackendOptions } from '../options';
 import type { DocWrite } from '../store/types';
@@ -21,6 +22,7 @@ const options: BackendOptions = {
   schedule: { frequency: { minutes: 30 }, timeout: { seconds: 30 } },
   concurrencyPerHost: 2,
   readTimeoutMs: 1000,
+  revalidateAfterMs: 0,
   maxDocBytes: 64 * 1024,
   historyDays: 180,
 };
@@ -68,8 +70,12 @@ function setup(opts: {
   config?: JsonObject;
   store?: MemoryDocIndexStore;
   pageSize?: number;
+  catalog?: CatalogService;
+  revalidateAfterMs?: number;
+  now?: () => number;
 }) {
-  const catalog = catalogServiceMock({ entities: opts.entities });
+  const catalog =
+    opts.catalog ?? catalogServiceMock({ entities: opts.entities });
   const logger = mockServices.logger.mock();
   const store = opts.store ?? new MemoryDocIndexStore();
   const urlReader = opts.urlReader ?? reader();
@@ -80,8 +86,12 @@ function setup(opts: {
     urlReader,
     config: mockServices.rootConfig({ data: opts.config ?? {} }),
     logger,
-    options,
+    options: {
+      ...options,
+      revalidateAfterMs: opts.revalidateAfterMs ?? options.revalidateAfterMs,
+    },
     timing: {
+      now: opts.now,
       catalogPageSize: opts.pageSize ?? 500,
       catalogRetryDelayMs: 5,
       rateLimitFallbackMs: 200,
@@ -487,6 +497,139 @@ describe('DocIndexer', () => {
         writeFailures: 0,
       });
       expect(store.docs.size).toBe(2);
+    });
+  });
+
+  describe('revalidateAfter', () => {
+    const WINDOW_MS = 60_000;
+
+    /** A catalog whose entities a test can replace between cycles. */
+    function changingCatalog(entities: Entity[]) {
+      let current = catalogServiceMock({ entities });
+      const catalog = new Proxy({} as CatalogService, {
+        get:
+          (_, key: keyof CatalogService) =>
+          (...args: unknown[]) =>
+            (current[key] as (...a: unknown[]) => unknown)(...args),
+      });
+      return {
+        catalog,
+        replace(next: Entity[]) {
+          current = catalogServiceMock({ entities: next });
+        },
+      };
+    }
+
+    function clock() {
+      let time = Date.parse('2026-06-01T10:00:00Z');
+      return {
+        now: () => time,
+        advance(ms: number) {
+          time += ms;
+        },
+      };
+    }
+
+    it('should not ask the host again about a doc read within the window, and still see its entity', async () => {
+      const time = clock();
+      const { catalog, replace } = changingCatalog([
+        component('a'),
+        component('b'),
+      ]);
+      const { indexer, urlReader, store } = setup({
+        entities: [],
+        catalog,
+        revalidateAfterMs: WINDOW_MS,
+        now: time.now,
+      });
+      await indexer.runCycle();
+      expect(urlReader.readUrl).toHaveBeenCalledTimes(2);
+
+      time.advance(WINDOW_MS - 1000);
+      const moved = {
+        ...component('b'),
+        spec: { owner: 'team-b' },
+      };
+      replace([component('a'), moved]);
+      const second = await indexer.runCycle();
+      expect(urlReader.readUrl).toHaveBeenCalledTimes(2);
+      expect(second).toMatchObject({ current: 2, read: 0, removed: 0 });
+      expect(store.docs.get('component:default/b')?.entity.owner).toBe(
+        'team-b',
+      );
+      expect(store.docs.get('component:default/a')?.report).toBeDefined();
+    });
+
+    it('should ask the host again, with the stored ETag, once the window has passed', async () => {
+      const time = clock();
+      const urlReader = reader(async () => answer(DOC, '"v1"'));
+      const { indexer } = setup({
+        entities: [component('a')],
+        urlReader,
+        revalidateAfterMs: WINDOW_MS,
+        now: time.now,
+      });
+      await indexer.runCycle();
+      time.advance(WINDOW_MS);
+      urlReader.readUrl.mockRejectedValueOnce(new NotModifiedError());
+      const later = await indexer.runCycle();
+      expect(urlReader.readUrl).toHaveBeenCalledTimes(2);
+      expect(urlReader.readUrl.mock.calls[1][1]).toMatchObject({
+        etag: '"v1"',
+      });
+      expect(later).toMatchObject({ current: 0, unchanged: 1 });
+    });
+
+    it('should read new entities, moved docs and failed reads within the window', async () => {
+      const time = clock();
+      const { catalog, replace } = changingCatalog([
+        component('a'),
+        component('broken'),
+      ]);
+      const urlReader = reader(async url =>
+        url.includes('broken')
+          ? Promise.reject(new NotFoundError('gone'))
+          : undefined,
+      );
+      const { indexer } = setup({
+        entities: [],
+        catalog,
+        urlReader,
+        revalidateAfterMs: WINDOW_MS,
+        now: time.now,
+      });
+      await indexer.runCycle();
+      expect(urlReader.readUrl).toHaveBeenCalledTimes(2);
+
+      time.advance(1000);
+      replace([
+        component('a', {
+          'architecture-docs/ref': 'https://docs.example/a-moved.md',
+        }),
+        component('broken'),
+        component('new'),
+      ]);
+      const second = await indexer.runCycle();
+      const urls = urlReader.readUrl.mock.calls.slice(2).map(call => call[0]);
+      expect(urls.sort()).toEqual([
+        'https://docs.example/a-moved.md',
+        'https://docs.example/broken.md',
+        'https://docs.example/new.md',
+      ]);
+      expect(second.current).toBe(0);
+    });
+
+    it('should read a doc on refresh even within the window', async () => {
+      const time = clock();
+      const { indexer, urlReader } = setup({
+        entities: [component('a')],
+        revalidateAfterMs: WINDOW_MS,
+        now: time.now,
+      });
+      await indexer.runCycle();
+      time.advance(1000);
+      await indexer.refreshEntity('component:default/a');
+      expect(urlReader.readUrl).toHaveBeenCalledTimes(2);
     });
   });
 

@@ -52,6 +52,11 @@ export interface CycleSummary {
   read: number;
   /** Docs the host reported unchanged, or whose content was the same. */
   unchanged: number;
+  /**
+   * Docs read within `revalidateAfter` by an earlier cycle, so the host was
+   * not asked about them.
+   */
+  current: number;
   /** Docs analysed (new or changed content). */
   analysed: number;
   /** Entities without the annotation. */
@@ -133,15 +138,25 @@ interface IndexRun {
   deadline: number;
   links: LinkChecker;
   cycleId?: string;
+  /**
+   * Stored docs read after this time (epoch ms) are current and not
+   * read again; absent for a refresh and when every doc is revalidated.
+   */
+  currentSince?: number;
 }
 
 type Counted =
-  'analysed' | 'unchanged' | 'no-annotation' | { failed: IndexedDocErrorKind };
+  | 'analysed'
+  | 'unchanged'
+  | 'current'
+  | 'no-annotation'
+  | { failed: IndexedDocErrorKind };
 
 /**
  * The indexer: each cycle pages through the catalog, reads every annotated
  * entity's doc through the URL reader (with the stored ETag, within the
- * per-host limits), analyses new and changed docs against the configured
+ * per-host limits; a doc an earlier cycle read within `revalidateAfter` is
+ * not asked about again), analyses new and changed docs against the configured
  * template, checks their relative links once per cycle, and stores each
  * outcome. One failing doc never stops the cycle; a catalog listing that
  * fails part-way never removes an entity.
@@ -211,6 +226,7 @@ export class DocIndexer implements EntityRefresher {
       entities: 0,
       read: 0,
       unchanged: 0,
+      current: 0,
       analysed: 0,
       noAnnotation: 0,
       failed: {},
@@ -228,6 +244,10 @@ export class DocIndexer implements EntityRefresher {
       deadline,
       links: this.#linkChecker(deadline),
       cycleId,
+      currentSince:
+        this.#options.revalidateAfterMs > 0
+          ? start - this.#options.revalidateAfterMs
+          : undefined,
     };
 
     let listed = false;
@@ -323,6 +343,7 @@ export class DocIndexer implements EntityRefresher {
       entities: summary.entities,
       read: summary.read,
       unchanged: summary.unchanged,
+      current: summary.current,
       analysed: summary.analysed,
       noAnnotation: summary.noAnnotation,
       failed: JSON.stringify(summary.failed),
@@ -508,6 +529,15 @@ export class DocIndexer implements EntityRefresher {
     const stored = states.get(coverageEntity.entityRef);
     const sameDoc =
       run.trustStored && stored?.hasReport === true && stored.docUrl === docUrl;
+    if (
+      sameDoc &&
+      run.currentSince !== undefined &&
+      !stored?.failing &&
+      stored?.fetchedAt !== undefined &&
+      Date.parse(stored.fetchedAt) > run.currentSince
+    ) {
+      return { kind: 'current', docUrl };
+    }
     const read = await this.#read(
       docUrl,
       sameDoc ? stored?.etag : undefined,

@@ -228,8 +228,45 @@ describe.each(ids.map(id => [id]))('DatabaseDocStore on %s', id => {
         etag: '"v1"',
         contentHash: 'hash-present-placeholder-missing',
         hasReport: true,
+        fetchedAt: later.toISOString(),
+        failing: false,
       },
     ]);
+  });
+
+  it('should keep the read time, report and failure of a doc not read this cycle, and take its catalog fields', async () => {
+    await seed('c1');
+    await store.writeDoc(
+      failedWrite(testEntity('beta', { owner: 'team-a' }), 'timeout', AT),
+    );
+    const later = new Date('2026-03-12T08:00:00.000Z');
+    for (const name of ['alpha', 'beta']) {
+      await store.writeDoc({
+        entity: testEntity(name, { owner: 'team-z' }),
+        outcome: { kind: 'current', docUrl: 'https://docs.example.com/doc.md' },
+        at: later,
+        cycleId: 'c2',
+      });
+    }
+    await store.finishCycle({
+      cycleId: 'c2',
+      finishedAt: later,
+      historyDays: 30,
+      templateSections: TEST_TEMPLATE_SECTIONS,
+    });
+    const rows = (await store.queryRows({}, FIRST_PAGE, ALL)).rows.filter(
+      row => row.owner === 'team-z',
+    );
+    expect(rows.map(row => [row.entityRef, row.fetchedAt, row.score])).toEqual([
+      ['component:default/alpha', AT.toISOString(), 100],
+      ['component:default/beta', AT.toISOString(), 33],
+    ]);
+    expect(rows[1].stale).toBeDefined();
+    const states = await store.getDocStates(['component:default/beta']);
+    expect(states.get('component:default/beta')).toMatchObject({
+      fetchedAt: AT.toISOString(),
+      failing: true,
+    });
   });
 
   it('should commit the other writes of a batch when one of them fails', async () => {

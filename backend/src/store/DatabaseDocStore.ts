@@ -125,10 +125,24 @@ export class DatabaseDocStore implements DocIndexStore {
       const rows: Array<
         Pick<
           DocColumns,
-          'entity_ref' | 'status' | 'doc_url' | 'etag' | 'content_hash'
+          | 'entity_ref'
+          | 'status'
+          | 'doc_url'
+          | 'etag'
+          | 'content_hash'
+          | 'fetched_at'
+          | 'error_kind'
         >
       > = await client(DOCS_TABLE)
-        .select('entity_ref', 'status', 'doc_url', 'etag', 'content_hash')
+        .select(
+          'entity_ref',
+          'status',
+          'doc_url',
+          'etag',
+          'content_hash',
+          'fetched_at',
+          'error_kind',
+        )
         .whereIn('entity_ref', entityRefs.slice(i, i + LOOKUP_CHUNK));
       for (const row of rows) {
         states.set(row.entity_ref, {
@@ -137,6 +151,8 @@ export class DatabaseDocStore implements DocIndexStore {
           etag: row.etag ?? undefined,
           contentHash: row.content_hash ?? undefined,
           hasReport: row.status === 'analysed',
+          fetchedAt: row.fetched_at ?? undefined,
+          failing: Boolean(row.error_kind),
         });
       }
     }

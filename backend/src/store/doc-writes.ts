@@ -35,6 +35,7 @@ async function chunkedUpsert(
  *   (one multi-row upsert) and its section statuses;
  * - `unchanged` updates the read time, the catalog fields and, when
  *   checked, the broken links;
+ * - `current` (not read this cycle) updates the catalog fields only;
  * - `failed` over an earlier report keeps that report and records the
  *   failure, which the API serves as stale.
  */
@@ -144,6 +145,14 @@ export async function writeDocBatch(
           error_message: outcome.error.message,
           error_at: outcome.error.at,
         });
+    } else if (outcome.kind === 'current') {
+      // Nothing was read: the cycle only marks the entity as seen and
+      // refreshes its catalog fields.
+      if (before) {
+        await tx(DOCS_TABLE)
+          .where('entity_ref', entity.entityRef)
+          .update(common);
+      }
     } else if (before) {
       await tx(DOCS_TABLE)
         .where('entity_ref', entity.entityRef)

@@ -21,6 +21,10 @@ export interface StoredDocState {
   contentHash?: string;
   /** Whether a report is stored (the doc was analysed at least once). */
   hasReport: boolean;
+  /** When the host last answered the doc (content or "not modified"), ISO 8601. */
+  fetchedAt?: string;
+  /** Whether the last read failed. */
+  failing: boolean;
 }
 
 /** The analysed doc, with the figures the coverage rows are filtered and sorted on. */
@@ -55,6 +59,8 @@ export interface AnalysedDoc {
 export type DocOutcome =
   | { kind: 'analysed'; doc: AnalysedDoc }
   | { kind: 'unchanged'; docUrl: string; brokenLinks?: number | null }
+  /** Read recently enough that the host was not asked this cycle. */
+  | { kind: 'current'; docUrl: string }
   | { kind: 'no-annotation' }
   | { kind: 'failed'; docUrl?: string; error: IndexedDocError };
 

@@ -35,7 +35,7 @@ export interface MemoryStoredDoc {
  * A `DocIndexStore` in memory, for the indexer's tests. It honours the
  * contract as the database store does: a failed read keeps the earlier
  * report and marks it stale, an unchanged doc only updates its read time,
- * and a finished cycle removes the entities it did not see.
+ * a current one (not read) only its catalog fields, and a finished cycle removes the entities it did not see.
  */
 export class MemoryDocIndexStore implements DocIndexStore {
   readonly docs = new Map<string, MemoryStoredDoc>();
@@ -64,6 +64,8 @@ export class MemoryDocIndexStore implements DocIndexStore {
         etag: doc.etag,
         contentHash: doc.contentHash,
         hasReport: doc.report !== undefined,
+        fetchedAt: doc.fetchedAt?.toISOString(),
+        failing: Boolean(doc.error ?? doc.stale),
       });
     }
     return states;
@@ -105,6 +107,8 @@ export class MemoryDocIndexStore implements DocIndexStore {
         doc.error = undefined;
         if (outcome.brokenLinks !== undefined && doc.analysed)
           doc.analysed = { ...doc.analysed, brokenLinks: outcome.brokenLinks };
+        break;
+      case 'current':
         break;
       case 'no-annotation':
         Object.assign(doc, {
