@@ -500,6 +500,31 @@ describe('DocIndexer', () => {
     });
   });
 
+  describe("a doc that is another doc's link target", () => {
+    it.each([
+      ['linking doc first', ['a', 'b']],
+      ['linked doc first', ['b', 'a']],
+    ])('should be read once per cycle (%s)', async (_, names) => {
+      const urlReader = reader(async url =>
+        url.endsWith('/a.md')
+          ? answer('# A\n\n## Purpose\n\nSee [B](b.md) and [C](c.md).\n')
+          : undefined,
+      );
+      const { indexer } = setup({
+        entities: names.map(name => component(name)),
+        urlReader,
+      });
+      const summary = await indexer.runCycle();
+      const urls = urlReader.readUrl.mock.calls.map(call => call[0]).sort();
+      expect(urls).toEqual([
+        'https://docs.example/a.md',
+        'https://docs.example/b.md',
+        'https://docs.example/c.md',
+      ]);
+      expect(summary.analysed).toBe(2);
+    });
+  });
+
   describe('revalidateAfter', () => {
     const WINDOW_MS = 60_000;
 

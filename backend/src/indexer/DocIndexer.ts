@@ -315,7 +315,7 @@ export class DocIndexer implements EntityRefresher {
         `Indexing cycle ${cycleId} ran out of time after ${summary.entities} entities; no entity is removed and the index time stays as it was. Give architectureDocs.backend.schedule a longer timeout.`,
       );
     }
-    summary.linksChecked = run.links.size;
+    summary.linksChecked = run.links.checked;
 
     if (listed) {
       try {
@@ -402,12 +402,7 @@ export class DocIndexer implements EntityRefresher {
 
   #linkChecker(deadline: number): LinkChecker {
     return new LinkChecker({
-      urlReader: this.#urlReader,
-      limiter: this.#limiter,
-      timeoutMs: this.#options.readTimeoutMs,
-      deadline,
-      rateLimitFallbackMs: this.#timing.rateLimitFallbackMs,
-      now: this.#timing.now,
+      read: url => this.#read(url, undefined, deadline, true),
     });
   }
 
@@ -423,11 +418,15 @@ export class DocIndexer implements EntityRefresher {
     }
   }
 
-  /** Reads within the host's limits, waiting out rate limits until the deadline. */
+  /**
+   * Reads within the host's limits, waiting out rate limits until the
+   * deadline; `urgent` reads (link targets of a doc in flight) go first.
+   */
   #read(
     url: string,
     etag: string | undefined,
     deadline: number,
+    urgent = false,
   ): Promise<DocRead> {
     const { maxDocBytes, readTimeoutMs } = this.#options;
     return this.#limiter.run(
@@ -441,6 +440,7 @@ export class DocIndexer implements EntityRefresher {
         }),
       {
         deadline,
+        urgent,
         rateLimitWait: result =>
           result.kind === 'failed' && result.failure.kind === 'rate-limited'
             ? (result.failure.retryAfterMs ?? this.#timing.rateLimitFallbackMs)
@@ -536,13 +536,15 @@ export class DocIndexer implements EntityRefresher {
       stored?.fetchedAt !== undefined &&
       Date.parse(stored.fetchedAt) > run.currentSince
     ) {
+      run.links.noteExists(docUrl);
       return { kind: 'current', docUrl };
     }
-    const read = await this.#read(
-      docUrl,
-      sameDoc ? stored?.etag : undefined,
-      run.deadline,
-    );
+    // A link check of this URL earlier in the cycle already has the answer.
+    const reading =
+      run.links.takeRead(docUrl) ??
+      this.#read(docUrl, sameDoc ? stored?.etag : undefined, run.deadline);
+    run.links.noteRead(docUrl, reading);
+    const read = await reading;
     if (read.kind === 'not-modified') {
       if (sameDoc) return { kind: 'unchanged', docUrl };
       return {

@@ -1,6 +1,4 @@
-import type { UrlReaderService } from '@backstage/backend-plugin-api';
-import { HostLimiter } from './hostLimiter';
-import { classifyReadError, type DocReadFailure } from './readErrors';
+import type { DocRead } from './readDoc';
 
 /**
  * Whether a link target exists: true when the host serves it, false on
@@ -11,93 +9,124 @@ export type LinkTargetExists = boolean | undefined;
 
 /** What a {@link LinkChecker} reads with. */
 export interface LinkCheckerOptions {
-  urlReader: UrlReaderService;
-  limiter: HostLimiter;
-  timeoutMs: number;
-  /** Epoch milliseconds after which a rate-limited host is not waited for. */
-  deadline: number;
-  /** Wait after a rate-limit answer that does not say how long. */
-  rateLimitFallbackMs: number;
-  now?: () => number;
+  /**
+   * Reads a link target within the host's limits, ahead of docs not read
+   * yet (a doc in flight waits for its links).
+   */
+  read: (url: string) => Promise<DocRead>;
+  /**
+   * Bytes of link targets' content kept for a doc read of the same URL
+   * later in the cycle (a related doc is often another entity's doc).
+   * The oldest go first past this bound. Default 16 MiB.
+   */
+  handoffBytes?: number;
 }
 
-type Probe = { exists: LinkTargetExists; failure?: DocReadFailure };
+const DEFAULT_HANDOFF_BYTES = 16 * 1024 * 1024;
+
+/** What a read says about its URL as a link target. */
+export function linkTargetExists(read: DocRead): LinkTargetExists {
+  if (read.kind !== 'failed') return true;
+  switch (read.failure.kind) {
+    case 'not-found':
+      return false;
+    // The host served something: too big, or not text.
+    case 'too-large':
+    case 'unexpected-content':
+      return true;
+    default:
+      return undefined;
+  }
+}
 
 /**
- * Checks relative link targets through the URL reader, each distinct URL
- * once for the checker's lifetime (one cycle), within the per-host limits.
+ * Checks relative link targets once per cycle (one checker per cycle),
+ * sharing reads with the cycle's doc reads so that the host answers each
+ * URL once: a target some doc read already asked for takes that answer,
+ * and a doc read takes a link check's read of its URL instead of reading
+ * again ({@link LinkChecker.takeRead}).
  */
 export class LinkChecker {
-  readonly #options: LinkCheckerOptions;
-  readonly #now: () => number;
+  readonly #read: (url: string) => Promise<DocRead>;
+  readonly #handoffLimit: number;
   readonly #known = new Map<string, Promise<LinkTargetExists>>();
+  /** This checker's reads not yet taken by a doc read, oldest first. */
+  readonly #handoff = new Map<string, Promise<DocRead>>();
+  /** Content bytes of the settled reads in `#handoff`. */
+  readonly #handoffSizes = new Map<string, number>();
+  #handoffBytes = 0;
+  #checked = 0;
 
   constructor(options: LinkCheckerOptions) {
-    this.#options = options;
-    this.#now = options.now ?? Date.now;
+    this.#read = options.read;
+    this.#handoffLimit = options.handoffBytes ?? DEFAULT_HANDOFF_BYTES;
   }
 
-  /** Distinct targets checked or being checked. */
-  get size(): number {
-    return this.#known.size;
+  /** Distinct targets this checker read. */
+  get checked(): number {
+    return this.#checked;
   }
 
   /** Whether the target exists; the first call reads it, later ones share that answer. */
   exists(url: string): Promise<LinkTargetExists> {
     let known = this.#known.get(url);
     if (!known) {
-      known = this.#check(url);
+      this.#checked += 1;
+      const read = this.#read(url);
+      this.#handoff.set(url, read);
+      read.then(
+        result => this.#settled(url, read, result),
+        () => this.#handoff.delete(url),
+      );
+      known = read.then(linkTargetExists, () => undefined);
       this.#known.set(url, known);
     }
     return known;
   }
 
-  async #check(url: string): Promise<LinkTargetExists> {
-    const { limiter, deadline, rateLimitFallbackMs } = this.#options;
-    const probe = await limiter.run(url, () => this.#probe(url), {
-      deadline,
-      rateLimitWait: result =>
-        result.failure?.kind === 'rate-limited'
-          ? (result.failure.retryAfterMs ?? rateLimitFallbackMs)
-          : undefined,
-      pausedPastDeadline: () => ({ exists: undefined }),
-      // A checked doc waits for its links, holding its place among the docs
-      // in flight: its links go before docs not read yet.
-      urgent: true,
-    });
-    return probe.exists;
+  /**
+   * A doc read of `url` in this cycle: later link checks of the URL take
+   * its answer instead of reading it again.
+   */
+  noteRead(url: string, read: Promise<DocRead>): void {
+    if (!this.#known.has(url)) {
+      this.#known.set(
+        url,
+        read.then(linkTargetExists, () => undefined),
+      );
+    }
   }
 
-  async #probe(url: string): Promise<Probe> {
-    const { urlReader, timeoutMs } = this.#options;
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort(new Error('link check timeout'));
-    }, timeoutMs);
-    try {
-      const response = await urlReader.readUrl(url, {
-        signal: controller.signal,
-      });
-      // The answer is enough; the body is released unread.
-      if (response.stream) response.stream().destroy();
-      return { exists: true };
-    } catch (error) {
-      const failure = classifyReadError(error, {
-        url,
-        timedOut,
-        timeoutMs,
-        now: this.#now(),
-      });
-      return {
-        exists: failure.kind === 'not-found' ? false : undefined,
-        failure,
-      };
-    } finally {
-      clearTimeout(timer);
-      // Ends the unread body, so that the connection does not keep receiving it.
-      controller.abort();
+  /** A doc known to exist without a read this cycle (read recently). */
+  noteExists(url: string): void {
+    if (!this.#known.has(url)) this.#known.set(url, Promise.resolve(true));
+  }
+
+  /**
+   * This checker's read of `url`, when it made one and still holds it, for
+   * a doc read of the same URL to use; each read is handed over once.
+   */
+  takeRead(url: string): Promise<DocRead> | undefined {
+    const read = this.#handoff.get(url);
+    if (read) this.#release(url);
+    return read;
+  }
+
+  #settled(url: string, read: Promise<DocRead>, result: DocRead): void {
+    // Taken or evicted meanwhile.
+    if (this.#handoff.get(url) !== read) return;
+    const size = result.kind === 'content' ? result.content.length * 2 : 0;
+    this.#handoffSizes.set(url, size);
+    this.#handoffBytes += size;
+    for (const [oldest] of this.#handoffSizes) {
+      if (this.#handoffBytes <= this.#handoffLimit) break;
+      this.#release(oldest);
     }
+  }
+
+  #release(url: string): void {
+    this.#handoff.delete(url);
+    this.#handoffBytes -= this.#handoffSizes.get(url) ?? 0;
+    this.#handoffSizes.delete(url);
   }
 }

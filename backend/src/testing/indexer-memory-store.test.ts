@@ -31,10 +31,11 @@ const error = { kind: 'timeout' as const, message: 'slow', at: 'then' };
 describe('MemoryDocIndexStore', () => {
   it('should keep the report of a doc whose later read failed, marked stale', async () => {
     const store = new MemoryDocIndexStore();
+    const readAt = new Date('2026-03-10T12:00:00.000Z');
     await store.writeDoc({
       entity,
       outcome: { kind: 'analysed', doc: analysed },
-      at: new Date(),
+      at: readAt,
     });
     await store.writeDoc({
       entity,
@@ -55,6 +56,8 @@ describe('MemoryDocIndexStore', () => {
             etag: '"e1"',
             contentHash: 'h1',
             hasReport: true,
+            fetchedAt: readAt.toISOString(),
+            failing: true,
           },
         ],
       ]),
