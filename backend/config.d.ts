@@ -23,8 +23,8 @@ export interface Config {
       /**
        * How long a doc a cycle read stays current: a later cycle asks the
        * host about it again (with its ETag) only once this has passed. New
-       * entities, moved docs, failed reads and a changed template are read by
-       * every cycle; a refresh always reads. Below the schedule's frequency
+       * entities, moved docs, reads that timed out or failed on the host's side,
+       * and a changed template are read by every cycle; a refresh always reads. Below the schedule's frequency
        * minus a cycle's duration, every cycle revalidates every doc; longer,
        * cycles can run often (new docs appear soon) while each host is asked
        * about an unchanged doc once per this period. A duration object or an

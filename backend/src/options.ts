@@ -26,8 +26,9 @@ export interface BackendOptions {
   /**
    * How long a doc read by a cycle counts as current: a later cycle asks the
    * host about it again only once this has passed since its last read. New
-   * entities, moved docs, failed reads and a changed template are read by
-   * every cycle regardless; a refresh always reads.
+   * entities, moved docs, reads that timed out or failed on the host's side,
+   * and a changed template are read by every cycle regardless; a refresh
+   * always reads.
    */
   revalidateAfterMs: number;
   /** Largest doc read and stored, in bytes. */

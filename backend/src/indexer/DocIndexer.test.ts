@@ -605,17 +605,18 @@ describe('DocIndexer', () => {
       expect(later).toMatchObject({ current: 0, unchanged: 1 });
     });
 
-    it('should read new entities, moved docs and failed reads within the window', async () => {
+    it('should read new entities, moved docs and passing failures within the window, but not ask again about a missing doc', async () => {
       const time = clock();
       const { catalog, replace } = changingCatalog([
         component('a'),
-        component('broken'),
+        component('flaky'),
+        component('missing'),
       ]);
-      const urlReader = reader(async url =>
-        url.includes('broken')
-          ? Promise.reject(new NotFoundError('gone'))
-          : undefined,
-      );
+      const urlReader = reader(async url => {
+        if (url.includes('flaky')) throw new Error('Request failed with 502');
+        if (url.includes('missing')) throw new NotFoundError('gone');
+        return undefined;
+      });
       const { indexer } = setup({
         entities: [],
         catalog,
@@ -624,24 +625,31 @@ describe('DocIndexer', () => {
         now: time.now,
       });
       await indexer.runCycle();
-      expect(urlReader.readUrl).toHaveBeenCalledTimes(2);
+      expect(urlReader.readUrl).toHaveBeenCalledTimes(3);
 
       time.advance(1000);
       replace([
         component('a', {
           'architecture-docs/ref': 'https://docs.example/a-moved.md',
         }),
-        component('broken'),
+        component('flaky'),
+        component('missing'),
         component('new'),
       ]);
       const second = await indexer.runCycle();
-      const urls = urlReader.readUrl.mock.calls.slice(2).map(call => call[0]);
+      const urls = urlReader.readUrl.mock.calls.slice(3).map(call => call[0]);
       expect(urls.sort()).toEqual([
         'https://docs.example/a-moved.md',
-        'https://docs.example/broken.md',
+        'https://docs.example/flaky.md',
         'https://docs.example/new.md',
       ]);
-      expect(second.current).toBe(0);
+      expect(second.current).toBe(1);
+
+      time.advance(WINDOW_MS);
+      await indexer.runCycle();
+      expect(
+        urlReader.readUrl.mock.calls.slice(6).map(call => call[0]),
+      ).toContain('https://docs.example/missing.md');
     });
 
     it('should read a doc on refresh even within the window', async () => {

@@ -96,7 +96,7 @@ export interface DocIndexerOptions {
   logger: LoggerService;
   options: BackendOptions;
   timing?: DocIndexerTiming;
-  /** Where docs are analysed. Default: a pool of worker threads, one per core. */
+  /** Where docs are analysed. Default: a pool of worker threads, one per core but one. */
   analysisPool?: AnalysisPool;
 }
 
@@ -129,6 +129,14 @@ function templateFingerprint(template: TemplateModel): string {
     )
     .digest('hex');
 }
+
+/** Failures that are the host's answer about the doc, not a passing fault. */
+const SETTLED_FAILURES: ReadonlySet<IndexedDocErrorKind> = new Set([
+  'not-found',
+  'access-denied',
+  'too-large',
+  'unexpected-content',
+]);
 
 /** What one doc's indexing needs that is shared by a cycle (or a refresh). */
 interface IndexRun {
@@ -529,15 +537,27 @@ export class DocIndexer implements EntityRefresher {
     const stored = states.get(coverageEntity.entityRef);
     const sameDoc =
       run.trustStored && stored?.hasReport === true && stored.docUrl === docUrl;
-    if (
-      sameDoc &&
-      run.currentSince !== undefined &&
-      !stored?.failing &&
-      stored?.fetchedAt !== undefined &&
-      Date.parse(stored.fetchedAt) > run.currentSince
-    ) {
-      run.links.noteExists(docUrl);
-      return { kind: 'current', docUrl };
+    if (stored && run.currentSince !== undefined) {
+      const currentSince = run.currentSince;
+      const recent = (at: string | undefined) =>
+        at !== undefined && Date.parse(at) > currentSince;
+      const { failure } = stored;
+      if (sameDoc && !failure && recent(stored.fetchedAt)) {
+        run.links.noteExists(docUrl);
+        return { kind: 'current', docUrl };
+      }
+      // The host's answer about this URL stands too when it was a settled
+      // one (not found, no access, too large, not markdown); a timeout, a
+      // rate limit or a server error is asked again every cycle.
+      if (
+        failure &&
+        SETTLED_FAILURES.has(failure.kind) &&
+        recent(failure.at) &&
+        stored.docUrl === docUrl &&
+        (sameDoc || !stored.hasReport)
+      ) {
+        return { kind: 'current', docUrl };
+      }
     }
     // A link check of this URL earlier in the cycle already has the answer.
     const reading =

@@ -97,7 +97,10 @@ interface PoolWorker {
 
 /** What an {@link AnalysisPool} is built with. */
 export interface AnalysisPoolOptions {
-  /** Workers at most. Default: the cores available. */
+  /**
+   * Workers at most. Default: one fewer than the cores available (at least
+   * one), so that a core stays free for the backend's requests and reads.
+   */
   size?: number;
   /** Idle time before the workers are stopped. Default 10 s. */
   idleMs?: number;
@@ -132,7 +135,7 @@ export class AnalysisPool {
 
   constructor(options: AnalysisPoolOptions = {}) {
     this.#options = options;
-    this.#size = Math.max(1, options.size ?? availableParallelism());
+    this.#size = Math.max(1, options.size ?? availableParallelism() - 1);
     this.#idleMs = options.idleMs ?? DEFAULT_IDLE_MS;
   }
 

@@ -266,6 +266,7 @@ describe.each(ids.map(id => [id]))('DatabaseDocStore on %s', id => {
     expect(states.get('component:default/beta')).toMatchObject({
       fetchedAt: AT.toISOString(),
       failing: true,
+      failure: { kind: 'timeout' },
     });
   });
 

@@ -132,6 +132,7 @@ export class DatabaseDocStore implements DocIndexStore {
           | 'content_hash'
           | 'fetched_at'
           | 'error_kind'
+          | 'error_at'
         >
       > = await client(DOCS_TABLE)
         .select(
@@ -142,6 +143,7 @@ export class DatabaseDocStore implements DocIndexStore {
           'content_hash',
           'fetched_at',
           'error_kind',
+          'error_at',
         )
         .whereIn('entity_ref', entityRefs.slice(i, i + LOOKUP_CHUNK));
       for (const row of rows) {
@@ -153,6 +155,9 @@ export class DatabaseDocStore implements DocIndexStore {
           hasReport: row.status === 'analysed',
           fetchedAt: row.fetched_at ?? undefined,
           failing: Boolean(row.error_kind),
+          failure: row.error_kind
+            ? { kind: row.error_kind, at: row.error_at ?? '' }
+            : undefined,
         });
       }
     }

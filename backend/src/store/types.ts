@@ -25,6 +25,8 @@ export interface StoredDocState {
   fetchedAt?: string;
   /** Whether the last read failed. */
   failing: boolean;
+  /** The last read's failure, when it failed: its kind and when (ISO 8601). */
+  failure?: Pick<IndexedDocError, 'kind' | 'at'>;
 }
 
 /** The analysed doc, with the figures the coverage rows are filtered and sorted on. */

@@ -58,6 +58,7 @@ describe('MemoryDocIndexStore', () => {
             hasReport: true,
             fetchedAt: readAt.toISOString(),
             failing: true,
+            failure: { kind: 'timeout', at: 'then' },
           },
         ],
       ]),

@@ -66,6 +66,10 @@ export class MemoryDocIndexStore implements DocIndexStore {
         hasReport: doc.report !== undefined,
         fetchedAt: doc.fetchedAt?.toISOString(),
         failing: Boolean(doc.error ?? doc.stale),
+        failure: (() => {
+          const failure = doc.error ?? doc.stale;
+          return failure ? { kind: failure.kind, at: failure.at } : undefined;
+        })(),
       });
     }
     return states;
