@@ -539,8 +539,8 @@ export class DocIndexer implements EntityRefresher {
       run.trustStored && stored?.hasReport === true && stored.docUrl === docUrl;
     if (stored && run.currentSince !== undefined) {
       const currentSince = run.currentSince;
-      const recent = (at: string | undefined) =>
-        at !== undefined && Date.parse(at) > currentSince;
+      const recent = (when: string | undefined) =>
+        when !== undefined && Date.parse(when) > currentSince;
       const { failure } = stored;
       if (sameDoc && !failure && recent(stored.fetchedAt)) {
         run.links.noteExists(docUrl);
