@@ -112,7 +112,7 @@ const count = value => String(Math.round(value));
 const DOC_REQUEST =
   /^GET (\/generated\/[^/\s]+\/\d+\/[^/\s]+\/docs\/architecture\/Architecture\.md)\S* (\d{3}) /;
 
-/** Doc reads the doc host answered since the last `reset`, per doc and per status. */
+/** Doc reads the doc host answered since the last `reset` (a 429 is not one), per doc, and the bodies it sent. */
 const docHost = {
   reads: new Map(),
   bodies: 0,
@@ -130,6 +130,9 @@ const docHost = {
     const match = DOC_REQUEST.exec(line);
     if (!match) return;
     this.total += 1;
+    // A 429 asks the reader to come back later: the read that follows is
+    // the doc's read.
+    if (match[2] === '429') return;
     this.reads.set(match[1], (this.reads.get(match[1]) ?? 0) + 1);
     if (match[2] === '200') this.bodies += 1;
   },

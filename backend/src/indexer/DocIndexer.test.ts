@@ -525,6 +525,35 @@ describe('DocIndexer', () => {
     });
   });
 
+  describe('another process on the same store', () => {
+    it('should reuse the reports a finished cycle stored for the same template, and not for another', async () => {
+      const store = new MemoryDocIndexStore();
+      const first = setup({ entities: [component('a')], store });
+      await first.indexer.runCycle();
+
+      const urlReader = reader();
+      urlReader.readUrl.mockRejectedValue(new NotModifiedError());
+      const replica = setup({ entities: [component('a')], store, urlReader });
+      const summary = await replica.indexer.runCycle();
+      expect(summary).toMatchObject({ unchanged: 1, analysed: 0, read: 0 });
+
+      const freshReader = reader();
+      const otherTemplate = setup({
+        entities: [component('a')],
+        store,
+        urlReader: freshReader,
+        config: {
+          architectureDocs: {
+            sections: [{ title: 'Purpose' }, { title: 'Context' }],
+          },
+        },
+      });
+      const reread = await otherTemplate.indexer.runCycle();
+      expect(reread).toMatchObject({ analysed: 1 });
+      expect(freshReader.readUrl.mock.calls[0][1]?.etag).toBeUndefined();
+    });
+  });
+
   describe('revalidateAfter', () => {
     const WINDOW_MS = 60_000;
 

@@ -100,6 +100,13 @@ export interface DocIndexerOptions {
   analysisPool?: AnalysisPool;
 }
 
+/**
+ * The common package's release: a report from another release of the
+ * analyzer is not reused.
+ */
+const ANALYZER_RELEASE: string =
+  require('backstage-plugin-architecture-docs-common/package.json').version;
+
 /** The wait after a rate-limit answer that does not say how long (see readErrors.ts). */
 const DEFAULT_RATE_LIMIT_WAIT_MS = 60_000;
 
@@ -112,12 +119,16 @@ function docsInFlight(concurrencyPerHost: number): number {
   return Math.max(32, concurrencyPerHost * 8);
 }
 
-/** A fingerprint of what a report depends on besides the doc: the template. */
+/**
+ * A fingerprint of what a report depends on besides the doc: the template
+ * and the analyzer's release.
+ */
 function templateFingerprint(template: TemplateModel): string {
   return createHash('sha256')
     .update(
-      JSON.stringify(
-        template.sections.map(s => [
+      JSON.stringify({
+        analyzer: ANALYZER_RELEASE,
+        sections: template.sections.map(s => [
           s.id,
           s.title,
           s.weight,
@@ -125,7 +136,7 @@ function templateFingerprint(template: TemplateModel): string {
           s.aliases,
           s.guidance,
         ]),
-      ),
+      }),
     )
     .digest('hex');
 }
@@ -185,8 +196,9 @@ export class DocIndexer implements EntityRefresher {
   #template?: IndexTemplate;
   /**
    * The fingerprint of the template every stored report is known to be
-   * checked against: set by a complete cycle. Until then (a fresh process,
-   * a changed template) docs are read in full and analysed again, since an
+   * checked against: set by a complete cycle, and stored with it for the
+   * other processes. Until one is known (a fresh database, a changed
+   * template or analyzer) docs are read in full and analysed again, since an
    * unchanged doc's stored report may stem from another template.
    */
   #reportsTemplate?: string;
@@ -248,7 +260,7 @@ export class DocIndexer implements EntityRefresher {
     const fingerprint = templateFingerprint(template.template);
     const run: IndexRun = {
       template: template.template,
-      trustStored: this.#reportsTemplate === fingerprint,
+      trustStored: await this.#reportsCheckedAgainst(fingerprint),
       deadline,
       links: this.#linkChecker(deadline),
       cycleId,
@@ -335,6 +347,7 @@ export class DocIndexer implements EntityRefresher {
             id: s.id,
             title: s.title,
           })),
+          reportsFingerprint: fingerprint,
         });
         summary.removed = removed;
         summary.complete = true;
@@ -380,8 +393,9 @@ export class DocIndexer implements EntityRefresher {
     const template = this.#template;
     const run: IndexRun = {
       template: template.template,
-      trustStored:
-        this.#reportsTemplate === templateFingerprint(template.template),
+      trustStored: await this.#reportsCheckedAgainst(
+        templateFingerprint(template.template),
+      ),
       deadline,
       links: this.#linkChecker(deadline),
     };
@@ -406,6 +420,24 @@ export class DocIndexer implements EntityRefresher {
       this.#logger.error(`The template problem could not be stored: ${error}`);
     }
     return template;
+  }
+
+  /**
+   * Whether the stored reports were checked against this fingerprint: by a
+   * complete cycle of this process, or of any process on the same database
+   * (another replica, an earlier run).
+   */
+  async #reportsCheckedAgainst(fingerprint: string): Promise<boolean> {
+    if (this.#reportsTemplate === fingerprint) return true;
+    try {
+      return (await this.#store.getReportsFingerprint()) === fingerprint;
+    } catch (error) {
+      // Unknown: every doc is read in full, which loses nothing.
+      this.#logger.warn(
+        `The stored reports' template could not be read: ${error}`,
+      );
+      return false;
+    }
   }
 
   #linkChecker(deadline: number): LinkChecker {

@@ -43,7 +43,9 @@ import type { DocIndexStore, DocWrite, StoredDocState } from './types';
 import { WriteQueue } from './write-queue';
 import {
   readIndexMeta,
+  readReportsFingerprint,
   writeCycleMeta,
+  writeReportsFingerprint,
   writeTemplateProblem,
 } from './index-meta';
 import { summarizeCoverageView } from './coverage-summary-query';
@@ -180,6 +182,7 @@ export class DatabaseDocStore implements DocIndexStore {
     finishedAt: Date;
     historyDays: number;
     templateSections: IndexedTemplateSection[];
+    reportsFingerprint?: string;
   }): Promise<{ removed: number }> {
     // Writes still queued belong to the cycle.
     await this.writes.drain();
@@ -206,6 +209,9 @@ export class DatabaseDocStore implements DocIndexStore {
         .whereIn('entity_ref', unseen.clone())
         .delete();
       await writeCycleMeta(tx, options.finishedAt, options.templateSections);
+      if (options.reportsFingerprint) {
+        await writeReportsFingerprint(tx, options.reportsFingerprint);
+      }
       await recordHistorySnapshot(tx, {
         at: options.finishedAt,
         historyDays: options.historyDays,
@@ -218,6 +224,11 @@ export class DatabaseDocStore implements DocIndexStore {
   async setTemplateProblem(problem: string | undefined): Promise<void> {
     const client = await this.client();
     await writeTemplateProblem(client, problem);
+  }
+
+  async getReportsFingerprint(): Promise<string | undefined> {
+    const client = await this.client();
+    return readReportsFingerprint(client);
   }
 
   // The read side --------------------------------------------------------

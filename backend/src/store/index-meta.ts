@@ -7,6 +7,7 @@ import { META_TABLE } from './tables';
 const INDEXED_AT = 'indexed_at';
 const TEMPLATE_SECTIONS = 'template_sections';
 const TEMPLATE_PROBLEM = 'template_problem';
+const REPORTS_FINGERPRINT = 'reports_fingerprint';
 
 /** What the API reports about the index as a whole. */
 export interface IndexMeta {
@@ -65,6 +66,24 @@ export async function writeCycleMeta(
 ): Promise<void> {
   await setMeta(client, INDEXED_AT, finishedAt.toISOString());
   await setMeta(client, TEMPLATE_SECTIONS, JSON.stringify(templateSections));
+}
+
+/** Records what the stored reports were checked against. */
+export async function writeReportsFingerprint(
+  client: Knex,
+  fingerprint: string,
+): Promise<void> {
+  await setMeta(client, REPORTS_FINGERPRINT, fingerprint);
+}
+
+/** What the stored reports were checked against, if a cycle recorded it. */
+export async function readReportsFingerprint(
+  client: Knex,
+): Promise<string | undefined> {
+  const row: { value: string | null } | undefined = await client(META_TABLE)
+    .where('key', REPORTS_FINGERPRINT)
+    .first('value');
+  return row?.value ?? undefined;
 }
 
 /** Stores why the template could not be used, or clears it. */

@@ -97,7 +97,14 @@ export interface DocIndexStore {
     historyDays: number;
     /** The template the cycle checked against, in order; the API serves it. */
     templateSections: IndexedTemplateSection[];
+    /**
+     * What the stored reports were checked against (template and analyzer),
+     * so that any process of the plugin may reuse them.
+     */
+    reportsFingerprint?: string;
   }): Promise<{ removed: number }>;
+  /** The `reportsFingerprint` of the last finished cycle, if any. */
+  getReportsFingerprint(): Promise<string | undefined>;
   /** Stores why the configured template could not be used, or clears it. */
   setTemplateProblem(problem: string | undefined): Promise<void>;
 }

@@ -48,6 +48,7 @@ export class MemoryDocIndexStore implements DocIndexStore {
     templateSections: IndexedTemplateSection[];
   }> = [];
   templateProblem: string | undefined;
+  reportsFingerprint: string | undefined;
   /** When set, `writeDoc` rejects for this entity, as a database error would. */
   failWritesFor?: string;
 
@@ -147,7 +148,11 @@ export class MemoryDocIndexStore implements DocIndexStore {
     finishedAt: Date;
     historyDays: number;
     templateSections: IndexedTemplateSection[];
+    reportsFingerprint?: string;
   }): Promise<{ removed: number }> {
+    if (options.reportsFingerprint) {
+      this.reportsFingerprint = options.reportsFingerprint;
+    }
     const removed: string[] = [];
     for (const [entityRef, doc] of this.docs) {
       if (doc.seenInCycle !== options.cycleId) {
@@ -166,5 +171,9 @@ export class MemoryDocIndexStore implements DocIndexStore {
 
   async setTemplateProblem(problem: string | undefined): Promise<void> {
     this.templateProblem = problem;
+  }
+
+  async getReportsFingerprint(): Promise<string | undefined> {
+    return this.reportsFingerprint;
   }
 }
