@@ -125,6 +125,15 @@ const docHost = {
     this.total = 0;
     this.requests = 0;
   },
+  /** The docs read more than once, for the report: a few examples. */
+  repeated() {
+    const docsReadAgain = [...this.reads].filter(([, n]) => n > 1);
+    if (docsReadAgain.length === 0) return '';
+    const examples = docsReadAgain
+      .slice(0, 3)
+      .map(([doc, n]) => `${doc} (${n}×)`);
+    return ` (${docsReadAgain.length} docs read more than once, e.g. ${examples.join(', ')})`;
+  },
   record(line) {
     if (/^[A-Z]+ \/generated\/\S* \d{3} /.test(line)) this.requests += 1;
     const match = DOC_REQUEST.exec(line);
@@ -732,7 +741,7 @@ try {
     replicaReadsMax = Math.max(0, ...docHost.reads.values());
     replicaReadShare = docHost.reads.size / docs;
     say(
-      `  two replicas on PostgreSQL: one cycle (run by ${cycle.backend}, ${ms(cycle.durationMs)}); ${docHost.total} doc reads for ${docHost.reads.size} of ${docs} docs, at most ${replicaReadsMax} per doc`,
+      `  two replicas on PostgreSQL: one cycle (run by ${cycle.backend}, ${ms(cycle.durationMs)}); ${docHost.total} doc reads for ${docHost.reads.size} of ${docs} docs, at most ${replicaReadsMax} per doc${docHost.repeated()}`,
     );
     const postgresApi = await coverageApiP95(replicas[0], replicaToken);
     postgresP95 = postgresApi.p95;
@@ -747,7 +756,7 @@ try {
       readsMax: Math.max(0, ...docHost.reads.values()),
     };
     say(
-      `  revalidating every doc (revalidateAfter 0, nothing changed): ${ms(again.durationMs)} → ${x(again.durationMs / cycle.durationMs)} the first cycle (one round trip per doc, no target); ${docHost.total} doc requests, at most ${revalidation.readsMax} per doc, ${revalidation.bodies} bodies, ${revalidation.analysed} analysed`,
+      `  revalidating every doc (revalidateAfter 0, nothing changed): ${ms(again.durationMs)} → ${x(again.durationMs / cycle.durationMs)} the first cycle (one round trip per doc, no target); ${docHost.total} doc requests, at most ${revalidation.readsMax} per doc${docHost.repeated()}, ${revalidation.bodies} bodies, ${revalidation.analysed} analysed`,
     );
   }
   checks.push(

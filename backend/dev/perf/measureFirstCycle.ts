@@ -45,6 +45,15 @@ const importModule = new Function('m', 'return import(m)') as (
   m: string,
 ) => Promise<any>;
 
+function megabytes(memory: NodeJS.MemoryUsage): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(memory).map(([key, bytes]) => [
+      key,
+      Math.round(bytes / 1024 / 1024),
+    ]),
+  );
+}
+
 async function main() {
   const count = Number(process.argv[2] ?? 2000);
   const port = Number(process.argv[3] ?? 7130);
@@ -70,8 +79,12 @@ async function main() {
   };
   let firstRequestAt: number | undefined;
   let lastAnswerAt = 0;
+  // Paths the host answered more than once in the cycle.
+  const readsPerPath = new Map<string, number>();
   server.server.on('request', (req: any, res: any) => {
     requests += 1;
+    const requestPath = String(req.url).split(/[?#]/)[0];
+    readsPerPath.set(requestPath, (readsPerPath.get(requestPath) ?? 0) + 1);
     firstRequestAt ??= performance.now();
     if (String(req.url).startsWith('/generated/')) generatedRequests += 1;
     mark(1);
@@ -169,9 +182,11 @@ async function main() {
     },
   });
 
-  let peakRss = process.memoryUsage().rss;
+  const idleMemory = process.memoryUsage();
+  let peakMemory = idleMemory;
   const rssTimer = setInterval(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    const memory = process.memoryUsage();
+    if (memory.rss > peakMemory.rss) peakMemory = memory;
   }, 50);
   const loop = monitorEventLoopDelay({ resolution: 5 });
   loop.enable();
@@ -216,7 +231,14 @@ async function main() {
     loopDelayP50Ms: Number((loop.percentile(50) / 1e6).toFixed(1)),
     loopDelayP99Ms: Number((loop.percentile(99) / 1e6).toFixed(1)),
     loopDelayMaxMs: Number((loop.max / 1e6).toFixed(1)),
-    peakRssMb: Math.round(peakRss / 1024 / 1024),
+    peakRssMb: Math.round(peakMemory.rss / 1024 / 1024),
+    // Where the memory was at the peak, and before the cycle, in MB.
+    memoryAtPeakMb: megabytes(peakMemory),
+    memoryBeforeMb: megabytes(idleMemory),
+    pathsReadTwice: [...readsPerPath].filter(([, n]) => n > 1).length,
+    pathsReadTwiceExamples: [...readsPerPath]
+      .filter(([, n]) => n > 1)
+      .slice(0, 5),
     loadAverage: (await import('node:os')).loadavg().map(l => l.toFixed(2)),
   };
   process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);

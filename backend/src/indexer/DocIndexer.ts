@@ -229,6 +229,10 @@ export class DocIndexer implements EntityRefresher {
           this.#logger.warn(
             `Docs are analysed on the main thread: the analysis workers could not run (${reason})`,
           ),
+        onWorkerLost: reason =>
+          this.#logger.warn(
+            `An analysis worker stopped (${reason}); its doc was analysed on the main thread`,
+          ),
       });
     const integrations = ScmIntegrations.fromConfig(options.config);
     this.#resolveUrl = (url, base) => integrations.resolveUrl({ url, base });

@@ -1,4 +1,7 @@
-import { templateFromSections } from 'backstage-plugin-architecture-docs-common';
+import {
+  exceedsAnalysisBudget,
+  templateFromSections,
+} from 'backstage-plugin-architecture-docs-common';
 import { AnalysisPool, analyzeContent } from './analysisPool';
 
 // The workers load the common package from source, as a backend started
@@ -45,6 +48,34 @@ describe('AnalysisPool', () => {
       expect(results).toEqual(inputs.map(i => analyzeContent(i)));
       expect(results.at(-1)?.kind).toBe('too-complex');
       expect(results[0].kind).toBe('report');
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('should analyse a doc at the size limit within the worker heap bound', async () => {
+    const onWorkerLost = jest.fn();
+    const pool = new AnalysisPool({ size: 1, execArgv, onWorkerLost });
+    try {
+      // The most work the analysis bound lets through (within 1 MiB, the
+      // default size limit): sections, tables, lists and links.
+      const part = (i: number) =>
+        `## Section ${i}\n\nText with [a link](../c/${i}.md) and \`code\`.\n\n| a | b |\n| - | - |\n| ${i} | [x](x${i}.md) |\n\n- item\n- item\n\n`;
+      const build = (parts: number) =>
+        `# Big\n\n${Array.from({ length: parts }, (_, i) => part(i)).join('')}`;
+      let low = 1;
+      let high = Math.floor((1024 * 1024) / part(0).length);
+      while (low < high) {
+        const middle = Math.ceil((low + high) / 2);
+        if (exceedsAnalysisBudget(build(middle))) high = middle - 1;
+        else low = middle;
+      }
+      const content = build(low);
+      const input = { content, path: '/big.md', template };
+      const result = await pool.analyze(input);
+      expect(onWorkerLost).not.toHaveBeenCalled();
+      expect(result.kind).toBe('report');
+      expect(result).toEqual(analyzeContent(input));
     } finally {
       await pool.close();
     }

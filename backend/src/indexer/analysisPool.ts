@@ -75,6 +75,10 @@ parentPort.on('message', job => {
 });
 `;
 
+const DEFAULT_WORKER_HEAP_MB = 96;
+/** Small, so that short-lived garbage is collected often. */
+const WORKER_YOUNG_GENERATION_MB = 16;
+
 /** Worker start failures after which the pool analyses in this thread only. */
 const MAX_WORKER_FAILURES = 3;
 
@@ -106,10 +110,19 @@ export interface AnalysisPoolOptions {
   idleMs?: number;
   /** Node options of the workers. Default: the process's. */
   execArgv?: string[];
+  /**
+   * Each worker's heap bound in MB (V8's old generation). Without it a
+   * worker's heap grows with the garbage of thousands of docs before it is
+   * collected; a doc within the analysis bound needs far less. A worker past
+   * it stops and its doc is analysed in this thread. Default 96.
+   */
+  workerHeapMb?: number;
   /** The worker's code; replaced by tests only. */
   workerSource?: string;
   /** Told when workers cannot be used and analysis falls back to this thread. */
   onFallback?(reason: string): void;
+  /** Told when a worker stopped (its doc is analysed in this thread). */
+  onWorkerLost?(reason: string): void;
 }
 
 /**
@@ -209,6 +222,11 @@ export class AnalysisPool {
             require.resolve('backstage-plugin-architecture-docs-common'),
         },
         execArgv: this.#options.execArgv,
+        resourceLimits: {
+          maxOldGenerationSizeMb:
+            this.#options.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB,
+          maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB,
+        },
       });
     } catch (error) {
       this.#failed(String(error));
@@ -239,6 +257,7 @@ export class AnalysisPool {
       entry.job = undefined;
       void entry.worker.terminate();
       if (job) this.#inThread(job);
+      this.#options.onWorkerLost?.(reason);
       this.#failed(reason);
       if (!this.#disabled) this.#dispatch();
     };
