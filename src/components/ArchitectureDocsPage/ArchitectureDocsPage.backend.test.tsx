@@ -169,6 +169,27 @@ describe('ArchitectureDocsPage with the backend', () => {
     expect(screen.queryByTestId('coverage-progress')).not.toBeInTheDocument();
   });
 
+  it('should ask the backend once for each part while the page shows them one after the other', async () => {
+    const api = backend([row('checkout')]);
+    await renderPage(api);
+    expect(
+      await screen.findByRole('link', { name: 'checkout' }),
+    ).toBeInTheDocument();
+    // The parts mounted after the table: the filter bar, the summary, the chart.
+    expect(await screen.findByLabelText('Search')).toBeInTheDocument();
+    expect(
+      await screen.findByRole('list', { name: 'Section coverage' }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByTestId('coverage-history-empty'),
+    ).toBeInTheDocument();
+    // The rows' page, and one row for the unfiltered count.
+    expect(api.getCoverage).toHaveBeenCalledTimes(2);
+    expect(api.getCoverageSummary).toHaveBeenCalledTimes(1);
+    expect(api.getCoverageHistory).toHaveBeenCalledTimes(1);
+    expect(api.getStatus).toHaveBeenCalledTimes(1);
+  });
+
   it('should show the table loading until the first page arrives', async () => {
     const api = backend([row('checkout')]);
     api.getCoverage.mockReturnValue(new Promise(() => {}));

@@ -37,6 +37,7 @@ import type {
 import { architectureDocsTranslationRef } from '../../translation';
 import { SectionStrip } from './SectionStrip';
 import { statusMessageKey } from './statusLabels';
+import { startTransitionCompat } from './reactCompat';
 import { useSameItems } from './useSameItems';
 
 const STATUS_ICONS: Record<
@@ -137,6 +138,12 @@ export interface CoverageTableProps {
    * `count` all the rows the filters keep. Without it the table pages `rows`.
    */
   pagination?: CoverageTablePagination;
+  /**
+   * Renders the cells' content in a transition after the table has placed
+   * new rows, so that a page of rows arriving at once does not take one long
+   * task. Off: the cells show with their rows.
+   */
+  cellsInTransition?: boolean;
 }
 
 /** Paging done outside the table, see {@link CoverageTableProps.pagination}. */
@@ -175,6 +182,20 @@ function RowCell(props: {
   return useMemo(() => <>{row ? render(row) : null}</>, [row, render]);
 }
 
+/**
+ * `value` as of the previous commit, then, in a transition, `value`: what
+ * renders from it follows the rest of the update in slices between frames.
+ */
+function useValueInTransition<T>(value: T, enabled: boolean): T {
+  const [shown, setShown] = useState(value);
+  useEffect(() => {
+    if (enabled && shown !== value) {
+      startTransitionCompat(() => setShown(value));
+    }
+  }, [enabled, shown, value]);
+  return enabled ? shown : value;
+}
+
 /** The rows of the page in Backstage's table, sorted by the view's sort. */
 export function CoverageTable(props: CoverageTableProps) {
   const {
@@ -185,6 +206,7 @@ export function CoverageTable(props: CoverageTableProps) {
     entityPath,
     loading = false,
     pagination,
+    cellsInTransition = false,
   } = props;
   const { t } = useTranslationRef(architectureDocsTranslationRef);
   const classes = useStyles();
@@ -201,6 +223,11 @@ export function CoverageTable(props: CoverageTableProps) {
     ? rows
     : rows.slice(currentPage * pageSize, (currentPage + 1) * pageSize);
   const sameRows = useSameItems(pageRows);
+  // Backstage's table renders its rows again, synchronously, after each
+  // change of its data (new row places): with `cellsInTransition`, the
+  // cells' content, most of a row's cost, follows in a transition instead of
+  // in that one long task.
+  const cellRows = useValueInTransition(sameRows, cellsInTransition);
   // While the catalog has not answered, the table has no places and shows a
   // named progress indicator in its body instead.
   const slotCount = loading ? 0 : pageRows.length;
@@ -244,8 +271,21 @@ export function CoverageTable(props: CoverageTableProps) {
         placeholder: t('page.sectionStatus.placeholder'),
         missing: t('page.sectionStatus.missing'),
       };
-      const cellLabel = (title: string, status: SectionStatus) =>
-        t('page.strip.cell', { section: title, status: statusNames[status] });
+      // Each row's strip names the same few section and status pairs:
+      // translated once per pair, not once per cell.
+      const cellLabels = new Map<string, string>();
+      const cellLabel = (title: string, status: SectionStatus) => {
+        const key = `${status}\n${title}`;
+        let label = cellLabels.get(key);
+        if (label === undefined) {
+          label = t('page.strip.cell', {
+            section: title,
+            status: statusNames[status],
+          });
+          cellLabels.set(key, label);
+        }
+        return label;
+      };
       const cells: {
         key: CoverageSortKey;
         title: JSX.Element;
@@ -410,7 +450,7 @@ export function CoverageTable(props: CoverageTableProps) {
   );
 
   return (
-    <PageRows.Provider value={sameRows}>
+    <PageRows.Provider value={cellRows}>
       {table}
       <TablePagination
         component="div"

@@ -4,11 +4,10 @@ import { WarningPanel } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
 import { Box, Button, makeStyles, Typography } from '@material-ui/core';
 import GetAppIcon from '@material-ui/icons/GetApp';
-import useAsync from 'react-use/esm/useAsync';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import {
   MAX_COVERAGE_PAGE_SIZE,
   type IndexedCoverageRow,
+  type IndexedTemplateSection,
   type SectionStatus,
 } from 'backstage-plugin-architecture-docs-common';
 import type { ArchitectureDocsBackendApi } from '../../api';
@@ -32,7 +31,9 @@ import {
   SectionCoverageSummary,
   type CoverageSummaryView,
 } from './SectionCoverageSummary';
+import { useAsyncInTransition } from './useAsyncInTransition';
 import { useCoverageEntityPath } from './useCoverageEntityPath';
+import { useStagedReveal } from './useStagedReveal';
 
 const useStyles = makeStyles(theme => ({
   part: { marginBottom: theme.spacing(3) },
@@ -40,7 +41,13 @@ const useStyles = makeStyles(theme => ({
 }));
 
 const FIRST_PAGE_SIZE = 20;
+/**
+ * The parts mounted after the table, one per frame: the filter bar, the
+ * section summary, the history chart.
+ */
+const LATER_PARTS = 3;
 const NO_ROWS: IndexedCoverageRow[] = [];
+const NO_SECTIONS: IndexedTemplateSection[] = [];
 
 /** The filters without some keys, and a key that changes with the rest. */
 function withoutKeys(
@@ -110,11 +117,11 @@ export function IndexedCoverageView(props: {
 
   // The rows the user may read without filters, for "shown of total": one
   // row asked, for its count.
-  const unfiltered = useAsync(
+  const unfiltered = useAsyncInTransition(
     () => backendApi.getCoverage({}, { offset: 0, limit: 1 }),
     [backendApi],
   );
-  const rows = useAsyncRetry(
+  const rows = useAsyncInTransition(
     () =>
       backendApi.getCoverage(filters, {
         offset: page * pageSize,
@@ -132,7 +139,7 @@ export function IndexedCoverageView(props: {
     'sort',
     'direction',
   ]);
-  const summary = useAsync(
+  const summary = useAsyncInTransition(
     () => backendApi.getCoverageSummary(summaryFilters),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [backendApi, summaryKey],
@@ -141,17 +148,25 @@ export function IndexedCoverageView(props: {
     'sort',
     'direction',
   ]);
-  const history = useAsync(
+  const history = useAsyncInTransition(
     () => backendApi.getCoverageHistory(historyFilters),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [backendApi, historyKey],
   );
-  const status = useAsync(() => backendApi.getStatus(), [backendApi]);
+  const status = useAsyncInTransition(
+    () => backendApi.getStatus(),
+    [backendApi],
+  );
 
   const [view, setView] = useState<CoverageSummaryView>('sections');
+  // The table (and its rows, the page's purpose) mounts first; each other
+  // part in a frame of its own.
+  const revealed = useStagedReveal(LATER_PARTS);
   const pageRows = rows.value?.rows ?? NO_ROWS;
   const sections =
-    rows.value?.templateSections ?? history.value?.templateSections ?? [];
+    rows.value?.templateSections ??
+    history.value?.templateSections ??
+    NO_SECTIONS;
   const selected = useMemo(
     () =>
       filters.section !== undefined
@@ -187,13 +202,18 @@ export function IndexedCoverageView(props: {
   );
 
   const [exportError, setExportError] = useState<string>();
-  const exportCsv = () => {
+  const exportCsv = useCallback(() => {
     setExportError(undefined);
     readAllRows(backendApi, filters).then(
       all => downloadCsv('architecture-docs.csv', coverageRowsToCsv(all)),
       error => setExportError(describeFailure(error)),
     );
-  };
+  }, [backendApi, filters]);
+  const onSort = useCallback(
+    (sort: CoverageFilters['sort'], direction: 'asc' | 'desc') =>
+      setFilters({ ...filters, sort, direction }),
+    [setFilters, filters],
+  );
 
   const failure = rows.error ?? summary.error;
   const indexedAt =
@@ -203,6 +223,34 @@ export function IndexedCoverageView(props: {
     null;
   const shown = rows.value?.totalCount ?? 0;
   const total = unfiltered.value?.totalCount ?? shown;
+  // The table re-processes its rows whenever its title or sort handler
+  // changes: both stay the same while other parts of the page arrive.
+  const tableTitle = useMemo(
+    () => (
+      <div className={classes.tableTitle}>
+        <Typography variant="h6" component="h2" data-testid="coverage-count">
+          {t('page.table.title', {
+            shown: String(shown),
+            total: String(total),
+          })}
+        </Typography>
+        <Button
+          variant="outlined"
+          size="small"
+          startIcon={<GetAppIcon />}
+          onClick={exportCsv}
+        >
+          {t('page.table.exportCsv')}
+        </Button>
+        {exportError && (
+          <Typography variant="body2" color="error" role="alert">
+            {exportError}
+          </Typography>
+        )}
+      </div>
+    ),
+    [classes.tableTitle, t, shown, total, exportCsv, exportError],
+  );
 
   return (
     <>
@@ -228,46 +276,50 @@ export function IndexedCoverageView(props: {
           </WarningPanel>
         </Box>
       )}
-      <div className={classes.part}>
-        <SectionCoverageSummary
-          summary={summary.value?.sections ?? []}
-          analysed={summary.value?.statusCounts.analysed ?? 0}
-          selected={selected}
-          onSelect={(section, sectionStatus) =>
-            setFilters({ ...filters, section, sectionStatus })
-          }
-          view={view}
-          onViewChange={setView}
-          owners={summary.value?.byOwner}
-          sections={sections}
-          selectedOwner={selectedOwner}
-          onSelectOwner={(owner, section) => {
-            const { sectionStatus: _status, ...rest } = filters;
-            setFilters({ ...rest, owner, section });
-          }}
+      {revealed >= 2 && (
+        <div className={classes.part}>
+          <SectionCoverageSummary
+            summary={summary.value?.sections ?? []}
+            analysed={summary.value?.statusCounts.analysed ?? 0}
+            selected={selected}
+            onSelect={(section, sectionStatus) =>
+              setFilters({ ...filters, section, sectionStatus })
+            }
+            view={view}
+            onViewChange={setView}
+            owners={summary.value?.byOwner}
+            sections={sections}
+            selectedOwner={selectedOwner}
+            onSelectOwner={(owner, section) => {
+              const { sectionStatus: _status, ...rest } = filters;
+              setFilters({ ...rest, owner, section });
+            }}
+          />
+        </div>
+      )}
+      {revealed >= 3 && (
+        <div className={classes.part}>
+          <CoverageHistoryChart
+            points={history.value?.points ?? []}
+            sections={history.value?.templateSections ?? sections}
+          />
+        </div>
+      )}
+      {revealed >= 1 && (
+        <CoverageFilterBar
+          filters={filters}
+          onChange={setFilters}
+          owners={owners}
+          systems={systems}
+          lifecycles={lifecycles}
+          template={{ sections }}
         />
-      </div>
-      <div className={classes.part}>
-        <CoverageHistoryChart
-          points={history.value?.points ?? []}
-          sections={history.value?.templateSections ?? sections}
-        />
-      </div>
-      <CoverageFilterBar
-        filters={filters}
-        onChange={setFilters}
-        owners={owners}
-        systems={systems}
-        lifecycles={lifecycles}
-        template={{ sections }}
-      />
+      )}
       <CoverageTable
         rows={pageRows}
         sections={sections}
         filters={filters}
-        onSort={(sort, direction) =>
-          setFilters({ ...filters, sort, direction })
-        }
+        onSort={onSort}
         entityPath={entityPath}
         loading={!rows.value && !rows.error}
         pagination={{
@@ -279,33 +331,8 @@ export function IndexedCoverageView(props: {
           onPageSizeChange: size =>
             setPaging({ key: filtersKey, page: 0, pageSize: size }),
         }}
-        title={
-          <div className={classes.tableTitle}>
-            <Typography
-              variant="h6"
-              component="h2"
-              data-testid="coverage-count"
-            >
-              {t('page.table.title', {
-                shown: String(shown),
-                total: String(total),
-              })}
-            </Typography>
-            <Button
-              variant="outlined"
-              size="small"
-              startIcon={<GetAppIcon />}
-              onClick={exportCsv}
-            >
-              {t('page.table.exportCsv')}
-            </Button>
-            {exportError && (
-              <Typography variant="body2" color="error" role="alert">
-                {exportError}
-              </Typography>
-            )}
-          </div>
-        }
+        title={tableTitle}
+        cellsInTransition
       />
     </>
   );
