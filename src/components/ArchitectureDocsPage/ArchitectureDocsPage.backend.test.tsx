@@ -273,8 +273,10 @@ describe('ArchitectureDocsPage with the backend', () => {
     );
     expect(api.getCoverage).toHaveBeenCalledWith({}, { offset: 0, limit: 1 });
     await userEvent.click(screen.getByRole('button', { name: /next page/i }));
+    // The next page's cells are rendered in a transition, in slices that
+    // jsdom's scheduler runs slowly.
     expect(
-      await screen.findByRole('link', { name: 'svc-20' }),
+      await screen.findByRole('link', { name: 'svc-20' }, { timeout: 8000 }),
     ).toBeInTheDocument();
     expect(api.getCoverage).toHaveBeenLastCalledWith(
       expect.objectContaining({ owner: 'team-a' }),
