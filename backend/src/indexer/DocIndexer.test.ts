@@ -500,6 +500,23 @@ describe('DocIndexer', () => {
     });
   });
 
+  describe('a catalog that lists an entity twice', () => {
+    it('should index it once per cycle', async () => {
+      const catalog = catalogServiceMock({ entities: [component('a')] });
+      const queryEntities = catalog.queryEntities.bind(catalog);
+      // The entity comes twice, as a listing that overlaps while the
+      // catalog processes entities can give it.
+      catalog.queryEntities = async (request, options) => {
+        const response = await queryEntities(request, options);
+        return { ...response, items: [...response.items, ...response.items] };
+      };
+      const { indexer, urlReader } = setup({ entities: [], catalog });
+      const summary = await indexer.runCycle();
+      expect(urlReader.readUrl).toHaveBeenCalledTimes(1);
+      expect(summary.entities).toBe(1);
+    });
+  });
+
   describe("a doc that is another doc's link target", () => {
     it.each([
       ['linking doc first', ['a', 'b']],

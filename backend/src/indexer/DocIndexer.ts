@@ -141,6 +141,17 @@ function templateFingerprint(template: TemplateModel): string {
     .digest('hex');
 }
 
+/**
+ * An entity's identity within a cycle; never throws, as a malformed entity
+ * is reported where it is indexed.
+ */
+function visitKey(entity: Entity): string {
+  const { kind, metadata } = entity ?? {};
+  return `${kind}:${metadata?.namespace ?? 'default'}/${metadata?.name}`.toLocaleLowerCase(
+    'en-US',
+  );
+}
+
 /** Failures that are the host's answer about the doc, not a passing fault. */
 const SETTLED_FAILURES: ReadonlySet<IndexedDocErrorKind> = new Set([
   'not-found',
@@ -277,6 +288,7 @@ export class DocIndexer implements EntityRefresher {
     let listed = false;
     let outOfTime = false;
     const inFlight = new Set<Promise<void>>();
+    const visited = new Set<string>();
     const limit = docsInFlight(this.#options.concurrencyPerHost);
     try {
       const pages = catalogEntityPages({
@@ -310,6 +322,11 @@ export class DocIndexer implements EntityRefresher {
             outOfTime = true;
             break;
           }
+          // The catalog may list an entity on two pages while it processes
+          // entities during the listing; it is indexed once per cycle.
+          const ref = visitKey(entity);
+          if (visited.has(ref)) continue;
+          visited.add(ref);
           while (inFlight.size >= limit) await Promise.race(inFlight);
           summary.entities += 1;
           const task = this.#indexEntity(entity, states, run, summary)
