@@ -506,8 +506,8 @@ describe('DocIndexer', () => {
       const queryEntities = catalog.queryEntities.bind(catalog);
       // The entity comes twice, as a listing that overlaps while the
       // catalog processes entities can give it.
-      catalog.queryEntities = async (request, options) => {
-        const response = await queryEntities(request, options);
+      catalog.queryEntities = async (request, requestOptions) => {
+        const response = await queryEntities(request, requestOptions);
         return { ...response, items: [...response.items, ...response.items] };
       };
       const { indexer, urlReader } = setup({ entities: [], catalog });
