@@ -38,6 +38,7 @@
 
 import { spawn } from 'node:child_process';
 import {
+  appendFileSync,
   mkdtempSync,
   openSync,
   closeSync,
@@ -135,6 +136,8 @@ const docHost = {
     return ` (${docsReadAgain.length} docs read more than once, e.g. ${examples.join(', ')})`;
   },
   record(line) {
+    if (process.env.BENCH_DOC_HOST_LOG)
+      appendFileSync(process.env.BENCH_DOC_HOST_LOG, `${line}\n`);
     if (/^[A-Z]+ \/generated\/\S* \d{3} /.test(line)) this.requests += 1;
     const match = DOC_REQUEST.exec(line);
     if (!match) return;
@@ -634,7 +637,7 @@ try {
   // targets it checked included.
   const requestFloorMs = (docHost.requests * LATENCY_MS) / CONCURRENCY;
   say(
-    `  first full index: ${ms(first.durationMs)} (${ms(first.wallMs)} from the trigger); ${docs} docs read, floor ${ms(floorMs)} → ${x(first.durationMs / floorMs)} the floor; ${docHost.bodies} bodies, ${first.analysed} analysed; ${docHost.requests} requests with the link targets, ${x(first.durationMs / requestFloorMs)} their floor; peak RSS ${Math.round(first.peakRssMb)} MB (${Math.round(idleRssMb)} MB before the cycle)`,
+    `  first full index: ${ms(first.durationMs)} (${ms(first.wallMs)} from the trigger); ${docs} docs read${docHost.repeated()}, floor ${ms(floorMs)} → ${x(first.durationMs / floorMs)} the floor; ${docHost.bodies} bodies, ${first.analysed} analysed; ${docHost.requests} requests with the link targets, ${x(first.durationMs / requestFloorMs)} their floor; peak RSS ${Math.round(first.peakRssMb)} MB (${Math.round(idleRssMb)} MB before the cycle)`,
   );
   // The default revalidateAfter (15 minutes): a cycle right after the
   // first finds every doc current.
@@ -762,6 +765,13 @@ try {
           architectureDocs_backend_revalidateAfter: JSON.stringify({
             seconds: 0,
           }),
+          // No run at start: the second replica starts over a complete
+          // catalog, so its start-up run would be a cycle of its own.
+          architectureDocs_backend_schedule: JSON.stringify({
+            frequency: { trigger: 'manual' },
+            timeout: { minutes: 60 },
+            initialDelay: { hours: 12 },
+          }),
         },
       );
       backends.push(replica);
@@ -770,6 +780,14 @@ try {
       replicaToken = await waitForCatalog(replica);
       say(
         `  ${name} up, its catalog complete, in ${ms(Date.now() - replicaStarted)}`,
+      );
+    }
+    const early = replicas.flatMap(replica =>
+      loggedCycles(replica).filter(logged => logged.entities > 0),
+    );
+    if (early.length > 0) {
+      throw new Error(
+        `${early[0].backend} indexed ${early[0].entities} entities before the bench's cycle`,
       );
     }
     const cycle = await runCycle(replicas[0], replicaToken, replicas);
