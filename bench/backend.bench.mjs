@@ -35,6 +35,8 @@
 //   BENCH_BACKEND_ENTITIES=2000 npm run bench -- backend
 //   BENCH_BACKEND_PORT (default 7107; the replicas use the next two ports)
 //   BENCH_PORTAL_PORT (default 3107)
+//   BENCH_DOC_HOST_LOG=<file>: every request the doc host answered, one per
+//   line, to find out which reads a figure counts
 
 import { spawn } from 'node:child_process';
 import {
