@@ -385,17 +385,18 @@ function peakResidentMegabytes(pid) {
 
 /**
  * Waits until a process's resident memory stops falling (within 2 % over
- * 10 s, at most 2 minutes): after the catalog's ingestion, V8 gives memory
- * back over a while, and the indexing's peak is measured from there.
+ * 30 s, at most 3 minutes): once the catalog's ingestion is over and the
+ * process idles, V8 gives memory back over a while, and the indexing's peak
+ * is measured from there.
  */
 async function settledResidentMegabytes(pid) {
   const started = Date.now();
   const samples = [];
-  while (Date.now() - started < 120_000) {
+  while (Date.now() - started < 180_000) {
     samples.push(residentMegabytes(pid));
-    const recent = samples.slice(-6);
+    const recent = samples.slice(-16);
     if (
-      recent.length === 6 &&
+      recent.length === 16 &&
       Math.max(...recent) <= Math.min(...recent) * 1.02
     ) {
       break;
