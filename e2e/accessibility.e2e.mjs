@@ -13,7 +13,12 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { ARTIFACTS_DIR, setTheme, withPortal } from './harness.mjs';
+import {
+  ARTIFACTS_DIR,
+  setTheme,
+  waitForDiagramsDrawn,
+  withPortal,
+} from './harness.mjs';
 import {
   assertAllWithoutBlockingViolations,
   assertNoBlockingViolations,
@@ -117,18 +122,6 @@ async function waitForTabState(page, state) {
   }
 }
 
-/** Waits until every diagram on the page is drawn or explained, not loading. */
-async function waitForDiagrams(page) {
-  await page.waitForFunction(
-    () =>
-      Array.from(
-        document.querySelectorAll('[data-testid="mermaid-diagram"]'),
-      ).every(node => node.getAttribute('data-state') !== 'loading'),
-    undefined,
-    UI_WAIT,
-  );
-}
-
 /**
  * Checks a view in the light theme, then in the dark one, then fails on what
  * either found. `settle` waits for the view after each switch: a theme switch
@@ -176,10 +169,10 @@ test(
           await setTheme(page, 'light');
           await navigate(page, tabPath(name));
           await waitForTabState(page, state);
-          await waitForDiagrams(page);
+          await waitForDiagramsDrawn(page);
           const settle = async () => {
             await waitForTabState(page, state);
-            await waitForDiagrams(page);
+            await waitForDiagramsDrawn(page);
           };
           await checkBothThemes(
             t,

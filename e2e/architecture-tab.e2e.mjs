@@ -16,6 +16,7 @@ import {
   KNOWN_CONSOLE_NOISE,
   PACKAGE_DIR,
   describeConsoleErrors,
+  waitForDiagramsDrawn,
   withPortal,
 } from './harness.mjs';
 
@@ -104,25 +105,6 @@ async function waitForDoc(page) {
   );
   await markdown.waitFor({ state: 'visible', ...UI_WAIT });
   return (await markdown.locator('h1').first().textContent())?.trim();
-}
-
-/** Waits until no diagram on the page is still loading. */
-async function waitForDiagramsSettled(page, expectedCount) {
-  await page.waitForFunction(
-    count => {
-      const diagrams = document.querySelectorAll(
-        '[data-testid="mermaid-diagram"]',
-      );
-      return (
-        diagrams.length === count &&
-        Array.from(diagrams).every(
-          diagram => diagram.getAttribute('data-state') !== 'loading',
-        )
-      );
-    },
-    expectedCount,
-    UI_WAIT,
-  );
 }
 
 /** Viewport-only screenshot, for checks about what the reader sees without scrolling. */
@@ -223,7 +205,7 @@ test(
         assert.match(stateFence.source, /^stateDiagram/);
         assert.match(brokenFence.source, /^sequenceDiagram/);
 
-        await waitForDiagramsSettled(page, 2);
+        await waitForDiagramsDrawn(page, 2);
         const diagrams = page.locator('[data-testid="mermaid-diagram"]');
         const tabStates = await diagrams.evaluateAll(nodes =>
           nodes.map(node => node.getAttribute('data-state')),

@@ -738,6 +738,30 @@ export function describeConsoleErrors(consoleErrors) {
 }
 
 /**
+ * Waits until the page shows `expectedCount` diagrams (any number when
+ * omitted) and none is still loading: each is drawn, or explained as text.
+ * A diagram drawn late changes the page's height, so tests that scroll or
+ * measure positions wait for this first.
+ */
+export async function waitForDiagramsDrawn(page, expectedCount) {
+  await page.waitForFunction(
+    count => {
+      const diagrams = document.querySelectorAll(
+        '[data-testid="mermaid-diagram"]',
+      );
+      return (
+        (count === undefined || diagrams.length === count) &&
+        Array.from(diagrams).every(
+          diagram => diagram.getAttribute('data-state') !== 'loading',
+        )
+      );
+    },
+    expectedCount,
+    { timeout: 60_000 },
+  );
+}
+
+/**
  * Runs `fn` against the portal in a fresh Chromium profile, signed in, on
  * `options.path`. Saves a screenshot and fails with the page errors when `fn`
  * throws; always closes the browser.

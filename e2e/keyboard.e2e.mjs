@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { ARTIFACTS_DIR, withPortal } from './harness.mjs';
+import { ARTIFACTS_DIR, waitForDiagramsDrawn, withPortal } from './harness.mjs';
 
 const TIMEOUT = { timeout: 600_000 };
 const UI_WAIT = { timeout: 60_000 };
@@ -98,6 +98,8 @@ test(
         await page
           .locator('[data-testid="architecture-markdown"]')
           .waitFor(UI_WAIT);
+        // A diagram drawn after the scroll would push the section away.
+        await waitForDiagramsDrawn(page);
         const checklist = page.locator('[data-testid="section-checklist"]');
         const missingIds = await checklist
           .locator('[data-status="missing"]')
