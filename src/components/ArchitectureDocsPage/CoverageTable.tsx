@@ -1,3 +1,6 @@
+// One file on purpose: the columns, the cells that read their row from the
+// page's context, and the pagination all shape the one material-table the
+// catalog-wide page shows, in browser and backend mode alike.
 import {
   createContext,
   useContext,
@@ -37,7 +40,7 @@ import type {
 import { architectureDocsTranslationRef } from '../../translation';
 import { SectionStrip } from './SectionStrip';
 import { statusMessageKey } from './statusLabels';
-import { startTransitionCompat } from './reactCompat';
+import { useDeferredValueCompat } from './reactCompat';
 import { useSameItems } from './useSameItems';
 
 const STATUS_ICONS: Record<
@@ -183,17 +186,12 @@ function RowCell(props: {
 }
 
 /**
- * `value` as of the previous commit, then, in a transition, `value`: what
- * renders from it follows the rest of the update in slices between frames.
+ * `value`, deferred when `enabled`: what renders from it follows the rest of
+ * the update in a render that yields between frames.
  */
-function useValueInTransition<T>(value: T, enabled: boolean): T {
-  const [shown, setShown] = useState(value);
-  useEffect(() => {
-    if (enabled && shown !== value) {
-      startTransitionCompat(() => setShown(value));
-    }
-  }, [enabled, shown, value]);
-  return enabled ? shown : value;
+function useDeferredWhen<T>(value: T, enabled: boolean): T {
+  const deferred = useDeferredValueCompat(value);
+  return enabled ? deferred : value;
 }
 
 /** The rows of the page in Backstage's table, sorted by the view's sort. */
@@ -227,7 +225,7 @@ export function CoverageTable(props: CoverageTableProps) {
   // change of its data (new row places): with `cellsInTransition`, the
   // cells' content, most of a row's cost, follows in a transition instead of
   // in that one long task.
-  const cellRows = useValueInTransition(sameRows, cellsInTransition);
+  const cellRows = useDeferredWhen(sameRows, cellsInTransition);
   // While the catalog has not answered, the table has no places and shows a
   // named progress indicator in its body instead.
   const slotCount = loading ? 0 : pageRows.length;

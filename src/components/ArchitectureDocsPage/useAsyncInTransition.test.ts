@@ -1,16 +1,6 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
+import { deferred } from '../../testing/deferred';
 import { useAsyncInTransition } from './useAsyncInTransition';
-
-/** A promise and the functions that settle it. */
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((ok, fail) => {
-    resolve = ok;
-    reject = fail;
-  });
-  return { promise, resolve, reject };
-}
 
 describe('useAsyncInTransition', () => {
   it('should be loading, then hold the answer', async () => {
