@@ -229,7 +229,6 @@ describe.each(ids.map(id => [id]))('DatabaseDocStore on %s', id => {
         contentHash: 'hash-present-placeholder-missing',
         hasReport: true,
         fetchedAt: later.toISOString(),
-        failing: false,
       },
     ]);
   });
@@ -265,7 +264,6 @@ describe.each(ids.map(id => [id]))('DatabaseDocStore on %s', id => {
     const states = await store.getDocStates(['component:default/beta']);
     expect(states.get('component:default/beta')).toMatchObject({
       fetchedAt: AT.toISOString(),
-      failing: true,
       failure: { kind: 'timeout' },
     });
   });

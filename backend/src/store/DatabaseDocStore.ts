@@ -156,7 +156,6 @@ export class DatabaseDocStore implements DocIndexStore {
           contentHash: row.content_hash ?? undefined,
           hasReport: row.status === 'analysed',
           fetchedAt: row.fetched_at ?? undefined,
-          failing: Boolean(row.error_kind),
           failure: row.error_kind
             ? { kind: row.error_kind, at: row.error_at ?? '' }
             : undefined,

@@ -23,8 +23,6 @@ export interface StoredDocState {
   hasReport: boolean;
   /** When the host last answered the doc (content or "not modified"), ISO 8601. */
   fetchedAt?: string;
-  /** Whether the last read failed. */
-  failing: boolean;
   /** The last read's failure, when it failed: its kind and when (ISO 8601). */
   failure?: Pick<IndexedDocError, 'kind' | 'at'>;
 }

@@ -57,7 +57,6 @@ describe('MemoryDocIndexStore', () => {
             contentHash: 'h1',
             hasReport: true,
             fetchedAt: readAt.toISOString(),
-            failing: true,
             failure: { kind: 'timeout', at: 'then' },
           },
         ],

@@ -66,7 +66,6 @@ export class MemoryDocIndexStore implements DocIndexStore {
         contentHash: doc.contentHash,
         hasReport: doc.report !== undefined,
         fetchedAt: doc.fetchedAt?.toISOString(),
-        failing: Boolean(doc.error ?? doc.stale),
         failure: (() => {
           const failure = doc.error ?? doc.stale;
           return failure ? { kind: failure.kind, at: failure.at } : undefined;
