@@ -40,7 +40,7 @@ import type {
 import { architectureDocsTranslationRef } from '../../translation';
 import { SectionStrip } from './SectionStrip';
 import { statusMessageKey } from './statusLabels';
-import { useDeferredValueCompat } from './reactCompat';
+import { startTransitionCompat } from './reactCompat';
 import { useSameItems } from './useSameItems';
 
 const STATUS_ICONS: Record<
@@ -186,12 +186,19 @@ function RowCell(props: {
 }
 
 /**
- * `value`, deferred when `enabled`: what renders from it follows the rest of
- * the update in a render that yields between frames.
+ * `value` as of the previous commit, then, in a transition, `value`: what
+ * renders from it follows the rest of the update in slices between frames.
+ * Unlike `useDeferredValue`, the value shown stays put through the page's
+ * other updates until its own transition commits.
  */
-function useDeferredWhen<T>(value: T, enabled: boolean): T {
-  const deferred = useDeferredValueCompat(value);
-  return enabled ? deferred : value;
+function useValueInTransition<T>(value: T, enabled: boolean): T {
+  const [shown, setShown] = useState(value);
+  useEffect(() => {
+    if (enabled && shown !== value) {
+      startTransitionCompat(() => setShown(value));
+    }
+  }, [enabled, shown, value]);
+  return enabled ? shown : value;
 }
 
 /** The rows of the page in Backstage's table, sorted by the view's sort. */
@@ -225,7 +232,7 @@ export function CoverageTable(props: CoverageTableProps) {
   // change of its data (new row places): with `cellsInTransition`, the
   // cells' content, most of a row's cost, follows in a transition instead of
   // in that one long task.
-  const cellRows = useDeferredWhen(sameRows, cellsInTransition);
+  const cellRows = useValueInTransition(sameRows, cellsInTransition);
   // While the catalog has not answered, the table has no places and shows a
   // named progress indicator in its body instead.
   const slotCount = loading ? 0 : pageRows.length;
