@@ -25,6 +25,11 @@ export type {
   IndexedTemplateSection,
   IndexStatusResponse,
 } from './api/backend-api-types';
+export { ARCHITECTURE_DOC_SEARCH_TYPE } from './api/search-document';
+export type {
+  ArchitectureDocSearchDocument,
+  ArchitectureDocSearchSection,
+} from './api/search-document';
 export {
   filtersFromSearchParams,
   filtersToSearchParams,

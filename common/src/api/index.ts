@@ -16,3 +16,8 @@ export type {
   IndexedEntityDocResponse,
   IndexStatusResponse,
 } from './backend-api-types';
+export { ARCHITECTURE_DOC_SEARCH_TYPE } from './search-document';
+export type {
+  ArchitectureDocSearchDocument,
+  ArchitectureDocSearchSection,
+} from './search-document';
