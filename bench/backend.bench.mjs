@@ -111,9 +111,12 @@ const ms = value => `${Math.round(value)} ms`;
 const x = value => `${value.toFixed(3)}x`;
 const count = value => String(Math.round(value));
 
-/** A generated doc's path: /generated/<variant>/<shape>/<name>/docs/architecture/Architecture.md */
+/**
+ * A generated doc's path: /generated/<variant>/<shape>/<name>/docs/architecture/Architecture.md,
+ * with a query at most: a link target below it (`Architecture.md/tests`) is another URL.
+ */
 const DOC_REQUEST =
-  /^GET (\/generated\/[^/\s]+\/\d+\/[^/\s]+\/docs\/architecture\/Architecture\.md)\S* (\d{3}) /;
+  /^GET (\/generated\/[^/\s]+\/\d+\/[^/\s]+\/docs\/architecture\/Architecture\.md)(?:\?\S*)? (\d{3}) /;
 
 /** Doc reads the doc host answered since the last `reset` (a 429 is not one), per doc, and the bodies it sent. */
 const docHost = {
