@@ -8,11 +8,10 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import searchBackend from '@backstage/plugin-search-backend';
 import { searchIndexRegistryExtensionPoint } from '@backstage/plugin-search-backend-node/alpha';
-import { analyzeArchitectureDoc } from 'backstage-plugin-architecture-docs-common';
 import request from 'supertest';
 import {
   TEST_TEMPLATE_SECTIONS,
-  analysedDoc,
+  analysedSource,
   analysedWrite,
   testEntity,
 } from '../testing/__testUtils__/doc-writes';
@@ -23,14 +22,6 @@ import { DEFAULT_SEARCH_SCHEDULE } from './module';
 /** The search backend's task id for the architecture doc type. */
 const COLLATOR_TASK = 'search_index_architecture_doc';
 const AT = new Date('2026-03-10T12:00:00.000Z');
-
-function docWithSource(source: string) {
-  return {
-    ...analysedDoc(['present', 'missing', 'missing']),
-    source,
-    report: analyzeArchitectureDoc(source),
-  };
-}
 
 describe('architectureDocsSearchModule', () => {
   let backend: TestBackend;
@@ -59,14 +50,14 @@ describe('architectureDocsSearchModule', () => {
           title: 'Orders',
           owner: 'group:default/team-a',
         }),
-        docWithSource(
+        analysedSource(
           '# Orders\n\nOrders are paid through the **zanzibar** gateway.\n',
         ),
         AT,
       ),
       analysedWrite(
         testEntity('parcels'),
-        docWithSource('# Parcels\n\nParcels leave the warehouse daily.\n'),
+        analysedSource('# Parcels\n\nParcels leave the warehouse daily.\n'),
         AT,
       ),
     ],
