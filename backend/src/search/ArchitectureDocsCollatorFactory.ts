@@ -20,7 +20,9 @@ import { toSearchDocument } from './toSearchDocument';
  * @public
  */
 export class ArchitectureDocsCollatorFactory implements DocumentCollatorFactory {
+  /** The search document type, `architecture-doc`. */
   readonly type = ARCHITECTURE_DOC_SEARCH_TYPE;
+  /** Results show only to users who may read the entity in the catalog. */
   readonly visibilityPermission = catalogEntityReadPermission;
 
   private readonly client: IndexedDocsClient;
@@ -37,6 +39,7 @@ export class ArchitectureDocsCollatorFactory implements DocumentCollatorFactory 
     this.logger = options.logger;
   }
 
+  /** A stream of one search document per analysed doc, read page by page. */
   async getCollator(): Promise<Readable> {
     return Readable.from(this.execute());
   }
