@@ -26,10 +26,7 @@ function summary(name: string): IndexedDocSummary {
   };
 }
 
-function page(
-  names: string[],
-  nextCursor?: string,
-): IndexedDocsPageResponse {
+function page(names: string[], nextCursor?: string): IndexedDocsPageResponse {
   return {
     items: names.map(summary),
     nextCursor,
