@@ -144,12 +144,19 @@ export async function createRouter(
         ? await visibility.forCaller(credentials)
         : ALL_ENTITIES_VISIBLE,
     });
+    const items: IndexedDocsPageResponse['items'] = [];
+    for (const entry of page.entries) {
+      if (entry.source === undefined) {
+        items.push(entry.summary);
+        continue;
+      }
+      items.push({ ...entry.summary, text: docPlainText(entry.source) });
+      // A page of large docs is parsed doc by doc, letting other requests
+      // run between them.
+      await new Promise(resolve => setImmediate(resolve));
+    }
     const body: IndexedDocsPageResponse = {
-      items: page.entries.map(entry =>
-        entry.source === undefined
-          ? entry.summary
-          : { ...entry.summary, text: docPlainText(entry.source) },
-      ),
+      items,
       templateSections: page.meta.templateSections,
       indexedAt: page.meta.indexedAt,
     };
