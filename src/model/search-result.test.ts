@@ -20,6 +20,7 @@ describe('linkableLocation', () => {
   });
 
   it.each([
+    // eslint-disable-next-line no-script-url
     'javascript:alert(1)',
     'vbscript:msgbox',
     'data:text/html,x',

@@ -195,6 +195,7 @@ describe('ArchitectureDocSearchResultListItem', () => {
     });
 
     it.each([
+      // eslint-disable-next-line no-script-url
       'javascript:alert(1)',
       ' JaVaScRiPt:alert(1)',
       'data:text/html,<script>alert(1)</script>',
