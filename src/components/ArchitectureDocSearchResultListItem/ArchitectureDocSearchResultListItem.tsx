@@ -162,7 +162,9 @@ export function ArchitectureDocSearchResultListItem(
               title
             )
           }
-          secondaryTypographyProps={{ component: 'div' }}
+          // The theme's secondary text colour misses 4.5:1 contrast on the
+          // light theme's page background, where the search page lists results.
+          secondaryTypographyProps={{ component: 'div', color: 'textPrimary' }}
           secondary={
             <>
               {entity && (
@@ -178,7 +180,6 @@ export function ArchitectureDocSearchResultListItem(
               <Typography
                 variant="body2"
                 component="span"
-                color="textSecondary"
                 className={classes.excerpt}
                 style={{ WebkitLineClamp: props.lineClamp ?? 3 }}
               >
