@@ -40,6 +40,13 @@ const useStyles = makeStyles(
       gap: theme.spacing(0.5),
       marginTop: theme.spacing(1),
     },
+    sectionRows: {
+      display: 'flex',
+      flexDirection: 'column',
+      alignItems: 'flex-start',
+      gap: theme.spacing(0.5),
+      marginTop: theme.spacing(1),
+    },
     label: { marginRight: theme.spacing(0.5) },
     sections: {
       display: 'inline',
@@ -221,11 +228,7 @@ export function ArchitectureDocSearchResultListItem(
             />
           )}
         </Box>
-        <Box
-          className={classes.row}
-          flexDirection="column"
-          alignItems="flex-start"
-        >
+        <Box className={classes.sectionRows}>
           <SectionNames
             label={t('search.missing')}
             sections={result.missing}
