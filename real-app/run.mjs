@@ -634,6 +634,7 @@ async function checkSearch(page, system, docTitle) {
   );
 }
 
+/** The page as the user sees it, saved to real-app/screenshots/<system>-<name>.png. */
 async function screenshot(page, system, name) {
   const file = path.join(SCREENSHOTS_DIR, `${system}-${name}.png`);
   await page.screenshot({ path: file, fullPage: false });
