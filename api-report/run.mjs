@@ -38,6 +38,16 @@ const ENTRY_POINTS = [
     report: 'report-client.api.md',
   },
   { dir: 'backend', source: 'backend/src/index.ts', report: 'report.api.md' },
+  {
+    dir: 'backend',
+    source: 'backend/src/search/index.ts',
+    report: 'report-search.api.md',
+  },
+  {
+    dir: 'backend',
+    source: 'backend/src/tech-insights/index.ts',
+    report: 'report-tech-insights.api.md',
+  },
 ];
 
 const check = process.argv.includes('--check');

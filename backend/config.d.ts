@@ -36,4 +36,21 @@ export interface Config {
       historyDays?: number;
     };
   };
+  search?: {
+    collators?: {
+      /**
+       * The search collator of architecture docs
+       * (`backstage-plugin-architecture-docs-backend/search`).
+       */
+      architectureDocs?: {
+        /**
+         * How often the search index of architecture docs is rebuilt from
+         * the backend's index, and how long one run may take. Default:
+         * every 10 minutes, with a 15-minute timeout, the first run 3
+         * seconds after start.
+         */
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      };
+    };
+  };
 }

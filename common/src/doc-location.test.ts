@@ -90,6 +90,33 @@ describe('resolveEntityDocUrl', () => {
 });
 
 describe('resolveLinkUrl', () => {
+  // What an SCM resolver does on a host whose repository root it cannot
+  // tell: the whole path of the doc is taken for the root.
+  const rootUnknown = (url: string, base: string) =>
+    url.startsWith('/') ? `${base}${url}` : new URL(url, base).href;
+
+  it('should resolve a root-relative link from the host root when the resolver puts it below the doc', () => {
+    expect(
+      resolveLinkUrl('/tests', 'http://docs.example/a/b/Doc.md', rootUnknown),
+    ).toBe('http://docs.example/tests');
+  });
+
+  it('should keep the resolver answer for a root-relative link it places in the repository', () => {
+    expect(
+      resolveLinkUrl(
+        '/docs/c.md',
+        'https://git.example/org/repo/blob/main/docs/a.md',
+        () => 'https://git.example/org/repo/blob/main/docs/c.md',
+      ),
+    ).toBe('https://git.example/org/repo/blob/main/docs/c.md');
+  });
+
+  it('should keep the resolver answer for a relative link', () => {
+    expect(
+      resolveLinkUrl('b/c.md', 'http://docs.example/a/', rootUnknown),
+    ).toBe('http://docs.example/a/b/c.md');
+  });
+
   it('should fall back to URL resolution when the resolver throws', () => {
     expect(
       resolveLinkUrl('b.md', 'https://git.example/repo/a.md', () => {

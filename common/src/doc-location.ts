@@ -121,6 +121,25 @@ export function resolveEntityDocUrl(
 }
 
 /**
+ * Whether a root-relative link was resolved below the doc's own URL. An SCM
+ * resolver does so for a host it cannot tell the repository root of (a
+ * plain web server): it takes the whole path for the root. A file has
+ * nothing below it, so such a link means the host's root, as a browser
+ * reads it.
+ */
+function belowTheDocItself(
+  target: string,
+  resolved: string,
+  baseUrl: string,
+): boolean {
+  if (!target.startsWith('/') || target.startsWith('//')) return false;
+  const base = tryParseUrl(baseUrl);
+  if (!base || base.pathname.endsWith('/')) return false;
+  const docPath = `${base.origin}${base.pathname}/`;
+  return resolved.startsWith(docPath);
+}
+
+/**
  * Resolves a link as written in a doc against the doc's URL, through the SCM
  * integrations so that `/path` means the repository root. URLs with a scheme
  * are returned unchanged (whoever follows them decides which are safe);
@@ -142,7 +161,10 @@ export function resolveLinkUrl(
     }
   }
   try {
-    return resolveUrl(trimmed, baseUrl);
+    const resolved = resolveUrl(trimmed, baseUrl);
+    return belowTheDocItself(trimmed, resolved, baseUrl)
+      ? tryResolveUrl(trimmed, baseUrl)
+      : resolved;
   } catch {
     // The SCM resolvers reject some paths (e.g. leaving the repository);
     // plain URL resolution still gives a link the host can answer.

@@ -188,6 +188,13 @@ describe('docLocation', () => {
       );
     });
 
+    it('should resolve a root-relative link from the host root on a plain web host', () => {
+      const { client } = setup();
+      expect(
+        client.resolveLink('/tests', 'https://docs.example.net/a/b/Doc.md'),
+      ).toBe('https://docs.example.net/tests');
+    });
+
     it('should resolve an anchor against the doc itself', () => {
       const { client } = setup();
       expect(client.resolveLink('#purpose', GITHUB_DOC)).toBe(

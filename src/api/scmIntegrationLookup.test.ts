@@ -76,6 +76,8 @@ describe('scmIntegrationLookup', () => {
   describe('resolveLink on a host without an integration', () => {
     // The client resolves plain relative paths itself, without the throwing
     // absolute-URL attempt of defaultScmResolveUrl; the result must not change.
+    // Root-relative paths are the exception: Backstage puts them below the
+    // doc's own path on such a host, the client at the host's root.
     const bases = [
       'https://docs.example.net/org/repo/docs/architecture/A.md',
       'https://docs.example.net/a/b/c.md?ref=main&x=1',
@@ -94,7 +96,6 @@ describe('scmIntegrationLookup', () => {
       'a/b:c.md',
       'a\\b.md',
       'plain',
-      '/root/C.md',
       '//other.example.com/x.md',
       'mailto:team@example.com',
       'été.md',
@@ -117,6 +118,16 @@ describe('scmIntegrationLookup', () => {
             client.resolveLink(target, base),
           ]),
         ).toEqual(resolvedByBackstage);
+      },
+    );
+
+    it.each(bases)(
+      'should resolve a root-relative target from the host root against %s',
+      base => {
+        const { client } = setup();
+        expect(client.resolveLink('/root/C.md', base)).toBe(
+          new URL('/root/C.md', base).href,
+        );
       },
     );
   });

@@ -186,6 +186,7 @@ describe('createRouter', () => {
       '/coverage/summary',
       '/coverage/history',
       '/entities/component/default/open-a',
+      '/indexed-docs',
     ]) {
       expect((await request(backend.server).get(`${BASE}${path}`)).status).toBe(
         401,
@@ -205,6 +206,51 @@ describe('createRouter', () => {
       .get(`${BASE}/coverage`)
       .set('Authorization', mockCredentials.service.header());
     expect(response.status).toBe(403);
+  });
+
+  const names = (body: { items: Array<{ name: string }> }) =>
+    body.items.map(item => item.name);
+
+  it('should page every analysed doc to a service', async () => {
+    const service = (path: string) =>
+      request(backend.server)
+        .get(`${BASE}${path}`)
+        .set('Authorization', mockCredentials.service.header());
+    const first = await service('/indexed-docs?limit=3');
+    expect(first.status).toBe(200);
+    expect(names(first.body)).toEqual(['open-a', 'open-b', 'secret-a']);
+    expect(first.body.templateSections).toEqual(TEST_TEMPLATE_SECTIONS);
+    expect(first.body.indexedAt).toBe(AT.toISOString());
+    expect(first.body.items[0]).toMatchObject({
+      entityRef: 'component:default/open-a',
+      owner: 'team-a',
+      score: 100,
+      brokenLinks: 0,
+      failingDiagrams: 0,
+      changedAt: AT.toISOString(),
+    });
+    expect(first.body.items[0].text).toBeUndefined();
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+
+    const last = await service(
+      `/indexed-docs?limit=3&text=true&cursor=${first.body.nextCursor}`,
+    );
+    expect(names(last.body)).toEqual(['secret-b']);
+    expect(last.body.items[0].text).toBe('Doc\npresent, placeholder, present');
+    expect(last.body.nextCursor).toBeUndefined();
+  });
+
+  it('should page only the readable docs to a user the policy limits', async () => {
+    const first = await get('/indexed-docs?limit=1', LIMITED_USER);
+    expect(first.status).toBe(200);
+    expect(names(first.body)).toEqual(['open-a']);
+    const last = await get(
+      `/indexed-docs?limit=1&cursor=${first.body.nextCursor}`,
+      LIMITED_USER,
+    );
+    expect(names(last.body)).toEqual(['open-b']);
+    expect(last.body.nextCursor).toBeUndefined();
+    expect(names((await get('/indexed-docs', DENIED_USER)).body)).toEqual([]);
   });
 
   it('should serve every row to a user allowed to read the catalog', async () => {
@@ -358,6 +404,9 @@ describe('createRouter', () => {
     ],
     ['/coverage/history?days=0', 'Invalid days: 0 is not between 1 and 3650'],
     ['/coverage/history?days=1e3', 'Invalid days: "1e3" is not a whole number'],
+    ['/indexed-docs?cursor=bogus', 'Invalid cursor: "bogus"'],
+    ['/indexed-docs?limit=501', 'Invalid limit: 501 is not between 1 and 500'],
+    ['/indexed-docs?text=yes', 'Invalid text: "yes" is not true or false'],
   ])('should answer 400 to %s', async (path, message) => {
     const response = await get(path);
     expect(response.status).toBe(400);

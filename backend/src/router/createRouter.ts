@@ -1,4 +1,7 @@
 import type {
+  BackstageCredentials,
+  BackstageServicePrincipal,
+  BackstageUserPrincipal,
   HttpAuthService,
   LoggerService,
   PermissionsService,
@@ -9,6 +12,7 @@ import type {
   CoverageHistoryResponse,
   CoverageRowsResponse,
   CoverageSummaryResponse,
+  IndexedDocsPageResponse,
   IndexedEntityDocResponse,
   IndexStatusResponse,
 } from 'backstage-plugin-architecture-docs-common';
@@ -16,10 +20,14 @@ import express from 'express';
 import Router from 'express-promise-router';
 import type { DatabaseDocStore } from '../store/DatabaseDocStore';
 import type { EntityRefresher } from '../store/types';
+import { ALL_ENTITIES_VISIBLE } from '../store/visibility';
 import { CatalogVisibility } from './CatalogVisibility';
+import { docPlainText } from './doc-plain-text';
 import {
+  indexedDocsCursor,
   readFilters,
   readHistoryDays,
+  readIndexedDocsParameters,
   readPage,
   searchParamsOf,
 } from './request-parameters';
@@ -33,6 +41,7 @@ export type CoverageReadStore = Pick<
   | 'getEntityDoc'
   | 'getStatus'
   | 'listKinds'
+  | 'listIndexedDocs'
 >;
 
 /** The router's services. @public */
@@ -45,11 +54,22 @@ export interface RouterOptions {
   logger: LoggerService;
 }
 
+function isUser(
+  credentials: BackstageCredentials<
+    BackstageUserPrincipal | BackstageServicePrincipal
+  >,
+): credentials is BackstageCredentials<BackstageUserPrincipal> {
+  return credentials.principal.type === 'user';
+}
+
 /**
  * The REST API (`/api/architecture-docs`). Every route needs a user's
  * credentials and answers only the entities that user may read in the
  * catalog (the catalog's read permission); an entity the user may not read
- * is answered 404, as one that does not exist. Bad input is answered 400.
+ * is answered 404, as one that does not exist. `GET /indexed-docs`, which
+ * other backend plugins read, also takes a service's credentials and then
+ * answers every doc, as the catalog answers a service. Bad input is
+ * answered 400.
  * @public
  */
 export async function createRouter(
@@ -108,6 +128,41 @@ export async function createRouter(
       await visibility.forCaller(credentials),
       days,
     );
+    res.json(body);
+  });
+
+  router.get('/indexed-docs', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const params = readIndexedDocsParameters(searchParamsOf(req.url));
+    const page = await store.listIndexedDocs({
+      after: params.after,
+      limit: params.limit,
+      withSource: params.withText,
+      visibility: isUser(credentials)
+        ? await visibility.forCaller(credentials)
+        : ALL_ENTITIES_VISIBLE,
+    });
+    const items: IndexedDocsPageResponse['items'] = [];
+    for (const entry of page.entries) {
+      if (entry.source === undefined) {
+        items.push(entry.summary);
+        continue;
+      }
+      items.push({ ...entry.summary, text: docPlainText(entry.source) });
+      // A page of large docs is parsed doc by doc, letting other requests
+      // run between them.
+      await new Promise(resolve => setImmediate(resolve));
+    }
+    const body: IndexedDocsPageResponse = {
+      items,
+      templateSections: page.meta.templateSections,
+      indexedAt: page.meta.indexedAt,
+    };
+    if (page.lastEntityRef) {
+      body.nextCursor = indexedDocsCursor(page.lastEntityRef);
+    }
     res.json(body);
   });
 

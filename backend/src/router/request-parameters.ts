@@ -1,7 +1,9 @@
 import { InputError } from '@backstage/errors';
 import {
   DEFAULT_COVERAGE_PAGE_SIZE,
+  DEFAULT_INDEXED_DOCS_PAGE_SIZE,
   MAX_COVERAGE_PAGE_SIZE,
+  MAX_INDEXED_DOCS_PAGE_SIZE,
   filtersFromSearchParams,
   type CoverageFilters,
 } from 'backstage-plugin-architecture-docs-common';
@@ -98,4 +100,55 @@ export function readPage(params: URLSearchParams): CoveragePage {
 /** The history's length in days (`days`). */
 export function readHistoryDays(params: URLSearchParams): number {
   return readInteger(params, 'days', DEFAULT_HISTORY_DAYS, 1, MAX_HISTORY_DAYS);
+}
+
+/** A page request of `GET /indexed-docs`. */
+export interface IndexedDocsParameters {
+  /** The entity ref the page starts after (from the cursor). */
+  after?: string;
+  limit: number;
+  /** Whether each doc's plain text is wanted (`text=true`). */
+  withText: boolean;
+}
+
+/** The opaque cursor that resumes the indexed docs after an entity ref. */
+export function indexedDocsCursor(afterEntityRef: string): string {
+  return Buffer.from(JSON.stringify({ after: afterEntityRef })).toString(
+    'base64url',
+  );
+}
+
+function readCursor(value: string | null): string | undefined {
+  if (value === null || value === '') return undefined;
+  try {
+    const parsed: unknown = JSON.parse(
+      Buffer.from(value, 'base64url').toString('utf8'),
+    );
+    const after = (parsed as { after?: unknown } | null)?.after;
+    if (typeof after === 'string' && after !== '') return after;
+  } catch {
+    // Answered below as any other malformed cursor.
+  }
+  throw new InputError(`Invalid cursor: ${quoted(value)}`);
+}
+
+/** The page of a `GET /indexed-docs` request (`cursor`, `limit`, `text`). */
+export function readIndexedDocsParameters(
+  params: URLSearchParams,
+): IndexedDocsParameters {
+  const text = params.get('text');
+  if (text !== null && text !== '' && text !== 'true' && text !== 'false') {
+    throw new InputError(`Invalid text: ${quoted(text)} is not true or false`);
+  }
+  return {
+    after: readCursor(params.get('cursor')),
+    limit: readInteger(
+      params,
+      'limit',
+      DEFAULT_INDEXED_DOCS_PAGE_SIZE,
+      1,
+      MAX_INDEXED_DOCS_PAGE_SIZE,
+    ),
+    withText: text === 'true',
+  };
 }

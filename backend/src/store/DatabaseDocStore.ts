@@ -4,7 +4,6 @@ import {
   type LoggerService,
 } from '@backstage/backend-plugin-api';
 import {
-  type ArchitectureDocReport,
   type CoverageFilters,
   type CoverageRowsResponse,
   type CoverageSummaryResponse,
@@ -27,6 +26,7 @@ import {
 } from './database-readiness';
 import {
   errorOf,
+  parseReport,
   toIndexedCoverageRow,
   toNumber,
   type DocColumns,
@@ -43,12 +43,18 @@ import type { DocIndexStore, DocWrite, StoredDocState } from './types';
 import { WriteQueue } from './write-queue';
 import {
   readIndexMeta,
+  type IndexMeta,
   readReportsFingerprint,
   writeCycleMeta,
   writeReportsFingerprint,
   writeTemplateProblem,
 } from './index-meta';
 import { summarizeCoverageView } from './coverage-summary-query';
+import {
+  readIndexedDocsPage,
+  type IndexedDocEntriesPage,
+  type IndexedDocsPageRequest,
+} from './indexed-docs-query';
 import type { EntityVisibility } from './visibility';
 
 /** One page of the coverage rows. */
@@ -408,20 +414,26 @@ export class DatabaseDocStore implements DocIndexStore {
     return status;
   }
 
+  /**
+   * One page of the analysed docs the visibility allows, in entity ref
+   * order, for other backend plugins (search, scorecards).
+   */
+  async listIndexedDocs(
+    request: IndexedDocsPageRequest,
+  ): Promise<IndexedDocEntriesPage & { meta: IndexMeta }> {
+    const client = await this.client();
+    const [page, meta] = await Promise.all([
+      readIndexedDocsPage(client, request),
+      readIndexMeta(client),
+    ]);
+    return { ...page, meta };
+  }
+
   /** The distinct entity kinds in the index (the catalog query's filter). */
   async listKinds(): Promise<string[]> {
     const client = await this.client();
     const rows: Array<{ kind: string }> =
       await client(DOCS_TABLE).distinct('kind');
     return rows.map(row => row.kind).sort();
-  }
-}
-
-function parseReport(text: string | null): ArchitectureDocReport | undefined {
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text) as ArchitectureDocReport;
-  } catch {
-    return undefined;
   }
 }

@@ -1,4 +1,5 @@
 import type {
+  ArchitectureDocReport,
   CoverageEntity,
   CoverageStatus,
   IndexedCoverageRow,
@@ -157,4 +158,19 @@ export function toIndexedCoverageRow(
     result.message = error.message;
   }
   return result;
+}
+
+/** A stored report read back; a broken one reads as absent. */
+export function parseReport(
+  text: string | null | undefined,
+): ArchitectureDocReport | undefined {
+  if (!text) return undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === 'object'
+      ? (value as ArchitectureDocReport)
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,4 +1,4 @@
-import type { ArchitectureDocReport } from '../analysis';
+import type { ArchitectureDocReport, SectionStatus } from '../analysis';
 import type { CoverageRow, CoverageStatus } from '../coverage/coverage-row';
 import type {
   OwnerSectionCoverage,
@@ -145,4 +145,77 @@ export interface IndexStatusResponse {
   docs: number;
   /** Why the configured template could not be used, when it could not. */
   templateError?: string;
+}
+
+/** Docs per `GET /indexed-docs` page when the request does not say. @public */
+export const DEFAULT_INDEXED_DOCS_PAGE_SIZE = 100;
+
+/** The most docs one `GET /indexed-docs` page returns. @public */
+export const MAX_INDEXED_DOCS_PAGE_SIZE = 500;
+
+/** A template section of an indexed doc, with its anchor on the entity's tab. @public */
+export interface IndexedDocSection {
+  /** The template section's id. */
+  id: string;
+  /** The template section's title. */
+  title: string;
+  status: SectionStatus;
+  /** The anchor slug of the doc's heading that covers it; null without one. */
+  anchor: string | null;
+}
+
+/**
+ * One analysed doc as other backend plugins read it (the search collator,
+ * the Tech Insights fact retriever): the entity's catalog fields and what
+ * the last analysis found.
+ * @public
+ */
+export interface IndexedDocSummary {
+  /** Lower-case `kind:namespace/name`. */
+  entityRef: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  /** The entity's title, or its name. */
+  title: string;
+  /** The owner's entity ref; empty when the entity names none. */
+  owner: string;
+  /** The system's entity ref; empty when the entity names none. */
+  system: string;
+  /** The entity's `spec.lifecycle`; empty when it has none. */
+  lifecycle: string;
+  /** The doc's own title (its first heading); null without one. */
+  docTitle: string | null;
+  /** The completeness score, 0–100. */
+  score: number;
+  /** Every template section, in template order. */
+  sections: IndexedDocSection[];
+  /** Titles of the missing template sections, in template order. */
+  missing: string[];
+  /** Titles of the placeholder template sections, in template order. */
+  placeholder: string[];
+  /** Relative links whose target does not exist; null when not checked. */
+  brokenLinks: number | null;
+  /** Mermaid diagrams already known not to render. */
+  failingDiagrams: number;
+  /** ISO time the doc's content last changed, as seen by the backend. */
+  changedAt: string | null;
+  /** The doc's text without its markdown; only when asked for (`text=true`). */
+  text?: string;
+}
+
+/**
+ * `GET /indexed-docs?cursor=&limit=&text=`: one page of the analysed docs the
+ * caller may read, in entity ref order. Meant for other backend plugins,
+ * which call it with service credentials.
+ * @public
+ */
+export interface IndexedDocsPageResponse {
+  items: IndexedDocSummary[];
+  /** Pass as `cursor` for the next page; absent on the last page. */
+  nextCursor?: string;
+  /** The sections the reports were checked against. */
+  templateSections: IndexedTemplateSection[];
+  /** ISO end time of the last complete indexing cycle; null before the first. */
+  indexedAt: string | null;
 }

@@ -2,6 +2,8 @@ export {
   ARCHITECTURE_DOCS_PLUGIN_ID,
   DEFAULT_COVERAGE_PAGE_SIZE,
   MAX_COVERAGE_PAGE_SIZE,
+  DEFAULT_INDEXED_DOCS_PAGE_SIZE,
+  MAX_INDEXED_DOCS_PAGE_SIZE,
 } from './backend-api-types';
 export type {
   IndexedDocErrorKind,
@@ -15,6 +17,9 @@ export type {
   CoverageHistoryResponse,
   IndexedEntityDocResponse,
   IndexStatusResponse,
+  IndexedDocSection,
+  IndexedDocSummary,
+  IndexedDocsPageResponse,
 } from './backend-api-types';
 export { ARCHITECTURE_DOC_SEARCH_TYPE } from './search-document';
 export type {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   analyzeArchitectureDoc,
   type CoverageEntity,
@@ -105,5 +106,34 @@ export function failedWrite(
     },
     at,
     cycleId,
+  };
+}
+
+/**
+ * A doc analysed from its source against the built-in template, with the
+ * columns the indexer derives from its report.
+ */
+export function analysedSource(
+  source: string,
+  options: { brokenLinks?: number | null } = {},
+): AnalysedDoc {
+  const report = analyzeArchitectureDoc(source);
+  const titlesWith = (status: SectionStatus) =>
+    report.sections
+      .filter(section => section.status === status)
+      .map(section => section.title);
+  return {
+    docUrl: 'https://docs.example.com/doc.md',
+    contentHash: createHash('sha256').update(source).digest('hex'),
+    source,
+    report,
+    score: report.score,
+    sectionStatus: Object.fromEntries(
+      report.sections.map(section => [section.id, section.status]),
+    ),
+    missing: titlesWith('missing'),
+    placeholder: titlesWith('placeholder'),
+    isArchitectureDoc: report.isArchitectureDoc,
+    brokenLinks: options.brokenLinks === undefined ? 0 : options.brokenLinks,
   };
 }
