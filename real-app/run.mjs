@@ -600,7 +600,9 @@ async function openSearchResults(page, docTitle) {
   await (
     (await architectureDocs.count()) > 0
       ? architectureDocs
-      : page.getByRole('button', { name: 'All', exact: true })
+      : page
+          .getByRole('navigation', { name: 'filter by type' })
+          .getByRole('button', { name: 'All', exact: true })
   ).click();
   const item = page
     .locator('[data-testid="architecture-doc-search-result"]')
