@@ -46,6 +46,7 @@ import {
   sampleScenarios,
 } from './sample-catalog';
 import { DevCatalogClient } from './devCatalogClient';
+import { SearchResultsPage } from './SearchResultsPage';
 
 interface SampleDocRow {
   id: string;
@@ -240,6 +241,11 @@ createDevApp()
     path: '/hostile',
     title: 'Hostile docs',
     element: <HostileDocPage />,
+  })
+  .addPage({
+    path: '/search-results',
+    title: 'Search results',
+    element: <SearchResultsPage />,
   })
   .addPage({
     path: '/catalog',

@@ -1,9 +1,9 @@
 // axe-core on every view of the plugin in the dev portal, in the light and
 // the dark theme: the architecture tab in each of its states, the overview
-// card, the contract drawer, drawn and invalid Mermaid diagrams, and the
-// catalog-wide page loaded, filtered, by owner and with its further filters
-// open. A critical or serious violation fails the view; every count is
-// printed and saved to e2e/screenshots/accessibility.json.
+// card, the contract drawer, drawn and invalid Mermaid diagrams, the search
+// result items, and the catalog-wide page loaded, filtered, by owner and with
+// its further filters open. A critical or serious violation fails the view;
+// every count is printed and saved to e2e/screenshots/accessibility.json.
 //
 // States the sample docs do not produce (sign-in needed, timeout, too large,
 // …) are shown on the portal's /hostile page, whose doc URL the test answers
@@ -361,6 +361,20 @@ test(
         name: 'accessibility-card-drawer',
         path: '/catalog/default/component/checkout-api',
       },
+    ),
+);
+
+test(
+  'the search result items have no critical or serious axe violation in either theme',
+  TIMEOUT,
+  t =>
+    withPortal(
+      async ({ page }) => {
+        const item = '[data-testid="architecture-doc-search-result"]';
+        await page.locator(item).nth(2).waitFor(UI_WAIT);
+        await checkBothThemes(t, page, 'search result items', [item]);
+      },
+      { name: 'accessibility-search-results', path: '/search-results' },
     ),
 );
 

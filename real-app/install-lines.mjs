@@ -5,14 +5,17 @@
 //
 // In the README, each block the check applies follows a marker comment:
 //
-//   <!-- install-lines: <system> <file> <place> -->
+//   <!-- install-lines: <system> <file> <place> [search] -->
 //   ```tsx
 //   ...the lines...
 //   ```
 //
 // <system> is `new` or `legacy` (the app's frontend system), or `backend`
 // (the app's backend, the same for both); <file> is relative to the app root;
-// <place> says where the lines go (see PLACES).
+// <place> says where the lines go (see PLACES). A block marked `search` adds
+// the plugin to the app's search (the backend's search module, the result
+// item of a legacy app's search page); its lines are counted apart from the
+// plugin's, against MAX_SEARCH_CHANGED_LINES.
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -46,7 +49,15 @@ export const MAX_CHANGED_LINES = 5;
  */
 export const MAX_BACKEND_CHANGED_LINES = 2;
 
-const MARKER = /^<!-- install-lines: (new|legacy|backend) (\S+) (\S+) -->$/;
+/**
+ * At most this many lines may change for the app's search, per system,
+ * besides the plugin's own lines: the backend's search module is one line;
+ * a legacy app's search page imports the result item and lists it.
+ */
+export const MAX_SEARCH_CHANGED_LINES = { new: 0, legacy: 2, backend: 1 };
+
+const MARKER =
+  /^<!-- install-lines: (new|legacy|backend) (\S+) (\S+)(?: (search))? -->$/;
 
 /**
  * Where a block goes in its file. Each returns the index of the line before
@@ -70,6 +81,9 @@ const PLACES = {
   // The last route of the app's FlatRoutes.
   'app-routes': lines =>
     lines.findIndex(line => line.trim() === '</FlatRoutes>'),
+  // The last result item of the app's search page.
+  'search-result-items': lines =>
+    lines.findIndex(line => line.trim() === '</SearchResult>'),
   // Among the backend's features, before it starts.
   'backend-features': lines =>
     lines.findIndex(line => line.trim() === 'backend.start();'),
@@ -82,7 +96,7 @@ const PLACES = {
  *
  * @param {'new' | 'legacy' | 'backend'} system
  * @param {string} [readme] README text; default: this package's README.
- * @returns {Array<{ system: string, file: string, place: string, lines: string[] }>}
+ * @returns {Array<{ system: string, file: string, place: string, search: boolean, lines: string[] }>}
  */
 export function readInstallBlocks(
   system,
@@ -93,7 +107,7 @@ export function readInstallBlocks(
   lines.forEach((line, index) => {
     const marker = line.trim().match(MARKER);
     if (!marker || marker[1] !== system) return;
-    const [, , file, place] = marker;
+    const [, , file, place, search] = marker;
     if (!(place in PLACES)) {
       throw new Error(`README line ${index + 1}: unknown place "${place}"`);
     }
@@ -108,7 +122,13 @@ export function readInstallBlocks(
     );
     if (end < 0)
       throw new Error(`README line ${index + 2}: unclosed code block`);
-    blocks.push({ system, file, place, lines: lines.slice(index + 2, end) });
+    blocks.push({
+      system,
+      file,
+      place,
+      search: search === 'search',
+      lines: lines.slice(index + 2, end),
+    });
   });
   if (!blocks.some(block => block.place === 'dependency')) {
     throw new Error(
@@ -139,7 +159,8 @@ function checkDependencyCommand(block) {
  * instead of the registry version the README's command would pick. Throws
  * when a place is not found or too many lines would change: for the
  * frontend, more than MAX_CHANGED_LINES besides the dependency; for the
- * backend, more than MAX_BACKEND_CHANGED_LINES with the dependency.
+ * backend, more than MAX_BACKEND_CHANGED_LINES with the dependency; for the
+ * search blocks, more than the system's MAX_SEARCH_CHANGED_LINES.
  *
  * @param {string} appDir
  * @param {'new' | 'legacy' | 'backend'} system
@@ -147,11 +168,19 @@ function checkDependencyCommand(block) {
  * @param {string} options.version The dependency range to write.
  * @param {(file: string) => string} options.read
  * @param {(file: string, text: string) => void} options.write
- * @returns {{ changedLines: number, files: string[] }}
+ * @param {boolean} [options.search] Whether to add the search blocks; default true.
+ * @returns {{ changedLines: number, searchChangedLines: number, files: string[] }}
  */
-export function applyInstallLines(appDir, system, { version, read, write }) {
-  const blocks = readInstallBlocks(system);
+export function applyInstallLines(
+  appDir,
+  system,
+  { version, read, write, search = true },
+) {
+  const blocks = readInstallBlocks(system).filter(
+    block => search || !block.search,
+  );
   let changedLines = 0;
+  let searchChangedLines = 0;
   const files = new Set();
   for (const block of blocks) {
     const file = path.join(appDir, block.file);
@@ -177,8 +206,14 @@ export function applyInstallLines(appDir, system, { version, read, write }) {
     }
     lines.splice(at, 0, ...block.lines);
     write(file, lines.join('\n'));
-    changedLines += block.lines.length;
+    if (block.search) searchChangedLines += block.lines.length;
+    else changedLines += block.lines.length;
     files.add(block.file);
+  }
+  if (searchChangedLines > MAX_SEARCH_CHANGED_LINES[system]) {
+    throw new Error(
+      `Adding the plugin to the search of a ${system === 'backend' ? "app's backend" : `${system}-system app`} changes ${searchChangedLines} lines; at most ${MAX_SEARCH_CHANGED_LINES[system]} are allowed`,
+    );
   }
   if (system === 'backend' && changedLines > MAX_BACKEND_CHANGED_LINES) {
     throw new Error(
@@ -190,5 +225,5 @@ export function applyInstallLines(appDir, system, { version, read, write }) {
       `Installing in a ${system}-system app changes ${changedLines} lines besides the dependency; at most ${MAX_CHANGED_LINES} are allowed`,
     );
   }
-  return { changedLines, files: [...files] };
+  return { changedLines, searchChangedLines, files: [...files] };
 }

@@ -21,7 +21,12 @@
 //      callout, and that the page's rows come from the backend with no doc
 //      fetched by the browser, and saves screenshots to real-app/screenshots/;
 //   7. runs axe-core on the tab and the catalog-wide page in the app's light
-//      and dark themes, and fails on a critical or serious violation.
+//      and dark themes, and fails on a critical or serious violation;
+//   8. when the backend package has its search module (a `./search` export
+//      in backend/package.json; the README's `search` blocks are added only
+//      then), asks the search backend's API with a guest's token for a word
+//      of the served doc until it finds the doc, then finds it on the app's
+//      search page, and runs axe-core on its result item in both themes.
 //
 //   npm run test:real-app               both systems
 //   npm run test:real-app -- legacy     one system (`new` or `legacy`)
@@ -63,6 +68,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { startDocServer } from '../dev/doc-server.mjs';
 import {
+  backendGuestToken,
   launchBrowser,
   signInAsGuest,
   waitForBackendIndex,
@@ -94,6 +100,28 @@ const SAMPLE = {
 };
 
 const SYSTEMS = ['new', 'legacy'];
+
+/**
+ * A word of the sample doc's text that its catalog entry does not hold, so
+ * that the search finds it in the doc's search document only.
+ */
+const SEARCH_WORD = 'shopper';
+
+/** The search backend's task that indexes architecture docs, as its scheduler's task API names it. */
+const SEARCH_TASK_TRIGGER_PATH =
+  '/api/search/.backstage/scheduler/v1/tasks/search_index_architecture_doc/trigger';
+const SEARCH_TIMEOUT_MS = 5 * 60_000;
+
+/**
+ * Whether the backend package has its search module, which the README's
+ * `search` blocks add to the app's backend and the search step needs.
+ */
+function backendHasSearchModule() {
+  const pkg = JSON.parse(
+    readFileSync(path.join(PACKAGE_DIR, 'backend', 'package.json'), 'utf8'),
+  );
+  return Boolean(pkg.exports?.['./search']);
+}
 
 /** The create-app release the check uses unless REAL_APP_CREATE_APP names another. */
 const PINNED_CREATE_APP = '0.9.0';
@@ -494,15 +522,134 @@ async function checkViewAccessibility(page, system, label, include, settle) {
   return results;
 }
 
-/** The user's path: sign in, the architecture tab, the catalog-wide page. */
-async function checkInBrowser(system) {
+/**
+ * Runs the search backend's task that indexes architecture docs now, so that
+ * it reads the plugin's index after its cycle; while a run is under way
+ * (409), asks again until it has ended.
+ */
+async function triggerSearchIndex(token, deadline) {
+  for (;;) {
+    const response = await fetch(`${BACKEND_URL}${SEARCH_TASK_TRIGGER_PATH}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    if (response.ok) return;
+    if (response.status !== 409 || Date.now() > deadline) {
+      throw new Error(
+        `Triggering the search index of architecture docs answered ${response.status} ${await response.text()}`,
+      );
+    }
+    await delay(1000);
+  }
+}
+
+/**
+ * Asks the search backend's API, as a guest, for SEARCH_WORD among
+ * architecture docs until the sample doc is among the results; returns it.
+ */
+async function waitForSearchResult() {
+  const token = await backendGuestToken(BACKEND_URL);
+  const deadline = Date.now() + SEARCH_TIMEOUT_MS;
+  await triggerSearchIndex(token, deadline);
+  const entityRef = `component:default/${SAMPLE.name}`;
+  const url = `${BACKEND_URL}/api/search/query?term=${encodeURIComponent(SEARCH_WORD)}&types%5B0%5D=architecture-doc`;
+  let last = '(no answer)';
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      const text = await response.text();
+      last = `${response.status} ${text.slice(0, 500)}`;
+      if (response.ok) {
+        const found = JSON.parse(text).results.find(
+          result =>
+            result.type === 'architecture-doc' &&
+            result.document?.entityRef === entityRef,
+        );
+        if (found) return found;
+      }
+    } catch (error) {
+      last = error.message;
+    }
+    await delay(2000);
+  }
+  throw new Error(
+    `The search API found no architecture doc of ${entityRef} for "${SEARCH_WORD}" within ${seconds(SEARCH_TIMEOUT_MS)}; last answer: ${last}`,
+  );
+}
+
+/**
+ * The app's search page for SEARCH_WORD, showing architecture docs: the new
+ * system's page offers them as a result type; the legacy page starts on its
+ * first type, and "All" shows every type.
+ */
+async function openSearchResults(page, docTitle) {
+  await page.goto(
+    `${APP_URL}/search?query=${encodeURIComponent(SEARCH_WORD)}`,
+    UI_WAIT,
+  );
+  await page
+    .getByRole('button', { name: /^(All|Architecture docs)$/ })
+    .first()
+    .waitFor(UI_WAIT);
+  const architectureDocs = page.getByRole('button', {
+    name: 'Architecture docs',
+    exact: true,
+  });
+  await (
+    (await architectureDocs.count()) > 0
+      ? architectureDocs
+      : page
+          .getByRole('navigation', { name: 'filter by type' })
+          .getByRole('button', { name: 'All', exact: true })
+  ).click();
+  const item = page
+    .locator('[data-testid="architecture-doc-search-result"]')
+    .filter({ hasText: docTitle })
+    .first();
+  await item.waitFor(UI_WAIT);
+  return item;
+}
+
+/** Search: the API finds the served doc by a word of it, and the search page shows it. */
+async function checkSearch(page, system, docTitle) {
+  const result = await waitForSearchResult();
+  assert.equal(result.document.title, docTitle, "the result is the doc's");
+  say(
+    `${system}: the search API found "${docTitle}" for "${SEARCH_WORD}" (score ${result.document.score ?? 'none'})`,
+  );
+  const item = await openSearchResults(page, docTitle);
+  const link = item.getByRole('link', { name: docTitle });
+  assert.match(
+    (await link.getAttribute('href')) ?? '',
+    new RegExp(`/catalog/default/component/${SAMPLE.name}/`),
+    "the result links to the entity's architecture tab",
+  );
+  await screenshot(page, system, 'search-page');
+  return checkViewAccessibility(
+    page,
+    system,
+    'search result item',
+    ['[data-testid="architecture-doc-search-result"]'],
+    () => openSearchResults(page, docTitle),
+  );
+}
+
+/** The page as the user sees it, saved to real-app/screenshots/<system>-<name>.png. */
+async function screenshot(page, system, name) {
+  const file = path.join(SCREENSHOTS_DIR, `${system}-${name}.png`);
+  await page.screenshot({ path: file, fullPage: false });
+  say(`screenshot ${path.relative(PACKAGE_DIR, file)}`);
+}
+
+/**
+ * The user's path: sign in, the architecture tab, the catalog-wide page and,
+ * with the backend's search module, the search page.
+ */
+async function checkInBrowser(system, { search }) {
   const browser = await launchBrowser();
   const { page } = browser;
-  const screenshot = async name => {
-    const file = path.join(SCREENSHOTS_DIR, `${system}-${name}.png`);
-    await page.screenshot({ path: file, fullPage: false });
-    say(`screenshot ${path.relative(PACKAGE_DIR, file)}`);
-  };
   const title = readFileSync(
     path.join(PACKAGE_DIR, 'dev', 'sample-docs', SAMPLE.doc),
     'utf8',
@@ -535,7 +682,7 @@ async function checkInBrowser(system) {
       (await callouts.count()) > 0,
       'a missing-section callout is shown',
     );
-    await screenshot('architecture-tab');
+    await screenshot(page, system, 'architecture-tab');
     const accessibility = await checkViewAccessibility(
       page,
       system,
@@ -591,7 +738,7 @@ async function checkInBrowser(system) {
     say(
       `${system}: the catalog-wide page showed ${coverageBody.totalCount} row(s) from the backend; ${pageRequests.length} request(s), none to the doc host`,
     );
-    await screenshot('architecture-docs-page');
+    await screenshot(page, system, 'architecture-docs-page');
     accessibility.push(
       ...(await checkViewAccessibility(
         page,
@@ -618,16 +765,23 @@ async function checkInBrowser(system) {
         },
       )),
     );
+    if (search) {
+      accessibility.push(...(await checkSearch(page, system, title)));
+    } else {
+      say(
+        `${system}: search SKIPPED: backend/package.json exports no ./search module`,
+      );
+    }
     assertAllWithoutBlockingViolations(accessibility);
   } catch (error) {
-    await screenshot('failure').catch(() => {});
+    await screenshot(page, system, 'failure').catch(() => {});
     throw error;
   } finally {
     await browser.close();
   }
 }
 
-async function checkSystem(system, { env, workDir, logDir }) {
+async function checkSystem(system, { env, workDir, logDir, search }) {
   const appDir = path.join(workDir, `app-${system}`);
   const log = name => path.join(logDir, `${system}-${name}.log`);
   if (
@@ -637,20 +791,22 @@ async function checkSystem(system, { env, workDir, logDir }) {
     say(`${system}: reusing the installed app in ${appDir}`);
     writeLocalConfig(appDir);
   } else {
-    await createAndInstall(system, appDir, env, workDir, log);
+    await createAndInstall(system, appDir, env, workDir, log, search);
   }
 
   const stopApp = await step(`${system}: start the app`, () =>
     startApp(appDir, env, log('yarn-start')),
   );
   try {
-    await step(`${system}: browser checks`, () => checkInBrowser(system));
+    await step(`${system}: browser checks`, () =>
+      checkInBrowser(system, { search }),
+    );
   } finally {
     await stopApp();
   }
 }
 
-async function createAndInstall(system, appDir, env, workDir, log) {
+async function createAndInstall(system, appDir, env, workDir, log, search) {
   rmSync(appDir, { recursive: true, force: true });
 
   await step(`${system}: create the app`, () =>
@@ -679,18 +835,21 @@ async function createAndInstall(system, appDir, env, workDir, log) {
       read: file => readFileSync(file, 'utf8'),
       write: (file, text) => writeFileSync(file, text),
     };
-    const { changedLines, files } = applyInstallLines(
+    const { changedLines, searchChangedLines, files } = applyInstallLines(
       appDir,
       system,
       fileAccess,
     );
-    const backend = applyInstallLines(appDir, 'backend', fileAccess);
+    const backend = applyInstallLines(appDir, 'backend', {
+      ...fileAccess,
+      search,
+    });
     writeLocalConfig(appDir);
     say(
-      `${system}: ${changedLines} line(s) added besides the dependency, in ${files.join(', ')}`,
+      `${system}: ${changedLines} line(s) added besides the dependency, and ${searchChangedLines} for search, in ${files.join(', ')}`,
     );
     say(
-      `${system}: ${backend.changedLines} line(s) changed in the backend, the dependency included, in ${backend.files.join(', ')}`,
+      `${system}: ${backend.changedLines} line(s) changed in the backend, the dependency included, and ${backend.searchChangedLines} for search, in ${backend.files.join(', ')}`,
     );
   });
 
@@ -750,8 +909,23 @@ async function main() {
     );
     docServer = await startDocServer({ port: DOC_SERVER_PORT });
     say(`sample docs served at ${docServer.url}`);
+    const search = backendHasSearchModule();
+    if (search) {
+      const doc = readFileSync(
+        path.join(PACKAGE_DIR, 'dev', 'sample-docs', SAMPLE.doc),
+        'utf8',
+      );
+      assert.ok(
+        doc.includes(SEARCH_WORD),
+        `the sample doc holds the search word "${SEARCH_WORD}"`,
+      );
+    } else {
+      say(
+        'search SKIPPED in every app: backend/package.json exports no ./search module, so the search blocks are not added',
+      );
+    }
     for (const system of systems) {
-      await checkSystem(system, { env, workDir, logDir });
+      await checkSystem(system, { env, workDir, logDir, search });
     }
   } finally {
     await docServer?.close();

@@ -13,6 +13,7 @@ import {
 import {
   createExtensionTester,
   mockApis,
+  renderInTestApp,
   renderTestApp,
 } from '@backstage/frontend-test-utils';
 import type { ScmAuthApi } from '@backstage/integration-react';
@@ -20,11 +21,22 @@ import { ScmIntegrations } from '@backstage/integration';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { createTestEntityPage } from '@backstage/plugin-catalog-react/testUtils';
+import type {
+  SearchDocument,
+  SearchResult,
+} from '@backstage/plugin-search-common';
+import {
+  SearchFilterResultTypeBlueprint,
+  SearchResultListItemBlueprint,
+} from '@backstage/plugin-search-react/alpha';
+import { ARCHITECTURE_DOC_SEARCH_TYPE } from 'backstage-plugin-architecture-docs-common/client';
 import architectureDocsPlugin, {
   architectureDocsApi,
   architectureDocsEntityCard,
   architectureDocsEntityContent,
   architectureDocsPage,
+  architectureDocsSearchResultListItem,
+  architectureDocsSearchResultType,
 } from './alpha';
 import {
   ArchitectureDocError,
@@ -366,5 +378,104 @@ describe('architectureDocsPage', () => {
     });
     expect(tester.get(coreExtensionData.routePath)).toBe('/docs/architecture');
     expect(tester.get(coreExtensionData.title)).toBe('Docs coverage');
+  });
+});
+
+/** An architecture doc as the search backend returns it. */
+const INVENTORY_SEARCH_RESULT: SearchResult = {
+  type: ARCHITECTURE_DOC_SEARCH_TYPE,
+  document: {
+    title: 'Inventory service architecture',
+    text: 'Keeps stock levels for every warehouse.',
+    location: '/catalog/default/component/inventory-service/architecture',
+    entityRef: 'component:default/inventory-service',
+    entityTitle: 'Inventory service',
+    score: 58,
+    missing: ['Security and compliance'],
+    placeholder: [],
+    sections: [],
+  } as SearchDocument,
+};
+
+describe('architectureDocsSearchResultListItem', () => {
+  it('should be an item of the search page', () => {
+    expect(
+      architectureDocsPlugin.getExtension(
+        'search-result-list-item:architecture-docs',
+      ),
+    ).toEqual(expect.objectContaining({ kind: 'search-result-list-item' }));
+    expect(String(architectureDocsSearchResultListItem)).toContain(
+      'attachTo=page:search@items',
+    );
+  });
+
+  it('should take the results of type architecture-doc only', () => {
+    const { predicate } = createExtensionTester(
+      architectureDocsSearchResultListItem,
+    ).get(SearchResultListItemBlueprint.dataRefs.item);
+    expect(predicate?.(INVENTORY_SEARCH_RESULT)).toBe(true);
+    expect(
+      predicate?.({ ...INVENTORY_SEARCH_RESULT, type: 'software-catalog' }),
+    ).toBe(false);
+    expect(predicate?.({ ...INVENTORY_SEARCH_RESULT, type: 'techdocs' })).toBe(
+      false,
+    );
+  });
+
+  it('should render the doc with its title, score and missing sections', async () => {
+    const { component: Item } = createExtensionTester(
+      architectureDocsSearchResultListItem,
+    ).get(SearchResultListItemBlueprint.dataRefs.item);
+    renderInTestApp(
+      <Item
+        result={INVENTORY_SEARCH_RESULT.document}
+        rank={1}
+        highlight={{
+          preTag: '<em>',
+          postTag: '</em>',
+          fields: { text: 'Keeps <em>stock</em> levels' },
+        }}
+      />,
+    );
+    expect(
+      await screen.findByRole(
+        'link',
+        { name: 'Inventory service architecture' },
+        { timeout: 10_000 },
+      ),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/component/inventory-service/architecture',
+    );
+    expect(
+      screen.getByTestId('architecture-doc-search-score'),
+    ).toHaveTextContent('Score 58');
+    expect(
+      screen.getByTestId('architecture-doc-search-missing'),
+    ).toHaveTextContent('Security and compliance');
+    expect(screen.getByText('stock').tagName).toBe('MARK');
+  });
+});
+
+describe('architectureDocsSearchResultType', () => {
+  it('should add "Architecture docs" to the result types of the search page', () => {
+    expect(
+      createExtensionTester(architectureDocsSearchResultType).get(
+        SearchFilterResultTypeBlueprint.dataRefs.resultType,
+      ),
+    ).toEqual(
+      expect.objectContaining({
+        value: 'architecture-doc',
+        name: 'Architecture docs',
+      }),
+    );
+    expect(
+      architectureDocsPlugin.getExtension(
+        'search-filter-result-type:architecture-docs',
+      ),
+    ).toBeDefined();
+    expect(String(architectureDocsSearchResultType)).toContain(
+      'attachTo=page:search@resultTypes',
+    );
   });
 });

@@ -19,10 +19,18 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import {
+  SearchFilterResultTypeBlueprint,
+  SearchResultListItemBlueprint,
+} from '@backstage/plugin-search-react/alpha';
 import DescriptionIcon from '@material-ui/icons/Description';
 import { z } from 'zod/v4';
 import { readArchitectureDocsConfig, type ArchitectureDocsConfig } from './api';
-import { isArchitectureDocAvailable } from 'backstage-plugin-architecture-docs-common';
+import {
+  ARCHITECTURE_DOC_SEARCH_TYPE,
+  isArchitectureDocAvailable,
+} from 'backstage-plugin-architecture-docs-common';
+import { isArchitectureDocSearchResult } from './model/search-result-type';
 import { DEFAULT_ARCHITECTURE_TAB_PATH, rootRouteRef } from './routes';
 
 export { architectureDocsTranslationRef } from './translation';
@@ -129,6 +137,38 @@ export const architectureDocsPage = PageBlueprint.make({
 });
 
 /**
+ * The architecture doc item of the app's search page, for results of type
+ * `architecture-doc`: the doc's title, entity, score and missing sections.
+ * `noTrack` can be set in app-config.
+ * @alpha
+ */
+export const architectureDocsSearchResultListItem =
+  SearchResultListItemBlueprint.make({
+    params: {
+      predicate: isArchitectureDocSearchResult,
+      icon: <DescriptionIcon />,
+      component: () =>
+        import('./components/ArchitectureDocSearchResultListItem').then(
+          m => m.ArchitectureDocSearchResultListItem,
+        ),
+    },
+  });
+
+/**
+ * "Architecture docs" among the result types of the app's search page, to
+ * show only architecture docs.
+ * @alpha
+ */
+export const architectureDocsSearchResultType =
+  SearchFilterResultTypeBlueprint.make({
+    params: {
+      value: ARCHITECTURE_DOC_SEARCH_TYPE,
+      name: 'Architecture docs',
+      icon: <DescriptionIcon />,
+    },
+  });
+
+/**
  * The architecture docs plugin for the new frontend system. Apps that
  * discover features from their dependencies pick it up by installing the
  * package; others pass it to `createApp({ features: [...] })`.
@@ -146,5 +186,7 @@ export default createFrontendPlugin({
     architectureDocsEntityContent,
     architectureDocsEntityCard,
     architectureDocsPage,
+    architectureDocsSearchResultListItem,
+    architectureDocsSearchResultType,
   ],
 });

@@ -2,6 +2,8 @@ import {
   createComponentExtension,
   createRoutableExtension,
 } from '@backstage/core-plugin-api';
+import { createSearchResultListItemExtension } from '@backstage/plugin-search-react';
+import { isArchitectureDocSearchResult } from './model/search-result-type';
 import { architectureDocsPlugin } from './plugin';
 import { rootRouteRef } from './routes';
 
@@ -57,3 +59,23 @@ export const ArchitectureDocsPage = architectureDocsPlugin.provide(
     mountPoint: rootRouteRef,
   }),
 );
+
+/**
+ * An architecture doc in the app's search results (legacy frontend system):
+ * the doc's title, entity, score and missing sections. Add it among the
+ * result items of the app's search page, e.g. inside `<SearchResult>`; it
+ * renders the results of type `architecture-doc` and leaves the others to
+ * the items after it.
+ * @public
+ */
+export const ArchitectureDocSearchResultListItem =
+  architectureDocsPlugin.provide(
+    createSearchResultListItemExtension({
+      name: 'ArchitectureDocSearchResultListItem',
+      component: () =>
+        import('./components/ArchitectureDocSearchResultListItem').then(
+          m => m.ArchitectureDocSearchResultListItem,
+        ),
+      predicate: isArchitectureDocSearchResult,
+    }),
+  );

@@ -15,8 +15,10 @@ export {
   ArchitectureDocsPage,
   EntityArchitectureDocContent,
   EntityArchitectureDocCard,
+  ArchitectureDocSearchResultListItem,
 } from './extensions';
 export type { ArchitectureDocsPageProps } from './components/ArchitectureDocsPage';
+export type { ArchitectureDocSearchResultListItemProps } from './components/ArchitectureDocSearchResultListItem';
 export type { EntityArchitectureDocContentProps } from './components/EntityArchitectureDocContent';
 export { rootRouteRef as architectureDocsRouteRef } from './routes';
 
@@ -26,6 +28,13 @@ export {
   getArchitectureDocRef,
   isArchitectureDocAvailable,
 } from 'backstage-plugin-architecture-docs-common';
+
+// The search document of an architecture doc, which the result item shows.
+export { ARCHITECTURE_DOC_SEARCH_TYPE } from 'backstage-plugin-architecture-docs-common/client';
+export type {
+  ArchitectureDocSearchDocument,
+  ArchitectureDocSearchSection,
+} from 'backstage-plugin-architecture-docs-common/client';
 
 // The API that fetches docs, and its default implementation.
 export {

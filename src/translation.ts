@@ -118,6 +118,17 @@ export const architectureDocsTranslationRef = createTranslationRef({
         failed: 'The architecture doc could not be loaded: {{message}}',
       },
     },
+    search: {
+      entity: '{{entity}} ({{entityRef}})',
+      score: 'Score {{score}}',
+      notScored: 'Not scored yet',
+      kind: 'Kind: {{kind}}',
+      owner: 'Owner: {{owner}}',
+      lifecycle: 'Lifecycle: {{lifecycle}}',
+      missing: 'Missing:',
+      placeholders: 'Placeholders:',
+      complete: 'Every template section present',
+    },
     score: {
       present: '{{present}} of {{total}} sections present',
       gaps: '{{placeholders}}, {{missing}} missing',

@@ -1,0 +1,2 @@
+export { ArchitectureDocSearchResultListItem } from './ArchitectureDocSearchResultListItem';
+export type { ArchitectureDocSearchResultListItemProps } from './ArchitectureDocSearchResultListItem';
