@@ -10,6 +10,8 @@ import { mermaidConfig } from '../../lib/mermaid-config';
 import { mermaidErrorMessage } from '../../lib/mermaid-error-message';
 import { loadMermaid } from './loadMermaid';
 import { diagramParticipants } from './diagramParticipants';
+import { useDiagramParticipantEntities } from './DiagramEntitiesContext';
+import { DiagramNodeLinks } from './DiagramNodeLinks';
 
 /**
  * Props of {@link MermaidDiagram}.
@@ -38,6 +40,9 @@ const URL_ATTRIBUTES = new Set([
   'action',
   'formaction',
 ]);
+
+/** What makes an `<a>` a link that goes somewhere. */
+const LINK_ATTRIBUTES = new Set(['href', 'xlink:href', 'target']);
 
 let renderCounter = 0;
 let sourceCounter = 0;
@@ -122,8 +127,15 @@ function stripActiveContent(root: Element) {
       element.remove();
       continue;
     }
+    // A diagram's `click` directives become links Mermaid draws; no link
+    // target may come from the diagram's text, so every one is dropped.
+    const isLink = name === 'a';
     for (const attribute of Array.from(element.attributes)) {
-      if (isUnsafeAttribute(attribute.name.toLowerCase(), attribute.value)) {
+      const attributeName = attribute.name.toLowerCase();
+      if (
+        isUnsafeAttribute(attributeName, attribute.value) ||
+        (isLink && LINK_ATTRIBUTES.has(attributeName))
+      ) {
         element.removeAttributeNode(attribute);
       }
     }
@@ -236,6 +248,9 @@ export function MermaidDiagram(props: MermaidDiagramProps) {
   const drawingRef = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<DrawState>({ status: 'loading' });
   const [sourceShown, setSourceShown] = useState(false);
+  const [drawn, setDrawn] = useState<Element>();
+  const [linkedNodes, setLinkedNodes] = useState(0);
+  const participantEntities = useDiagramParticipantEntities(source);
   const [sourceId] = useState(() => {
     sourceCounter += 1;
     return `architecture-mermaid-source-${sourceCounter}`;
@@ -285,6 +300,7 @@ export function MermaidDiagram(props: MermaidDiagramProps) {
           return;
         }
         host.replaceChildren(drawing);
+        setDrawn(drawing);
         setState({
           status: 'rendered',
           kind: diagramKind(diagramType),
@@ -314,6 +330,9 @@ export function MermaidDiagram(props: MermaidDiagramProps) {
   }, [source, mermaidTheme]);
 
   const rendered = state.status === 'rendered';
+  const hasEntityLinks = Boolean(
+    participantEntities?.some(({ entity }) => entity?.path),
+  );
   let label: string | undefined;
   if (state.status === 'rendered') {
     label = state.kind
@@ -378,9 +397,17 @@ export function MermaidDiagram(props: MermaidDiagramProps) {
         ref={drawingRef}
         className={classes.drawing}
         hidden={!rendered}
-        role={rendered ? 'img' : undefined}
+        // Links inside an image would be hidden from screen readers.
+        role={rendered ? (linkedNodes > 0 ? 'group' : 'img') : undefined}
         aria-label={label}
       />
+      {rendered && drawn && participantEntities && hasEntityLinks && (
+        <DiagramNodeLinks
+          drawing={drawn}
+          participants={participantEntities}
+          onLinked={setLinkedNodes}
+        />
+      )}
       {rendered && (
         // The drawing is one image to a screen reader; its source says all of it.
         <Button
