@@ -67,7 +67,7 @@ export function DiagramEntityCard(props: DiagramEntityCardProps) {
       className={classes.popper}
       data-testid="diagram-entity-card"
     >
-      <Paper elevation={8} className={classes.card} id={id} role="tooltip">
+      <Paper elevation={8} className={classes.card} id={id}>
         <Typography variant="subtitle2" component="p">
           {entity.title ?? entity.name}
         </Typography>
