@@ -32,7 +32,10 @@ function link(nodeId: string): DiagramNodeLink {
 
 function handlers(): jest.Mocked<DiagramNodeLinkHandlers> {
   return {
-    nameOf: jest.fn(() => 'Inventory service (Component) in the catalog'),
+    nameOf: jest.fn(
+      (_link: DiagramNodeLink) =>
+        'Inventory service (Component) in the catalog',
+    ),
     navigate: jest.fn(),
     showCard: jest.fn(),
     hideCard: jest.fn(),
