@@ -330,6 +330,9 @@ export function MermaidDiagram(props: MermaidDiagramProps) {
   }, [source, mermaidTheme]);
 
   const rendered = state.status === 'rendered';
+  // Links inside an image would be hidden from screen readers.
+  let drawingRole: 'group' | 'img' | undefined;
+  if (rendered) drawingRole = linkedNodes > 0 ? 'group' : 'img';
   const hasEntityLinks = Boolean(
     participantEntities?.some(({ entity }) => entity?.path),
   );
@@ -397,8 +400,7 @@ export function MermaidDiagram(props: MermaidDiagramProps) {
         ref={drawingRef}
         className={classes.drawing}
         hidden={!rendered}
-        // Links inside an image would be hidden from screen readers.
-        role={rendered ? (linkedNodes > 0 ? 'group' : 'img') : undefined}
+        role={drawingRole}
         aria-label={label}
       />
       {rendered && drawn && participantEntities && hasEntityLinks && (
