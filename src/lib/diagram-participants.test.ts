@@ -34,13 +34,19 @@ describe('readDiagramParticipants with Mermaid parsing', () => {
       'flowchart LR\n  A[Checkout API] --> inv(Inventory service)\n  inv --> C',
     );
     expect(participants).toEqual([
-      { nodeId: 'A', label: 'Checkout API', names: ['Checkout API', 'A'] },
+      {
+        nodeId: 'A',
+        elementId: 'flowchart-A-0',
+        label: 'Checkout API',
+        names: ['Checkout API', 'A'],
+      },
       {
         nodeId: 'inv',
+        elementId: 'flowchart-inv-1',
         label: 'Inventory service',
         names: ['Inventory service', 'inv'],
       },
-      { nodeId: 'C', label: 'C', names: ['C'] },
+      { nodeId: 'C', elementId: 'flowchart-C-3', label: 'C', names: ['C'] },
     ]);
   });
 
@@ -51,6 +57,7 @@ describe('readDiagramParticipants with Mermaid parsing', () => {
     expect(participants).toEqual([
       {
         nodeId: 'tax',
+        elementId: 'flowchart-tax-0',
         label: 'Tax calculator',
         names: ['Tax calculator', 'tax'],
       },
@@ -85,7 +92,7 @@ describe('readDiagramParticipants with Mermaid parsing', () => {
         '  Rel(shopper, checkout, "uses")',
       ].join('\n'),
     );
-    expect(participants.map(p => [p.nodeId, p.label])).toEqual([
+    expect(participants.map(p => [p.elementId, p.label])).toEqual([
       ['shopper', 'Shopper'],
       ['checkout', 'Checkout API'],
       ['inv', 'Inventory service'],
@@ -98,9 +105,15 @@ describe('readDiagramParticipants with Mermaid parsing', () => {
       'classDiagram\n  class Order\n  class Tax["Tax calculator"]\n  Order --> Tax',
     );
     expect(participants).toEqual([
-      { nodeId: 'Order', label: 'Order', names: ['Order'] },
+      {
+        nodeId: 'Order',
+        elementId: 'classId-Order-0',
+        label: 'Order',
+        names: ['Order'],
+      },
       {
         nodeId: 'Tax',
+        elementId: 'classId-Tax-1',
         label: 'Tax calculator',
         names: ['Tax calculator', 'Tax'],
       },
@@ -111,10 +124,10 @@ describe('readDiagramParticipants with Mermaid parsing', () => {
     const participants = await participantsOf(
       'erDiagram\n  ORDER ||--o{ LINE : has\n  pay["Payment gateway"] {\n    string id\n  }',
     );
-    expect(participants.map(p => p.names)).toEqual([
-      ['ORDER'],
-      ['LINE'],
-      ['Payment gateway', 'pay'],
+    expect(participants.map(p => [p.elementId, p.names])).toEqual([
+      ['entity-ORDER-0', ['ORDER']],
+      ['entity-LINE-1', ['LINE']],
+      ['entity-pay-2', ['Payment gateway', 'pay']],
     ]);
   });
 

@@ -10,6 +10,12 @@ export interface DiagramParticipant {
    * in the drawn SVG.
    */
   nodeId: string;
+  /**
+   * The id of the participant's drawn group, where Mermaid gives it one
+   * (flowchart, class, ER and C4 nodes); the drawing's own id may be put in
+   * front of it, joined with `-`.
+   */
+  elementId?: string;
   /** What the diagram shows for it: the label, or the id when it has none. */
   label: string;
   /**
@@ -84,10 +90,11 @@ function plainText(value: unknown): string {
 }
 
 function participant(
-  nodeId: unknown,
+  ids: { nodeId: unknown; elementId?: unknown },
   label: unknown,
   ...others: unknown[]
 ): DiagramParticipant | undefined {
+  const { nodeId, elementId } = ids;
   if (typeof nodeId !== 'string' || !nodeId) return undefined;
   const names: string[] = [];
   const written = others.map(name =>
@@ -97,7 +104,12 @@ function participant(
     if (name && !names.includes(name)) names.push(name);
   }
   if (names.length === 0) return undefined;
-  return { nodeId, label: names[0], names };
+  return {
+    nodeId,
+    ...(typeof elementId === 'string' && elementId ? { elementId } : {}),
+    label: names[0],
+    names,
+  };
 }
 
 function textOf(value: unknown): unknown {
@@ -109,7 +121,11 @@ type Found = Array<DiagramParticipant | undefined>;
 function flowchartParticipants(db: Db): Found {
   return valuesOf(call(db, 'getVertices')).map(vertex =>
     isRecord(vertex)
-      ? participant(vertex.id, vertex.text, vertex.id)
+      ? participant(
+          { nodeId: vertex.id, elementId: vertex.domId },
+          vertex.text,
+          vertex.id,
+        )
       : undefined,
   );
 }
@@ -117,7 +133,11 @@ function flowchartParticipants(db: Db): Found {
 function sequenceParticipants(db: Db): Found {
   return valuesOf(call(db, 'getActors')).map(actor =>
     isRecord(actor)
-      ? participant(actor.name, textOf(actor.description), actor.name)
+      ? participant(
+          { nodeId: actor.name },
+          textOf(actor.description),
+          actor.name,
+        )
       : undefined,
   );
 }
@@ -125,14 +145,24 @@ function sequenceParticipants(db: Db): Found {
 function c4Participants(db: Db): Found {
   return valuesOf(call(db, 'getC4ShapeArray')).map(shape =>
     isRecord(shape)
-      ? participant(shape.alias, textOf(shape.label), shape.alias)
+      ? participant(
+          { nodeId: shape.alias, elementId: shape.alias },
+          textOf(shape.label),
+          shape.alias,
+        )
       : undefined,
   );
 }
 
 function classParticipants(db: Db): Found {
   return valuesOf(call(db, 'getClasses')).map(item =>
-    isRecord(item) ? participant(item.id, item.label, item.id) : undefined,
+    isRecord(item)
+      ? participant(
+          { nodeId: item.id, elementId: item.domId },
+          item.label,
+          item.id,
+        )
+      : undefined,
   );
 }
 
@@ -141,7 +171,11 @@ function entityRelationshipParticipants(db: Db): Found {
   if (!(entities instanceof Map)) return [];
   return Array.from(entities.entries()).map(([key, entity]) =>
     isRecord(entity)
-      ? participant(entity.id, entity.alias || key, key)
+      ? participant(
+          { nodeId: entity.id, elementId: entity.id },
+          entity.alias || key,
+          key,
+        )
       : undefined,
   );
 }

@@ -74,6 +74,7 @@ export function DiagramNodeLinks(props: DiagramNodeLinksProps) {
       if (entity?.path)
         result.push({
           nodeId: participant.nodeId,
+          elementId: participant.elementId,
           label: participant.label,
           entity: { ...entity, path: entity.path },
         });

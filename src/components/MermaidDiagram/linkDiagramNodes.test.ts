@@ -88,6 +88,25 @@ describe('linkDiagramNodes', () => {
     expect(node).toHaveClass('linked');
   });
 
+  it("should find a node by Mermaid's element id, with or without the drawing's id in front", () => {
+    const svg = drawing(
+      '<g class="node" id="architecture-mermaid-7-flowchart-gateway-0"><rect/></g>' +
+        '<g class="node" id="classId-Order-0"><rect/></g>',
+    );
+    svg.id = 'architecture-mermaid-7';
+    const { linked } = linkDiagramNodes(
+      svg,
+      [
+        { ...link('gateway'), elementId: 'flowchart-gateway-0' },
+        { ...link('Order'), elementId: 'classId-Order-0' },
+      ],
+      handlers(),
+      'linked',
+    );
+    expect(linked).toBe(2);
+    expect(svg.querySelectorAll('[role="link"]')).toHaveLength(2);
+  });
+
   it('should follow the link on click and on Enter', () => {
     const svg = drawing('<g class="node" data-id="inv"><rect/></g>');
     const on = handlers();

@@ -7,6 +7,8 @@ import type { DiagramEntity } from '../../model/diagram-entities';
  */
 export interface DiagramNodeLink {
   nodeId: string;
+  /** The id of the participant's drawn group, when Mermaid gives it one. */
+  elementId?: string;
   /** What the diagram shows for the participant. */
   label: string;
   entity: DiagramEntity & { path: string };
@@ -51,6 +53,30 @@ export function nodeElementsById(drawing: Element): Map<string, Element> {
 }
 
 /**
+ * The drawn group of a participant: by the element id Mermaid gives it,
+ * alone or after the drawing's own id, else by its `data-id`.
+ */
+function nodeFinder(
+  drawing: Element,
+): (link: DiagramNodeLink) => Element | undefined {
+  const byDataId = nodeElementsById(drawing);
+  const byId = new Map<string, Element>();
+  for (const element of Array.from(drawing.querySelectorAll('g[id]'))) {
+    if (!byId.has(element.id)) byId.set(element.id, element);
+  }
+  const prefix = drawing.id ? `${drawing.id}-` : undefined;
+  return link => {
+    if (link.elementId) {
+      const found =
+        byId.get(link.elementId) ??
+        (prefix ? byId.get(`${prefix}${link.elementId}`) : undefined);
+      if (found) return found;
+    }
+    return byDataId.get(link.nodeId);
+  };
+}
+
+/**
  * Turns the drawn nodes of matched participants into links: focusable,
  * `role="link"` with the entity's name, followed on click or Enter, with
  * the hover card on pointer hover and keyboard focus. The target is the
@@ -65,10 +91,10 @@ export function linkDiagramNodes(
   handlers: DiagramNodeLinkHandlers,
   className: string,
 ): { linked: number; undo(): void } {
-  const nodes = nodeElementsById(drawing);
+  const find = nodeFinder(drawing);
   const undo: Array<() => void> = [];
   for (const link of links) {
-    const element = nodes.get(link.nodeId);
+    const element = find(link);
     if (!element) continue;
     const follow = (event: Event) => {
       event.preventDefault();
