@@ -18,6 +18,8 @@ import {
 } from './harness.mjs';
 
 const TIMEOUT = { timeout: 600_000 };
+/** A point inside every sample node's box, clear of edges drawn across it. */
+const INSIDE_CORNER = { x: 12, y: 12 };
 const UI_WAIT = { timeout: 60_000 };
 const MAX_TABS = 400;
 
@@ -137,7 +139,8 @@ for (const theme of ['light', 'dark']) {
               `${node.kind}: the node's outline is marked (${mark.strokeWidth}px)`,
             );
 
-            await link.hover();
+            // Near the node's corner: in C4 diagrams an edge may cross its middle.
+            await link.hover({ position: INSIDE_CORNER });
             const card = page.getByTestId('diagram-entity-card');
             await card.waitFor(UI_WAIT);
             const cardText = await card.textContent();
@@ -153,7 +156,7 @@ for (const theme of ['light', 'dark']) {
               );
             await screenshot(`diagram-links-${node.kind}-${theme}`);
 
-            await link.click();
+            await link.click({ position: INSIDE_CORNER });
             await page.waitForURL(url => url.pathname === node.target, UI_WAIT);
             await page
               .locator('[data-testid="architecture-markdown"] h1')
@@ -172,7 +175,7 @@ test(
   () =>
     withPortal(
       async ({ page, unexpectedConsoleErrors }) => {
-        await waitForDiagramsDrawn(page);
+        await waitForDiagramsDrawn(page, 2);
         const link = nodeLink(page, 0, 'Inventory service');
         await link.waitFor(UI_WAIT);
         await page.evaluate(() => window.scrollTo(0, 0));
@@ -184,6 +187,11 @@ test(
             if (element?.getAttribute('role') !== 'link') return undefined;
             if (!element.closest('[data-testid="mermaid-diagram"]'))
               return undefined;
+            if (
+              element.getAttribute('data-entity-ref') !==
+              'component:default/inventory-service'
+            )
+              return undefined;
             const style = getComputedStyle(element);
             return {
               ref: element.getAttribute('data-entity-ref'),
@@ -193,16 +201,18 @@ test(
             };
           });
         }
-        assert.ok(reached, 'Tab reaches a node link of the diagram');
+        assert.ok(reached, "Tab reaches the Inventory service node's link");
         assert.ok(reached.outlined, 'the focused node shows a focus outline');
         assert.equal(
           await page.getByTestId('diagram-entity-card').count(),
           1,
           'focus shows the entity card',
         );
-        const target = `/catalog/default/component/${reached.ref.split('/')[1]}/architecture`;
         await page.keyboard.press('Enter');
-        await page.waitForURL(url => url.pathname === target, UI_WAIT);
+        await page.waitForURL(
+          url => url.pathname === tabPath('inventory-service'),
+          UI_WAIT,
+        );
         assertNoUnexpectedConsoleErrors(unexpectedConsoleErrors);
       },
       { name: 'diagram-links-keyboard', path: tabPath('checkout-api') },
@@ -212,9 +222,9 @@ test(
 test("a diagram's own click directives do nothing", TIMEOUT, () =>
   withPortal(
     async ({ page, context, unexpectedConsoleErrors }) => {
-      await waitForDiagramsDrawn(page);
+      await waitForDiagramsDrawn(page, 2);
       const rules = page.locator('[data-testid="mermaid-diagram"]').nth(1);
-      await rules.locator('svg').waitFor(UI_WAIT);
+      await rules.locator('svg[id^="architecture-mermaid-"]').waitFor(UI_WAIT);
       const dialogs = [];
       page.on('dialog', dialog => {
         dialogs.push(dialog.message());
