@@ -224,7 +224,11 @@ test("a diagram's own click directives do nothing", TIMEOUT, () =>
     async ({ page, context, unexpectedConsoleErrors }) => {
       await waitForDiagramsDrawn(page, 2);
       const rules = page.locator('[data-testid="mermaid-diagram"]').nth(1);
-      await rules.locator('svg[id^="architecture-mermaid-"]').waitFor(UI_WAIT);
+      assert.equal(
+        await rules.getAttribute('data-state'),
+        'rendered',
+        `the rules diagram is drawn: ${await rules.textContent()}`,
+      );
       const dialogs = [];
       page.on('dialog', dialog => {
         dialogs.push(dialog.message());

@@ -358,6 +358,27 @@ describe('MermaidDiagram', () => {
     expect(svg.querySelector('#safe')).toHaveTextContent('c');
   });
 
+  it('should draw a diagram whose links use an undeclared xlink prefix, without their targets', async () => {
+    mockRender.mockImplementation(async id =>
+      drawn(
+        `<svg id="${id}" xmlns="http://www.w3.org/2000/svg">` +
+          '<a xlink:href="https://rules.example.com/fraud" target="_blank"><g class="node"><text>R</text></g></a>' +
+          '<a xlink:href="about:blank"><g class="node"><text>S</text></g></a>' +
+          '</svg>',
+      ),
+    );
+
+    render(diagram({ source: FLOWCHART }));
+    await waitForState('rendered');
+
+    const links = Array.from(container().querySelectorAll('svg a'));
+    expect(links).toHaveLength(2);
+    for (const link of links) {
+      expect(link.getAttributeNames()).toEqual([]);
+    }
+    expect(container().querySelector('svg')).toHaveTextContent('RS');
+  });
+
   it('should never attach the click handlers mermaid offers', async () => {
     const bindFunctions = jest.fn();
     mockRender.mockImplementation(async id => ({

@@ -142,12 +142,37 @@ function stripActiveContent(root: Element) {
   }
 }
 
+const XLINK_NAMESPACE = 'http://www.w3.org/1999/xlink';
+
+/**
+ * Mermaid writes the links of `click` directives with `xlink:href` but does
+ * not always declare the prefix on its root, which an XML parser rejects.
+ * The declaration is added to the root's opening tag when it is missing;
+ * nothing else of the markup changes.
+ */
+function withXlinkDeclared(markup: string): string {
+  const start = markup.indexOf('<svg');
+  const end = markup.indexOf('>', start);
+  if (
+    start < 0 ||
+    end < 0 ||
+    !/^<svg[\s>/]/.test(markup.slice(start, start + 5))
+  )
+    return markup;
+  if (markup.slice(start, end).includes('xmlns:xlink=')) return markup;
+  const at = start + '<svg'.length;
+  return `${markup.slice(0, at)} xmlns:xlink="${XLINK_NAMESPACE}"${markup.slice(at)}`;
+}
+
 /**
  * Turns Mermaid's SVG text into nodes of the page's document without ever
  * handing markup to an HTML parser.
  */
 function svgFromMarkup(markup: string): Element {
-  const parsed = new DOMParser().parseFromString(markup, 'image/svg+xml');
+  const parsed = new DOMParser().parseFromString(
+    withXlinkDeclared(markup),
+    'image/svg+xml',
+  );
   const root = parsed.documentElement;
   if (
     parsed.getElementsByTagNameNS('*', 'parsererror').length > 0 ||
