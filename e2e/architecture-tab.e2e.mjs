@@ -573,8 +573,8 @@ test(
           .waitFor(UI_WAIT);
 
         const readDrawing = () =>
-          diagram.evaluate(element => {
-            const svg = element.querySelector(DRAWN_SVG);
+          diagram.evaluate((element, drawnSvg) => {
+            const svg = element.querySelector(drawnSvg);
             const actor = svg?.querySelector('rect.actor');
             return {
               state: element.getAttribute('data-state'),
@@ -594,7 +594,7 @@ test(
               actorFill: actor ? getComputedStyle(actor).fill : null,
               background: getComputedStyle(document.body).backgroundColor,
             };
-          });
+          }, DRAWN_SVG);
         const waitForRedraw = previousId =>
           page.waitForFunction(
             ({ id, selector }) => {
