@@ -79,6 +79,16 @@ export interface Config {
        */
       maxBytes?: number;
     };
+    /**
+     * Participant names of the docs' Mermaid diagrams mapped to the catalog
+     * entities they stand for, for names that differ from the entity's name
+     * and title, e.g. `{ Stock: 'component:inventory-service' }`. Names
+     * compare case-, space- and punctuation-insensitively; values are entity
+     * refs with a kind. Participants are otherwise matched by entity ref,
+     * name or title. Default: none.
+     * @visibility frontend
+     */
+    diagramEntities?: { [participantName: string]: string };
     coverage?: {
       /**
        * Entity kinds listed on the catalog-wide page. Default `['Component']`.

@@ -79,6 +79,12 @@ const tabPath = name => `${entityPath(name)}/architecture`;
  */
 const MERMAID_LIBRARY_REQUEST = /node_modules[_/](?:\.pnpm[_/])?mermaid[_/@]/i;
 
+/**
+ * The svg Mermaid drew (its id is the render id), whether the drawing is an
+ * image or, once nodes link to catalog entities, a group.
+ */
+const DRAWN_SVG = 'svg[id^="architecture-mermaid-"]';
+
 /** Fails with the list when the page logged console errors beyond known noise. */
 function assertNoUnexpectedConsoleErrors(unexpectedConsoleErrors, ignore) {
   const unexpected = unexpectedConsoleErrors(ignore);
@@ -119,19 +125,17 @@ test('should draw the checkout-api sequence diagram as an svg', TIMEOUT, () =>
   withPortal(
     async ({ page, screenshot, unexpectedConsoleErrors }) => {
       assert.equal(await waitForDoc(page), h1Of(CHECKOUT_DOC));
-      assert.equal(
-        mermaidFences(CHECKOUT_DOC).length,
-        1,
-        'the sample doc has one diagram',
-      );
+      const fences = mermaidFences(CHECKOUT_DOC);
+      assert.equal(fences.length, 2, 'the sample doc has two diagrams');
+      assert.match(fences[0].source, /^sequenceDiagram/);
+      assert.match(fences[1].source, /^C4Context/);
 
-      const diagram = page.locator('[data-testid="mermaid-diagram"]');
-      await diagram
-        .and(page.locator('[data-state="rendered"]'))
-        .waitFor(UI_WAIT);
-      assert.equal(await diagram.count(), 1);
+      await waitForDiagramsDrawn(page, 2);
+      const diagram = page.locator('[data-testid="mermaid-diagram"]').first();
+      assert.equal(await diagram.getAttribute('data-state'), 'rendered');
 
-      const drawing = diagram.locator('[role="img"]');
+      // An image, or a group once its nodes of catalog entities are links.
+      const drawing = diagram.locator('[role="img"], [role="group"]');
       // Named by its type and its first participants, in the order the doc declares them.
       assert.equal(
         await drawing.getAttribute('aria-label'),
@@ -563,14 +567,14 @@ test(
     withPortal(
       async ({ page, screenshot, unexpectedConsoleErrors }) => {
         await waitForDoc(page);
-        const diagram = page.locator('[data-testid="mermaid-diagram"]');
+        const diagram = page.locator('[data-testid="mermaid-diagram"]').first();
         await diagram
           .and(page.locator('[data-state="rendered"]'))
           .waitFor(UI_WAIT);
 
         const readDrawing = () =>
-          diagram.evaluate(element => {
-            const svg = element.querySelector('[role="img"] svg');
+          diagram.evaluate((element, drawnSvg) => {
+            const svg = element.querySelector(drawnSvg);
             const actor = svg?.querySelector('rect.actor');
             return {
               state: element.getAttribute('data-state'),
@@ -590,21 +594,21 @@ test(
               actorFill: actor ? getComputedStyle(actor).fill : null,
               background: getComputedStyle(document.body).backgroundColor,
             };
-          });
+          }, DRAWN_SVG);
         const waitForRedraw = previousId =>
           page.waitForFunction(
-            id => {
+            ({ id, selector }) => {
               const element = document.querySelector(
                 '[data-testid="mermaid-diagram"]',
               );
-              const svg = element?.querySelector('[role="img"] svg');
+              const svg = element?.querySelector(selector);
               return (
                 element?.getAttribute('data-state') === 'rendered' &&
                 !!svg &&
                 svg.id !== id
               );
             },
-            previousId,
+            { id: previousId, selector: DRAWN_SVG },
             UI_WAIT,
           );
 
@@ -723,6 +727,7 @@ test(
         assert.equal(await waitForDoc(page), h1Of(CHECKOUT_DOC));
         await page
           .locator('[data-testid="mermaid-diagram"][data-state="rendered"]')
+          .first()
           .waitFor(UI_WAIT);
         const mermaidOnCheckout = requests.filter(
           request =>

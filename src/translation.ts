@@ -149,6 +149,14 @@ export const architectureDocsTranslationRef = createTranslationRef({
         empty: 'No contracts linked from the Responsibilities table.',
         otherLinks: 'Other contract links',
       },
+      diagramSystems: {
+        title: 'Systems in the diagrams',
+        loading: 'Looking the diagrams up in the catalog…',
+        empty: 'The diagrams name no participants.',
+        notInCatalog: 'not in the catalog',
+        catalogFailed:
+          "The catalog could not be asked for the diagrams' participants ({{message}}).",
+      },
       relatedDocs: {
         title: 'Related docs',
         empty: 'No related docs linked from the Related line or See also.',
@@ -160,6 +168,9 @@ export const architectureDocsTranslationRef = createTranslationRef({
         both: 'In the catalog and the doc',
         docOnly: 'Linked in the doc but not related in the catalog',
         catalogOnly: 'Related in the catalog but not linked in the doc',
+        diagramOnly: 'In the diagrams but not related in the catalog',
+        notMentioned: 'Related in the catalog but in no diagram and no link',
+        inDiagrams: 'in the diagrams',
         linked_one: 'linked once',
         linked_other: 'linked {{count}} times',
       },
@@ -226,6 +237,15 @@ export const architectureDocsTranslationRef = createTranslationRef({
         'The diagram library could not be loaded ({{message}}). Reload the page to try again.',
       noMessage: 'Mermaid reported an error without a message.',
       invalidSvg: 'Mermaid returned a drawing that is not valid SVG.',
+      nodeLink: '{{name}} ({{kind}}) in the catalog',
+      card: {
+        kind: 'Kind',
+        owner: 'Owner',
+        lifecycle: 'Lifecycle',
+        unknown: 'not set',
+        opensTab: 'Opens its architecture doc',
+        opensPage: 'Opens its catalog page',
+      },
     },
     callout: {
       missingSection: 'Missing section: {{section}}',

@@ -1,5 +1,6 @@
 import { mockApis } from '@backstage/test-utils';
 import { readArchitectureDocsConfig } from './readArchitectureDocsConfig';
+import { readDiagramEntitiesConfig } from './readDiagramEntitiesConfig';
 
 type ConfigData = NonNullable<
   NonNullable<Parameters<typeof mockApis.config>[0]>['data']
@@ -398,5 +399,52 @@ describe('readArchitectureDocsConfig source', () => {
     expect(config.problems).toEqual([
       'architectureDocs.source must be one of "auto", "backend", "browser", got "server"; using "auto".',
     ]);
+  });
+});
+
+describe('readArchitectureDocsConfig diagramEntities', () => {
+  it('should read the map of participant names to entity refs', () => {
+    const config = read({
+      diagramEntities: {
+        Stock: 'component:inventory-service',
+        'Card payments': 'component:payments/payment-gateway',
+      },
+    });
+    expect(config.diagramEntities).toEqual({
+      Stock: 'component:inventory-service',
+      'Card payments': 'component:payments/payment-gateway',
+    });
+    expect(config.problems).toEqual([]);
+  });
+
+  it('should leave out an entry that is not an entity ref with a kind', () => {
+    const config = read({
+      diagramEntities: {
+        Stock: 'inventory-service',
+        Tax: 'component:tax-calculator',
+      },
+    });
+    expect(config.diagramEntities).toEqual({ Tax: 'component:tax-calculator' });
+    expect(config.problems).toEqual([
+      'architectureDocs.diagramEntities.Stock must be an entity ref with a kind such as "component:inventory-service", got "inventory-service"; ignoring it.',
+    ]);
+  });
+
+  it('should ignore a value that is not a map', () => {
+    const config = read({ diagramEntities: ['component:a'] });
+    expect(config.diagramEntities).toBeUndefined();
+    expect(config.problems).toEqual([
+      'architectureDocs.diagramEntities must map participant names to entity refs, got a list; ignoring it.',
+    ]);
+  });
+
+  it('should keep a "__proto__" name as a name', () => {
+    const problems: string[] = [];
+    const map = readDiagramEntitiesConfig(
+      JSON.parse('{"__proto__": "component:inventory-service"}'),
+      problems,
+    );
+    expect(Object.keys(map ?? {})).toEqual(['__proto__']);
+    expect(Object.getPrototypeOf(map)).toBe(Object.prototype);
   });
 });

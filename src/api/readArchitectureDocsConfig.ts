@@ -13,6 +13,7 @@ import {
   toNumber,
   type Problems,
 } from './configValueReaders';
+import { readDiagramEntitiesConfig } from './readDiagramEntitiesConfig';
 
 /**
  * How the default client reaches docs: `scm` through the SCM integrations,
@@ -105,6 +106,12 @@ export interface ArchitectureDocsConfig {
   fetch: ArchitectureDocsFetchConfig;
   /** The catalog-wide page's settings. */
   coverage: ArchitectureDocsCoverageConfig;
+  /**
+   * Participant names of the docs' diagrams mapped to the entity refs they
+   * stand for, for names that differ from the entity's name and title;
+   * absent when not configured.
+   */
+  diagramEntities?: Record<string, string>;
   /**
    * One readable sentence per configuration value that was ignored, naming
    * its key. Empty when the configuration is valid.
@@ -399,6 +406,10 @@ export function readArchitectureDocsConfig(
   const source = readSource(root?.source, problems);
   const fetchConfig = readFetch(root, problems);
   const coverage = readCoverage(root, problems);
+  const diagramEntities = readDiagramEntitiesConfig(
+    root?.diagramEntities,
+    problems,
+  );
 
   return {
     annotation,
@@ -408,6 +419,7 @@ export function readArchitectureDocsConfig(
     ...(source ? { source } : {}),
     fetch: fetchConfig,
     coverage,
+    ...(diagramEntities ? { diagramEntities } : {}),
     problems,
   };
 }

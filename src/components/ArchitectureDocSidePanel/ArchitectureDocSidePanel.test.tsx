@@ -17,6 +17,11 @@ import {
   type ArchitectureDocSidePanelProps,
 } from './ArchitectureDocSidePanel';
 import { mockArchitectureDocsApi } from '../../testing/mockArchitectureDocsApi';
+import type {
+  DiagramEntities,
+  DiagramEntity,
+} from '../../model/diagram-entities';
+import type { DiagramEntitiesState } from '../../hooks/useDiagramEntities';
 
 jest.mock('../ArchitectureMarkdown', () => {
   const { createElement } = jest.requireActual<typeof import('react')>('react');
@@ -531,5 +536,116 @@ describe('ArchitectureDocSidePanel', () => {
     await waitFor(() =>
       expect(screen.queryByTestId('contract-drawer')).not.toBeInTheDocument(),
     );
+  });
+});
+
+describe('ArchitectureDocSidePanel with diagram participants', () => {
+  const inventory: DiagramEntity = {
+    ref: 'component:default/inventory',
+    kind: 'Component',
+    name: 'inventory',
+    namespace: 'default',
+    title: 'Inventory service',
+    hasDoc: true,
+    path: '/catalog/default/component/inventory/architecture',
+  };
+  const fraud: DiagramEntity = {
+    ref: 'component:default/fraud',
+    kind: 'Component',
+    name: 'fraud',
+    namespace: 'default',
+    hasDoc: false,
+    path: '/catalog/default/component/fraud',
+  };
+  const diagrams = (
+    participants: DiagramEntities['participants'],
+  ): DiagramEntitiesState => ({
+    loading: false,
+    diagrams: [{ source: 'sequenceDiagram', line: 5, participants }],
+  });
+  const participant = (label: string) => ({
+    nodeId: label,
+    label,
+    names: [label],
+  });
+
+  it('should list each participant with its entity or "not in the catalog"', async () => {
+    await renderPanel({
+      diagrams: diagrams([
+        { participant: participant('Inventory'), entity: inventory },
+        { participant: participant('Shopper') },
+        { participant: participant('Stock'), entity: inventory },
+      ]),
+    });
+    const list = screen.getByTestId('diagram-systems');
+    expect(
+      within(list).getByText('Systems in the diagrams'),
+    ).toBeInTheDocument();
+    const items = Array.from(list.querySelectorAll('li'));
+    expect(items.map(item => item.getAttribute('data-participant'))).toEqual([
+      'Inventory',
+      'Shopper',
+    ]);
+    expect(
+      within(items[0]).getByRole('link', { name: 'Inventory service' }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/component/inventory/architecture',
+    );
+    expect(items[1]).toHaveTextContent('not in the catalog');
+  });
+
+  it('should say the diagrams are being looked up while the catalog answers', async () => {
+    await renderPanel({ diagrams: { loading: true, diagrams: [] } });
+    expect(screen.getByTestId('diagram-systems')).toHaveTextContent(
+      'Looking the diagrams up in the catalog…',
+    );
+  });
+
+  it('should say why nothing matched when the catalog failed', async () => {
+    await renderPanel({
+      diagrams: {
+        ...diagrams([{ participant: participant('Inventory') }]),
+        catalogError: new Error('catalog is down'),
+      },
+    });
+    expect(screen.getByTestId('diagram-systems')).toHaveTextContent(
+      "The catalog could not be asked for the diagrams' participants (catalog is down).",
+    );
+    expect(screen.queryByTestId('drift-unmentioned')).not.toBeInTheDocument();
+  });
+
+  it('should compare the diagrams with the catalog in the drift', async () => {
+    await renderPanel({
+      entity: checkoutEntity([
+        { type: 'dependsOn', targetRef: 'component:default/inventory' },
+        { type: 'dependsOn', targetRef: 'component:default/stock' },
+      ]),
+      diagrams: diagrams([
+        { participant: participant('Inventory'), entity: inventory },
+        { participant: participant('Fraud'), entity: fraud },
+      ]),
+    });
+    const systems = screen.getByTestId('related-systems');
+    const refs = (testId: string) =>
+      attribute(
+        Array.from(
+          within(systems).getByTestId(testId).querySelectorAll('[data-ref]'),
+        ),
+        'data-ref',
+      );
+    expect(refs('drift-diagram-only')).toEqual(['component:default/fraud']);
+    expect(refs('drift-unmentioned')).toEqual(['component:default/stock']);
+    expect(refs('drift-catalog-only')).toEqual(['component:default/inventory']);
+    expect(
+      within(within(systems).getByTestId('drift-catalog-only')).getByText(
+        /in the diagrams/,
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('should show no diagram list without diagrams', async () => {
+    await renderPanel();
+    expect(screen.queryByTestId('diagram-systems')).not.toBeInTheDocument();
   });
 });

@@ -29,6 +29,9 @@ import {
 } from './sidePanelLinks';
 import { PanelSection, usePanelStyles } from './PanelSection';
 import { RelatedSystems } from './RelatedSystems';
+import { DiagramSystems } from './DiagramSystems';
+import type { DiagramEntitiesState } from '../../hooks/useDiagramEntities';
+import type { DiagramEntityRef } from './systemDrift';
 
 /**
  * Props of {@link ArchitectureDocSidePanel}.
@@ -50,6 +53,27 @@ export interface ArchitectureDocSidePanelProps {
    * already knows, so their systems count on the catalog side of the drift.
    */
   knownSystems?: ReadonlyMap<string, string>;
+  /**
+   * The participants of the doc's diagrams with their catalog entities. When
+   * given, the panel lists them under "Systems in the diagrams" and the
+   * drift compares them too.
+   */
+  diagrams?: DiagramEntitiesState;
+}
+
+/** The diagrams' entities for the drift: only once the catalog has answered. */
+function diagramEntityRefs(
+  diagrams: DiagramEntitiesState | undefined,
+): DiagramEntityRef[] | undefined {
+  if (!diagrams || diagrams.loading || diagrams.catalogError) return undefined;
+  if (diagrams.diagrams.length === 0) return undefined;
+  const refs: DiagramEntityRef[] = [];
+  for (const diagram of diagrams.diagrams) {
+    for (const { entity } of diagram.participants) {
+      if (entity) refs.push({ ref: entity.ref, systemRef: entity.systemRef });
+    }
+  }
+  return refs;
 }
 
 function BrokenLink(props: { entry: PanelLink }) {
@@ -253,7 +277,21 @@ function scrollToElement(id: string): boolean {
 export function ArchitectureDocSidePanel(props: ArchitectureDocSidePanelProps) {
   const classes = usePanelStyles();
   const { t } = useTranslationRef(architectureDocsTranslationRef);
-  const { entity, doc, idPrefix = '', onSelectSection, knownSystems } = props;
+  const {
+    entity,
+    doc,
+    idPrefix = '',
+    onSelectSection,
+    knownSystems,
+    diagrams,
+  } = props;
+  const diagramEntities = useMemo(
+    () => diagramEntityRefs(diagrams),
+    [diagrams],
+  );
+  const showDiagrams =
+    diagrams !== undefined &&
+    (diagrams.loading || diagrams.diagrams.length > 0);
   const [contract, setContract] = useState<ContractDrawerTarget>();
   const closeContract = useCallback(() => setContract(undefined), []);
   const selectSection = useCallback(
@@ -309,7 +347,18 @@ export function ArchitectureDocSidePanel(props: ArchitectureDocSidePanelProps) {
       <Divider />
       <RelatedDocs doc={doc} />
       <Divider />
-      <RelatedSystems entity={entity} doc={doc} knownSystems={knownSystems} />
+      {showDiagrams && (
+        <>
+          <DiagramSystems state={diagrams} />
+          <Divider />
+        </>
+      )}
+      <RelatedSystems
+        entity={entity}
+        doc={doc}
+        knownSystems={knownSystems}
+        diagramEntities={diagramEntities}
+      />
       <ContractDrawer contract={contract} onClose={closeContract} />
     </Paper>
   );

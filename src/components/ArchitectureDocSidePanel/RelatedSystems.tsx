@@ -14,7 +14,11 @@ import {
 } from '@material-ui/core';
 import type { LoadedArchitectureDoc } from '../../model/loaded-doc';
 import { architectureDocsTranslationRef } from '../../translation';
-import { computeSystemDrift, type RelatedRef } from './systemDrift';
+import {
+  computeSystemDrift,
+  type DiagramEntityRef,
+  type RelatedRef,
+} from './systemDrift';
 import { PanelSection, usePanelStyles } from './PanelSection';
 
 type Translate = TranslationFunction<typeof architectureDocsTranslationRef.T>;
@@ -24,6 +28,7 @@ function why(ref: RelatedRef, t: Translate): string {
   const parts = [...ref.catalog];
   if (ref.links.length > 0)
     parts.push(t('panel.relatedSystems.linked', { count: ref.links.length }));
+  if (ref.inDiagrams) parts.push(t('panel.relatedSystems.inDiagrams'));
   return parts.join(' · ');
 }
 
@@ -64,16 +69,31 @@ export function RelatedSystems(props: {
   entity: Entity;
   doc: LoadedArchitectureDoc;
   knownSystems?: ReadonlyMap<string, string>;
+  /** The entities of the diagrams' participants, once known; compared when given. */
+  diagramEntities?: readonly DiagramEntityRef[];
 }) {
   const classes = usePanelStyles();
   const { t } = useTranslationRef(architectureDocsTranslationRef);
-  const { entity, doc, knownSystems } = props;
+  const { entity, doc, knownSystems, diagramEntities } = props;
   const drift = useMemo(
-    () => computeSystemDrift({ entity, links: doc.links, knownSystems }),
-    [entity, doc.links, knownSystems],
+    () =>
+      computeSystemDrift({
+        entity,
+        links: doc.links,
+        knownSystems,
+        diagramEntities,
+      }),
+    [entity, doc.links, knownSystems, diagramEntities],
   );
+  const diagramOnly = drift.diagramOnly ?? [];
+  const unmentioned = drift.unmentioned ?? [];
   const empty =
-    drift.both.length + drift.docOnly.length + drift.catalogOnly.length === 0;
+    drift.both.length +
+      drift.docOnly.length +
+      drift.catalogOnly.length +
+      diagramOnly.length +
+      unmentioned.length ===
+    0;
   return (
     <PanelSection
       title={t('panel.relatedSystems.title')}
@@ -103,6 +123,16 @@ export function RelatedSystems(props: {
             title={t('panel.relatedSystems.catalogOnly')}
             refs={drift.catalogOnly}
             testId="drift-catalog-only"
+          />
+          <DriftGroup
+            title={t('panel.relatedSystems.diagramOnly')}
+            refs={diagramOnly}
+            testId="drift-diagram-only"
+          />
+          <DriftGroup
+            title={t('panel.relatedSystems.notMentioned')}
+            refs={unmentioned}
+            testId="drift-unmentioned"
           />
         </>
       )}

@@ -11,6 +11,7 @@ export { SectionChecklist } from './SectionChecklist';
 export type { SectionChecklistProps } from './SectionChecklist';
 export { computeSystemDrift } from './systemDrift';
 export type {
+  DiagramEntityRef,
   DriftSubject,
   RelatedRef,
   SystemDrift,

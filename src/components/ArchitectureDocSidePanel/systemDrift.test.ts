@@ -271,3 +271,98 @@ describe('computeSystemDrift', () => {
     });
   });
 });
+
+describe('computeSystemDrift with diagram participants', () => {
+  const entity = checkout(
+    [
+      { type: 'partOf', targetRef: 'system:default/shop' },
+      { type: 'dependsOn', targetRef: 'component:default/payments' },
+      { type: 'dependsOn', targetRef: 'component:default/inventory' },
+      { type: 'consumesApi', targetRef: 'api:default/orders' },
+    ],
+    { system: 'shop' },
+  );
+
+  it('should list a participant the catalog does not relate', () => {
+    const drift = computeSystemDrift({
+      entity,
+      links: [],
+      diagramEntities: [{ ref: 'component:default/fraud' }],
+    });
+    expect(drift.diagramOnly).toEqual([
+      {
+        ref: 'component:default/fraud',
+        subject: 'entity',
+        catalog: [],
+        links: [],
+        inDiagrams: true,
+      },
+    ]);
+  });
+
+  it('should list catalog relations that no diagram and no link mention', () => {
+    const drift = computeSystemDrift({
+      entity,
+      links: [docLink(0, 'component:default/payments')],
+      diagramEntities: [
+        {
+          ref: 'component:default/inventory',
+          systemRef: 'system:default/shop',
+        },
+      ],
+    });
+    expect(drift.unmentioned?.map(ref => ref.ref)).toEqual([
+      'api:default/orders',
+    ]);
+    expect(drift.catalogOnly.map(ref => [ref.ref, ref.inDiagrams])).toEqual([
+      ['system:default/shop', true],
+      ['component:default/inventory', true],
+    ]);
+    expect(drift.both.map(ref => [ref.ref, ref.inDiagrams])).toEqual([
+      ['component:default/payments', undefined],
+    ]);
+    expect(drift.diagramOnly).toEqual([]);
+  });
+
+  it('should leave the entity itself out of the diagram participants', () => {
+    const drift = computeSystemDrift({
+      entity,
+      links: [],
+      diagramEntities: [{ ref: 'Component:default/Checkout' }],
+    });
+    expect(drift.diagramOnly).toEqual([]);
+  });
+
+  it('should not list a participant twice when the doc also links it', () => {
+    const drift = computeSystemDrift({
+      entity,
+      links: [docLink(0, 'component:default/fraud')],
+      diagramEntities: [{ ref: 'component:default/fraud' }],
+    });
+    expect(drift.diagramOnly).toEqual([]);
+    expect(drift.docOnly).toEqual([
+      {
+        ref: 'component:default/fraud',
+        subject: 'entity',
+        catalog: [],
+        links: [0],
+        inDiagrams: true,
+      },
+    ]);
+  });
+
+  it('should ignore a participant ref that cannot be read', () => {
+    const drift = computeSystemDrift({
+      entity,
+      links: [],
+      diagramEntities: [{ ref: '' }, { ref: 'component:' }],
+    });
+    expect(drift.diagramOnly).toEqual([]);
+  });
+
+  it('should leave the diagram groups out when no diagrams are compared', () => {
+    const drift = computeSystemDrift({ entity, links: [] });
+    expect(drift.diagramOnly).toBeUndefined();
+    expect(drift.unmentioned).toBeUndefined();
+  });
+});

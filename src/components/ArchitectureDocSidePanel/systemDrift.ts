@@ -35,6 +35,8 @@ export interface RelatedRef {
    * at a doc of one of its parts. Empty when only the catalog relates it.
    */
   links: number[];
+  /** Set when a participant of the doc's diagrams is this entity, or part of this system. */
+  inDiagrams?: true;
 }
 
 /**
@@ -47,8 +49,33 @@ export interface SystemDrift {
   both: RelatedRef[];
   /** Linked in the doc but not related in the catalog. */
   docOnly: RelatedRef[];
-  /** Related in the catalog but not linked in the doc. */
+  /**
+   * Related in the catalog but not linked in the doc. When diagrams are
+   * compared, only those a diagram mentions; the rest are `unmentioned`.
+   */
   catalogOnly: RelatedRef[];
+  /**
+   * Participants of the doc's diagrams that are catalog entities (or their
+   * systems) the catalog does not relate to this one, and the doc does not
+   * link. Present when diagrams are compared.
+   */
+  diagramOnly?: RelatedRef[];
+  /**
+   * Related in the catalog, but named by no diagram and no link of the doc.
+   * Present when diagrams are compared.
+   */
+  unmentioned?: RelatedRef[];
+}
+
+/**
+ * A catalog entity that a participant of the doc's diagrams stands for.
+ * @public
+ */
+export interface DiagramEntityRef {
+  /** The entity's ref. */
+  ref: string;
+  /** The system the entity belongs to, when known. */
+  systemRef?: string;
 }
 
 /**
@@ -65,6 +92,12 @@ export interface SystemDriftInput {
    * in addition to those the links carry (`entityRef` → `entitySystemRef`).
    */
   knownSystems?: ReadonlyMap<string, string>;
+  /**
+   * The entities the participants of the doc's diagrams stand for. When
+   * given, the drift also lists diagram participants the catalog does not
+   * relate, and catalog relations that no diagram and no link mention.
+   */
+  diagramEntities?: readonly DiagramEntityRef[];
 }
 
 /** The relations compared entity by entity (and, where known, by their system). */
@@ -193,6 +226,10 @@ export function computeSystemDrift(input: SystemDriftInput): SystemDrift {
     if (link.entityRef && link.entitySystemRef)
       learnSystem(link.entityRef, link.entitySystemRef);
   }
+  for (const diagramEntity of input.diagramEntities ?? []) {
+    if (diagramEntity.systemRef)
+      learnSystem(diagramEntity.ref, diagramEntity.systemRef);
+  }
 
   const catalogSystems = new RefSet<string>();
   const catalogEntities = new RefSet<string>();
@@ -266,5 +303,70 @@ export function computeSystemDrift(input: SystemDriftInput): SystemDrift {
   // Systems first, so each group reads from the widest scope down.
   compare('system', catalogSystems, docSystems, drift);
   compare('entity', catalogEntities, docEntities, drift);
+  if (input.diagramEntities) {
+    compareDiagrams(
+      diagramMentions(input.diagramEntities, namespace, self),
+      [catalogSystems, catalogEntities],
+      drift,
+    );
+  }
   return drift;
+}
+
+/** The systems and entities the diagrams name, the entity itself left out. */
+function diagramMentions(
+  entities: readonly DiagramEntityRef[],
+  namespace: string,
+  self: string | undefined,
+): Array<{ ref: string; subject: DriftSubject }> {
+  const systems = new RefSet<number>();
+  const others = new RefSet<number>();
+  for (const entity of entities) {
+    const target = canonical(entity.ref, { defaultNamespace: namespace });
+    if (target && target.ref !== self)
+      (target.kind === 'system' ? systems : others).add(target.ref, 0);
+    const system = entity.systemRef
+      ? canonical(entity.systemRef, {
+          defaultKind: 'system',
+          defaultNamespace: namespace,
+        })
+      : undefined;
+    if (system && system.ref !== self) systems.add(system.ref, 0);
+  }
+  return [
+    ...systems.entries().map(([ref]) => ({ ref, subject: 'system' as const })),
+    ...others.entries().map(([ref]) => ({ ref, subject: 'entity' as const })),
+  ];
+}
+
+/**
+ * Marks what the diagrams mention, moves catalog relations that neither a
+ * diagram nor a link mentions to `unmentioned`, and lists diagram
+ * participants the catalog does not relate and no link names.
+ */
+function compareDiagrams(
+  mentions: Array<{ ref: string; subject: DriftSubject }>,
+  catalog: Array<RefSet<string>>,
+  drift: SystemDrift,
+) {
+  const mentioned = new Set(mentions.map(mention => mention.ref));
+  const mark = (ref: RelatedRef) =>
+    mentioned.has(ref.ref) ? { ...ref, inDiagrams: true as const } : ref;
+  drift.both = drift.both.map(mark);
+  drift.docOnly = drift.docOnly.map(mark);
+  const catalogOnly = drift.catalogOnly.map(mark);
+  drift.catalogOnly = catalogOnly.filter(ref => ref.inDiagrams);
+  drift.unmentioned = catalogOnly.filter(ref => !ref.inDiagrams);
+  const linked = new Set(drift.docOnly.map(ref => ref.ref));
+  drift.diagramOnly = mentions
+    .filter(
+      mention =>
+        !linked.has(mention.ref) && !catalog.some(set => set.get(mention.ref)),
+    )
+    .map(mention => ({
+      ...mention,
+      catalog: [],
+      links: [],
+      inDiagrams: true as const,
+    }));
 }

@@ -439,6 +439,41 @@ describe('EntityArchitectureDocContent', () => {
       expect(screen.getByTestId('section-checklist')).toBeInTheDocument();
     });
 
+    it("should list the diagram's participants with their entities, read with Mermaid's parser", async () => {
+      await renderTab(checkout, mockApi(files));
+      const list = await screen.findByTestId('diagram-systems');
+      await waitFor(
+        () =>
+          expect(list.querySelectorAll('li[data-participant]')).toHaveLength(2),
+        { timeout: 20_000 },
+      );
+      const shop = list.querySelector<HTMLElement>(
+        '[data-participant="Shop"]',
+      )!;
+      expect(shop).toHaveTextContent('not in the catalog');
+      const own = list.querySelector<HTMLElement>(
+        '[data-participant="Checkout"]',
+      )!;
+      expect(within(own).getByRole('link')).toHaveAttribute(
+        'href',
+        '/catalog/default/component/checkout/architecture',
+      );
+    }, 30_000);
+
+    it('should match a participant through the diagramEntities map', async () => {
+      await renderTab(checkout, mockApi(files), {
+        architectureDocs: { diagramEntities: { Shop: 'component:payments' } },
+      });
+      const list = await screen.findByTestId('diagram-systems');
+      await waitFor(
+        () =>
+          expect(
+            list.querySelector('[data-participant="Shop"]'),
+          ).toHaveAttribute('data-entity-ref', 'component:default/payments'),
+        { timeout: 20_000 },
+      );
+    }, 30_000);
+
     it("should rewrite a link to another entity's doc to that entity's architecture tab", async () => {
       await renderTab(checkout, mockApi(files));
       const doc = await screen.findByTestId('architecture-markdown');
@@ -554,7 +589,9 @@ describe('EntityArchitectureDocContent', () => {
         '/catalog/default/component/payments/architecture',
       );
       expect(queryEntities.mock.calls.length).toBe(asked);
-      expect(getEntities).not.toHaveBeenCalled();
+      // Only the bounded look-up of the diagrams' participants, never a list of the whole catalog.
+      for (const [request] of getEntities.mock.calls)
+        expect(request?.filter).toBeDefined();
     });
 
     it('should send other relative links to the file on its host', async () => {

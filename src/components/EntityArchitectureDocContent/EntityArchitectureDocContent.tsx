@@ -1,4 +1,4 @@
-import { useCallback, useEffect, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, type ReactNode } from 'react';
 import { Link } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
@@ -51,6 +51,9 @@ import {
 } from '../ArchitectureDocStates';
 import type { LoadedArchitectureDoc } from '../../model/loaded-doc';
 import { useFocusRingStyles } from '../focusRing';
+import { DiagramEntitiesContext } from '../MermaidDiagram/DiagramEntitiesContext';
+import { useDiagramEntities } from '../../hooks/useDiagramEntities';
+import { DEFAULT_ARCHITECTURE_TAB_PATH } from '../../routes';
 import { architectureDocsTranslationRef } from '../../translation';
 
 const useStyles = makeStyles(theme => ({
@@ -138,10 +141,25 @@ function DocLink(
 }
 
 /** The doc and its side panel, once loaded. */
-function LoadedDoc(props: { doc: LoadedArchitectureDoc; entity: Entity }) {
+function LoadedDoc(props: {
+  doc: LoadedArchitectureDoc;
+  entity: Entity;
+  tabPath: string;
+}) {
   const classes = useStyles();
   const { t } = useTranslationRef(architectureDocsTranslationRef);
   const { doc } = props;
+  const diagrams = useDiagramEntities(doc, props.entity, props.tabPath);
+  const participantsBySource = useMemo(
+    () =>
+      new Map(
+        diagrams.diagrams.map(diagram => [
+          diagram.source,
+          diagram.participants,
+        ]),
+      ),
+    [diagrams.diagrams],
+  );
   const renderLink = useCallback(
     (linkProps: ArchitectureLinkRenderProps): ReactNode => (
       <DocLink {...linkProps} doc={doc} />
@@ -175,17 +193,23 @@ function LoadedDoc(props: { doc: LoadedArchitectureDoc; entity: Entity }) {
           {doc.renderExcess ? (
             <TooComplexNotice budget={doc.renderExcess} />
           ) : (
-            <ArchitectureMarkdown
-              parsed={doc.parsed}
-              report={doc.report}
-              renderLink={renderLink}
-            />
+            <DiagramEntitiesContext.Provider value={participantsBySource}>
+              <ArchitectureMarkdown
+                parsed={doc.parsed}
+                report={doc.report}
+                renderLink={renderLink}
+              />
+            </DiagramEntitiesContext.Provider>
           )}
         </Paper>
       </Grid>
       <Grid item xs={12} md={4}>
         <Box className={classes.side}>
-          <ArchitectureDocSidePanel entity={props.entity} doc={doc} />
+          <ArchitectureDocSidePanel
+            entity={props.entity}
+            doc={doc}
+            diagrams={doc.report.mermaid.length > 0 ? diagrams : undefined}
+          />
         </Box>
       </Grid>
     </Grid>
@@ -197,6 +221,7 @@ function DocStateBody(props: {
   state: ArchitectureDocState;
   entity: Entity;
   retry(): void;
+  tabPath?: string;
 }) {
   const { state, entity, retry } = props;
   const api = useApi(architectureDocsApiRef);
@@ -226,7 +251,13 @@ function DocStateBody(props: {
         />
       );
     default:
-      return <LoadedDoc doc={state.doc} entity={entity} />;
+      return (
+        <LoadedDoc
+          doc={state.doc}
+          entity={entity}
+          tabPath={props.tabPath ?? DEFAULT_ARCHITECTURE_TAB_PATH}
+        />
+      );
   }
 }
 
@@ -250,7 +281,12 @@ function BrowserDocTab(props: EntityArchitectureDocContentProps) {
   const problems = useConfigProblems(templateProblem);
   return (
     <TabFrame problems={problems}>
-      <DocStateBody state={state} entity={entity} retry={retry} />
+      <DocStateBody
+        state={state}
+        entity={entity}
+        retry={retry}
+        tabPath={props.tabPath}
+      />
     </TabFrame>
   );
 }
@@ -316,7 +352,12 @@ function IndexedDocTab(
           />
         </Box>
       ) : (
-        <DocStateBody state={state} entity={entity} retry={retry} />
+        <DocStateBody
+          state={state}
+          entity={entity}
+          retry={retry}
+          tabPath={props.tabPath}
+        />
       )}
     </TabFrame>
   );

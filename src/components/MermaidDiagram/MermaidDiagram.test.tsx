@@ -334,7 +334,7 @@ describe('MermaidDiagram', () => {
     expect(container().querySelector('g.node')).toHaveTextContent('node');
   });
 
-  it('should remove javascript: and data: link targets from the drawn svg', async () => {
+  it('should remove every link target, safe or not, from the drawn svg', async () => {
     mockRender.mockImplementation(async id =>
       drawn(
         `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" id="${id}">` +
@@ -353,10 +353,30 @@ describe('MermaidDiagram', () => {
     expect(svg.querySelector('#plain')).not.toHaveAttribute('href');
     expect(svg.querySelector('#spaced')!.attributes).toHaveLength(1);
     expect(svg.querySelector('#inline')).not.toHaveAttribute('href');
-    expect(svg.querySelector('#safe')).toHaveAttribute(
-      'href',
-      'https://example.com/docs',
+    // A `click` directive's link: no link target may come from the diagram's text.
+    expect(svg.querySelector('#safe')).not.toHaveAttribute('href');
+    expect(svg.querySelector('#safe')).toHaveTextContent('c');
+  });
+
+  it('should draw a diagram whose links use an undeclared xlink prefix, without their targets', async () => {
+    mockRender.mockImplementation(async id =>
+      drawn(
+        `<svg id="${id}" xmlns="http://www.w3.org/2000/svg">` +
+          '<a xlink:href="https://rules.example.com/fraud" target="_blank"><g class="node"><text>R</text></g></a>' +
+          '<a xlink:href="about:blank"><g class="node"><text>S</text></g></a>' +
+          '</svg>',
+      ),
     );
+
+    render(diagram({ source: FLOWCHART }));
+    await waitForState('rendered');
+
+    const links = Array.from(container().querySelectorAll('svg a'));
+    expect(links).toHaveLength(2);
+    for (const link of links) {
+      expect(link.getAttributeNames()).toEqual([]);
+    }
+    expect(container().querySelector('svg')).toHaveTextContent('RS');
   });
 
   it('should never attach the click handlers mermaid offers', async () => {

@@ -10,6 +10,8 @@ import { mermaidConfig } from '../../lib/mermaid-config';
 import { mermaidErrorMessage } from '../../lib/mermaid-error-message';
 import { loadMermaid } from './loadMermaid';
 import { diagramParticipants } from './diagramParticipants';
+import { useDiagramParticipantEntities } from './DiagramEntitiesContext';
+import { DiagramNodeLinks } from './DiagramNodeLinks';
 
 /**
  * Props of {@link MermaidDiagram}.
@@ -38,6 +40,9 @@ const URL_ATTRIBUTES = new Set([
   'action',
   'formaction',
 ]);
+
+/** What makes an `<a>` a link that goes somewhere. */
+const LINK_ATTRIBUTES = new Set(['href', 'xlink:href', 'target']);
 
 let renderCounter = 0;
 let sourceCounter = 0;
@@ -122,12 +127,41 @@ function stripActiveContent(root: Element) {
       element.remove();
       continue;
     }
+    // A diagram's `click` directives become links Mermaid draws; no link
+    // target may come from the diagram's text, so every one is dropped.
+    const isLink = name === 'a';
     for (const attribute of Array.from(element.attributes)) {
-      if (isUnsafeAttribute(attribute.name.toLowerCase(), attribute.value)) {
+      const attributeName = attribute.name.toLowerCase();
+      if (
+        isUnsafeAttribute(attributeName, attribute.value) ||
+        (isLink && LINK_ATTRIBUTES.has(attributeName))
+      ) {
         element.removeAttributeNode(attribute);
       }
     }
   }
+}
+
+const XLINK_NAMESPACE = 'http://www.w3.org/1999/xlink';
+
+/**
+ * Mermaid writes the links of `click` directives with `xlink:href` but does
+ * not always declare the prefix on its root, which an XML parser rejects.
+ * The declaration is added to the root's opening tag when it is missing;
+ * nothing else of the markup changes.
+ */
+function withXlinkDeclared(markup: string): string {
+  const start = markup.indexOf('<svg');
+  const end = markup.indexOf('>', start);
+  if (
+    start < 0 ||
+    end < 0 ||
+    !/^<svg[\s>/]/.test(markup.slice(start, start + 5))
+  )
+    return markup;
+  if (markup.slice(start, end).includes('xmlns:xlink=')) return markup;
+  const at = start + '<svg'.length;
+  return `${markup.slice(0, at)} xmlns:xlink="${XLINK_NAMESPACE}"${markup.slice(at)}`;
 }
 
 /**
@@ -135,7 +169,10 @@ function stripActiveContent(root: Element) {
  * handing markup to an HTML parser.
  */
 function svgFromMarkup(markup: string): Element {
-  const parsed = new DOMParser().parseFromString(markup, 'image/svg+xml');
+  const parsed = new DOMParser().parseFromString(
+    withXlinkDeclared(markup),
+    'image/svg+xml',
+  );
   const root = parsed.documentElement;
   if (
     parsed.getElementsByTagNameNS('*', 'parsererror').length > 0 ||
@@ -236,6 +273,9 @@ export function MermaidDiagram(props: MermaidDiagramProps) {
   const drawingRef = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<DrawState>({ status: 'loading' });
   const [sourceShown, setSourceShown] = useState(false);
+  const [drawn, setDrawn] = useState<Element>();
+  const [linkedNodes, setLinkedNodes] = useState(0);
+  const participantEntities = useDiagramParticipantEntities(source);
   const [sourceId] = useState(() => {
     sourceCounter += 1;
     return `architecture-mermaid-source-${sourceCounter}`;
@@ -285,6 +325,7 @@ export function MermaidDiagram(props: MermaidDiagramProps) {
           return;
         }
         host.replaceChildren(drawing);
+        setDrawn(drawing);
         setState({
           status: 'rendered',
           kind: diagramKind(diagramType),
@@ -314,6 +355,12 @@ export function MermaidDiagram(props: MermaidDiagramProps) {
   }, [source, mermaidTheme]);
 
   const rendered = state.status === 'rendered';
+  // Links inside an image would be hidden from screen readers.
+  let drawingRole: 'group' | 'img' | undefined;
+  if (rendered) drawingRole = linkedNodes > 0 ? 'group' : 'img';
+  const hasEntityLinks = Boolean(
+    participantEntities?.some(({ entity }) => entity?.path),
+  );
   let label: string | undefined;
   if (state.status === 'rendered') {
     label = state.kind
@@ -378,9 +425,16 @@ export function MermaidDiagram(props: MermaidDiagramProps) {
         ref={drawingRef}
         className={classes.drawing}
         hidden={!rendered}
-        role={rendered ? 'img' : undefined}
+        role={drawingRole}
         aria-label={label}
       />
+      {rendered && drawn && participantEntities && hasEntityLinks && (
+        <DiagramNodeLinks
+          drawing={drawn}
+          participants={participantEntities}
+          onLinked={setLinkedNodes}
+        />
+      )}
       {rendered && (
         // The drawing is one image to a screen reader; its source says all of it.
         <Button
