@@ -238,6 +238,7 @@ export const architectureDocsTranslationRef = createTranslationRef({
       noMessage: 'Mermaid reported an error without a message.',
       invalidSvg: 'Mermaid returned a drawing that is not valid SVG.',
       nodeLink: '{{name}} ({{kind}}) in the catalog',
+      nodeLinkLabelled: '{{text}}: {{name}} ({{kind}}) in the catalog',
       card: {
         kind: 'Kind',
         owner: 'Owner',

@@ -87,11 +87,15 @@ export function DiagramNodeLinks(props: DiagramNodeLinksProps) {
       drawing,
       links,
       {
-        nameOf: link =>
-          t('diagram.nodeLink', {
-            name: link.entity.title ?? link.entity.name,
-            kind: link.entity.kind,
-          }),
+        nameOf: (link, text) => {
+          const name = link.entity.title ?? link.entity.name;
+          const kind = link.entity.kind;
+          // The visible text comes first when it is not the entity's name
+          // (a C4 element's label and description), so the name holds it.
+          return text && text.toLocaleLowerCase() !== name.toLocaleLowerCase()
+            ? t('diagram.nodeLinkLabelled', { text, name, kind })
+            : t('diagram.nodeLink', { name, kind });
+        },
         navigate: (path, inNewTab) => {
           if (inNewTab) window.open(path, '_blank', 'noopener');
           else navigate(path);

@@ -115,6 +115,22 @@ describe('MermaidDiagram with catalog entities', () => {
     }));
   });
 
+  it('should put the node text first in the name of a link whose text is not the entity title', async () => {
+    mockRender.mockImplementation(async id => ({
+      svg: sequenceSvg(id).replace(
+        '<text class="actor">Inventory service</text>',
+        '<text>Stock</text><text>[Container: Go]</text>',
+      ),
+      diagramType: 'sequence',
+    }));
+    renderDiagram();
+    expect(
+      await screen.findByRole('link', {
+        name: 'Stock [Container: Go]: Inventory service (Component) in the catalog',
+      }),
+    ).toBeInTheDocument();
+  });
+
   it('should make the node of a catalog entity a link and leave the others alone', async () => {
     renderDiagram();
     const node = await linkedNode();

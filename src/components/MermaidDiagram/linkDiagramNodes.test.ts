@@ -33,7 +33,7 @@ function link(nodeId: string): DiagramNodeLink {
 function handlers(): jest.Mocked<DiagramNodeLinkHandlers> {
   return {
     nameOf: jest.fn(
-      (_link: DiagramNodeLink) =>
+      (_link: DiagramNodeLink, _text: string) =>
         'Inventory service (Component) in the catalog',
     ),
     navigate: jest.fn(),

@@ -20,8 +20,11 @@ export interface DiagramNodeLink {
  * @internal
  */
 export interface DiagramNodeLinkHandlers {
-  /** The accessible name of a link. */
-  nameOf(link: DiagramNodeLink): string;
+  /**
+   * The accessible name of a link; `text` is the node's visible text, which
+   * the name must contain for those who speak the name they see.
+   */
+  nameOf(link: DiagramNodeLink, text: string): string;
   navigate(path: string, inNewTab: boolean): void;
   showCard(element: Element, link: DiagramNodeLink): void;
   hideCard(): void;
@@ -77,6 +80,23 @@ function nodeFinder(
 }
 
 /**
+ * The text a node shows, its pieces joined by spaces: Mermaid draws each
+ * line of a label (a C4 element's name, technology, description) apart.
+ */
+function visibleText(element: Element): string {
+  const pieces: string[] = [];
+  const walker = element.ownerDocument.createTreeWalker(
+    element,
+    NodeFilter.SHOW_TEXT,
+  );
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const piece = node.textContent?.trim();
+    if (piece) pieces.push(piece);
+  }
+  return pieces.join(' ').replace(/\s+/g, ' ');
+}
+
+/**
  * Turns the drawn nodes of matched participants into links: focusable,
  * `role="link"` with the entity's name, followed on click or Enter, with
  * the hover card on pointer hover and keyboard focus. The target is the
@@ -114,7 +134,10 @@ export function linkDiagramNodes(
     const hide = () => handlers.hideCard();
     element.setAttribute('role', 'link');
     element.setAttribute('tabindex', '0');
-    element.setAttribute('aria-label', handlers.nameOf(link));
+    element.setAttribute(
+      'aria-label',
+      handlers.nameOf(link, visibleText(element)),
+    );
     element.setAttribute('data-entity-ref', link.entity.ref);
     element.classList.add(className);
     element.addEventListener('click', follow);
