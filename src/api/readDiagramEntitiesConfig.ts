@@ -1,4 +1,4 @@
-import { participantEntityRef } from '../lib/participant-entity-match';
+import { participantEntityRef } from '../lib/participant-entity-ref';
 import { describeValue, isRecord, type Problems } from './configValueReaders';
 
 const PATH = 'architectureDocs.diagramEntities';

@@ -12,7 +12,6 @@ import { loadMermaid } from '../components/MermaidDiagram/loadMermaid';
 import { mermaidConfig } from '../lib/mermaid-config';
 import type { LoadedArchitectureDoc } from '../model/loaded-doc';
 import type { DiagramEntities } from '../model/diagram-entities';
-import { loadDiagramEntities } from '../model/load-diagram-entities';
 import { useArchitectureDocsConfig } from './useArchitectureDocsConfig';
 
 /**
@@ -63,7 +62,12 @@ export function useDiagramEntities(
   );
   const state = useAsync(async () => {
     if (diagrams.length === 0) return { diagrams: NO_DIAGRAMS };
-    const mermaid = await loadMermaid();
+    // The parsing and matching code loads with the first doc that has a
+    // diagram, beside Mermaid.
+    const [mermaid, { loadDiagramEntities }] = await Promise.all([
+      loadMermaid(),
+      import('../model/load-diagram-entities'),
+    ]);
     // The parser reads the configuration the diagrams are drawn with.
     mermaid.initialize(mermaidConfig(mermaidTheme));
     return loadDiagramEntities({

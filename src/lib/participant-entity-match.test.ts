@@ -3,8 +3,8 @@ import type { DiagramParticipant } from './diagram-participants';
 import {
   createParticipantMatcher,
   normalizeParticipantName,
-  participantEntityRef,
 } from './participant-entity-match';
+import { participantEntityRef } from './participant-entity-ref';
 
 function entity(
   kind: string,

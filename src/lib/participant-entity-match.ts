@@ -1,9 +1,6 @@
-import {
-  parseEntityRef,
-  stringifyEntityRef,
-  type Entity,
-} from '@backstage/catalog-model';
+import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import type { DiagramParticipant } from './diagram-participants';
+import { participantEntityRef } from './participant-entity-ref';
 
 /**
  * A participant name as matching compares it: lower case, without spaces,
@@ -16,26 +13,6 @@ export function normalizeParticipantName(name: string): string {
     .normalize('NFKD')
     .toLocaleLowerCase('en-US')
     .replace(/[^\p{L}\p{N}]+/gu, '');
-}
-
-/**
- * The names of a participant read as an entity ref (`kind:namespace/name`
- * or `kind:name`), in canonical lower-case form; undefined when it is not
- * one. A name without a kind is matched by name instead.
- * @public
- */
-export function participantEntityRef(
-  name: string,
-  defaultNamespace: string,
-): string | undefined {
-  if (!name.includes(':') || /\s/.test(name.trim())) return undefined;
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(name.trim(), { defaultNamespace }),
-    ).toLocaleLowerCase('en-US');
-  } catch {
-    return undefined;
-  }
 }
 
 /** When several entities share a name, the kind listed first wins. */

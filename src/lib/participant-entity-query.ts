@@ -1,8 +1,6 @@
 import type { DiagramParticipant } from './diagram-participants';
-import {
-  normalizeParticipantName,
-  participantEntityRef,
-} from './participant-entity-match';
+import { normalizeParticipantName } from './participant-entity-match';
+import { participantEntityRef } from './participant-entity-ref';
 
 /**
  * What to ask the catalog for, to find the entities a doc's participants

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import Button from '@material-ui/core/Button';
 import CircularProgress from '@material-ui/core/CircularProgress';
 import Paper from '@material-ui/core/Paper';
@@ -11,7 +11,14 @@ import { mermaidErrorMessage } from '../../lib/mermaid-error-message';
 import { loadMermaid } from './loadMermaid';
 import { diagramParticipants } from './diagramParticipants';
 import { useDiagramParticipantEntities } from './DiagramEntitiesContext';
-import { DiagramNodeLinks } from './DiagramNodeLinks';
+
+// The links, their marks and the hover card load with the first diagram
+// that has a catalog entity, not with every doc.
+const DiagramNodeLinks = lazy(() =>
+  import('./DiagramNodeLinks').then(module => ({
+    default: module.DiagramNodeLinks,
+  })),
+);
 
 /**
  * Props of {@link MermaidDiagram}.
@@ -429,11 +436,13 @@ export function MermaidDiagram(props: MermaidDiagramProps) {
         aria-label={label}
       />
       {rendered && drawn && participantEntities && hasEntityLinks && (
-        <DiagramNodeLinks
-          drawing={drawn}
-          participants={participantEntities}
-          onLinked={setLinkedNodes}
-        />
+        <Suspense fallback={null}>
+          <DiagramNodeLinks
+            drawing={drawn}
+            participants={participantEntities}
+            onLinked={setLinkedNodes}
+          />
+        </Suspense>
       )}
       {rendered && (
         // The drawing is one image to a screen reader; its source says all of it.
