@@ -63,6 +63,20 @@ export function entityColumns(entity: CoverageEntity) {
   };
 }
 
+/** The catalog fields of a stored row, as the API answers them. */
+export function entityFieldsOf(row: DocColumns) {
+  return {
+    entityRef: row.entity_ref,
+    kind: row.kind,
+    namespace: row.namespace,
+    name: row.name,
+    title: row.title,
+    owner: row.owner,
+    system: row.system,
+    lifecycle: row.lifecycle,
+  };
+}
+
 /** The row status of a failed read that has no earlier report to show. */
 export function statusOfError(kind: IndexedDocErrorKind): CoverageStatus {
   if (kind === 'not-found') return 'not-found';
@@ -134,14 +148,7 @@ export function toIndexedCoverageRow(
   const error = errorOf(row);
   const hasReport = row.status === 'analysed';
   const result: IndexedCoverageRow = {
-    entityRef: row.entity_ref,
-    kind: row.kind,
-    namespace: row.namespace,
-    name: row.name,
-    title: row.title,
-    owner: row.owner,
-    system: row.system,
-    lifecycle: row.lifecycle,
+    ...entityFieldsOf(row),
     status: row.status,
     score: nullableNumber(row.score),
     missing: parseTitles(row.missing),

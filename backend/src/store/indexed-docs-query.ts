@@ -2,6 +2,7 @@ import type { IndexedDocSummary } from 'backstage-plugin-architecture-docs-commo
 import type { Knex } from 'knex';
 import { applyVisibility } from './coverage-query';
 import {
+  entityFieldsOf,
   parseReport,
   parseTitles,
   toNumber,
@@ -61,14 +62,7 @@ function toSummary(row: SelectedRow): IndexedDocSummary {
   const sections = Array.isArray(report?.sections) ? report!.sections : [];
   const diagrams = Array.isArray(report?.mermaid) ? report!.mermaid : [];
   return {
-    entityRef: row.entity_ref,
-    kind: row.kind,
-    namespace: row.namespace,
-    name: row.name,
-    title: row.title,
-    owner: row.owner,
-    system: row.system,
-    lifecycle: row.lifecycle,
+    ...entityFieldsOf(row),
     docTitle: typeof report?.title === 'string' ? report.title : null,
     score: toNumber(row.score),
     sections: sections.map(section => ({

@@ -125,9 +125,14 @@ describe('MermaidDiagram with catalog entities', () => {
     }));
     renderDiagram();
     expect(
-      await screen.findByRole('link', {
-        name: 'Stock [Container: Go]: Inventory service (Component) in the catalog',
-      }),
+      await screen.findByRole(
+        'link',
+        {
+          name: 'Stock [Container: Go]: Inventory service (Component) in the catalog',
+        },
+        // The links load lazily, with the first diagram that has an entity.
+        { timeout: 5000 },
+      ),
     ).toBeInTheDocument();
   });
 

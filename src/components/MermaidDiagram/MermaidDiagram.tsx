@@ -1,3 +1,7 @@
+// One file on purpose: loading Mermaid, drawing one diagram in the page's
+// theme, its error and source views, and where its catalog links attach all
+// follow the one drawing's life; the links themselves live apart
+// (DiagramNodeLinks, loaded with the first diagram that has an entity).
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import Button from '@material-ui/core/Button';
 import CircularProgress from '@material-ui/core/CircularProgress';
