@@ -63,8 +63,21 @@ export function entityColumns(entity: CoverageEntity) {
   };
 }
 
+/** The stored columns that hold an entity's catalog fields. */
+export type EntityColumns = Pick<
+  DocColumns,
+  | 'entity_ref'
+  | 'kind'
+  | 'namespace'
+  | 'name'
+  | 'title'
+  | 'owner'
+  | 'system'
+  | 'lifecycle'
+>;
+
 /** The catalog fields of a stored row, as the API answers them. */
-export function entityFieldsOf(row: DocColumns) {
+export function entityFieldsOf(row: EntityColumns) {
   return {
     entityRef: row.entity_ref,
     kind: row.kind,

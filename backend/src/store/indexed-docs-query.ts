@@ -7,6 +7,7 @@ import {
   parseTitles,
   toNumber,
   type DocColumns,
+  type EntityColumns,
 } from './doc-columns';
 import { CONTENTS_TABLE, DOCS_TABLE } from './tables';
 import type { EntityVisibility } from './visibility';
@@ -40,22 +41,11 @@ export interface IndexedDocEntriesPage {
   lastEntityRef?: string;
 }
 
-type SelectedRow = Pick<
-  DocColumns,
-  | 'entity_ref'
-  | 'kind'
-  | 'namespace'
-  | 'name'
-  | 'title'
-  | 'owner'
-  | 'system'
-  | 'lifecycle'
-  | 'score'
-  | 'missing'
-  | 'placeholder'
-  | 'broken_links'
-  | 'changed_at'
-> & { report: string | null; source?: string | null };
+type SelectedRow = EntityColumns &
+  Pick<
+    DocColumns,
+    'score' | 'missing' | 'placeholder' | 'broken_links' | 'changed_at'
+  > & { report: string | null; source?: string | null };
 
 function toSummary(row: SelectedRow): IndexedDocSummary {
   const report = parseReport(row.report);
