@@ -18,8 +18,9 @@
 //   6. waits for the plugin's backend to finish an indexing cycle, signs in
 //      as a guest, opens the component's architecture tab and the
 //      catalog-wide page, asserts the doc, a drawn diagram, a missing-section
-//      callout, and that the page's rows come from the backend with no doc
-//      fetched by the browser, and saves screenshots to real-app/screenshots/;
+//      callout, that a diagram node of a catalog entity leads to that entity,
+//      and that the page's rows come from the backend with no doc fetched by
+//      the browser, and saves screenshots to real-app/screenshots/;
 //   7. runs axe-core on the tab and the catalog-wide page in the app's light
 //      and dark themes, and fails on a critical or serious violation;
 //   8. when the backend package has its search module (a `./search` export
@@ -97,6 +98,12 @@ const SAMPLE = {
   name: 'inventory-service',
   catalogFile: 'inventory-service/catalog-info.yaml',
   doc: 'inventory-service/docs/architecture/InventoryService.md',
+};
+
+/** A node of the served doc's diagram that is an entity of its catalog file. */
+const DIAGRAM_NODE = {
+  label: 'Stock reservation API',
+  path: '/catalog/default/api/stock-reservation',
 };
 
 const SYSTEMS = ['new', 'legacy'];
@@ -698,6 +705,20 @@ async function checkInBrowser(system, { search }) {
           .first()
           .waitFor(UI_WAIT);
       },
+    );
+
+    // A diagram node of a catalog entity is a link to it: the served doc's
+    // flowchart starts at the Stock reservation API, an entity of the same
+    // catalog file.
+    const node = page
+      .locator('[data-testid="mermaid-diagram"]')
+      .getByRole('link', { name: new RegExp(DIAGRAM_NODE.label) })
+      .first();
+    await node.waitFor(UI_WAIT);
+    await node.click();
+    await page.waitForURL(url => url.pathname === DIAGRAM_NODE.path, UI_WAIT);
+    say(
+      `${system}: the diagram's ${DIAGRAM_NODE.label} node led to ${DIAGRAM_NODE.path}`,
     );
 
     // The catalog-wide page reads its rows from the backend: the browser

@@ -32,7 +32,7 @@ const NO_DIAGRAMS: DiagramEntities[] = [];
 /**
  * Reads the participants of the doc's diagrams with Mermaid's parser and
  * matches them to catalog entities. Mermaid is loaded only when the doc has
- * diagrams; the catalog is asked once per doc, for the names found.
+ * diagrams; the catalog is asked for the names found only.
  */
 export function useDiagramEntities(
   doc: LoadedArchitectureDoc,

@@ -47,6 +47,14 @@ describe('participantEntityQuery', () => {
     expect(query.titles).toEqual(['!!!', 'x'.repeat(80)]);
   });
 
+  it('should not ask for a title with a comma, which would split the filter', () => {
+    const query = participantEntityQuery([
+      named('Create hold, expires in 15 min', 'Stock reservation API'),
+    ]);
+    expect(query.titles).toEqual(['Stock reservation API']);
+    expect(query.names).toContain('stock-reservation-api');
+  });
+
   it('should ask for each value once and for at most the limit', () => {
     const participants = Array.from({ length: MAX_QUERY_VALUES + 10 }, (_, i) =>
       named(`svc${i}`),

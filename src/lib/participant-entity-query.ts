@@ -13,7 +13,11 @@ export interface ParticipantEntityQuery {
   entityRefs: string[];
   /** Values for `metadata.name`: each participant name as the catalog would spell it. */
   names: string[];
-  /** Values for `metadata.title`: each participant name as written. */
+  /**
+   * Values for `metadata.title`: each participant name as written, but for
+   * names with a comma, which the catalog's filter syntax reads as the end
+   * of a value.
+   */
   titles: string[];
 }
 
@@ -79,7 +83,8 @@ export function participantEntityQuery(
       const ref = participantEntityRef(name, namespace);
       if (ref) refs.add(ref);
       for (const spelling of nameSpellings(name)) names.add(spelling);
-      titles.add(name.replace(/\s+/g, ' ').trim());
+      const title = name.replace(/\s+/g, ' ').trim();
+      if (!title.includes(',')) titles.add(title);
     }
   }
   return {

@@ -1,7 +1,11 @@
+import { CatalogClient } from '@backstage/catalog-client';
 import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
 import type { Entity } from '@backstage/catalog-model';
-import type { MermaidDiagramParser } from '../lib/diagram-participants';
-import { loadDiagramEntities } from './load-diagram-entities';
+import {
+  MAX_PARTICIPANTS_PER_DIAGRAM,
+  type MermaidDiagramParser,
+} from '../lib/diagram-participants';
+import { MAX_FILTER_CHARS, loadDiagramEntities } from './load-diagram-entities';
 
 function component(name: string, title: string, annotations = {}): Entity {
   return {
@@ -181,5 +185,106 @@ describe('loadDiagramEntities', () => {
     expect(loaded.diagrams[0].participants[0].entity?.name).toBe(
       'loyalty-points',
     );
+  });
+
+  describe('through the catalog client, as a catalog backend reads the URL', () => {
+    /** Backstage's catalog client, recording the `filter` params of each request it sends. */
+    function recordingClient(entities: Entity[]) {
+      const filters: string[][] = [];
+      const urls: string[] = [];
+      const catalogApi = new CatalogClient({
+        discoveryApi: {
+          getBaseUrl: async () => 'http://catalog.test/api/catalog',
+        },
+        fetchApi: {
+          fetch: async (request: RequestInfo | URL) => {
+            const url = new URL(
+              String(request instanceof Request ? request.url : request),
+            );
+            if (url.pathname.endsWith('/entities/by-refs')) {
+              return new Response(JSON.stringify({ items: [] }));
+            }
+            urls.push(url.href);
+            const params = url.searchParams.getAll('filter');
+            filters.push(params);
+            // As the catalog backend: comma-separated conditions, each
+            // `key=value`; values of one key are alternatives.
+            const matched = entities.filter(entity =>
+              params.some(param => {
+                const statements = param.split(',');
+                if (statements.some(statement => !statement.includes('=')))
+                  return false;
+                return statements.some(statement => {
+                  const [key, value] = statement.split('=');
+                  const field =
+                    key === 'metadata.name'
+                      ? entity.metadata.name
+                      : entity.metadata.title;
+                  return field?.toLowerCase() === value.trim().toLowerCase();
+                });
+              }),
+            );
+            return new Response(JSON.stringify(matched));
+          },
+        },
+      });
+      return { catalogApi, filters, urls };
+    }
+
+    const stock = component('stock-reservation', 'Stock reservation API');
+
+    it('should find a title beside a participant whose name has a comma', async () => {
+      const { catalogApi, filters } = recordingClient([stock]);
+      const loaded = await loadDiagramEntities({
+        ...input(),
+        catalogApi,
+        diagrams: [
+          {
+            source:
+              'sequenceDiagram\nR:Stock reservation API\nH:Create hold, expires in 15 min',
+            line: 1,
+          },
+        ],
+      });
+      expect(loaded.catalogError).toBeUndefined();
+      expect(loaded.diagrams[0].participants[0].entity?.name).toBe(
+        'stock-reservation',
+      );
+      for (const statement of filters.flat().flatMap(f => f.split(','))) {
+        expect(statement).toContain('=');
+      }
+    });
+
+    it('should split many participants into requests of a bounded length', async () => {
+      // As many as one diagram's participants are read.
+      const names = Array.from(
+        { length: MAX_PARTICIPANTS_PER_DIAGRAM },
+        (_, i) => `Participant number ${i} of a very large landscape`,
+      );
+      const { catalogApi, filters, urls } = recordingClient([]);
+      await loadDiagramEntities({
+        ...input(),
+        catalogApi,
+        diagrams: [
+          {
+            source: `sequenceDiagram\n${names.map((n, i) => `P${i}:${n}`).join('\n')}`,
+            line: 1,
+          },
+        ],
+      });
+      expect(urls.length).toBeGreaterThan(1);
+      for (const params of filters) {
+        expect(encodeURIComponent(params.join(',')).length).toBeLessThanOrEqual(
+          MAX_FILTER_CHARS + 200,
+        );
+      }
+      const asked = new Set(
+        filters
+          .flat()
+          .flatMap(f => f.split(','))
+          .map(s => s.split('=')[1]),
+      );
+      for (const name of names) expect(asked).toContain(name);
+    });
   });
 });

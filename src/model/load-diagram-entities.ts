@@ -51,6 +51,46 @@ export interface LoadedDiagramEntities {
   catalogError?: Error;
 }
 
+/**
+ * The most characters of filter conditions one catalog request carries: the
+ * catalog client sends them in the URL, which servers bound (Node's default
+ * header limit is 16 KiB).
+ */
+export const MAX_FILTER_CHARS = 4000;
+
+type FilterRequest = Array<Record<string, string[]>>;
+
+/**
+ * The name and title conditions, packed in order into as few requests as
+ * keep each within MAX_FILTER_CHARS. Within a request, the conditions on
+ * one key form one filter (any of its values), and each key's filter is an
+ * alternative to the other's.
+ */
+function filterRequests(
+  conditions: ReadonlyArray<[key: string, value: string]>,
+): FilterRequest[] {
+  const requests: FilterRequest[] = [];
+  let current = new Map<string, string[]>();
+  let chars = 0;
+  const flush = () => {
+    if (current.size === 0) return;
+    requests.push(Array.from(current, ([key, values]) => ({ [key]: values })));
+    current = new Map();
+    chars = 0;
+  };
+  for (const [key, value] of conditions) {
+    // `key=value,` once URL-encoded, at most three characters per one.
+    const size = encodeURIComponent(`${key}=${value},`).length;
+    if (chars > 0 && chars + size > MAX_FILTER_CHARS) flush();
+    const values = current.get(key) ?? [];
+    values.push(value);
+    current.set(key, values);
+    chars += size;
+  }
+  flush();
+  return requests;
+}
+
 async function askCatalog(
   input: LoadDiagramEntitiesInput,
   participants: DiagramParticipant[],
@@ -60,26 +100,30 @@ async function askCatalog(
     input.diagramEntities,
     input.namespace,
   );
-  const filter: Array<Record<string, string[]>> = [];
-  if (query.names.length > 0) filter.push({ 'metadata.name': query.names });
-  if (query.titles.length > 0) filter.push({ 'metadata.title': query.titles });
-  const [byName, byRef] = await Promise.all([
-    filter.length > 0
-      ? input.catalogApi.getEntities({
-          filter,
-          fields: DIAGRAM_ENTITY_FIELDS,
-          limit: MAX_ENTITIES,
-        })
-      : undefined,
+  const requests = filterRequests([
+    ...query.names.map((name): [string, string] => ['metadata.name', name]),
+    ...query.titles.map((title): [string, string] => ['metadata.title', title]),
+  ]);
+  const [byRef, ...byName] = await Promise.all([
     query.entityRefs.length > 0
       ? input.catalogApi.getEntitiesByRefs({
           entityRefs: query.entityRefs,
           fields: DIAGRAM_ENTITY_FIELDS,
         })
       : undefined,
+    ...requests.map(filter =>
+      input.catalogApi.getEntities({
+        filter,
+        fields: DIAGRAM_ENTITY_FIELDS,
+        limit: MAX_ENTITIES,
+      }),
+    ),
   ]);
   const entities: Entity[] = [];
-  for (const item of [...(byName?.items ?? []), ...(byRef?.items ?? [])]) {
+  for (const item of [
+    ...byName.flatMap(answer => answer.items),
+    ...(byRef?.items ?? []),
+  ]) {
     if (item) entities.push(item);
   }
   return entities;
@@ -87,8 +131,9 @@ async function askCatalog(
 
 /**
  * Reads every diagram's participants with Mermaid's parser, one diagram at
- * a time, then asks the catalog once for the entities they may be (by the
- * names found, never the whole catalog) and matches them. A diagram Mermaid
+ * a time, then asks the catalog for the entities they may be (by the names
+ * found, never the whole catalog; one request unless they exceed
+ * MAX_FILTER_CHARS) and matches them. A diagram Mermaid
  * rejects has no participants; a catalog that cannot be asked leaves every
  * participant unmatched and says why.
  * @public
