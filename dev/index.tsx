@@ -22,6 +22,7 @@ import {
   catalogPlugin,
 } from '@backstage/plugin-catalog';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { SearchPage, searchPlugin } from '@backstage/plugin-search';
 import { Button, Grid } from '@material-ui/core';
 import { useObservable } from 'react-use';
 import { useLocation } from 'react-router-dom';
@@ -46,7 +47,8 @@ import {
   sampleScenarios,
 } from './sample-catalog';
 import { DevCatalogClient } from './devCatalogClient';
-import { SearchResultsPage } from './SearchResultsPage';
+import { SearchResultSamplesPage } from './SearchResultSamplesPage';
+import { DevSearchPage } from './DevSearchPage';
 
 interface SampleDocRow {
   id: string;
@@ -216,6 +218,7 @@ const scmAuthFactory = createApiFactory({
 createDevApp()
   .registerPlugin(catalogPlugin)
   .registerPlugin(architectureDocsPlugin)
+  .registerPlugin(searchPlugin)
   .registerApi(
     createApiFactory({
       api: catalogApiRef,
@@ -243,9 +246,15 @@ createDevApp()
     element: <HostileDocPage />,
   })
   .addPage({
-    path: '/search-results',
-    title: 'Search results',
-    element: <SearchResultsPage />,
+    path: '/search',
+    title: 'Search',
+    element: <SearchPage />,
+    children: <DevSearchPage />,
+  })
+  .addPage({
+    path: '/search-result-samples',
+    title: 'Search result samples',
+    element: <SearchResultSamplesPage />,
   })
   .addPage({
     path: '/catalog',

@@ -374,7 +374,7 @@ test(
         await page.locator(item).nth(2).waitFor(UI_WAIT);
         await checkBothThemes(t, page, 'search result items', [item]);
       },
-      { name: 'accessibility-search-results', path: '/search-results' },
+      { name: 'accessibility-search-results', path: '/search-result-samples' },
     ),
 );
 

@@ -7,19 +7,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
+  DEV_GENERATED_COMPONENTS,
+  DEV_INDEX_TIMEOUT_MS,
   describeConsoleErrors,
-  waitForBackendIndex,
+  waitForDevBackendIndex,
   withPortal,
 } from './harness.mjs';
 
 const API_PATH = '/api/architecture-docs';
-// The first index reads the whole generated catalog at the doc server's
-// latency, six at a time; a busy machine needs more.
-const INDEX_TIMEOUT_MS = 480_000;
-const TEST_TIMEOUT = { timeout: INDEX_TIMEOUT_MS + 240_000 };
+const TEST_TIMEOUT = { timeout: DEV_INDEX_TIMEOUT_MS + 240_000 };
 const UI_WAIT = { timeout: 60_000 };
-/** The dev catalog's generated components (dev/generated-catalog.ts). */
-const GENERATED_COMPONENTS = 2000;
 const ENTITY = {
   kind: 'component',
   namespace: 'default',
@@ -46,10 +43,7 @@ test(
         screenshot,
         unexpectedConsoleErrors,
       }) => {
-        await waitForBackendIndex(backendUrl, {
-          minimumComponents: GENERATED_COMPONENTS,
-          timeoutMs: INDEX_TIMEOUT_MS,
-        });
+        await waitForDevBackendIndex(backendUrl);
         const requests = recordRequests(page);
         // Every page of rows the backend answers (the view may ask again,
         // e.g. once its summary has loaded).
@@ -74,7 +68,7 @@ test(
         assert.equal(answer.status(), 200);
         const body = await answer.json();
         assert.ok(
-          body.totalCount >= 2000,
+          body.totalCount >= DEV_GENERATED_COMPONENTS,
           `the backend lists the generated catalog, got ${body.totalCount}`,
         );
         assert.ok(body.indexedAt, 'the answer says when it was indexed');
@@ -126,10 +120,7 @@ test(
   () =>
     withPortal(
       async ({ page, open, backendUrl, docServerUrl, screenshot }) => {
-        await waitForBackendIndex(backendUrl, {
-          minimumComponents: GENERATED_COMPONENTS,
-          timeoutMs: INDEX_TIMEOUT_MS,
-        });
+        await waitForDevBackendIndex(backendUrl);
         const requests = recordRequests(page);
         const entityPath = `${ENTITY.kind}/${ENTITY.namespace}/${ENTITY.name}`;
         const docAnswer = page.waitForResponse(

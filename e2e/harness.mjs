@@ -470,6 +470,29 @@ export async function triggerBackendIndexCycle(
   }
 }
 
+/** The dev catalog's generated components (dev/generated-catalog.ts). */
+export const DEV_GENERATED_COMPONENTS = 2000;
+
+/**
+ * How long the dev backend's first index of the generated catalog may take:
+ * it reads every doc at the doc server's latency, six at a time; a busy
+ * machine needs more.
+ */
+export const DEV_INDEX_TIMEOUT_MS = 480_000;
+
+/**
+ * Waits until the dev backend has indexed the whole generated catalog
+ * ({@link waitForBackendIndex}). Returns the status answer.
+ *
+ * @param {string} backendUrl
+ */
+export function waitForDevBackendIndex(backendUrl) {
+  return waitForBackendIndex(backendUrl, {
+    minimumComponents: DEV_GENERATED_COMPONENTS,
+    timeoutMs: DEV_INDEX_TIMEOUT_MS,
+  });
+}
+
 /**
  * Waits for an index of the whole catalog: until the backend's catalog lists
  * at least `minimumComponents` components (and the count has settled), then
