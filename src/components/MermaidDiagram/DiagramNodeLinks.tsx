@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useLayoutEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { makeStyles } from '@material-ui/core/styles';
 import { useTranslationRef } from '@backstage/core-plugin-api/alpha';
@@ -82,7 +82,10 @@ export function DiagramNodeLinks(props: DiagramNodeLinksProps) {
     return result;
   }, [participants]);
 
-  useEffect(() => {
+  // A layout effect: the drawing's role changes from "img" to "group" in
+  // the same task as its nodes become links, so that no one (a screen
+  // reader, an accessibility checker) meets links inside an image.
+  useLayoutEffect(() => {
     const { linked, undo } = linkDiagramNodes(
       drawing,
       links,
