@@ -75,9 +75,13 @@ parentPort.on('message', job => {
 });
 `;
 
-const DEFAULT_WORKER_HEAP_MB = 96;
-/** Small, so that short-lived garbage is collected often. */
-const WORKER_YOUNG_GENERATION_MB = 16;
+const DEFAULT_WORKER_HEAP_MB = 160;
+/**
+ * Room for one doc's parse (the parser's token lists and the tree) to die
+ * young. With less, each parse outlives a few scavenges and is promoted, and
+ * the old generation's collections take much of the worker's time.
+ */
+const WORKER_YOUNG_GENERATION_MB = 64;
 
 /** Worker start failures after which the pool analyses in this thread only. */
 const MAX_WORKER_FAILURES = 3;
@@ -114,7 +118,7 @@ export interface AnalysisPoolOptions {
    * Each worker's heap bound in MB (V8's old generation). Without it a
    * worker's heap grows with the garbage of thousands of docs before it is
    * collected; a doc within the analysis bound needs far less. A worker past
-   * it stops and its doc is analysed in this thread. Default 96.
+   * it stops and its doc is analysed in this thread. Default 160.
    */
   workerHeapMb?: number;
   /** The worker's code; replaced by tests only. */

@@ -32,6 +32,7 @@ import {
   type DocColumns,
 } from './doc-columns';
 import { writeDocBatch } from './doc-writes';
+import { tuneSqliteForWrites } from './sqlite-tuning';
 import { recordHistorySnapshot, readHistory } from './doc-history';
 import {
   CONTENTS_TABLE,
@@ -96,6 +97,8 @@ export class DatabaseDocStore implements DocIndexStore {
     const readiness = new DatabaseReadiness(
       options.database,
       async client => {
+        await tuneSqliteForWrites(client);
+        if (options.database.migrations?.skip) return;
         await client.migrate.latest({
           directory: resolvePackagePath(
             'backstage-plugin-architecture-docs-backend',

@@ -39,7 +39,8 @@ export class DatabaseReadiness {
 
   constructor(
     private readonly database: DatabaseService,
-    private readonly migrate: (client: Knex) => Promise<void>,
+    /** Readies the client: settings and, unless the app skips them, migrations. */
+    private readonly prepare: (client: Knex) => Promise<void>,
     private readonly logger: LoggerService,
     private readonly options: DatabaseReadinessOptions,
   ) {}
@@ -59,7 +60,7 @@ export class DatabaseReadiness {
     if (this.stopped) return;
     try {
       const client = await this.database.getClient();
-      if (!this.database.migrations?.skip) await this.migrate(client);
+      await this.prepare(client);
       this.readyClient = client;
       this.lastError = undefined;
       if (attempt > 1) {
