@@ -16,6 +16,7 @@ export {
   COVERAGE_ENTITY_FIELDS,
   toCoverageEntity,
   buildCoverageRow,
+  countBrokenLinks,
 } from './coverage/coverage-row';
 export type {
   CoverageStatus,

@@ -542,6 +542,95 @@ describe('DocIndexer', () => {
     });
   });
 
+  describe('the link targets no doc read answered', () => {
+    const linking =
+      '# A\n\n## Purpose\n\nSee [C](c.md), [Gone](gone.md) and [B](b.md).\n';
+
+    function linkingReader() {
+      return reader(async url => {
+        if (url.endsWith('/a.md')) return answer(linking);
+        if (url.endsWith('/gone.md')) throw new NotFoundError('no such file');
+        return undefined;
+      });
+    }
+
+    it('should be read after every doc, and the stored report then marks each link', async () => {
+      const urlReader = linkingReader();
+      const { indexer, store } = setup({
+        entities: [component('a'), component('b')],
+        urlReader,
+      });
+      const summary = await indexer.runCycle();
+      const urls = urlReader.readUrl.mock.calls.map(call => call[0]);
+      // Both docs first, then the two targets no doc read answered.
+      expect(urls.slice(0, 2).sort()).toEqual([
+        'https://docs.example/a.md',
+        'https://docs.example/b.md',
+      ]);
+      expect(urls.slice(2).sort()).toEqual([
+        'https://docs.example/c.md',
+        'https://docs.example/gone.md',
+      ]);
+      expect(summary.linksChecked).toBe(2);
+      expect(summary.linksSettledLater).toBe(1);
+      expect(summary.docsDurationMs).toBeLessThanOrEqual(summary.durationMs);
+
+      // Stored first with those two unknown, then marked.
+      const written = store.writes.find(
+        w => w.entity.entityRef === 'component:default/a',
+      );
+      expect(
+        written?.outcome.kind === 'analysed' && written.outcome.doc.brokenLinks,
+      ).toBeNull();
+      const stored = store.docs.get('component:default/a');
+      expect(stored?.analysed?.brokenLinks).toBe(1);
+      expect(
+        stored?.report?.links.map(link => [link.target, link.exists]),
+      ).toEqual([
+        ['c.md', true],
+        ['gone.md', false],
+        ['b.md', true],
+      ]);
+    });
+
+    it("should check a refreshed doc's links at once", async () => {
+      const urlReader = linkingReader();
+      const { indexer, store } = setup({
+        entities: [component('a')],
+        urlReader,
+      });
+      await indexer.refreshEntity('component:default/a');
+      const write = store.writes[0];
+      expect(
+        write.outcome.kind === 'analysed' && write.outcome.doc.brokenLinks,
+      ).toBe(1);
+      expect(store.linkResults).toEqual([]);
+    });
+
+    it('should leave the links unchecked and say so when their answers cannot be stored', async () => {
+      const store = new MemoryDocIndexStore();
+      store.writeLinkResults = async () => {
+        throw new Error('the database is down');
+      };
+      const { indexer, logger } = setup({
+        entities: [component('a')],
+        urlReader: linkingReader(),
+        store,
+      });
+      const summary = await indexer.runCycle();
+      expect(summary.complete).toBe(true);
+      expect(summary.writeFailures).toBe(1);
+      expect(
+        store.docs.get('component:default/a')?.analysed?.brokenLinks,
+      ).toBeNull();
+      expect(logger.error).toHaveBeenCalledWith(
+        expect.stringContaining(
+          'The link checks of 1 docs could not be stored',
+        ),
+      );
+    });
+  });
+
   describe('another process on the same store', () => {
     it('should reuse the reports a finished cycle stored for the same template, and not for another', async () => {
       const store = new MemoryDocIndexStore();

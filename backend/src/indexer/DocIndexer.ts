@@ -16,6 +16,7 @@ import { NotFoundError } from '@backstage/errors';
 import { ScmIntegrations } from '@backstage/integration';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  countBrokenLinks,
   resolveEntityDocUrl,
   toCoverageEntity,
   type IndexedDocErrorKind,
@@ -25,16 +26,17 @@ import {
 import type { BackendOptions } from '../options';
 import type {
   DocIndexStore,
+  DocLinkResults,
   DocOutcome,
   EntityRefresher,
   StoredDocState,
 } from '../store/types';
 import { AnalysisPool } from './analysisPool';
-import { analyzeDoc } from './analyzeDoc';
+import { analyzeDoc, linkExistence } from './analyzeDoc';
 import { catalogEntityPages, CatalogListingError } from './catalogEntities';
 import { cycleDeadline } from './cycleDeadline';
 import { HostLimiter } from './hostLimiter';
-import { LinkChecker } from './linkChecks';
+import { LinkChecker, type LinkTargetExists } from './linkChecks';
 import { loadIndexTemplate, type IndexTemplate } from './loadTemplate';
 import { readDoc, type DocRead } from './readDoc';
 
@@ -65,10 +67,18 @@ export interface CycleSummary {
   failed: Partial<Record<IndexedDocErrorKind, number>>;
   /** Distinct link targets checked. */
   linksChecked: number;
+  /**
+   * Docs whose link targets were checked after the cycle's docs were read,
+   * as no doc read had answered them yet.
+   */
+  linksSettledLater: number;
   /** Entities whose outcome could not be stored. */
   writeFailures: number;
   /** Entities removed because they left the catalog. */
   removed: number;
+  /** From the start until every entity's outcome was stored. */
+  docsDurationMs: number;
+  /** From the start until the end, the later link checks included. */
   durationMs: number;
   /** Why the configured template could not be used, when it could not. */
   templateProblem?: string;
@@ -160,6 +170,41 @@ const SETTLED_FAILURES: ReadonlySet<IndexedDocErrorKind> = new Set([
   'unexpected-content',
 ]);
 
+/** An analysed doc with link targets no doc read had answered when it was stored. */
+interface DocWithLaterLinks {
+  entityRef: string;
+  contentHash: string;
+  /** Per link of its report: the target's URL when it is checked. */
+  linkUrls: Array<string | undefined>;
+}
+
+/**
+ * The docs of a cycle whose links are checked once the docs are read, so
+ * that link checks do not take the host's reads from docs; the URLs are
+ * shared between docs, as many docs link the same targets.
+ */
+class LaterLinkChecks {
+  readonly docs: DocWithLaterLinks[] = [];
+  readonly #urls = new Map<string, string>();
+
+  add(doc: DocWithLaterLinks): void {
+    this.docs.push({
+      ...doc,
+      linkUrls: doc.linkUrls.map(url => {
+        if (url === undefined) return undefined;
+        const shared = this.#urls.get(url);
+        if (shared !== undefined) return shared;
+        this.#urls.set(url, url);
+        return url;
+      }),
+    });
+  }
+
+  get targets(): string[] {
+    return [...this.#urls.keys()];
+  }
+}
+
 /** What one doc's indexing needs that is shared by a cycle (or a refresh). */
 interface IndexRun {
   template: TemplateModel;
@@ -168,6 +213,11 @@ interface IndexRun {
   deadline: number;
   links: LinkChecker;
   cycleId?: string;
+  /**
+   * A cycle's docs whose links are checked after its docs are read; absent
+   * for a refresh, which checks a doc's links at once.
+   */
+  laterLinks?: LaterLinkChecks;
   /**
    * Stored docs read after this time (epoch ms) are current and not
    * read again; absent for a refresh and when every doc is revalidated.
@@ -187,9 +237,12 @@ type Counted =
  * entity's doc through the URL reader (with the stored ETag, within the
  * per-host limits; a doc an earlier cycle read within `revalidateAfter` is
  * not asked about again), analyses new and changed docs against the configured
- * template, checks their relative links once per cycle, and stores each
- * outcome. One failing doc never stops the cycle; a catalog listing that
- * fails part-way never removes an entity.
+ * template, and stores each outcome. Their relative links are checked once
+ * per cycle: a target another doc read answered takes that answer, and the
+ * rest are read once every doc is stored, so that link checks never hold up
+ * a doc; the stored reports then get their links' answers. One failing doc
+ * never stops the cycle; a catalog listing that fails part-way never removes
+ * an entity.
  */
 export class DocIndexer implements EntityRefresher {
   readonly #store: DocIndexStore;
@@ -266,8 +319,10 @@ export class DocIndexer implements EntityRefresher {
       noAnnotation: 0,
       failed: {},
       linksChecked: 0,
+      linksSettledLater: 0,
       writeFailures: 0,
       removed: 0,
+      docsDurationMs: 0,
       durationMs: 0,
     };
     const template = await this.#loadTemplate(deadline);
@@ -279,6 +334,7 @@ export class DocIndexer implements EntityRefresher {
       deadline,
       links: this.#linkChecker(deadline),
       cycleId,
+      laterLinks: new LaterLinkChecks(),
       currentSince:
         this.#options.revalidateAfterMs > 0
           ? start - this.#options.revalidateAfterMs
@@ -356,6 +412,10 @@ export class DocIndexer implements EntityRefresher {
         `Indexing cycle ${cycleId} ran out of time after ${summary.entities} entities; no entity is removed and the index time stays as it was. Give architectureDocs.backend.schedule a longer timeout.`,
       );
     }
+    summary.docsDurationMs = now() - start;
+    if (!outOfTime && run.laterLinks) {
+      await this.#checkLaterLinks(run, run.laterLinks, summary);
+    }
     summary.linksChecked = run.links.checked;
 
     if (listed) {
@@ -390,7 +450,9 @@ export class DocIndexer implements EntityRefresher {
       noAnnotation: summary.noAnnotation,
       failed: JSON.stringify(summary.failed),
       linksChecked: summary.linksChecked,
+      linksSettledLater: summary.linksSettledLater,
       removed: summary.removed,
+      docsMs: summary.docsDurationMs,
       durationMs: summary.durationMs,
     });
     return summary;
@@ -481,7 +543,8 @@ export class DocIndexer implements EntityRefresher {
 
   /**
    * Reads within the host's limits, waiting out rate limits until the
-   * deadline; `urgent` reads (link targets of a doc in flight) go first.
+   * deadline; `urgent` reads (link checks, which a refresh waits for) go
+   * first.
    */
   #read(
     url: string,
@@ -612,10 +675,11 @@ export class DocIndexer implements EntityRefresher {
         return { kind: 'current', docUrl };
       }
     }
-    // A link check of this URL earlier in the cycle already has the answer.
-    const reading =
-      run.links.takeRead(docUrl) ??
-      this.#read(docUrl, sameDoc ? stored?.etag : undefined, run.deadline);
+    const reading = this.#read(
+      docUrl,
+      sameDoc ? stored?.etag : undefined,
+      run.deadline,
+    );
     run.links.noteRead(docUrl, reading);
     const read = await reading;
     if (read.kind === 'not-modified') {
@@ -648,6 +712,8 @@ export class DocIndexer implements EntityRefresher {
     if (sameDoc && stored?.contentHash === read.contentHash) {
       return { kind: 'unchanged', docUrl };
     }
+    const { laterLinks } = run;
+    let linksLeftForLater = false;
     const analysis = await analyzeDoc(
       {
         entity: coverageEntity,
@@ -659,7 +725,16 @@ export class DocIndexer implements EntityRefresher {
       {
         template: run.template,
         resolveUrl: this.#resolveUrl,
-        linkExists: url => run.links.exists(url),
+        // In a cycle, a target no doc read has answered yet is checked
+        // once the docs are read.
+        linkExists: laterLinks
+          ? url => {
+              const known = run.links.known(url);
+              if (known) return known;
+              linksLeftForLater = true;
+              return Promise.resolve(undefined);
+            }
+          : url => run.links.exists(url),
         analyzeContent: input => this.#analysis.analyze(input),
       },
     );
@@ -670,6 +745,49 @@ export class DocIndexer implements EntityRefresher {
         error: { kind: 'too-large', message: analysis.message, at: at() },
       };
     }
+    if (laterLinks && linksLeftForLater) {
+      laterLinks.add({
+        entityRef: coverageEntity.entityRef,
+        contentHash: analysis.doc.contentHash,
+        linkUrls: analysis.linkUrls,
+      });
+    }
     return { kind: 'analysed', doc: analysis.doc };
+  }
+
+  /**
+   * Checks the link targets the cycle's docs left for later, each once,
+   * and marks the stored reports' links with the answers.
+   */
+  async #checkLaterLinks(
+    run: IndexRun,
+    later: LaterLinkChecks,
+    summary: CycleSummary,
+  ): Promise<void> {
+    if (later.docs.length === 0) return;
+    const status = new Map<string, LinkTargetExists>();
+    await Promise.all(
+      later.targets.map(async url => {
+        status.set(url, await run.links.exists(url));
+      }),
+    );
+    const results: DocLinkResults[] = later.docs.map(doc => ({
+      entityRef: doc.entityRef,
+      contentHash: doc.contentHash,
+      linkExists: linkExistence(doc.linkUrls, status),
+      brokenLinks: countBrokenLinks(
+        new Set(doc.linkUrls.filter((url): url is string => url !== undefined)),
+        status,
+      ),
+    }));
+    try {
+      await this.#store.writeLinkResults(results);
+      summary.linksSettledLater = results.length;
+    } catch (error) {
+      summary.writeFailures += results.length;
+      this.#logger.error(
+        `The link checks of ${results.length} docs could not be stored; their links stay unchecked until the doc is analysed again: ${String(error)}`,
+      );
+    }
   }
 }

@@ -44,7 +44,15 @@ export interface AnalyzeDocContext {
  * check) is refused rather than analysed in part.
  */
 export type DocAnalysis =
-  | { kind: 'analysed'; doc: AnalysedDoc }
+  | {
+      kind: 'analysed';
+      doc: AnalysedDoc;
+      /**
+       * Per link of the report, in order: the URL of its target when it is
+       * a relative doc or contract link (without the fragment).
+       */
+      linkUrls: Array<string | undefined>;
+    }
   | { kind: 'too-complex'; message: string };
 
 function withoutFragment(url: string): string {
@@ -75,13 +83,14 @@ export async function analyzeDoc(
   if (analysis.kind === 'too-complex') return analysis;
   const { report } = analysis;
 
-  const linkUrls = new Map<(typeof report.links)[number], string>();
-  for (const link of report.links) {
-    if (!isCheckableLink(link)) continue;
+  const linkUrls = report.links.map(link => {
+    if (!isCheckableLink(link)) return undefined;
     const url = resolveLinkUrl(link.target, doc.docUrl, context.resolveUrl);
-    if (url !== undefined) linkUrls.set(link, withoutFragment(url));
-  }
-  const targets = [...new Set(linkUrls.values())];
+    return url === undefined ? undefined : withoutFragment(url);
+  });
+  const targets = [
+    ...new Set(linkUrls.filter((url): url is string => url !== undefined)),
+  ];
   const linkStatus = new Map<string, boolean>();
   await Promise.all(
     targets.map(async url => {
@@ -89,10 +98,9 @@ export async function analyzeDoc(
       if (exists !== undefined) linkStatus.set(url, exists);
     }),
   );
-  for (const [link, url] of linkUrls) {
-    const exists = linkStatus.get(url);
-    if (exists !== undefined) link.exists = exists;
-  }
+  linkExistence(linkUrls, linkStatus).forEach((exists, index) => {
+    if (exists !== undefined) report.links[index].exists = exists;
+  });
 
   const row = buildCoverageRow(
     doc.entity,
@@ -120,5 +128,19 @@ export async function analyzeDoc(
       isArchitectureDoc: report.isArchitectureDoc,
       brokenLinks: row.brokenLinks,
     },
+    linkUrls,
   };
+}
+
+/**
+ * Whether each link's target exists, index for index with `linkUrls`:
+ * undefined for a link that is not checked or whose target is unknown.
+ */
+export function linkExistence(
+  linkUrls: ReadonlyArray<string | undefined>,
+  linkStatus: ReadonlyMap<string, boolean | undefined>,
+): Array<boolean | undefined> {
+  return linkUrls.map(url =>
+    url === undefined ? undefined : linkStatus.get(url),
+  );
 }

@@ -11,9 +11,9 @@ const NOT_FOUND: DocRead = {
   failure: { kind: 'not-found', message: 'gone' },
 };
 
-function checker(answers: Record<string, DocRead>, handoffBytes?: number) {
+function checker(answers: Record<string, DocRead>) {
   const read = jest.fn(async (url: string) => answers[url] ?? CONTENT);
-  return { read, links: new LinkChecker({ read, handoffBytes }) };
+  return { read, links: new LinkChecker({ read }) };
 }
 
 describe('LinkChecker', () => {
@@ -38,23 +38,14 @@ describe('LinkChecker', () => {
     expect(read).not.toHaveBeenCalled();
   });
 
-  it('should hand its read of a target over once to a doc read of that URL', async () => {
-    const { links } = checker({});
-    await links.exists('https://h/related.md');
-    await expect(links.takeRead('https://h/related.md')).resolves.toBe(CONTENT);
-    expect(links.takeRead('https://h/related.md')).toBeUndefined();
-    expect(links.takeRead('https://h/never-checked.md')).toBeUndefined();
-  });
-
-  it('should let go of the oldest reads past its byte bound', async () => {
-    // Each content read holds 200 bytes (100 UTF-16 code units).
-    const { links } = checker({}, 450);
-    for (const name of ['a', 'b', 'c'])
-      await links.exists(`https://h/${name}.md`);
-    await new Promise(resolve => setImmediate(resolve));
-    expect(links.takeRead('https://h/a.md')).toBeUndefined();
-    expect(links.takeRead('https://h/b.md')).toBeDefined();
-    expect(links.takeRead('https://h/c.md')).toBeDefined();
+  it('should tell a known answer without reading, and nothing for a target not asked about yet', async () => {
+    const { read, links } = checker({});
+    links.noteRead('https://h/doc.md', Promise.resolve(NOT_FOUND));
+    const checked = links.exists('https://h/related.md');
+    await expect(links.known('https://h/doc.md')).resolves.toBe(false);
+    expect(links.known('https://h/related.md')).toBe(checked);
+    expect(links.known('https://h/never-asked.md')).toBeUndefined();
+    expect(read).toHaveBeenCalledTimes(1);
   });
 
   it('should say nothing about a target whose read failed for another reason', () => {

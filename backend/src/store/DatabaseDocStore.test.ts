@@ -3,6 +3,7 @@ import type { DatabaseService } from '@backstage/backend-plugin-api';
 import { ServiceUnavailableError } from '@backstage/errors';
 import knexFactory, { type Knex } from 'knex';
 import { connect, createServer, type AddressInfo, type Server } from 'node:net';
+import { analyzeArchitectureDoc } from 'backstage-plugin-architecture-docs-common';
 import { DatabaseDocStore } from './DatabaseDocStore';
 import {
   TEST_TEMPLATE_SECTIONS,
@@ -707,6 +708,41 @@ describe.each(ids.map(id => [id]))('DatabaseDocStore on %s', id => {
     });
     await store.setTemplateProblem(undefined);
     expect((await store.getStatus()).templateError).toBeUndefined();
+  });
+
+  it("should mark the stored report's links and its broken links, unless its content changed meanwhile", async () => {
+    const doc = analysedDoc(['present'], { brokenLinks: null });
+    doc.report = analyzeArchitectureDoc(
+      '# Doc\n\nSee [A](a.md) and [Gone](gone.md).\n',
+    );
+    await store.writeDoc(analysedWrite(testEntity('linked'), doc, AT));
+    const ref = 'component:default/linked';
+    await store.writeLinkResults([
+      {
+        entityRef: ref,
+        contentHash: 'older',
+        linkExists: [false, false],
+        brokenLinks: 2,
+      },
+    ]);
+    const before = await store.queryRows({ text: 'linked' }, FIRST_PAGE, ALL);
+    expect(before.rows[0].brokenLinks).toBeNull();
+
+    await store.writeLinkResults([
+      {
+        entityRef: ref,
+        contentHash: doc.contentHash,
+        linkExists: [true, false],
+        brokenLinks: 1,
+      },
+    ]);
+    const after = await store.queryRows({ text: 'linked' }, FIRST_PAGE, ALL);
+    expect(after.rows[0].brokenLinks).toBe(1);
+    const stored = await store.getEntityDoc(ref);
+    expect(stored?.report?.links.map(link => link.exists)).toEqual([
+      true,
+      false,
+    ]);
   });
 
   it('should list the indexed kinds', async () => {

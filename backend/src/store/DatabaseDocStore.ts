@@ -31,7 +31,7 @@ import {
   toNumber,
   type DocColumns,
 } from './doc-columns';
-import { writeDocBatch } from './doc-writes';
+import { writeDocBatch, writeLinkResultBatch } from './doc-writes';
 import { tuneSqliteForWrites } from './sqlite-tuning';
 import { recordHistorySnapshot, readHistory } from './doc-history';
 import {
@@ -40,7 +40,12 @@ import {
   HISTORY_TABLE,
   SECTIONS_TABLE,
 } from './tables';
-import type { DocIndexStore, DocWrite, StoredDocState } from './types';
+import type {
+  DocIndexStore,
+  DocLinkResults,
+  DocWrite,
+  StoredDocState,
+} from './types';
 import { WriteQueue } from './write-queue';
 import {
   readIndexMeta,
@@ -183,6 +188,16 @@ export class DatabaseDocStore implements DocIndexStore {
       this.cycleStarts.set(write.cycleId, new Date().toISOString());
     }
     return this.writes.push(write);
+  }
+
+  async writeLinkResults(results: DocLinkResults[]): Promise<void> {
+    if (results.length === 0) return;
+    const client = await this.client();
+    for (let i = 0; i < results.length; i += LOOKUP_CHUNK) {
+      await client.transaction(tx =>
+        writeLinkResultBatch(tx, results.slice(i, i + LOOKUP_CHUNK)),
+      );
+    }
   }
 
   async finishCycle(options: {

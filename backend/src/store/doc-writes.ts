@@ -7,7 +7,8 @@ import {
   type DocColumns,
 } from './doc-columns';
 import { CONTENTS_TABLE, DOCS_TABLE, SECTIONS_TABLE } from './tables';
-import type { DocWrite } from './types';
+import { parseReport } from './doc-columns';
+import type { DocLinkResults, DocWrite } from './types';
 
 /** Rows per multi-row insert, well under SQLite's bound-parameter limit. */
 const INSERT_CHUNK = 200;
@@ -191,5 +192,50 @@ export async function writeDocBatch(
     for (let i = 0; i < sections.length; i += INSERT_CHUNK * 3) {
       await tx(SECTIONS_TABLE).insert(sections.slice(i, i + INSERT_CHUNK * 3));
     }
+  }
+}
+
+/**
+ * Marks the links of stored reports with their targets' existence and
+ * stores each doc's broken links, in one transaction. A doc whose stored
+ * content is no longer the one checked (read again or refreshed meanwhile)
+ * is left as it is.
+ */
+export async function writeLinkResultBatch(
+  tx: Knex.Transaction,
+  results: DocLinkResults[],
+): Promise<void> {
+  const byRef = new Map(results.map(result => [result.entityRef, result]));
+  const stored: Array<{
+    entity_ref: string;
+    content_hash: string | null;
+    report: string;
+  }> = await tx(DOCS_TABLE)
+    .join(
+      CONTENTS_TABLE,
+      `${CONTENTS_TABLE}.entity_ref`,
+      `${DOCS_TABLE}.entity_ref`,
+    )
+    .select(
+      `${DOCS_TABLE}.entity_ref`,
+      `${DOCS_TABLE}.content_hash`,
+      `${CONTENTS_TABLE}.report`,
+    )
+    .where(`${DOCS_TABLE}.status`, 'analysed')
+    .whereIn(`${DOCS_TABLE}.entity_ref`, [...byRef.keys()]);
+  for (const row of stored) {
+    const result = byRef.get(row.entity_ref);
+    const report = parseReport(row.report);
+    if (!result || !report || row.content_hash !== result.contentHash) continue;
+    report.links.forEach((link, index) => {
+      const exists = result.linkExists[index];
+      if (exists !== undefined) link.exists = exists;
+    });
+    await tx(CONTENTS_TABLE)
+      .where('entity_ref', row.entity_ref)
+      .update({ report: JSON.stringify(report) });
+    await tx(DOCS_TABLE)
+      .where('entity_ref', row.entity_ref)
+      .update({ broken_links: result.brokenLinks });
   }
 }

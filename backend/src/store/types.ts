@@ -77,12 +77,29 @@ export interface DocWrite {
   cycleId?: string;
 }
 
+/**
+ * The link checks of an analysed doc, settled once the cycle's docs are
+ * read: the doc was stored with the targets no doc read had answered yet
+ * left unchecked.
+ */
+export interface DocLinkResults {
+  entityRef: string;
+  /** The content the report is of; a doc whose content changed meanwhile is left as it is. */
+  contentHash: string;
+  /** Per link of the stored report, in order: whether its target exists; undefined leaves the link as stored. */
+  linkExists: Array<boolean | undefined>;
+  /** The doc's broken links; null while any target is unknown. */
+  brokenLinks: number | null;
+}
+
 /** The write side of the store, as the indexer uses it. */
 export interface DocIndexStore {
   /** The stored states of the given entities (absent ones are not in the map). */
   getDocStates(entityRefs: string[]): Promise<Map<string, StoredDocState>>;
   /** Writes one entity's outcome. Never removes an earlier report on `failed`. */
   writeDoc(write: DocWrite): Promise<void>;
+  /** Marks the links of stored reports with their targets' existence. */
+  writeLinkResults(results: DocLinkResults[]): Promise<void>;
   /**
    * Ends a cycle: removes the entities no finished cycle saw since
    * `cycleId` started (they left the catalog), records today's history

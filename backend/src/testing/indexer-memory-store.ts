@@ -7,6 +7,7 @@ import type {
 import type {
   AnalysedDoc,
   DocIndexStore,
+  DocLinkResults,
   DocWrite,
   StoredDocState,
 } from '../store/types';
@@ -41,6 +42,8 @@ export class MemoryDocIndexStore implements DocIndexStore {
   readonly docs = new Map<string, MemoryStoredDoc>();
   /** Every write, in order. */
   readonly writes: DocWrite[] = [];
+  /** Every link result written, in order. */
+  readonly linkResults: DocLinkResults[] = [];
   readonly finishedCycles: Array<{
     cycleId: string;
     finishedAt: Date;
@@ -73,6 +76,20 @@ export class MemoryDocIndexStore implements DocIndexStore {
       });
     }
     return states;
+  }
+
+  async writeLinkResults(results: DocLinkResults[]): Promise<void> {
+    for (const result of results) {
+      this.linkResults.push(result);
+      const doc = this.docs.get(result.entityRef);
+      if (!doc?.report || !doc.analysed) continue;
+      if (doc.contentHash !== result.contentHash) continue;
+      doc.report.links.forEach((link, index) => {
+        const exists = result.linkExists[index];
+        if (exists !== undefined) link.exists = exists;
+      });
+      doc.analysed = { ...doc.analysed, brokenLinks: result.brokenLinks };
+    }
   }
 
   async writeDoc(write: DocWrite): Promise<void> {

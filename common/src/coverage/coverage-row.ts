@@ -168,13 +168,24 @@ export function buildCoverageRow(
     if (status === 'missing') row.missing.push(section.title);
     else if (status === 'placeholder') row.placeholder.push(section.title);
   });
-  let broken = 0;
-  let unknown = false;
-  for (const url of result.linkTargets ?? []) {
-    const exists = linkStatus.get(url);
-    if (exists === undefined) unknown = true;
-    else if (!exists) broken += 1;
-  }
-  row.brokenLinks = unknown ? null : broken;
+  row.brokenLinks = countBrokenLinks(result.linkTargets ?? [], linkStatus);
   return row;
+}
+
+/**
+ * The link targets that do not exist, per `linkStatus` (URL → whether the
+ * target exists); null while any target is unchecked.
+ * @public
+ */
+export function countBrokenLinks(
+  linkTargets: Iterable<string>,
+  linkStatus: ReadonlyMap<string, boolean | undefined>,
+): number | null {
+  let broken = 0;
+  for (const url of linkTargets) {
+    const exists = linkStatus.get(url);
+    if (exists === undefined) return null;
+    if (!exists) broken += 1;
+  }
+  return broken;
 }
