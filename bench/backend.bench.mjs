@@ -167,9 +167,12 @@ function plain(text) {
 }
 
 /**
- * Starts the dev backend in a process of its own, the way
- * `backstage-cli package start` runs it (Backstage's Node transform), with
- * `database` and the bench's settings over app-config.yaml.
+ * Starts the dev backend in a process of its own, through Backstage's Node
+ * transform (its entry is TypeScript), with `database` and the bench's
+ * settings over app-config.yaml. Without `--enable-source-maps`, as a built
+ * backend runs: `backstage-cli package start` adds it for development's
+ * stack traces, and it keeps every loaded module's source map in memory,
+ * which would count as the backend's memory.
  */
 function startBackend(name, port, database, workDir, extraConfig = {}) {
   const logPath = path.join(workDir, `${name}.log`);
@@ -206,7 +209,6 @@ function startBackend(name, port, database, workDir, extraConfig = {}) {
     child = spawn(
       process.execPath,
       [
-        '--enable-source-maps',
         '--require',
         require.resolve('@backstage/cli-node/config/nodeTransform.cjs'),
         'dev/index',

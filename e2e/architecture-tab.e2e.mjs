@@ -829,14 +829,16 @@ test(
         await screenshot('architecture-receipt-renderer-overview');
         // There is no tab to open: a link to it would land back on the overview.
         const openLink = card.getByRole('link', { name: /Open architecture/ });
-        assert.equal(
-          await openLink.count(),
-          0,
-          `the card links to a tab the entity does not have (${await openLink
-            .first()
-            .getAttribute('href')
-            .catch(() => '')})`,
-        );
+        const links = await openLink.count();
+        // The message is built only for a link there is: asking a missing
+        // link for its address would wait for it to appear.
+        if (links !== 0) {
+          assert.fail(
+            `the card links to a tab the entity does not have (${await openLink
+              .first()
+              .getAttribute('href')})`,
+          );
+        }
 
         // Positive control: an annotated entity has the tab, and its card the link.
         await open(entityPath('checkout-api'));
