@@ -33,11 +33,11 @@ export type {
 export {
   filtersFromSearchParams,
   filtersToSearchParams,
-} from './coverage/coverage-filters';
+} from './coverage/coverage-filter-params';
 export type {
   CoverageFilters,
   CoverageSortKey,
-} from './coverage/coverage-filters';
+} from './coverage/coverage-filter-params';
 export { resolveEntityDocUrl, resolveLinkUrl } from './doc-location';
 export type {
   EntityDocUrl,

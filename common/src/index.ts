@@ -27,6 +27,8 @@ export type {
 export {
   filtersFromSearchParams,
   filtersToSearchParams,
+} from './coverage/coverage-filter-params';
+export {
   matchesCoverageFilters,
   compareCoverageRows,
   applyCoverageFilters,
@@ -35,7 +37,7 @@ export {
 export type {
   CoverageSortKey,
   CoverageFilters,
-} from './coverage/coverage-filters';
+} from './coverage/coverage-filter-params';
 export {
   summarizeSectionCoverage,
   sectionPresentShare,

@@ -36,17 +36,7 @@ export interface SectionMatcher {
   fragmentWords: Array<Set<string>>;
   /** Each guidance fragment's words joined, to recognise short fragments copied verbatim. */
   fragmentKeys: Set<string>;
-  /**
-   * Headings already matched against this template: docs written to one
-   * template repeat its headings, so most are matched once per process.
-   */
-  headingMatches: Map<string, Readonly<HeadingMatch> | null>;
 }
-
-/** Distinct headings remembered per template; the memory starts over past it. */
-const MAX_REMEMBERED_HEADINGS = 2000;
-/** Longer heading texts (paragraph labels, probes) are matched each time. */
-const MAX_REMEMBERED_HEADING_LENGTH = 160;
 
 /** A heading's match: the sections it names and how sure the match is. */
 export interface HeadingMatch {
@@ -128,7 +118,6 @@ export function matcherFor(template: TemplateModel): SectionMatcher {
     fragmentKeys: new Set(
       template.guidanceFragments.map(fragmentKey).filter(Boolean),
     ),
-    headingMatches: new Map(),
   };
   matcherCache.set(template, matcher);
   return matcher;
@@ -223,27 +212,8 @@ function contains(
   return { found: true, fuzzy, inOrder };
 }
 
-/**
- * Which template sections a heading names, by its best alias or title. The
- * answer depends on the text and the template only, so it is remembered.
- */
+/** Which template sections a heading names, by its best alias or title. */
 export function matchHeading(
-  text: string,
-  matcher: SectionMatcher,
-): Readonly<HeadingMatch> | undefined {
-  if (text.length > MAX_REMEMBERED_HEADING_LENGTH)
-    return matchHeadingText(text, matcher);
-  const remembered = matcher.headingMatches.get(text);
-  if (remembered !== undefined) return remembered ?? undefined;
-  const match = matchHeadingText(text, matcher);
-  if (match) Object.freeze(match.sections);
-  if (matcher.headingMatches.size >= MAX_REMEMBERED_HEADINGS)
-    matcher.headingMatches.clear();
-  matcher.headingMatches.set(text, match ? Object.freeze(match) : null);
-  return match;
-}
-
-function matchHeadingText(
   text: string,
   matcher: SectionMatcher,
 ): HeadingMatch | undefined {

@@ -1,10 +1,9 @@
 import { defaultTemplateModel } from '../analysis';
+import { applyCoverageFilters, distinctValues } from './coverage-filters';
 import {
-  applyCoverageFilters,
-  distinctValues,
   filtersFromSearchParams,
   filtersToSearchParams,
-} from './coverage-filters';
+} from './coverage-filter-params';
 import { analysed, testRow } from '@internal/architecture-docs-testing';
 
 const [purpose] = defaultTemplateModel().sections;
