@@ -36,7 +36,11 @@ import { analyzeDoc, linkExistence } from './analyzeDoc';
 import { catalogEntityPages, CatalogListingError } from './catalogEntities';
 import { cycleDeadline } from './cycleDeadline';
 import { HostLimiter } from './hostLimiter';
-import { LinkChecker, type LinkTargetExists } from './linkChecks';
+import {
+  LaterLinkChecks,
+  LinkChecker,
+  type LinkTargetExists,
+} from './linkChecks';
 import { loadIndexTemplate, type IndexTemplate } from './loadTemplate';
 import { readDoc, type DocRead } from './readDoc';
 
@@ -169,41 +173,6 @@ const SETTLED_FAILURES: ReadonlySet<IndexedDocErrorKind> = new Set([
   'too-large',
   'unexpected-content',
 ]);
-
-/** An analysed doc with link targets no doc read had answered when it was stored. */
-interface DocWithLaterLinks {
-  entityRef: string;
-  contentHash: string;
-  /** Per link of its report: the target's URL when it is checked. */
-  linkUrls: Array<string | undefined>;
-}
-
-/**
- * The docs of a cycle whose links are checked once the docs are read, so
- * that link checks do not take the host's reads from docs; the URLs are
- * shared between docs, as many docs link the same targets.
- */
-class LaterLinkChecks {
-  readonly docs: DocWithLaterLinks[] = [];
-  readonly #urls = new Map<string, string>();
-
-  add(doc: DocWithLaterLinks): void {
-    this.docs.push({
-      ...doc,
-      linkUrls: doc.linkUrls.map(url => {
-        if (url === undefined) return undefined;
-        const shared = this.#urls.get(url);
-        if (shared !== undefined) return shared;
-        this.#urls.set(url, url);
-        return url;
-      }),
-    });
-  }
-
-  get targets(): string[] {
-    return [...this.#urls.keys()];
-  }
-}
 
 /** What one doc's indexing needs that is shared by a cycle (or a refresh). */
 interface IndexRun {

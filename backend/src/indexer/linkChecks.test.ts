@@ -1,4 +1,4 @@
-import { LinkChecker, linkTargetExists } from './linkChecks';
+import { LaterLinkChecks, LinkChecker, linkTargetExists } from './linkChecks';
 import type { DocRead } from './readDoc';
 
 const CONTENT: DocRead = {
@@ -62,5 +62,26 @@ describe('LinkChecker', () => {
       }),
     ).toBe(true);
     expect(linkTargetExists({ kind: 'not-modified' })).toBe(true);
+  });
+});
+
+describe('LaterLinkChecks', () => {
+  it("should keep each doc's links in order and list every target once", () => {
+    const later = new LaterLinkChecks();
+    later.add({
+      entityRef: 'component:default/a',
+      contentHash: 'ha',
+      linkUrls: ['https://h/x.md', undefined, 'https://h/y.md'],
+    });
+    later.add({
+      entityRef: 'component:default/b',
+      contentHash: 'hb',
+      linkUrls: ['https://h/y.md'],
+    });
+    expect(later.docs.map(doc => doc.linkUrls)).toEqual([
+      ['https://h/x.md', undefined, 'https://h/y.md'],
+      ['https://h/y.md'],
+    ]);
+    expect(later.targets.sort()).toEqual(['https://h/x.md', 'https://h/y.md']);
   });
 });

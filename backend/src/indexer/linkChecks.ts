@@ -85,3 +85,38 @@ export class LinkChecker {
     if (!this.#known.has(url)) this.#known.set(url, Promise.resolve(true));
   }
 }
+
+/** An analysed doc with link targets no doc read had answered when it was stored. */
+export interface DocWithLaterLinks {
+  entityRef: string;
+  contentHash: string;
+  /** Per link of its report: the target's URL when it is checked. */
+  linkUrls: Array<string | undefined>;
+}
+
+/**
+ * The docs of a cycle whose links are checked once the docs are read, so
+ * that link checks do not take the host's reads from docs; the URLs are
+ * shared between docs, as many docs link the same targets.
+ */
+export class LaterLinkChecks {
+  readonly docs: DocWithLaterLinks[] = [];
+  readonly #urls = new Map<string, string>();
+
+  add(doc: DocWithLaterLinks): void {
+    this.docs.push({
+      ...doc,
+      linkUrls: doc.linkUrls.map(url => {
+        if (url === undefined) return undefined;
+        const shared = this.#urls.get(url);
+        if (shared !== undefined) return shared;
+        this.#urls.set(url, url);
+        return url;
+      }),
+    });
+  }
+
+  get targets(): string[] {
+    return [...this.#urls.keys()];
+  }
+}

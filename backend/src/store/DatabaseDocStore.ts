@@ -1,3 +1,6 @@
+// One file on purpose: the store is the one class the indexer writes to and
+// the API reads from; its queries, writes, history and metadata live in the
+// modules beside it (coverage-query, doc-writes, doc-history, index-meta).
 import {
   resolvePackagePath,
   type DatabaseService,
