@@ -34,6 +34,11 @@ const ENTRY_POINTS = [
   { dir: 'common', source: 'common/src/index.ts', report: 'report.api.md' },
   {
     dir: 'common',
+    source: 'common/src/analysis/index.ts',
+    report: 'report-analysis.api.md',
+  },
+  {
+    dir: 'common',
     source: 'common/src/client.ts',
     report: 'report-client.api.md',
   },

@@ -14,7 +14,7 @@ import {
 import {
   exceedsRenderBudget,
   tooComplexToAnalyze,
-} from 'backstage-plugin-architecture-docs-common';
+} from 'backstage-plugin-architecture-docs-common/analysis';
 import { asDocError } from '../model/doc-error';
 import type { DocOwner } from '../model/doc-owners';
 import { checkLinkTargets } from '../model/link-targets';

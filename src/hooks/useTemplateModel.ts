@@ -1,7 +1,7 @@
 import { useApi } from '@backstage/core-plugin-api';
 import useAsync from 'react-use/esm/useAsync';
 import { architectureDocsApiRef } from '../api';
-import { defaultTemplateModel } from 'backstage-plugin-architecture-docs-common';
+import { defaultTemplateModel } from 'backstage-plugin-architecture-docs-common/analysis';
 import {
   loadConfiguredTemplate,
   type ConfiguredTemplate,

@@ -4,8 +4,8 @@ import {
   parseArchitectureDoc,
   type TemplateModel,
   isCheckableLink,
-  decodedUrlPath,
-} from 'backstage-plugin-architecture-docs-common';
+} from 'backstage-plugin-architecture-docs-common/analysis';
+import { decodedUrlPath } from 'backstage-plugin-architecture-docs-common/client';
 import type { DocOwner } from './doc-owners';
 import { documentKey, urlFragment } from './doc-url';
 import type {

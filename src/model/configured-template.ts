@@ -6,7 +6,7 @@ import {
   type TemplateModel,
   builtInTemplateModel,
   templateSkeleton,
-} from 'backstage-plugin-architecture-docs-common';
+} from 'backstage-plugin-architecture-docs-common/analysis';
 
 /** The template docs are checked against, and why it is the default when configuration failed. */
 export interface ConfiguredTemplate {

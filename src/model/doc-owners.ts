@@ -6,7 +6,7 @@ import {
 } from '@backstage/catalog-model';
 import type { ArchitectureDocsApi } from '../api';
 import { BoundedCache } from '../lib/bounded-cache';
-import { safeDecodeURIComponent } from 'backstage-plugin-architecture-docs-common';
+import { safeDecodeURIComponent } from 'backstage-plugin-architecture-docs-common/client';
 import { documentKey } from './doc-url';
 
 /** A catalog entity that owns an architecture doc. */

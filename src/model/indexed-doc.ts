@@ -3,9 +3,11 @@ import {
   exceedsRenderBudget,
   parseArchitectureDoc,
   tooComplexToAnalyze,
+} from 'backstage-plugin-architecture-docs-common/analysis';
+import {
   type IndexedDocError,
   type IndexedEntityDocResponse,
-} from 'backstage-plugin-architecture-docs-common';
+} from 'backstage-plugin-architecture-docs-common/client';
 import {
   ArchitectureDocError,
   type ArchitectureDocErrorKind,

@@ -1,4 +1,5 @@
-// The analysis core: the template model, the parser with its bounds, the
+// The analysis core (the package's `/analysis` entry point, which views that
+// only analyse docs import): the template model, the parser with its bounds, the
 // section matching and the report. Pure TypeScript without React or browser
 // APIs, so the entity views, the coverage workers and the command-line check
 // all run the same code.

@@ -25,6 +25,30 @@ describe('stemWord', () => {
 });
 
 describe('matchHeading', () => {
+  it('should answer a heading it has matched before as it did the first time', () => {
+    const template = matcherFor(defaultTemplateModel());
+    const first = matchHeading('Scaling and deployment', template);
+    expect(template.matches.has('Scaling and deployment')).toBe(true);
+    first!.sections.push(99);
+    first!.rule = 'contains';
+    expect(matchHeading('Scaling and deployment', template)).toEqual({
+      ...first,
+      rule: 'word-order',
+      sections: first!.sections.slice(0, -1),
+    });
+    expect(matchHeading('Nothing to see', template)).toBeUndefined();
+    expect(matchHeading('Nothing to see', template)).toBeUndefined();
+  });
+
+  it('should bound the headings a matcher remembers', () => {
+    const template = matcherFor(defaultTemplateModel());
+    for (let i = 0; i < 5000; i++) matchHeading(`Heading ${i}`, template);
+    expect(template.matches.size).toBeLessThanOrEqual(2000);
+    expect(titlesOf('Scaling and deployment')).toEqual([
+      'Deployment and scaling',
+    ]);
+  });
+
   it('should match a title with its words in another order', () => {
     const match = matchHeading('Scaling and deployment', matcher());
     expect(match).toMatchObject({ rule: 'word-order', score: 3 });

@@ -36,7 +36,16 @@ export interface SectionMatcher {
   fragmentWords: Array<Set<string>>;
   /** Each guidance fragment's words joined, to recognise short fragments copied verbatim. */
   fragmentKeys: Set<string>;
+  /**
+   * Headings already matched against this template, by their text. Docs
+   * written to one template repeat the same headings, so a process that
+   * analyses many of them matches each heading once.
+   */
+  matches: Map<string, HeadingMatch | undefined>;
 }
+
+/** Headings a matcher remembers; it forgets them all when full. */
+const MAX_REMEMBERED_MATCHES = 2000;
 
 /** A heading's match: the sections it names and how sure the match is. */
 export interface HeadingMatch {
@@ -118,6 +127,7 @@ export function matcherFor(template: TemplateModel): SectionMatcher {
     fragmentKeys: new Set(
       template.guidanceFragments.map(fragmentKey).filter(Boolean),
     ),
+    matches: new Map(),
   };
   matcherCache.set(template, matcher);
   return matcher;
@@ -214,6 +224,22 @@ function contains(
 
 /** Which template sections a heading names, by its best alias or title. */
 export function matchHeading(
+  text: string,
+  matcher: SectionMatcher,
+): HeadingMatch | undefined {
+  let match: HeadingMatch | undefined;
+  if (matcher.matches.has(text)) {
+    match = matcher.matches.get(text);
+  } else {
+    match = findHeadingMatch(text, matcher);
+    if (matcher.matches.size >= MAX_REMEMBERED_MATCHES) matcher.matches.clear();
+    matcher.matches.set(text, match);
+  }
+  // A copy, so that a caller's change never reaches the remembered match.
+  return match && { ...match, sections: [...match.sections] };
+}
+
+function findHeadingMatch(
   text: string,
   matcher: SectionMatcher,
 ): HeadingMatch | undefined {

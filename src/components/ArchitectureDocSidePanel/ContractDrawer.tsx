@@ -30,9 +30,11 @@ import {
   analyzeParsedDoc,
   isSafeLinkTarget,
   parseArchitectureDoc,
+} from 'backstage-plugin-architecture-docs-common/analysis';
+import {
   decodedUrlPath,
   safeDecodeURIComponent,
-} from 'backstage-plugin-architecture-docs-common';
+} from 'backstage-plugin-architecture-docs-common/client';
 import { asDocError } from '../../model/doc-error';
 import { ArchitectureMarkdown } from '../ArchitectureMarkdown';
 import { ArchitectureDocsErrorBoundary } from '../ArchitectureDocsErrorBoundary';

@@ -1,4 +1,4 @@
-import { safeDecodeURIComponent } from 'backstage-plugin-architecture-docs-common';
+import { safeDecodeURIComponent } from 'backstage-plugin-architecture-docs-common/client';
 import type {
   LoadedArchitectureDoc,
   ResolvedDocLink,

@@ -20,7 +20,7 @@ import {
   architectureDocsApiRef,
   type ArchitectureDocsBackendApi,
 } from '../../api';
-import { safeDecodeURIComponent } from 'backstage-plugin-architecture-docs-common';
+import { safeDecodeURIComponent } from 'backstage-plugin-architecture-docs-common/client';
 import {
   useArchitectureDoc,
   type ArchitectureDocState,
