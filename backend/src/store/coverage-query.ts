@@ -77,12 +77,14 @@ export function applyCoverageFilters(
   if (filters.section !== undefined) {
     const section = filters.section;
     const sectionStatus = filters.sectionStatus ?? 'missing';
-    query.whereExists(
-      client(`${SECTIONS_TABLE} as fs`)
-        .select(client.raw('1'))
-        .whereRaw('fs.entity_ref = d.entity_ref')
-        .where('fs.section_id', section)
-        .where('fs.status', sectionStatus),
+    // The section's matching docs, looked up once through the sections'
+    // (section, status) index, rather than a lookup per doc row.
+    query.whereIn(
+      'd.entity_ref',
+      client(SECTIONS_TABLE)
+        .select('entity_ref')
+        .where('section_id', section)
+        .where('status', sectionStatus),
     );
   }
   if (filters.minScore !== undefined)
