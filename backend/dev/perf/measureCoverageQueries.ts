@@ -14,7 +14,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { LoggerService } from '@backstage/backend-plugin-api';
 import {
   defaultTemplateModel,
   filtersFromSearchParams,
@@ -26,6 +25,7 @@ import knexFactory, { type Knex } from 'knex';
 import { generatedComponent } from '../../../dev/generated-catalog';
 import { analyzeDoc } from '../../src/indexer/analyzeDoc';
 import { DatabaseDocStore } from '../../src/store/DatabaseDocStore';
+import { importModule, quietLogger } from './perfSupport';
 import { ALL_ENTITIES_VISIBLE } from '../../src/store/visibility';
 
 /** The backend benchmark's queries (bench/backend.bench.mjs). */
@@ -40,20 +40,6 @@ const QUERIES = [
 const RUNS = 40;
 /** Distinct docs analysed; the entities share them. */
 const DISTINCT_DOCS = 200;
-
-const quietLogger: LoggerService = {
-  error: (message: string) => process.stderr.write(`error: ${message}\n`),
-  warn: () => {},
-  info: () => {},
-  debug: () => {},
-  child: () => quietLogger,
-};
-
-// Keeps the ES module import out of the CommonJS transform.
-// eslint-disable-next-line no-new-func
-const importModule = new Function('m', 'return import(m)') as (
-  m: string,
-) => Promise<any>;
 
 function percentile(sorted: number[], share: number): number {
   return sorted[

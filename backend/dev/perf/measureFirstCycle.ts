@@ -16,7 +16,6 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { UrlReaders } from '@backstage/backend-defaults/urlReader';
 import { mockServices } from '@backstage/backend-test-utils';
-import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import knexFactory from 'knex';
@@ -28,23 +27,10 @@ import { DOC_SERVER_BASE_URL } from '../../../dev/sample-catalog';
 import { AnalysisPool } from '../../src/indexer/analysisPool';
 import { DocIndexer } from '../../src/indexer/DocIndexer';
 import { DatabaseDocStore } from '../../src/store/DatabaseDocStore';
+import { importModule, quietLogger } from './perfSupport';
 
 const LATENCY_MS = 100;
 const PER_HOST = 6;
-
-const quietLogger: LoggerService = {
-  error: (message: string) => process.stderr.write(`error: ${message}\n`),
-  warn: () => {},
-  info: () => {},
-  debug: () => {},
-  child: () => quietLogger,
-};
-
-// Keeps the ES module import out of the CommonJS transform.
-// eslint-disable-next-line no-new-func
-const importModule = new Function('m', 'return import(m)') as (
-  m: string,
-) => Promise<any>;
 
 function megabytes(memory: NodeJS.MemoryUsage): Record<string, number> {
   return Object.fromEntries(
