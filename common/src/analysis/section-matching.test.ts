@@ -44,6 +44,11 @@ describe('matchHeading', () => {
     const template = matcherFor(defaultTemplateModel());
     for (let i = 0; i < 5000; i++) matchHeading(`Heading ${i}`, template);
     expect(template.matches.size).toBeLessThanOrEqual(2000);
+    const long = `Deployment and scaling ${'of the service '.repeat(20)}`;
+    expect(matchHeading(long, template)?.sections).toEqual(
+      matchHeading('Deployment and scaling', template)?.sections,
+    );
+    expect(template.matches.has(long)).toBe(false);
     expect(titlesOf('Scaling and deployment')).toEqual([
       'Deployment and scaling',
     ]);

@@ -46,6 +46,8 @@ export interface SectionMatcher {
 
 /** Headings a matcher remembers; it forgets them all when full. */
 const MAX_REMEMBERED_MATCHES = 2000;
+/** Longer texts (a paragraph's label, say) are matched each time, so what a matcher holds stays small. */
+const MAX_REMEMBERED_LENGTH = 160;
 
 /** A heading's match: the sections it names and how sure the match is. */
 export interface HeadingMatch {
@@ -227,6 +229,8 @@ export function matchHeading(
   text: string,
   matcher: SectionMatcher,
 ): HeadingMatch | undefined {
+  if (text.length > MAX_REMEMBERED_LENGTH)
+    return findHeadingMatch(text, matcher);
   let match: HeadingMatch | undefined;
   if (matcher.matches.has(text)) {
     match = matcher.matches.get(text);
