@@ -68,6 +68,7 @@ import {
   triggerBackendIndexCycle,
 } from '../e2e/harness.mjs';
 import { launchBenchBrowser } from './devtools-pipe.mjs';
+import { coverageQueries } from './coverage-queries.mjs';
 import { benchTarget, reportTargets } from './targets.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -440,14 +441,7 @@ async function coverageApiP95(backend, token) {
   }
   const { templateSections = [], totalCount } = await first.json();
   const section = templateSections[0]?.id ?? 'purpose';
-  const queries = [
-    'owner=group:team-07&sort=score&dir=desc',
-    'status=analysed&sort=entity',
-    `section=${section}&sectionStatus=missing&sort=owner`,
-    'q=orders&sort=score&dir=asc',
-    'lifecycle=production&minScore=40&maxScore=90&sort=missing&dir=desc',
-    'system=billing-platform&sort=brokenLinks&dir=desc',
-  ];
+  const queries = coverageQueries(section);
   const times = [];
   let rows = 0;
   for (let i = 0; i < API_WARMUP + API_SAMPLES; i += 1) {

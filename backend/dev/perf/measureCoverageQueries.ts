@@ -2,8 +2,8 @@
  * Measures the coverage API's queries on their own: a store of N indexed
  * entities (the generated catalog, each with one of the generated docs,
  * analysed once per distinct doc), then each of the backend benchmark's
- * filtered, sorted 50-row pages asked many times, with its median and p95,
- * and the database's plan for it.
+ * filtered, sorted 50-row pages (bench/coverage-queries.mjs) asked many
+ * times, with its median and p95.
  *
  * Run from the repository root:
  *   node -r sucrase/register backend/dev/perf/measureCoverageQueries.ts [entities] [database]
@@ -28,15 +28,6 @@ import { DatabaseDocStore } from '../../src/store/DatabaseDocStore';
 import { importModule, quietLogger } from './perfSupport';
 import { ALL_ENTITIES_VISIBLE } from '../../src/store/visibility';
 
-/** The backend benchmark's queries (bench/backend.bench.mjs). */
-const QUERIES = [
-  'owner=group:team-07&sort=score&dir=desc',
-  'status=analysed&sort=entity',
-  'section=purpose&sectionStatus=missing&sort=owner',
-  'q=orders&sort=score&dir=asc',
-  'lifecycle=production&minScore=40&maxScore=90&sort=missing&dir=desc',
-  'system=billing-platform&sort=brokenLinks&dir=desc',
-];
 const RUNS = 40;
 /** Distinct docs analysed; the entities share them. */
 const DISTINCT_DOCS = 200;
@@ -91,6 +82,9 @@ async function main() {
   const { loadDocShapes, generatedDoc } = await importModule(
     require.resolve('../../../dev/doc-server.mjs'),
   );
+  const { coverageQueries } = await importModule(
+    require.resolve('../../../bench/coverage-queries.mjs'),
+  );
   const shapes = loadDocShapes();
   const template = defaultTemplateModel();
   const variants = ['complete', 'trimmed', 'placeholder', 'broken'];
@@ -141,7 +135,9 @@ async function main() {
 
   const figures = [];
   const all: number[] = [];
-  for (const query of QUERIES) {
+  // As the benchmark asks: about the template's first section.
+  const queries: string[] = coverageQueries(template.sections[0].id);
+  for (const query of queries) {
     const filters = filtersFromSearchParams(new URLSearchParams(query));
     const times: number[] = [];
     let total = 0;
