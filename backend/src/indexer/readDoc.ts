@@ -128,6 +128,7 @@ export async function readDoc(
   const now = options.now ?? Date.now;
   const controller = new AbortController();
   let timedOut = false;
+  let bodyRead = false;
   const timer = setTimeout(() => {
     timedOut = true;
     controller.abort(new Error('read timeout'));
@@ -142,6 +143,7 @@ export async function readDoc(
       options.maxBytes,
       controller.signal,
     );
+    bodyRead = true;
     const unexpected = unexpectedContent(bytes);
     if (unexpected) {
       return {
@@ -188,7 +190,9 @@ export async function readDoc(
   } finally {
     clearTimeout(timer);
     // Ends a body left unread (past the size limit, or refused): without it
-    // the connection would keep receiving it.
-    controller.abort();
+    // the connection would keep receiving it. A body read to its end needs
+    // nothing more, and aborting its request would only raise abort errors
+    // nobody listens to.
+    if (!bodyRead) controller.abort();
   }
 }

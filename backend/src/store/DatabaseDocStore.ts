@@ -75,6 +75,12 @@ export interface CoveragePage {
 const MIGRATIONS_TABLE = 'architecture_docs_knex_migrations';
 /** Entity refs per `IN (...)` list. */
 const LOOKUP_CHUNK = 500;
+/**
+ * Docs whose link results are written per transaction: each is a stored
+ * report read, patched and written back, so a few at a time keeps what is
+ * read short-lived.
+ */
+const LINK_RESULTS_CHUNK = 50;
 
 /**
  * The plugin's database: what the indexer read and analysed, per entity, its
@@ -196,9 +202,9 @@ export class DatabaseDocStore implements DocIndexStore {
   async writeLinkResults(results: DocLinkResults[]): Promise<void> {
     if (results.length === 0) return;
     const client = await this.client();
-    for (let i = 0; i < results.length; i += LOOKUP_CHUNK) {
+    for (let i = 0; i < results.length; i += LINK_RESULTS_CHUNK) {
       await client.transaction(tx =>
-        writeLinkResultBatch(tx, results.slice(i, i + LOOKUP_CHUNK)),
+        writeLinkResultBatch(tx, results.slice(i, i + LINK_RESULTS_CHUNK)),
       );
     }
   }
