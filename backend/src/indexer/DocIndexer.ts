@@ -376,6 +376,9 @@ export class DocIndexer implements EntityRefresher {
     } finally {
       await Promise.all(inFlight);
     }
+    // Every doc of the cycle is analysed: the workers' memory is given back
+    // before the link checks and the cycle's end.
+    this.#analysis.stopIdleWorkers();
     if (outOfTime) {
       this.#logger.error(
         `Indexing cycle ${cycleId} ran out of time after ${summary.entities} entities; no entity is removed and the index time stays as it was. Give architectureDocs.backend.schedule a longer timeout.`,

@@ -53,6 +53,26 @@ describe('AnalysisPool', () => {
     }
   });
 
+  it('should stop its idle workers when told, and start one again for the next doc', async () => {
+    const pool = new AnalysisPool({ size: 1, execArgv, idleMs: 60_000 });
+    try {
+      const input = (i: number) => ({
+        content: doc(i),
+        path: `/repo/docs/s${i}.md`,
+        template,
+      });
+      expect(await pool.analyze(input(1))).toEqual(analyzeContent(input(1)));
+      expect(pool.workerCount).toBe(1);
+      pool.stopIdleWorkers();
+      expect(pool.workerCount).toBe(0);
+      expect(await pool.analyze(input(2))).toEqual(analyzeContent(input(2)));
+      expect(pool.workerCount).toBe(1);
+      expect(pool.inThreadOnly).toBe(false);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('should analyse a doc at the size limit within the worker heap bound', async () => {
     const onWorkerLost = jest.fn();
     const pool = new AnalysisPool({ size: 1, execArgv, onWorkerLost });

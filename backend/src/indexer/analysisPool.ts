@@ -81,7 +81,7 @@ const DEFAULT_WORKER_HEAP_MB = 160;
  * young. With less, each parse outlives a few scavenges and is promoted, and
  * the old generation's collections take much of the worker's time.
  */
-const WORKER_YOUNG_GENERATION_MB = 64;
+const WORKER_YOUNG_GENERATION_MB = 48;
 
 /** Worker start failures after which the pool analyses in this thread only. */
 const MAX_WORKER_FAILURES = 3;
@@ -168,6 +168,22 @@ export class AnalysisPool {
       this.#queue.push({ id: this.#nextId++, input, resolve });
       this.#dispatch();
     });
+  }
+
+  /** Workers running (with or without a job). */
+  get workerCount(): number {
+    return this.#workers.length;
+  }
+
+  /**
+   * Stops the workers without a job now rather than after the idle time,
+   * for a caller that knows no doc follows soon (a cycle whose docs are all
+   * analysed), so that their memory is given back at once. The next doc
+   * starts a worker again.
+   */
+  stopIdleWorkers(): void {
+    this.#clearIdle();
+    for (const idle of this.#workers.filter(w => !w.job)) void this.#stop(idle);
   }
 
   /** Stops the workers; jobs still queued are analysed in this thread. */
